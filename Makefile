@@ -1,0 +1,39 @@
+# newsarchive — the two commands a newcomer needs are `make demo` and `make test`.
+GO      ?= go
+BIN     := bin/newsarchive
+SHARED  ?= ../shared
+EVAL    := $(SHARED)/tools/extract-eval
+
+.PHONY: build test demo bench eval vet fmt clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/newsarchive
+
+# Tests always run with the race detector; vet and gofmt are part of them.
+test: vet
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) test -race -count=1 ./...
+
+# The whole job offline: a bundled news site on loopback, crawled into
+# demo/archive.db, then a look at what was archived.
+demo: build
+	@rm -rf demo && mkdir -p demo
+	$(BIN) demo --db demo/archive.db
+
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./...
+
+# Extraction quality against the labelled pages in ../shared/data.
+eval: build
+	@for set in sh wcxb-dev zh-dev; do \
+		$(GO) -C $(EVAL) run . -data ../../data -set $$set -project $(CURDIR)/$(BIN) || exit 1; \
+	done
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+clean:
+	rm -rf bin demo

@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"newsarchive/config"
+	"newsarchive/store"
+)
+
+// Env is what every subcommand gets: its output streams and the global
+// flags. Tests build one with buffers instead of os.Stdout/os.Stderr.
+type Env struct {
+	Stdout, Stderr io.Writer
+	ConfigPath     string // --config ("" = ./config.yaml if present)
+	DBPath         string // --db (overrides store.path)
+	Verbose        bool
+	Log            *slog.Logger
+}
+
+// Config loads the configuration and applies --db.
+func (e *Env) Config() (config.Config, error) {
+	c, err := config.Load(e.ConfigPath)
+	if err != nil {
+		return config.Config{}, err
+	}
+	if e.DBPath != "" {
+		c.Store.Path = e.DBPath
+	}
+	return c, nil
+}
+
+// OpenStore opens the archive named by the config, waiting up to
+// store.lock_timeout for another process.
+func (e *Env) OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
+	st, err := store.Open(c.Store.Path, store.Options{
+		LockTimeout:  c.Store.LockTimeout.D(),
+		KeepVersions: c.Store.KeepVersions,
+		ReadOnly:     readOnly,
+	})
+	if errors.Is(err, store.ErrLocked) {
+		return nil, fmt.Errorf("%s: %w (waited %s; is a crawl or the scheduler running?)", c.Store.Path, err, c.Store.LockTimeout)
+	}
+	return st, err
+}
+
+// NewRoot builds the command tree writing to stdout and stderr.
+func NewRoot(stdout, stderr io.Writer) *cobra.Command {
+	env := &Env{Stdout: stdout, Stderr: stderr}
+	root := &cobra.Command{
+		Use:           "newsarchive",
+		Short:         "Crawl news sites, extract articles, keep every version, export JSON",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			level := slog.LevelInfo
+			if env.Verbose {
+				level = slog.LevelDebug
+			}
+			env.Log = slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+		},
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	pf := root.PersistentFlags()
+	pf.StringVar(&env.ConfigPath, "config", "", "config file (default ./config.yaml if present)")
+	pf.StringVar(&env.DBPath, "db", "", "archive file (overrides store.path)")
+	pf.BoolVarP(&env.Verbose, "verbose", "v", false, "debug logging")
+	for _, add := range commands {
+		root.AddCommand(add(env))
+	}
+	return root
+}
+
+// commands lists the subcommand constructors; each file registers its own
+// in an init function, so adding a command touches one file.
+var commands []func(*Env) *cobra.Command
+
+func register(f func(*Env) *cobra.Command) { commands = append(commands, f) }
+
+// Execute runs the command line and returns the process exit code.
+func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := NewRoot(stdout, stderr)
+	root.SetArgs(args)
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintf(stderr, "newsarchive: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// outWriter opens --out atomically (temp file renamed on Commit), or wraps
+// stdout when path is "".
+func outWriter(stdout io.Writer, path string) (io.Writer, func() error, func(), error) {
+	if path == "" {
+		return stdout, func() error { return nil }, func() {}, nil
+	}
+	f, err := os.CreateTemp(dirOf(path), ".newsarchive-out-*")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	commit := func() error {
+		if err := f.Sync(); err != nil {
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		return os.Rename(f.Name(), path)
+	}
+	abort := func() { f.Close(); os.Remove(f.Name()) }
+	return f, commit, abort, nil
+}
+
+func dirOf(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if os.IsPathSeparator(path[i]) {
+			return path[:i+1]
+		}
+	}
+	return "."
+}
