@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 
@@ -148,6 +149,9 @@ func Parse(b []byte) (Config, error) {
 			return Config{}, fmt.Errorf("%w: %s", ErrInvalid, cleanYAMLError(err))
 		}
 		if len(root.Content) > 0 {
+			if err := checkKeys(root.Content[0], reflect.TypeOf(c), ""); err != nil {
+				return Config{}, err
+			}
 			if err := decodeStrict(root.Content[0], &c); err != nil {
 				return Config{}, fmt.Errorf("%w: %s", ErrInvalid, cleanYAMLError(err))
 			}
@@ -171,35 +175,11 @@ func decodeStrict(n *yaml.Node, v any) error {
 	return d.Decode(v)
 }
 
-// cleanYAMLError turns yaml.v3's "field x not found in type config.Store"
-// into "unknown key \"x\"" and drops line numbers of the re-encoded node.
+// cleanYAMLError drops yaml.v3's prefixes; checkKeys has already reported
+// unknown keys and bad scalars by path, so what remains is syntax.
 func cleanYAMLError(err error) string {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
-	if i := strings.Index(msg, "field "); i >= 0 && strings.Contains(msg, " not found in type ") {
-		rest := msg[i+len("field "):]
-		name := rest[:strings.Index(rest, " not found in type ")]
-		typ := rest[strings.Index(rest, " not found in type ")+len(" not found in type "):]
-		return fmt.Sprintf("unknown key %q in %s", name, section(typ))
-	}
-	return msg
-}
-
-func section(typ string) string {
-	switch strings.TrimSpace(typ) {
-	case "config.Store":
-		return "store"
-	case "config.Crawler":
-		return "crawler"
-	case "config.plain", "config.Job":
-		return "a job"
-	case "extract.Rules":
-		return "a site's rules"
-	case "config.Config":
-		return "the top level"
-	}
-	return typ
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	return strings.TrimPrefix(msg, "unmarshal errors:\n  ")
 }
 
 // Job returns the job named name.
