@@ -67,4 +67,17 @@ type State interface {
 	Validators(url string) (Validators, error)
 	// SetValidators remembers validators for url.
 	SetValidators(url string, v Validators) error
+
+	// BeginRun starts a run of the job. If the previous run was interrupted
+	// (BeginRun without a matching EndRun: a crash, a kill, a cancelled
+	// crawl) and fresh is false, it requeues that run's in-flight requests
+	// and returns true: the run continues with the frontier and seen set it
+	// left. Otherwise (the previous run ended, there was none, or fresh is
+	// true) it forgets the frontier and seen set — validators are kept — and
+	// returns false; the caller then pushes the seeds.
+	BeginRun(fresh bool) (resumed bool, err error)
+	// EndRun records that the current run finished (frontier exhausted or
+	// page budget spent), so the next BeginRun starts afresh. It must be
+	// durable when it returns. The frontier and seen set may be dropped.
+	EndRun() error
 }
