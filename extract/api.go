@@ -1,8 +1,17 @@
 package extract
 
 import (
+	"bytes"
+	"fmt"
+	"net/url"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"newsarchive/article"
 	"newsarchive/decode"
+	"newsarchive/urlnorm"
 )
 
 // Options configure one extraction.
@@ -42,10 +51,125 @@ func FromBytes(raw []byte, contentType string, opts Options) (*Result, error) {
 	return r, err
 }
 
-// Extract extracts a UTF-8 page.
-func Extract(html []byte, opts Options) (*Result, error) {
-	r := &Result{}
-	r.Article.URL = opts.URL
-	r.Article.Normalize()
-	return r, nil
+// shortBody is the weighted body length under which the body finder tries
+// again without the class/id furniture rules: on some pages those rules hit
+// the article's own wrapper. The longer result wins only if it is much
+// longer, so a short news item stays short.
+const shortBody = 500
+
+// Extract extracts a UTF-8 page. The page is parsed once; metadata is read
+// from the untouched tree first, then links and the related block, then
+// the tree is cleaned and the body found.
+func Extract(page []byte, opts Options) (*Result, error) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	if err != nil {
+		return nil, fmt.Errorf("extract: parse: %w", err)
+	}
+	var base *url.URL
+	if u, err := url.Parse(opts.URL); err == nil && u.IsAbs() {
+		base = u
+	}
+	var rules *Rules
+	if r, ok := opts.Sites[urlnorm.Host(opts.URL)]; ok && opts.URL != "" {
+		rules = &r
+	}
+	meta := findMeta(doc, base, rules)
+
+	res := &Result{}
+	root := doc.Selection.Nodes[0]
+	res.Links, res.Feeds = pageLinks(root, base)
+	if rules != nil {
+		for _, sel := range rules.Remove {
+			doc.Find(sel).Remove()
+		}
+	}
+	self := ""
+	if base != nil {
+		self, _ = urlnorm.NormalizeURL(base)
+	}
+	relSel := ""
+	if rules != nil {
+		relSel = rules.Related
+	}
+	related := findRelated(doc, base, relSel, self)
+
+	box, bodyLen := findArticle(doc, rules, meta.Title, true)
+	if bodyLen < shortBody && (rules == nil || rules.Body == "") {
+		if doc2, err := goquery.NewDocumentFromReader(bytes.NewReader(page)); err == nil {
+			if rules != nil {
+				for _, sel := range rules.Remove {
+					doc2.Find(sel).Remove()
+				}
+			}
+			if box2, l2 := findArticle(doc2, rules, meta.Title, false); l2 > 2*bodyLen+minPara {
+				box, bodyLen = box2, l2
+			}
+		}
+	}
+
+	a := &res.Article
+	a.URL = opts.URL
+	a.CanonicalURL = meta.CanonicalURL
+	a.Title = meta.Title
+	a.Source = meta.Source
+	a.Authors = meta.Authors
+	a.PublishedAt = meta.PublishedAt
+	a.ModifiedAt = meta.ModifiedAt
+	a.Language = meta.Language
+	a.Description = meta.Description
+	a.Tags = meta.Tags
+	a.Views = meta.Views
+	a.Related = related
+	a.Images = bodyImages(box, base)
+	if len(a.Images) == 0 && meta.Image != "" {
+		a.Images = []article.Image{{URL: meta.Image}}
+	}
+	a.Text = bodyText(box)
+	ld := 0.0
+	if st := newScorer(box).get(box); st.text > 0 {
+		ld = float64(st.link) / float64(st.text)
+	}
+	a.HTML = bodyHTML(box, base)
+	res.IsArticle = judge(meta, bodyLen, ld)
+	a.Normalize()
+	return res, nil
+}
+
+// findArticle cleans doc and returns the body box and its weighted text
+// length. A site's Body selector replaces the body finder.
+func findArticle(doc *goquery.Document, rules *Rules, title string, strict bool) (*html.Node, int) {
+	root := doc.Selection.Nodes[0]
+	if rules != nil && rules.Body != "" {
+		if sel := doc.Find(rules.Body); sel.Length() > 0 {
+			box := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+			for _, n := range sel.Nodes {
+				if n.Parent != nil && !inNodes(n, sel.Nodes) {
+					n.Parent.RemoveChild(n)
+					box.AppendChild(n)
+				}
+			}
+			preClean(box, false)
+			s := newScorer(box)
+			pruneBoilerplate(box)
+			_ = s
+			l, _ := measure(bodyText(box))
+			return box, l
+		}
+	}
+	preClean(root, strict)
+	box, s := findBody(root)
+	prune(box, s, title)
+	l, _ := measure(bodyText(box))
+	return box, l
+}
+
+// inNodes reports whether one of ns is a proper ancestor of n (n then moves
+// with it).
+func inNodes(n *html.Node, ns []*html.Node) bool {
+	for _, o := range ns {
+		if o != n && hasAncestor(n, o) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// findBody scores the (pre-cleaned) tree under root and returns a new <div>
+// holding the best container and the siblings that belong with it, moved
+// out of the tree. It never returns nil: with no scored container the whole
+// <body> is taken, so a short page keeps its text.
+func findBody(root *html.Node) (*html.Node, *scorer) {
+	body := findElement(root, atom.Body)
+	if body == nil {
+		body = root
+	}
+	s := newScorer(body)
+	type cand struct {
+		n     *html.Node
+		score float64
+	}
+	var cands []cand
+	for n, st := range s.st {
+		if st.scored {
+			st.score *= 1 - s.linkDensity(n)
+			cands = append(cands, cand{n, st.score})
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return s.get(cands[i].n).text > s.get(cands[j].n).text // deterministic
+	})
+	var top *html.Node
+	if len(cands) == 0 || cands[0].n == body {
+		top = body
+	} else {
+		top = cands[0].n
+		topScore := cands[0].score
+		// Several strong candidates under one ancestor: the article is
+		// split into sections, take the ancestor.
+		var alts []*html.Node
+		for _, c := range cands[1:min(len(cands), 5)] {
+			if c.score >= topScore*0.75 {
+				alts = append(alts, c.n)
+			}
+		}
+		if len(alts) >= 3 {
+			for p := top.Parent; p != nil && p != body; p = p.Parent {
+				k := 0
+				for _, a := range alts {
+					if hasAncestor(a, p) || a == p {
+						k++
+					}
+				}
+				if k >= 3 {
+					top = p
+					break
+				}
+			}
+		}
+		// Climb while an ancestor scores better: it holds more of the article.
+		last := s.get(top).score
+		threshold := last / 3
+		for p := top.Parent; p != nil && p != body; p = p.Parent {
+			ps := s.st[p]
+			if ps == nil || !ps.scored {
+				continue
+			}
+			if ps.score < threshold {
+				break
+			}
+			if ps.score > last {
+				top = p
+				break
+			}
+			last = ps.score
+		}
+		for top.Parent != nil && top.Parent != body && elementChildren(top.Parent) == 1 {
+			top = top.Parent
+		}
+	}
+	out := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	if top == body || top.Parent == nil {
+		moveChildren(out, top)
+		return out, s
+	}
+	topScore := s.get(top).score
+	threshold := max(10, topScore*0.2)
+	topClass := attr(top, "class")
+	var keep []*html.Node
+	for c := top.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == top {
+			keep = append(keep, c)
+			continue
+		}
+		if c.Type == html.TextNode {
+			if l, _ := measure(c.Data); l > minPara {
+				keep = append(keep, c)
+			}
+			continue
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		st := s.get(c)
+		bonus := 0.0
+		if topClass != "" && attr(c, "class") == topClass {
+			bonus = topScore * 0.2
+		}
+		if st.scored && st.score+bonus >= threshold {
+			keep = append(keep, c)
+			continue
+		}
+		if leafTags[c.DataAtom] || c.DataAtom == atom.Figure || !hasBlockChild(c) {
+			ld := s.linkDensity(c)
+			switch {
+			case st.text > 80 && ld < 0.25:
+				keep = append(keep, c)
+			case st.text > 0 && st.text <= 80 && ld == 0 && endsSentence(nodeText(c)):
+				keep = append(keep, c)
+			case c.DataAtom == atom.Figure || (st.imgs > 0 && st.text < minPara && isMedia(c)):
+				keep = append(keep, c)
+			}
+		}
+	}
+	for _, k := range keep {
+		k.Parent.RemoveChild(k)
+		out.AppendChild(k)
+	}
+	return out, s
+}
+
+// isMedia reports whether n holds an image and nothing that looks like a link list.
+func isMedia(n *html.Node) bool {
+	return findElement(n, atom.A) == nil || findElement(n, atom.Img) != nil && elementChildren(n) <= 2
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'”’)）」』")
+	if s == "" {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(s, "."), strings.HasSuffix(s, "!"), strings.HasSuffix(s, "?"),
+		strings.HasSuffix(s, "。"), strings.HasSuffix(s, "！"), strings.HasSuffix(s, "？"):
+		return true
+	}
+	return false
+}
+
+func findElement(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func elementChildren(n *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			k++
+		} else if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			k += 2 // text beside the child: the parent is more than a wrapper
+		}
+	}
+	return k
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isBlock(c) || hasBlockChild(c) && c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
+}
+
+func moveChildren(dst, src *html.Node) {
+	for c := src.FirstChild; c != nil; {
+		next := c.NextSibling
+		src.RemoveChild(c)
+		dst.AppendChild(c)
+		c = next
+	}
+}

@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newsarchive/article"
+	"newsarchive/urlnorm"
+)
+
+// lazyAttrs hold the real image source on lazy-loading pages, best first;
+// src then often holds a placeholder.
+var lazyAttrs = []string{"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-actualsrc", "data-echo", "data-srcset", "srcset"}
+
+// imgSrc returns the image's real source as written (not resolved).
+func imgSrc(n *html.Node) string {
+	for _, k := range lazyAttrs {
+		if v := strings.TrimSpace(attr(n, k)); v != "" && !strings.HasPrefix(v, "data:") {
+			if strings.HasSuffix(k, "srcset") {
+				v = firstSrcset(v)
+			}
+			if v != "" {
+				return v
+			}
+		}
+	}
+	v := strings.TrimSpace(attr(n, "src"))
+	if strings.HasPrefix(v, "data:") {
+		return ""
+	}
+	return v
+}
+
+func firstSrcset(v string) string {
+	first, _, _ := strings.Cut(v, ",")
+	f := strings.Fields(first)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// bodyImages lists the images of the body with their captions: the
+// figure's <figcaption>, else a short caption line right below the image
+// (Chinese CMSs centre a <p> under it), else the alt text.
+func bodyImages(box *html.Node, base *url.URL) []article.Image {
+	var out []article.Image
+	seen := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Img {
+			src := imgSrc(n)
+			if src == "" || tiny(n) {
+				return
+			}
+			if base != nil {
+				abs, err := urlnorm.Resolve(base, src)
+				if err != nil {
+					return
+				}
+				src = abs
+			}
+			if seen[src] {
+				return
+			}
+			seen[src] = true
+			out = append(out, article.Image{URL: src, Caption: imgCaption(n)})
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(box)
+	return out
+}
+
+// tiny reports a tracking pixel or spacer by its declared size.
+func tiny(n *html.Node) bool {
+	w, h := attr(n, "width"), attr(n, "height")
+	return w == "1" || h == "1" || w == "0" || h == "0"
+}
+
+func imgCaption(img *html.Node) string {
+	for p := img.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Figure {
+			if fc := findElement(p, atom.Figcaption); fc != nil {
+				if t := nodeText(fc); t != "" {
+					return t
+				}
+			}
+			break
+		}
+	}
+	if t := captionBelow(img); t != "" {
+		return t
+	}
+	return collapse(attr(img, "alt"))
+}
+
+// captionBelow finds a short line directly after the image's own block,
+// when that block holds nothing but the image.
+func captionBelow(img *html.Node) string {
+	blk := img
+	for blk.Parent != nil && !isBlock(blk) {
+		blk = blk.Parent
+	}
+	if nodeText(blk) != "" {
+		// Image and caption in one paragraph: <p><img><br>caption</p>.
+		after := textAfter(img, blk)
+		if n := utf8.RuneCountInString(after); n > 0 && n <= 80 {
+			return after
+		}
+		return ""
+	}
+	next := blk.NextSibling
+	for next != nil && (next.Type != html.ElementNode) {
+		if next.Type == html.TextNode && strings.TrimSpace(next.Data) != "" {
+			return ""
+		}
+		next = next.NextSibling
+	}
+	if next == nil || !isBlock(next) || findElement(next, atom.Img) != nil {
+		return ""
+	}
+	t := nodeText(next)
+	n := utf8.RuneCountInString(t)
+	if n == 0 || n > 100 {
+		return ""
+	}
+	centred := strings.EqualFold(attr(next, "align"), "center") || strings.Contains(strings.ToLower(attr(next, "style")), "center") ||
+		strings.Contains(strings.ToLower(attr(next, "class")), "center") || strings.Contains(strings.ToLower(attr(next, "class")), "caption")
+	if centred || n <= 40 && !endsSentence(t) {
+		return t
+	}
+	return ""
+}
+
+// textAfter is the text of blk that follows img in document order.
+func textAfter(img, blk *html.Node) string {
+	var b strings.Builder
+	found := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n == img {
+			found = true
+			return
+		}
+		if found && n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(blk)
+	return collapse(b.String())
+}

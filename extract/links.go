@@ -1,0 +1,72 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newsarchive/urlnorm"
+)
+
+// pageLinks returns the page's absolute, normalised http(s) links in
+// document order without duplicates, and the RSS/Atom feeds it announces.
+// Without a base URL only links that are already absolute are kept.
+func pageLinks(root *html.Node, base *url.URL) (links, feeds []string) {
+	seenL, seenF := map[string]bool{}, map[string]bool{}
+	resolve := func(ref string) string {
+		ref = strings.TrimSpace(ref)
+		if ref == "" || strings.HasPrefix(ref, "#") {
+			return ""
+		}
+		var (
+			s   string
+			err error
+		)
+		if base != nil {
+			s, err = urlnorm.Resolve(base, ref)
+		} else {
+			s, err = urlnorm.Normalize(ref)
+		}
+		if err != nil {
+			return ""
+		}
+		return s
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.A, atom.Area:
+				if s := resolve(attr(n, "href")); s != "" && !seenL[s] {
+					seenL[s] = true
+					links = append(links, s)
+				}
+			case atom.Link:
+				if isFeed(n) {
+					if s := resolve(attr(n, "href")); s != "" && !seenF[s] {
+						seenF[s] = true
+						feeds = append(feeds, s)
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return links, feeds
+}
+
+func isFeed(n *html.Node) bool {
+	rel := false
+	for _, f := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
+		if f == "alternate" {
+			rel = true
+		}
+	}
+	t := strings.ToLower(strings.TrimSpace(attr(n, "type")))
+	return rel && (strings.HasPrefix(t, "application/rss+xml") || strings.HasPrefix(t, "application/atom+xml"))
+}

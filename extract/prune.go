@@ -1,0 +1,265 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// prune removes low-quality children from the body container: link lists,
+// empty boxes, forms, the title repeated as a heading, and boilerplate lines
+// (label lines, date lines, ICP and copyright lines, related-reading and
+// disclaimer blocks).
+func prune(box *html.Node, s *scorer, title string) {
+	normTitle := collapse(title)
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				if pruneNode(c, s, normTitle) {
+					n.RemoveChild(c)
+				} else {
+					walk(c)
+				}
+			}
+			c = next
+		}
+	}
+	walk(box)
+	pruneBoilerplate(box)
+}
+
+// pruneNode decides on one element of the body, before its children.
+func pruneNode(n *html.Node, s *scorer, title string) bool {
+	switch n.DataAtom {
+	case atom.H1:
+		return true
+	case atom.Form, atom.Fieldset:
+		return s.linkDensity(n) > 0.3 || s.get(n).text < 200
+	case atom.H2, atom.H3:
+		if title != "" && collapse(nodeText(n)) == title {
+			return true
+		}
+	}
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Header, atom.Dl:
+	default:
+		if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
+			break
+		}
+		return false
+	}
+	st := s.get(n)
+	weight := classWeight(n)
+	if weight+st.score < 0 && st.scored {
+		return true
+	}
+	if n.DataAtom == atom.Table && isDataTable(n) {
+		return s.linkDensity(n) > 0.5
+	}
+	if st.punct >= 10 {
+		return false
+	}
+	ld := s.linkDensity(n)
+	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+	switch {
+	case st.text == 0 && st.imgs == 0:
+		return true
+	case st.imgs > 1 && float64(st.paras)/float64(st.imgs) < 0.5 && st.text > 3*minPara && !inFigure(n):
+		return true
+	case !isList && st.lis > st.paras+2 && ld > 0.3:
+		return true
+	case st.text < minPara && (st.imgs == 0 || st.imgs > 2) && st.lis == 0:
+		return true
+	case weight < 25 && ld > 0.2 && st.text < 400*cjkWeight:
+		return ld > 0.33 || st.punct < 2
+	case weight >= 25 && ld > 0.5:
+		return true
+	case st.text > 0 && float64(st.headText)/float64(st.text) > 0.9 && st.text < 200:
+		return ld > 0
+	}
+	return false
+}
+
+func inFigure(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Figure {
+			return true
+		}
+	}
+	return false
+}
+
+// isDataTable reports whether t is a table of data (headers, a caption, or
+// several rows and columns) rather than a layout grid.
+func isDataTable(t *html.Node) bool {
+	if findElement(t, atom.Th) != nil || findElement(t, atom.Caption) != nil || findElement(t, atom.Table) == nil && attr(t, "summary") != "" {
+		return true
+	}
+	rows, cols := 0, 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom == atom.Table {
+				continue
+			}
+			if c.DataAtom == atom.Tr {
+				rows++
+				k := 0
+				for d := c.FirstChild; d != nil; d = d.NextSibling {
+					if d.DataAtom == atom.Td {
+						k++
+					}
+				}
+				cols = max(cols, k)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(t)
+	return rows >= 3 && cols >= 2 && findElement(t, atom.Table) == t
+}
+
+var (
+	// labelLine is a metadata line shown above or below the article:
+	// 来源/作者/编辑/点击量/发布时间 and their traditional forms.
+	labelLine = regexp.MustCompile(`^[\s【\[(（]*(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|编审|審核|审核|校对|點擊量|点击量|點擊數|点击数|点击|點擊|浏览量|瀏覽量|浏览次数|阅读量|閱讀量|阅读数|發佈時間|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|稿源|文章来源|文章來源|字号|字號)\s*[:：]`)
+	// icpLine is a Chinese site licence or police registration number.
+	icpLine = regexp.MustCompile(`ICP[备證证许]|ICP\s*\d|公网安备|公網安備|网安备|增值电信业务`)
+	// copyLine is a copyright notice.
+	copyLine = regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b|版权所有|版權所有|all rights reserved)`)
+	// attachBox is an attachments box title (often left empty).
+	attachBox = regexp.MustCompile(`^\s*(相关资料下载|相關資料下載|附件下载|附件下載|相关附件|相關附件)\s*[:：]?\s*$`)
+	// blockHead is the heading of a block that follows the article and is
+	// not part of it: related reading, disclaimers, comments, newsletters.
+	blockHead = regexp.MustCompile(`(?i)^\s*(相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关报道|相關報道|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|热点推荐|猜你喜欢|猜你喜歡|为你推荐|為你推薦|更多阅读|版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|网友评论|網友評論|发表评论|發表評論|related\b|read more\b|more on this story|you may also like|you might also like|recommended( for you| reading| stories)?\s*$|more from\b|most (popular|read)|also read\b|see also\b|further reading|comments?\s*(\(\d+\))?\s*$|leave a (comment|reply)|share this|sign up for|subscribe to)`)
+	// dateOnly matches a line that is a date and time and little else.
+	dateOnly = regexp.MustCompile(`^[\s\p{P}]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?)[\sT]*(\d{1,2}\s*[:：时]\s*\d{1,2}(\s*[:：分]\s*\d{1,2}\s*秒?)?)?`)
+)
+
+// pruneBoilerplate removes short lines and blocks that are boilerplate by
+// their text, not their markup.
+func pruneBoilerplate(box *html.Node) {
+	var lines []*html.Node
+	var collect func(*html.Node)
+	collect = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isBlock(c) && !hasBlockChild(c) || isHeading(c) || c.DataAtom == atom.Span && isLineSpan(c) {
+				lines = append(lines, c)
+				continue
+			}
+			collect(c)
+		}
+	}
+	collect(box)
+	for _, l := range lines {
+		if l.Parent == nil || !hasAncestor(l, box) {
+			continue // removed with an earlier block
+		}
+		t := nodeText(l)
+		n := utf8.RuneCountInString(t)
+		if n == 0 {
+			if findElement(l, atom.Img) == nil {
+				removeNode(l)
+			}
+			continue
+		}
+		if n > 300 {
+			continue
+		}
+		switch {
+		case icpLine.MatchString(t), copyLine.MatchString(t) && n < 200, attachBox.MatchString(t):
+			removeNode(l)
+		case n < 120 && labelLine.MatchString(t):
+			removeNode(l)
+		case n < 60 && isDateLine(t):
+			removeNode(l)
+		case n < 40 && blockHead.MatchString(t):
+			removeBlock(l, box)
+		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
+			removeNode(l)
+		}
+	}
+}
+
+func hasPrefixFold(s string, ps ...string) bool {
+	ls := strings.ToLower(s)
+	for _, p := range ps {
+		if strings.HasPrefix(ls, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLineSpan reports whether a span sits directly in a block with other
+// element siblings only (a CMS writing lines as spans).
+func isLineSpan(n *html.Node) bool {
+	return false
+}
+
+// isDateLine reports whether t is a date (and time) with little else: what
+// is left after the date is short and has no sentence punctuation.
+func isDateLine(t string) bool {
+	loc := dateOnly.FindStringIndex(t)
+	if loc == nil {
+		return false
+	}
+	rest := t[:loc[0]] + t[loc[1]:]
+	l, p := measure(rest)
+	return p == 0 && l < 40 || labelLine.MatchString(strings.TrimSpace(rest))
+}
+
+// removeBlock removes the block that heading h introduces: the smallest
+// ancestor that starts with h, or, when h stands directly in the body box,
+// h and what follows it, unless that is most of the body.
+func removeBlock(h, box *html.Node) {
+	c := h
+	for c.Parent != nil && c.Parent != box && firstTextElement(c.Parent) == c {
+		c = c.Parent
+	}
+	if c.Parent != box {
+		removeNode(c)
+		return
+	}
+	var after int
+	for s := c.NextSibling; s != nil; s = s.NextSibling {
+		l, _ := measure(nodeText(s))
+		after += l
+	}
+	total, _ := measure(nodeText(box))
+	if after*2 > total {
+		removeNode(c)
+		return
+	}
+	for s := c; s != nil; {
+		next := s.NextSibling
+		removeNode(s)
+		s = next
+	}
+}
+
+// firstTextElement returns the child of n that holds n's first text.
+func firstTextElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return c
+			}
+		case html.ElementNode:
+			if nodeText(c) != "" {
+				return c
+			}
+		}
+	}
+	return nil
+}

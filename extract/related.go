@@ -1,0 +1,318 @@
+package extract
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newsarchive/article"
+	"newsarchive/urlnorm"
+)
+
+var (
+	// relatedHead is the heading of the article's own related-reading block.
+	relatedHead = regexp.MustCompile(`(?i)^\s*(相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关报道|相關報道|相关资讯|相關資訊|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|related( articles| stories| reading| content| coverage| posts| news| links)?|read more|more on this (story|topic)|more about\b|you may also like|you might also like|also read|further reading|see also)`)
+	// relatedHint is a class/id/aria hint of a related block.
+	relatedHint = regexp.MustCompile(`(?i)related|relate[ds]?-|read-?more|more-on|also-like|xgyd|xgwz|xgxw|xgzx`)
+	// notRelated are sidebars that look like related blocks: hot lists,
+	// rankings, most-read.
+	notRelated = regexp.MustCompile(`(?i)hot|rank|popular|most-?read|trending|排行|热门|熱門|热点|熱點|最新|推广|廣告|广告`)
+	// itemDate finds a date (and time) shown in a related item.
+	itemDate = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?)?`)
+	// moreLink is a "see more" link text, not an item.
+	moreLink = regexp.MustCompile(`(?i)^\s*(查看更多|更多|more|see more|view more|view all|see all|load more)\s*[+>»›]*\s*$`)
+)
+
+// findRelated returns the items of the page's own related-reading block,
+// or those under sel when a site rule gives one.
+func findRelated(doc *goquery.Document, base *url.URL, sel, self string) []article.Related {
+	var block *html.Node
+	if sel != "" {
+		var items []article.Related
+		seen := map[string]bool{self: true}
+		doc.Find(sel).Each(func(_ int, s *goquery.Selection) {
+			for _, n := range s.Nodes {
+				items = append(items, relatedItems(n, base, seen)...)
+			}
+		})
+		return items
+	}
+	root := doc.Selection.Nodes[0]
+	block = relatedByHeading(root)
+	if block == nil {
+		block = relatedByHint(root)
+	}
+	if block == nil {
+		return nil
+	}
+	return relatedItems(block, base, map[string]bool{self: true})
+}
+
+// relatedByHeading finds a short heading-like element whose text is a
+// related-reading title and returns the nearest ancestor that holds links
+// besides the heading's own.
+func relatedByHeading(root *html.Node) *html.Node {
+	var found *html.Node
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Nav, atom.Head:
+				continue
+			}
+			if c.DataAtom != atom.A && !hasBlockChild(c) {
+				t := nodeText(c)
+				if n := utf8.RuneCountInString(t); n > 0 && n <= 40 && relatedHead.MatchString(t) && !notRelated.MatchString(t) {
+					if b := linkBlock(c); b != nil {
+						found = b
+						return true
+					}
+				}
+				continue
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(root)
+	return found
+}
+
+// linkBlock climbs from a heading to the first ancestor that holds at least
+// two item links; it gives up past 60 links (that is a page region).
+func linkBlock(h *html.Node) *html.Node {
+	for p := h.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
+		k := countLinks(p, h)
+		if k > 60 {
+			return nil
+		}
+		if k >= 2 {
+			return p
+		}
+	}
+	return nil
+}
+
+func countLinks(n, skip *html.Node) int {
+	if n == skip {
+		return 0
+	}
+	k := 0
+	if n.Type == html.ElementNode && n.DataAtom == atom.A && attr(n, "href") != "" {
+		k++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		k += countLinks(c, skip)
+	}
+	return k
+}
+
+// relatedByHint finds the first element with a related class/id/aria hint
+// and 2–60 links.
+func relatedByHint(root *html.Node) *html.Node {
+	var found *html.Node
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Nav, atom.Head, atom.A:
+				continue
+			}
+			hint := classID(c) + " " + strings.ToLower(attr(c, "aria-label"))
+			if relatedHint.MatchString(hint) && !notRelated.MatchString(hint) {
+				if k := countLinks(c, nil); k >= 2 && k <= 60 {
+					found = c
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(root)
+	return found
+}
+
+// relatedItems turns a block into items: each link (by URL) is an item; its
+// title is the link's text, else the item's heading or teaser text; its
+// date is a date shown in the item.
+func relatedItems(block *html.Node, base *url.URL, seen map[string]bool) []article.Related {
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A && attr(n, "href") != "" {
+			links = append(links, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(block)
+	var out []article.Related
+	idx := map[string]int{}
+	for _, a := range links {
+		href := strings.TrimSpace(attr(a, "href"))
+		if strings.HasPrefix(href, "javascript:") || strings.HasPrefix(href, "#") {
+			continue
+		}
+		u := href
+		if base != nil {
+			abs, err := urlnorm.Resolve(base, href)
+			if err != nil {
+				continue
+			}
+			u = abs
+		} else if n, err := urlnorm.Normalize(href); err == nil {
+			u = n
+		} else {
+			continue
+		}
+		text := nodeText(a)
+		if moreLink.MatchString(text) || relatedHead.MatchString(text) && utf8.RuneCountInString(text) < 30 {
+			continue
+		}
+		if i, ok := idx[u]; ok {
+			// A second link to the same item (image, then title): keep the
+			// longer title.
+			if utf8.RuneCountInString(text) > utf8.RuneCountInString(out[i].Title) {
+				out[i].Title = text
+			}
+			continue
+		}
+		if seen[u] {
+			continue
+		}
+		item := itemOf(a, block)
+		title := text
+		if title == "" {
+			title = collapse(attr(a, "title"))
+		}
+		if title == "" && item != nil {
+			if h := firstHeading(item); h != "" {
+				title = h
+			} else {
+				title = stripDate(nodeText(item))
+			}
+		}
+		r := article.Related{URL: u, Title: title}
+		if item != nil {
+			r.PublishedAt = itemPublished(item)
+		}
+		idx[u] = len(out)
+		seen[u] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// itemOf is the largest ancestor of a inside block that holds no link to
+// another URL: the list item, card or row of that link.
+func itemOf(a, block *html.Node) *html.Node {
+	href := attr(a, "href")
+	item := a
+	for p := a.Parent; p != nil && p != block; p = p.Parent {
+		other := false
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if other {
+				return
+			}
+			if n.Type == html.ElementNode && n.DataAtom == atom.A && attr(n, "href") != href && attr(n, "href") != "" {
+				other = true
+				return
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(p)
+		if other {
+			break
+		}
+		item = p
+	}
+	return item
+}
+
+func firstHeading(n *html.Node) string {
+	var out string
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && isHeading(n) {
+			out = nodeText(n)
+			return out != ""
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(n)
+	return out
+}
+
+// itemPublished returns the item's date as ISO (decision 1: wall time kept,
+// nothing invented): <time datetime> first, else a date in its text.
+func itemPublished(item *html.Node) string {
+	if t := findElement(item, atom.Time); t != nil {
+		if v := strings.TrimSpace(attr(t, "datetime")); v != "" {
+			return v
+		}
+	}
+	return isoDate(nodeText(item))
+}
+
+// isoDate formats the first date in s: 2025-04-30 17:34:22 becomes
+// 2025-04-30T17:34:22, 2025年4月30日 becomes 2025-04-30.
+func isoDate(s string) string {
+	m := itemDate.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	var y, mo, d int
+	fmt.Sscan(m[1], &y)
+	fmt.Sscan(m[2], &mo)
+	fmt.Sscan(m[3], &d)
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	out := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+	if m[4] != "" {
+		var h, mi int
+		fmt.Sscan(m[4], &h)
+		fmt.Sscan(m[5], &mi)
+		if h > 23 || mi > 59 {
+			return out
+		}
+		out += fmt.Sprintf("T%02d:%02d", h, mi)
+		if m[6] != "" {
+			var sec int
+			fmt.Sscan(m[6], &sec)
+			out += fmt.Sprintf(":%02d", sec)
+		}
+	}
+	return out
+}
+
+func stripDate(s string) string {
+	return collapse(itemDate.ReplaceAllString(s, " "))
+}

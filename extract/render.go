@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newsarchive/urlnorm"
+)
+
+// bodyText renders the body box as plain text: one paragraph per block (and
+// per <br>-separated line), paragraphs separated by a blank line, white
+// space collapsed within each.
+func bodyText(box *html.Node) string {
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if t := collapse(cur.String()); t != "" {
+			paras = append(paras, t)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+		default:
+			return
+		}
+		if n.DataAtom == atom.Br {
+			flush()
+			return
+		}
+		block := isBlock(n)
+		if block {
+			flush()
+		}
+		if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+			cur.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+			flush()
+		}
+	}
+	walk(box)
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
+// keptAttrs are the attributes the cleaned body HTML keeps.
+var keptAttrs = map[string]bool{
+	"href": true, "src": true, "alt": true, "title": true, "colspan": true,
+	"rowspan": true, "datetime": true, "lang": true, "dir": true,
+}
+
+// bodyHTML renders the body box as clean HTML: only structural attributes,
+// links and image sources made absolute, lazy-loaded images given their
+// real source.
+func bodyHTML(box *html.Node, base *url.URL) string {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.Img {
+				if src := imgSrc(n); src != "" {
+					setAttr(n, "src", src)
+				}
+			}
+			kept := n.Attr[:0]
+			for _, a := range n.Attr {
+				if !keptAttrs[a.Key] || a.Namespace != "" {
+					continue
+				}
+				if (a.Key == "href" || a.Key == "src") && base != nil {
+					if abs, err := urlnorm.Resolve(base, a.Val); err == nil {
+						a.Val = abs
+					}
+				}
+				kept = append(kept, a)
+			}
+			n.Attr = kept
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(box)
+	var b strings.Builder
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if err := html.Render(&b, c); err != nil {
+			break
+		}
+	}
+	return b.String()
+}
+
+func setAttr(n *html.Node, key, val string) {
+	for i, a := range n.Attr {
+		if a.Key == key {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}
