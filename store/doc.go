@@ -1,0 +1,63 @@
+// Package store is newsarchive's archive: versioned article snapshots, their
+// raw HTML, crawl state and run records in one bbolt file.
+//
+// # Versions
+//
+// Put archives a snapshot under its key (decision 2 of issue #2). Its
+// content hash (article.ContentHash, decision 3) decides: the same hash as
+// the latest version only moves last_checked forward; a different one adds
+// version N+1; a new key gets version 1. Related links, images, tags,
+// description, modified_at and the raw HTML are stored with each version
+// but never cause one. Each version keeps the raw body zstd-compressed and
+// content-addressed by its SHA-256, so identical bodies are stored once.
+// store.keep_versions prunes the oldest versions beyond that many, never
+// the latest.
+//
+// # Writes
+//
+// Every write goes to one writer goroutine that commits whatever is waiting
+// in one transaction (group commit) and then answers all callers: Put,
+// PutMany, Touch, AddRun, Push/Pop/… return when durable. CPU work (JSON,
+// hashing, compression) happens in the caller before that. Reads are plain
+// bbolt read transactions; long walks (Scan, List) use short transactions
+// of a few hundred items and call back outside them, so memory stays flat
+// and callbacks may write.
+//
+// # Locking
+//
+// bbolt locks the file: one writer process, or any number of read-only
+// ones. Open waits Options.LockTimeout and then returns ErrLocked (decision 4).
+//
+// # Layout
+//
+// Top-level buckets (keys → values; "key" is the archive key, a normalised
+// URL; BE = big endian):
+//
+//	articles  key → JSON {fs first_seen, lc last_checked (unix s), v latest
+//	          version, o oldest stored, n versions stored, h latest content
+//	          hash, t title, p published_at}
+//	versions  key 0x00 version(4 BE) → header (format 1, fetched_at 8 BE,
+//	          status 2 BE, content hash 32, raw SHA-256 32 or zeros) +
+//	          zstd(article JSON without archive fields)
+//	aliases   URL → key, for every URL an article was fetched under and for
+//	          the key itself
+//	bytime    fetched_at(8 BE) key 0x00 version(4 BE) → 1: the time
+//	          index behind --since/--until
+//	raw       SHA-256(raw body) → raw length(8 BE) + zstd(raw body)
+//	rawrefs   SHA-256 key 0x00 version(4 BE) → 1: which versions use
+//	          a raw body (pruning deletes a body with its last reference)
+//	runs      run id(8 BE) → JSON Run
+//	crawl     job name → bucket of the job's crawl state:
+//	            queue    seq(8 BE) → request (kind, depth, lastmod, URL)
+//	            inflight URL → seq(8 BE) + request
+//	            seen     URL → 1
+//	            valid    URL → JSON validators (ETag, Last-Modified)
+//	            cookies  host → cookie string (colly)
+//	            visited  colly request id(8 BE) → 1
+//	            counts   "queued" | "inflight" | "running" → uint64 BE
+//	info      "schema" → layout version ("1")
+//
+// URLs never contain a NUL byte, so key 0x00 separates a key from its
+// version number and keeps one article's versions adjacent and in order.
+// Verify checks every bucket above against the others.
+package store

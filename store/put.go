@@ -1,0 +1,372 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"newsarchive/article"
+	"newsarchive/urlnorm"
+)
+
+// prepared is a snapshot with the CPU work done in the caller's goroutine
+// (hashing, JSON, compression), so that the writer goroutine only touches
+// bbolt.
+type prepared struct {
+	key, url  string
+	hash      [32]byte
+	doc       []byte // compressed article JSON
+	title     string
+	published string
+	status    int
+	at        int64
+	raw       []byte // uncompressed raw body, kept for a late compression
+	rawSHA    [32]byte
+	rawZ      []byte // encodeRaw(raw); nil until needed
+	hasRaw    bool
+
+	// import / reextract controls
+	firstSeen, lastChecked int64 // merged into the article record if set
+	wantVersion            int   // keep this version number if free (import)
+	force                  bool  // add a version even when the hash equals an older one
+}
+
+func (s *Store) prepare(snap Snapshot) (*prepared, error) {
+	if snap.Article == nil {
+		return nil, fmt.Errorf("%w: no article", ErrInvalid)
+	}
+	key, u := snap.Key, snap.URL
+	if key == "" {
+		key = u
+	}
+	if key == "" {
+		key = snap.Article.URL
+	}
+	nk, err := urlnorm.Normalize(key)
+	if err != nil {
+		return nil, fmt.Errorf("%w: key: %w", ErrInvalid, err)
+	}
+	p := &prepared{key: nk, status: snap.Status}
+	if u != "" {
+		if nu, err := urlnorm.Normalize(u); err == nil {
+			p.url = nu
+		}
+	}
+	at := snap.FetchedAt
+	if at.IsZero() {
+		at = time.Now()
+	}
+	p.at = at.Unix()
+	h, _ := hashBytes(article.ContentHash(snap.Article))
+	p.hash = h
+	p.title, p.published = snap.Article.Title, snap.Article.PublishedAt
+	js, err := marshalArticle(snap.Article)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	p.doc = compress(js)
+	if len(snap.Raw) > 0 {
+		p.hasRaw = true
+		p.raw = snap.Raw
+		p.rawSHA = sha256.Sum256(snap.Raw)
+		// Compress now (in parallel with other callers) unless the body
+		// is already stored or the content is unchanged, in which case
+		// no version (and no body) is written.
+		if !s.rawOrSameKnown(p) {
+			p.rawZ = encodeRaw(snap.Raw)
+		}
+	}
+	return p, nil
+}
+
+// rawOrSameKnown is a cheap read-only look: is the raw body already stored,
+// or is the content hash the article's latest? Only a hint; the writer
+// decides and compresses late when the hint was wrong.
+func (s *Store) rawOrSameKnown(p *prepared) bool {
+	known := false
+	s.view(func(tx *bolt.Tx) error {
+		if b := bucket(tx, bRaw); b != nil && b.Get(p.rawSHA[:]) != nil {
+			known = true
+			return nil
+		}
+		if b := bucket(tx, bMeta); b != nil {
+			if v := b.Get([]byte(p.key)); v != nil {
+				if m, err := decodeMeta(v); err == nil && m.Hash == hex.EncodeToString(p.hash[:]) {
+					known = true
+				}
+			}
+		}
+		return nil
+	})
+	return known
+}
+
+// Put archives one snapshot. It is safe for concurrent use; concurrent puts
+// are committed together (group commit), and Put returns once its snapshot is
+// durable. A snapshot whose content hash equals the latest version's only
+// updates last_checked (and records its URL as an alias).
+func (s *Store) Put(ctx context.Context, snap Snapshot) (PutResult, error) {
+	if err := ctx.Err(); err != nil {
+		return PutResult{}, err
+	}
+	p, err := s.prepare(snap)
+	if err != nil {
+		return PutResult{}, err
+	}
+	var res PutResult
+	err = s.update(func(tx *bolt.Tx) error {
+		r, err := s.putTx(tx, p)
+		res = r
+		return err
+	})
+	if err != nil {
+		return PutResult{}, fmt.Errorf("store: put %s: %w", p.key, err)
+	}
+	return res, nil
+}
+
+// PutMany archives many snapshots in as few transactions as possible:
+// preparation runs on every CPU, then all of them go to the writer as one
+// op. Snapshots are applied in order, so several of one key chain up.
+func (s *Store) PutMany(ctx context.Context, snaps []Snapshot) ([]PutResult, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	ps := make([]*prepared, len(snaps))
+	errs := make([]error, len(snaps))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				ps[i], errs[i] = s.prepare(snaps[i])
+			}
+		}()
+	}
+	for i := range snaps {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("store: snapshot %d: %w", i, err)
+		}
+	}
+	res := make([]PutResult, len(ps))
+	err := s.update(func(tx *bolt.Tx) error {
+		for i, p := range ps {
+			r, err := s.putTx(tx, p)
+			if err != nil {
+				return fmt.Errorf("put %s: %w", p.key, err)
+			}
+			res[i] = r
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return res, nil
+}
+
+// putTx applies one prepared snapshot inside the writer's transaction.
+func (s *Store) putTx(tx *bolt.Tx, p *prepared) (PutResult, error) {
+	metas := tx.Bucket(bMeta)
+	var m meta
+	exists := false
+	if v := metas.Get([]byte(p.key)); v != nil {
+		var err error
+		if m, err = decodeMeta(v); err != nil {
+			return PutResult{}, err
+		}
+		exists = true
+	}
+	if err := putAliases(tx, p.key, p.url); err != nil {
+		return PutResult{}, err
+	}
+	hash := hex.EncodeToString(p.hash[:])
+	mergeTimes(&m, p)
+	if exists && m.Hash == hash && !p.force {
+		if p.at > m.LastChecked {
+			m.LastChecked = p.at
+		}
+		return PutResult{Outcome: Unchanged, Key: p.key, Version: m.Latest}, metas.Put([]byte(p.key), m.encode())
+	}
+	outcome := Changed
+	n := m.Latest + 1
+	if !exists {
+		outcome = New
+		m.FirstSeen = p.at
+		if p.firstSeen != 0 {
+			m.FirstSeen = p.firstSeen
+		}
+		if p.wantVersion > 0 {
+			n = p.wantVersion
+		}
+		m.Oldest = n
+	} else if p.wantVersion > n {
+		n = p.wantVersion
+	}
+	rec := verRec{FetchedAt: p.at, Status: p.status, Hash: p.hash, Doc: p.doc}
+	if p.hasRaw {
+		rec.RawSHA = p.rawSHA
+		if err := putRaw(tx, p, n); err != nil {
+			return PutResult{}, err
+		}
+	}
+	if err := tx.Bucket(bVersions).Put(versionKey(p.key, n), rec.encode()); err != nil {
+		return PutResult{}, err
+	}
+	if err := tx.Bucket(bTime).Put(timeKey(p.at, p.key, n), present); err != nil {
+		return PutResult{}, err
+	}
+	m.Latest, m.Hash, m.Title, m.PublishedAt = n, hash, p.title, p.published
+	m.Count++
+	if p.at > m.LastChecked {
+		m.LastChecked = p.at
+	}
+	if s.opts.KeepVersions > 0 {
+		if err := pruneTx(tx, p.key, &m, s.opts.KeepVersions); err != nil {
+			return PutResult{}, err
+		}
+	}
+	return PutResult{Outcome: outcome, Key: p.key, Version: n}, metas.Put([]byte(p.key), m.encode())
+}
+
+// mergeTimes folds an imported record's first_seen/last_checked into m.
+func mergeTimes(m *meta, p *prepared) {
+	if p.firstSeen != 0 && (m.FirstSeen == 0 || p.firstSeen < m.FirstSeen) {
+		m.FirstSeen = p.firstSeen
+	}
+	if p.lastChecked > m.LastChecked {
+		m.LastChecked = p.lastChecked
+	}
+}
+
+func putRaw(tx *bolt.Tx, p *prepared, n int) error {
+	raws := tx.Bucket(bRaw)
+	if raws.Get(p.rawSHA[:]) == nil {
+		z := p.rawZ
+		if z == nil {
+			z = encodeRaw(p.raw)
+		}
+		if err := raws.Put(p.rawSHA[:], z); err != nil {
+			return err
+		}
+	}
+	return tx.Bucket(bRawRefs).Put(rawRefKey(p.rawSHA, p.key, n), present)
+}
+
+// putAliases maps the key to itself and the fetch URL to the key. A URL
+// that is itself another article's key keeps pointing there, so that a
+// page whose canonical link moved cannot hide an archived article.
+func putAliases(tx *bolt.Tx, key, u string) error {
+	al := tx.Bucket(bAliases)
+	if string(al.Get([]byte(key))) != key {
+		if err := al.Put([]byte(key), []byte(key)); err != nil {
+			return err
+		}
+	}
+	if u == "" || u == key {
+		return nil
+	}
+	if cur := al.Get([]byte(u)); string(cur) == key || (cur != nil && string(cur) == u) {
+		return nil
+	}
+	return al.Put([]byte(u), []byte(key))
+}
+
+// pruneTx deletes the oldest versions of key beyond keep, never the latest.
+func pruneTx(tx *bolt.Tx, key string, m *meta, keep int) error {
+	if keep < 1 {
+		keep = 1
+	}
+	for m.Count > keep && m.Oldest < m.Latest {
+		if err := deleteVersion(tx, key, m.Oldest); err != nil {
+			return err
+		}
+		m.Oldest++
+		m.Count--
+		// Skip numbers that were never stored (an import may start a key
+		// at a later version).
+		for m.Oldest < m.Latest && tx.Bucket(bVersions).Get(versionKey(key, m.Oldest)) == nil {
+			m.Oldest++
+		}
+	}
+	return nil
+}
+
+// deleteVersion removes one version with its time-index entry, its raw
+// reference and, when no other version uses it, its raw body.
+func deleteVersion(tx *bolt.Tx, key string, n int) error {
+	vb := tx.Bucket(bVersions)
+	vk := versionKey(key, n)
+	v := vb.Get(vk)
+	if v == nil {
+		return nil
+	}
+	rec, err := decodeVer(v)
+	if err != nil {
+		return err
+	}
+	if err := tx.Bucket(bTime).Delete(timeKey(rec.FetchedAt, key, n)); err != nil {
+		return err
+	}
+	if rec.hasRaw() {
+		refs := tx.Bucket(bRawRefs)
+		if err := refs.Delete(rawRefKey(rec.RawSHA, key, n)); err != nil {
+			return err
+		}
+		c := refs.Cursor()
+		if k, _ := c.Seek(rec.RawSHA[:]); k == nil || len(k) < 32 || [32]byte(k[:32]) != rec.RawSHA {
+			if err := tx.Bucket(bRaw).Delete(rec.RawSHA[:]); err != nil {
+				return err
+			}
+		}
+	}
+	return vb.Delete(vk)
+}
+
+// Touch records a check of url that found it unchanged without content
+// (an HTTP 304): last_checked of the article known under url is updated.
+// ErrNotFound if no article is known under url.
+func (s *Store) Touch(ctx context.Context, url string, at time.Time) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	nu, err := urlnorm.Normalize(url)
+	if err != nil {
+		return fmt.Errorf("store: touch: %w", err)
+	}
+	if at.IsZero() {
+		at = time.Now()
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		key := tx.Bucket(bAliases).Get([]byte(nu))
+		if key == nil {
+			return fmt.Errorf("store: touch %s: %w", nu, ErrNotFound)
+		}
+		metas := tx.Bucket(bMeta)
+		v := metas.Get(key)
+		if v == nil {
+			return fmt.Errorf("store: touch %s: %w", nu, ErrNotFound)
+		}
+		m, err := decodeMeta(v)
+		if err != nil {
+			return err
+		}
+		if at.Unix() > m.LastChecked {
+			m.LastChecked = at.Unix()
+		}
+		return metas.Put(append([]byte{}, key...), m.encode())
+	})
+}

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"newsarchive/article"
+	"newsarchive/urlnorm"
+)
+
+// Doc is one article version as ScanJSON yields it.
+type Doc struct {
+	Key     string
+	Version int
+	// Latest is true when this is the article's latest version.
+	Latest bool
+	// JSON is the article object with archive fields, exactly what
+	// encoding/json writes for the article.Article (HTML not escaped).
+	// It is a fresh buffer the callee may keep.
+	JSON []byte
+}
+
+// Scan streams articles (with archive fields) to fn in key order, or in
+// fetched_at order when Since/Until are set. Values are copied out of the
+// transaction before fn sees them, and fn runs outside any transaction.
+func (s *Store) Scan(opts ScanOptions, fn func(*article.Article) error) error {
+	return s.ScanJSON(opts, func(d Doc) error {
+		var a article.Article
+		if err := json.Unmarshal(d.JSON, &a); err != nil {
+			return fmt.Errorf("store: corrupt article JSON of %s: %w", d.Key, err)
+		}
+		a.Normalize()
+		return fn(&a)
+	})
+}
+
+// ScanJSON is Scan without decoding: export writes Doc.JSON as it is.
+// Since is inclusive and Until exclusive. With AllVersions every version
+// is yielded (oldest first within an article); otherwise only latest
+// versions — with a time range, the latest versions fetched in that range,
+// which is what an incremental export wants. Memory is bounded by one
+// chunk of documents, whatever the archive's size.
+func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
+	site := func(key string) bool {
+		return opts.Site == "" || urlnorm.HostAllowed(urlnorm.Host(key), []string{opts.Site})
+	}
+	emit := func(tx *bolt.Tx, key string, m meta, n int, out *[]func() error) error {
+		rec, doc, err := versionDoc(tx, key, n)
+		if err != nil {
+			return err
+		}
+		d := Doc{Key: key, Version: n, Latest: n == m.Latest, JSON: withArchive(doc, archiveOf(m, n, rec), "")}
+		*out = append(*out, func() error { return fn(d) })
+		return nil
+	}
+	metaOf := func(tx *bolt.Tx, key string) (meta, error) {
+		v := bucket(tx, bMeta).Get([]byte(key))
+		if v == nil {
+			return meta{}, fmt.Errorf("store: version of unknown article %s (run verify)", key)
+		}
+		return decodeMeta(v)
+	}
+
+	if !opts.Since.IsZero() || !opts.Until.IsZero() {
+		var start, stop []byte
+		if !opts.Since.IsZero() {
+			start = u64(uint64(max(opts.Since.Unix(), 0)))
+		}
+		if !opts.Until.IsZero() {
+			stop = u64(uint64(max(opts.Until.Unix(), 0)))
+		}
+		return s.chunkedFrom(bTime, start, stop, func(tx *bolt.Tx, k, _ []byte, out *[]func() error) error {
+			_, key, n, ok := splitTimeKey(k)
+			if !ok {
+				return fmt.Errorf("store: bad time-index key %q (run verify)", k)
+			}
+			if !site(key) {
+				return nil
+			}
+			m, err := metaOf(tx, key)
+			if err != nil {
+				return err
+			}
+			if !opts.AllVersions && n != m.Latest {
+				return nil
+			}
+			return emit(tx, key, m, n, out)
+		})
+	}
+	if opts.AllVersions {
+		var cur string
+		var m meta
+		return s.chunked(bVersions, func(tx *bolt.Tx, k, _ []byte, out *[]func() error) error {
+			key, n, ok := splitVersionKey(k)
+			if !ok {
+				return fmt.Errorf("store: bad version key %q (run verify)", k)
+			}
+			if !site(key) {
+				return nil
+			}
+			if key != cur {
+				var err error
+				if m, err = metaOf(tx, key); err != nil {
+					return err
+				}
+				cur = key
+			}
+			return emit(tx, key, m, n, out)
+		})
+	}
+	return s.chunked(bMeta, func(tx *bolt.Tx, k, v []byte, out *[]func() error) error {
+		key := string(k)
+		if !site(key) {
+			return nil
+		}
+		m, err := decodeMeta(v)
+		if err != nil {
+			return err
+		}
+		return emit(tx, key, m, m.Latest, out)
+	})
+}
