@@ -2,8 +2,14 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
 )
 
 // Meta is the page's metadata as the metadata finders (JSON-LD, OpenGraph,
@@ -28,8 +34,284 @@ type Meta struct {
 	Image string
 }
 
+// Meta keys, best first within each field.
+var (
+	publishedKeys = []string{"article:published_time", "og:article:published_time", "article:published", "datepublished",
+		"pubdate", "publishdate", "publish-date", "publish_date", "published_time", "published-date", "article.published",
+		"sailthru.date", "parsely-pub-date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.issued", "dc.date.created",
+		"dcterms.created", "date", "og:published_time", "article_date_original", "cxenseparse:recs:publishtime",
+		"originalpublicationdate", "firstpublishedtime", "publication_date", "release_date", "citation_publication_date",
+		"citation_date", "pdate", "displaydate", "weibo:article:create_at", "bytedance:published_time"}
+	modifiedKeys = []string{"article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "lastmod",
+		"last-modified", "dcterms.modified", "dc.date.modified", "article:modified", "updated_time", "weibo:article:update_at",
+		"bytedance:updated_time"}
+	authorKeys = []string{"author", "article:author", "og:article:author", "byline", "dc.creator", "dcterms.creator",
+		"sailthru.author", "parsely-author", "citation_author", "twitter:data1:author", "article:author_name", "cxenseparse:author"}
+	sourceKeys = []string{"og:site_name", "source", "publisher", "application-name", "dc.publisher", "dcterms.publisher", "twitter:site"}
+)
+
 // findMeta reads metadata from doc before any boilerplate is removed.
 // base may be nil; rules may be nil.
 func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
-	return Meta{Title: doc.Find("title").First().Text()}
+	var root *html.Node
+	if doc != nil && len(doc.Nodes) > 0 {
+		root = doc.Nodes[0]
+	}
+	if root == nil {
+		return Meta{}
+	}
+	var loc *time.Location
+	if rules != nil && rules.Timezone != "" {
+		loc, _ = time.LoadLocation(rules.Timezone)
+	}
+	h := scanMetaHead(root)
+	ld := parseJSONLD(h.jsonld)
+	lines := metaLines(root)
+	mt := h.meta
+	var m Meta
+
+	// Title and where it shows, for the visible byline and date finders.
+	siteName := mt.first("og:site_name", "application-name")
+	if siteName == "" {
+		siteName = ld.Publisher
+	}
+	title, titleIdx := pickTitle(lines, []string{mt.first("og:title"), ld.Headline, mt.first("twitter:title", "dc.title", "headline")}, h.title, siteName)
+	m.Title = title
+	if s := ruleText(root, rules, func(r *Rules) string { return r.Title }); s != "" {
+		m.Title = s
+		titleIdx = findTitleLine(lines, s)
+	}
+
+	zh := readZhLabels(lines)
+
+	// Authors.
+	m.Authors = findAuthors(root, rules, ld, mt, lines, titleIdx, zh)
+
+	// Dates.
+	pageURL := ""
+	if base != nil {
+		pageURL = base.String()
+	}
+	lang := pageLanguage(h, lines)
+	ctx := dateContext{DayFirst: lang != "" && !strings.HasPrefix(lang, "en") && !strings.HasPrefix(lang, "zh")}
+	if d, ok := dateFromURL(pageURL); ok {
+		ctx.Year = d.Y
+	}
+	if d, ok := findPublished(root, rules, ld, mt, lines, titleIdx, ctx, pageURL); ok {
+		m.PublishedAt = d.inZone(loc).String()
+	}
+	if d, ok := parseDateValue(ld.Modified); ok {
+		m.ModifiedAt = d.inZone(loc).String()
+	} else if d, ok := parseDateValue(mt.first(modifiedKeys...)); ok {
+		m.ModifiedAt = d.inZone(loc).String()
+	} else if d, ok := microdataModified(root); ok {
+		m.ModifiedAt = d.inZone(loc).String()
+	}
+
+	// Source (publisher): the Chinese 来源 line names the original
+	// publisher of a syndicated story, so it beats the site's own name.
+	m.Source = zh.source
+	if s := ruleText(root, rules, func(r *Rules) string { return r.Source }); s != "" {
+		m.Source = strings.TrimSpace(zhLabelRe.ReplaceAllString(s, ""))
+	}
+	if m.Source == "" {
+		m.Source = ld.Publisher
+	}
+	if m.Source == "" {
+		m.Source = strings.TrimPrefix(mt.first(sourceKeys...), "@")
+	}
+	m.Views = zh.views
+
+	m.Language = lang
+	m.Description = mt.first("og:description", "description", "twitter:description", "dc.description")
+	if m.Description == "" {
+		m.Description = ld.Description
+	}
+	canon := h.canonical
+	if canon == "" {
+		canon = mt.first("og:url")
+	}
+	m.CanonicalURL = absURL(base, canon)
+	m.Tags = findTags(mt, ld)
+	m.Type = ld.Type
+	if m.Type == "" {
+		m.Type = strings.ToLower(mt.first("og:type"))
+	}
+	img := mt.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
+	if img == "" {
+		img = ld.Image
+	}
+	m.Image = absURL(base, img)
+	return m
+}
+
+func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, zh zhResult) []string {
+	if s := ruleText(root, rules, func(r *Rules) string { return r.Author }); s != "" {
+		if a := zhNames(stripZhLabel(s), true); len(a) > 0 {
+			return a
+		}
+		if a := cleanAuthors(s); len(a) > 0 {
+			return a
+		}
+	}
+	if a := authorsFromValues(ld.Authors); len(a) > 0 {
+		return a
+	}
+	// A Chinese page's 作者/记者 line beats its meta author, which is
+	// usually the site's name.
+	if len(zh.authors) > 0 {
+		return zh.authors
+	}
+	if len(zh.reporter) > 0 {
+		return zh.reporter
+	}
+	if a := authorsFromValues(mt.all(authorKeys...)); len(a) > 0 {
+		return a
+	}
+	if a := visibleAuthors(root); len(a) > 0 {
+		return a
+	}
+	if a := byLineAuthors(lines, titleIdx); len(a) > 0 {
+		return a
+	}
+	return zh.editors
+}
+
+func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, ctx dateContext, pageURL string) (pageDate, bool) {
+	if s := ruleText(root, rules, func(r *Rules) string { return r.Date }); s != "" {
+		if d, _, ok := findDate(s, ctx); ok {
+			return d, true
+		}
+	}
+	if d, ok := parseDateValue(ld.Published); ok {
+		return d, true
+	}
+	if d, ok := parseDateValue(mt.first(publishedKeys...)); ok {
+		return d, true
+	}
+	if d, ok := microdataDate(root); ok {
+		return d, true
+	}
+	if d, ok := visibleDate(lines, titleIdx, ctx); ok {
+		return d, true
+	}
+	return dateFromURL(pageURL)
+}
+
+// ruleText is the text of the first element a per-site selector matches.
+func ruleText(root *html.Node, rules *Rules, sel func(*Rules) string) string {
+	if rules == nil || sel(rules) == "" {
+		return ""
+	}
+	s, err := cascadia.ParseGroup(sel(rules))
+	if err != nil {
+		return ""
+	}
+	n := cascadia.Query(root, s)
+	if n == nil {
+		return ""
+	}
+	if n.Data == "meta" {
+		return mSpace(mAttr(n, "content"))
+	}
+	if v := mAttr(n, "datetime"); v != "" {
+		return v
+	}
+	return mSpace(mText(n))
+}
+
+func stripZhLabel(s string) string {
+	if loc := zhLabelRe.FindStringIndex(s); loc != nil && loc[0] == 0 {
+		return s[loc[1]:]
+	}
+	return s
+}
+
+// pageLanguage: <html lang>, Content-Language, og:locale, else a guess
+// from the script of the visible text (Han → zh).
+func pageLanguage(h metaHead, lines []metaLine) string {
+	l := h.lang
+	if l == "" {
+		l = h.meta.first("content-language", "language", "dc.language", "og:locale")
+	}
+	l = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(l), "_", "-"))
+	if i := strings.IndexAny(l, ",; "); i >= 0 {
+		l = l[:i]
+	}
+	if l != "" {
+		return l
+	}
+	han, latin := 0, 0
+	for i, ln := range lines {
+		if i > 400 {
+			break
+		}
+		for _, r := range ln.text {
+			switch {
+			case isHan(r):
+				han++
+			case r < 0x250 && unicode.IsLetter(r):
+				latin++
+			}
+		}
+	}
+	switch {
+	case han > 20 && han*3 > latin:
+		return "zh"
+	case latin > 100:
+		return "en"
+	}
+	return ""
+}
+
+var tagSplitRe = regexp.MustCompile(`\s*[,，、;；|]\s*`)
+
+// splitTags splits a keyword list on , ， 、 ; and |.
+func splitTags(s string) []string {
+	var out []string
+	for _, t := range tagSplitRe.Split(s, -1) {
+		if t = strings.TrimSpace(t); t != "" && len(t) < 100 {
+			out = appendUniqueFold(out, t)
+		}
+	}
+	return out
+}
+
+func findTags(mt metaTags, ld ldInfo) []string {
+	var out []string
+	for _, v := range mt.all("article:tag", "og:article:tag") {
+		for _, t := range splitTags(v) {
+			out = appendUniqueFold(out, t)
+		}
+	}
+	if len(out) == 0 {
+		for _, v := range mt.all("news_keywords", "keywords") {
+			for _, t := range splitTags(v) {
+				out = appendUniqueFold(out, t)
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = ld.Keywords
+	}
+	if len(out) > 50 {
+		out = out[:50]
+	}
+	return out
+}
+
+// absURL resolves ref against base; without a base it keeps ref as written.
+func absURL(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	return u.String()
 }

@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	// byPrefixRe strips the "By" / "Written by" / "作者：" lead of a byline.
+	byPrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|published|reported|compiled|edited|reviewed|curated|words|text|story|article|photos?)\s+(?:and\s+\w+\s+)?)?(?:by|from)\s*[:\-]?\s+|^(?:author|authors|written by|posted by|byline|by)\s*[:：]\s*|^(?:作者|撰文|文|记者|記者|执笔人|执笔|執筆)\s*[:：/／]\s*`)
+	// authorSplitRe separates several authors.
+	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,|;|，|、|；|\s&\s|&amp;|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+with\s+|\|)\s*`)
+	// authorJunkRe matches values that are not a person or organisation.
+	authorJunkRe = regexp.MustCompile(`(?i)^(?:by|staff|admin|administrator|editor|editors|author|authors|guest|anonymous|unknown|none|null|undefined|published|updated|posted|share|follow|email|e-mail|contact|facebook|twitter|instagram|linkedin|youtube|tiktok|more|read more|view all posts|see all|all posts|home|news|reporter|correspondent|contributor|writer|team|the|a|an|and|in|on|at|of|photo|photos|image|video|comments?|subscribe|sign in|log ?in|posts? by|articles? by|more from|about|bio|profile|rss|n/a|ed|\W*)$`)
+	// authorJunkPartRe: phrases that make a whole value junk.
+	authorJunkPartRe = regexp.MustCompile(`(?i)\b(?:email the author|follow on|view (?:all )?(?:posts|articles)|updated|minutes? ago|hours? ago|days? ago|min read|read time|reading time|comments?|share this|click here|sign up|subscribe|copyright|all rights reserved|\d+\s*(?:min|mins)\b|https?:|www\.|\.com\b|@\w)`)
+	// authorTrailRe cuts what commonly trails a name in a byline.
+	authorTrailRe = regexp.MustCompile(`(?i)\s*(?:[|•·–—]|\s-\s|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\d{1,2}:\d{2}|\d{4}-\d{1,2}-\d{1,2}|\(\s*(?:opens|@)).*$`)
+)
+
+// cleanAuthors turns one raw author value (a meta tag, a JSON-LD name, a
+// byline element's text) into names: prefix "By" dropped, split on "and",
+// commas, 、 and &, junk rejected. It returns nil when nothing is left.
+func cleanAuthors(raw string) []string {
+	s := mSpace(raw)
+	if s == "" || len(s) > 300 {
+		return nil
+	}
+	s = byPrefixRe.ReplaceAllString(s, "")
+	s = authorTrailRe.ReplaceAllString(s, "")
+	s = strings.Trim(s, " :：,;-–—|/()[]【】")
+	if s == "" || authorJunkPartRe.MatchString(s) {
+		return nil
+	}
+	var out []string
+	for _, p := range authorSplitRe.Split(s, -1) {
+		p = byPrefixRe.ReplaceAllString(strings.TrimSpace(p), "")
+		p = strings.Trim(p, " :：,;-–—|/.()[]【】\"'“”")
+		if !plausibleAuthor(p) {
+			continue
+		}
+		out = appendUniqueFold(out, p)
+	}
+	return out
+}
+
+// plausibleAuthor rejects what cannot be a name: junk words, dates,
+// numbers, URLs, sentences.
+func plausibleAuthor(s string) bool {
+	if s == "" || authorJunkRe.MatchString(s) || authorJunkPartRe.MatchString(s) {
+		return false
+	}
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 80 {
+		return false
+	}
+	letters, digits, words := 0, 0, len(strings.Fields(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	if letters == 0 || digits > 2 || words > 8 {
+		return false
+	}
+	if _, _, ok := findDate(s, dateContext{}); ok {
+		return false
+	}
+	return true
+}
+
+func appendUniqueFold(list []string, s string) []string {
+	for _, e := range list {
+		if strings.EqualFold(e, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// authorsFromValues cleans several raw values and merges them.
+func authorsFromValues(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		if looksLikeURL(v) {
+			// og article:author is often a profile link: the name is not in it.
+			continue
+		}
+		for _, a := range cleanAuthors(v) {
+			out = appendUniqueFold(out, a)
+		}
+	}
+	return out
+}
+
+func looksLikeURL(s string) bool {
+	s = strings.TrimSpace(strings.ToLower(s))
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "www.")
+}
+
+// ---- Chinese names ----
+
+// hanSurnames are common Chinese family names (simplified and traditional),
+// so that a bare "记者 王建宏" or "（常书香 马丹阳）" can be told from
+// "记者注意到…" in running text.
+var hanSurnames = func() map[rune]bool {
+	const s = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由" +
+		"張劉陳楊黃趙吳孫馬郭羅鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒龔錢嚴湯聶魯歐蘭寧紀畢塗駱藍靳飽喬龐莊顏閻閆雲鄺師閔欒鄔邊佘竇蔣賀顧鄔麥饒鮑閻於"
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}()
+
+var hanDoubleSurnames = []string{"欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "端木", "申屠", "西门"}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// allHan reports whether s is non-empty and only Han characters (and the
+// middle dot of transliterated foreign names).
+func allHan(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !isHan(r) && r != '·' && r != '•' {
+			return false
+		}
+	}
+	return true
+}
+
+// hanName reports whether s reads as a Chinese personal name: two to four
+// Han characters starting with a common surname.
+func hanName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if !allHan(s) || n < 2 || n > 4 {
+		return false
+	}
+	for _, d := range hanDoubleSurnames {
+		if strings.HasPrefix(s, d) && n >= 3 {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return hanSurnames[r]
+}

@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+)
+
+var (
+	// dateLabelRe: words that say a line's date is the publication date.
+	dateLabelRe = regexp.MustCompile(`(?i)published|posted|date|released|issued|written|发布|發佈|發布|发表|發表|日期|时间|時間|刊登|出版`)
+	// dateUpdatedRe: the line's date is a later revision.
+	dateUpdatedRe = regexp.MustCompile(`(?i)updated|modified|revised|last edited|更新|修改|修订`)
+	timeSel       = cascadia.MustCompile(`time[datetime], [itemprop~=datePublished], [itemprop~=dateCreated]`)
+	modTimeSel    = cascadia.MustCompile(`[itemprop~=dateModified]`)
+)
+
+// microdataDate reads itemprop=datePublished or the first <time datetime>
+// outside comments and related lists (<time> inside the article header is
+// the publication date far more often than not).
+func microdataDate(root *html.Node) (published pageDate, ok bool) {
+	var timeFallback pageDate
+	haveTime := false
+	for i, n := range cascadia.QueryAll(root, timeSel) {
+		if i > 40 {
+			break
+		}
+		if mNoiseAncestor(n) {
+			continue
+		}
+		prop := mAttr(n, "itemprop")
+		v := mPropValue(n)
+		if n.Data == "time" && prop == "" {
+			if haveTime {
+				continue
+			}
+			if d, ok := parseDateValue(mAttr(n, "datetime")); ok {
+				if cls := mAttr(n, "class") + mAttr(n.Parent, "class"); dateUpdatedRe.MatchString(cls) {
+					continue
+				}
+				timeFallback, haveTime = d, true
+			}
+			continue
+		}
+		if d, ok := parseDateValue(v); ok {
+			return d, true
+		}
+	}
+	return timeFallback, haveTime
+}
+
+func microdataModified(root *html.Node) (pageDate, bool) {
+	for _, n := range cascadia.QueryAll(root, modTimeSel) {
+		if d, ok := parseDateValue(mPropValue(n)); ok {
+			return d, true
+		}
+	}
+	return pageDate{}, false
+}
+
+// visibleDate picks the date line that most looks like the article's own
+// publication date: near the headline (just below it above all), labelled
+// (发布时间, Published), in a byline/date block, outside navigation,
+// comments and related lists, and not a link (lists of other articles).
+func visibleDate(lines []metaLine, titleIdx int, c dateContext) (pageDate, bool) {
+	var best pageDate
+	bestScore := -1e9
+	found := false
+	for i, ln := range lines {
+		if ln.runes > 160 || !mHasDigit(ln.text) {
+			continue
+		}
+		d, pos, ok := findDate(ln.text, c)
+		if !ok {
+			continue
+		}
+		score := 0.0
+		pre := ln.text[:pos]
+		if dateLabelRe.MatchString(pre) {
+			score += 3
+		}
+		if dateUpdatedRe.MatchString(pre) || dateUpdatedRe.MatchString(ln.text[pos:]) && !strings.Contains(ln.text[pos:], "来源") {
+			score -= 1.5
+		}
+		if ln.hint {
+			score += 2
+		}
+		if ln.noise {
+			score -= 6
+		}
+		if ln.links*2 > ln.runes {
+			score -= 4
+		}
+		if ln.heading > 0 {
+			score -= 1
+		}
+		if d.HasTime {
+			score += 0.5
+		}
+		// A line that is mostly the date (a dateline) beats a sentence that
+		// mentions one.
+		if ln.runes <= 60 {
+			score += 1
+		}
+		if titleIdx >= 0 {
+			dist := i - titleIdx
+			switch {
+			case dist >= 0 && dist <= 12:
+				score += 4 - float64(dist)*0.25
+			case dist < 0 && dist >= -6:
+				score += 2 + float64(dist)*0.25
+			case dist > 12:
+				score -= min(float64(dist-12)*0.02, 3)
+			default:
+				score -= 2
+			}
+		} else {
+			score -= min(float64(i)*0.01, 3)
+		}
+		if score > bestScore {
+			best, bestScore, found = d, score, true
+		}
+	}
+	return best, found
+}
+
+func mHasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}

@@ -1,0 +1,191 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// metaTags holds every <meta> value by lower-case key (name, property,
+// itemprop or http-equiv), in document order. Sites mix the attributes
+// freely (property="author", name="og:title"), so all of them share one
+// key space.
+type metaTags map[string][]string
+
+// first returns the first non-empty value of the first key that has one.
+func (m metaTags) first(keys ...string) string {
+	for _, k := range keys {
+		for _, v := range m[k] {
+			if v = mSpace(v); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// all returns every non-empty value of the keys, in key order.
+func (m metaTags) all(keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		for _, v := range m[k] {
+			if v = mSpace(v); v != "" {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// metaHead is what one pass over the document's <meta>, <link> and <html>
+// elements yields. Microdata <meta itemprop> inside the body is included:
+// it is as much a statement of the page as the head.
+type metaHead struct {
+	meta      metaTags
+	canonical string
+	lang      string
+	title     string // <title>
+	jsonld    []string
+}
+
+func scanMetaHead(root *html.Node) metaHead {
+	h := metaHead{meta: metaTags{}}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "html":
+				if h.lang == "" {
+					h.lang = mAttr(n, "lang")
+					if h.lang == "" {
+						h.lang = mAttr(n, "xml:lang")
+					}
+				}
+			case "meta":
+				v, ok := mAttrOK(n, "content")
+				if !ok {
+					v = mAttr(n, "value")
+				}
+				for _, a := range [...]string{"name", "property", "itemprop", "http-equiv"} {
+					if k := strings.ToLower(strings.TrimSpace(mAttr(n, a))); k != "" {
+						// property="og:title article:tag" style lists are rare;
+						// a key is one token.
+						h.meta[k] = append(h.meta[k], v)
+					}
+				}
+			case "link":
+				if h.canonical == "" && mHasToken(mAttr(n, "rel"), "canonical") {
+					h.canonical = strings.TrimSpace(mAttr(n, "href"))
+				}
+			case "title":
+				if h.title == "" && !mInSVG(n) {
+					h.title = mSpace(mText(n))
+				}
+				return
+			case "script":
+				if t := strings.ToLower(mAttr(n, "type")); strings.Contains(t, "ld+json") {
+					if s := mText(n); strings.TrimSpace(s) != "" {
+						h.jsonld = append(h.jsonld, s)
+					}
+				}
+				return
+			case "style", "noscript", "template", "svg":
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return h
+}
+
+func mInSVG(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "svg" {
+			return true
+		}
+	}
+	return false
+}
+
+func mAttr(n *html.Node, key string) string {
+	v, _ := mAttrOK(n, key)
+	return v
+}
+
+func mAttrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// hasToken reports whether the space-separated list s holds tok (ASCII case
+// folded), as rel and class attributes are read.
+func mHasToken(s, tok string) bool {
+	for _, f := range strings.Fields(s) {
+		if strings.EqualFold(f, tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeText is the concatenated text of n's descendants (scripts included
+// when n is itself a script; that is what <script> content is).
+func mText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				if c.Data == "script" || c.Data == "style" || c.Data == "noscript" {
+					if n.Data != "script" {
+						continue
+					}
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// cleanSpace collapses every run of white space (including no-break and
+// ideographic spaces) to one ASCII space and trims.
+func mSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if mIsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func mIsSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0xa0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200b, 0xfeff, 0x202f:
+		return true
+	}
+	return false
+}

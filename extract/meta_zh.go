@@ -1,0 +1,305 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Chinese news pages put their metadata in label lines rather than tags:
+// "来源：化工网 作者：张三 点击量：123", "发布时间：2024-09-05 08:56",
+// "本报记者 王建宏", "（记者 胡晓蓉）" at the end of the body. This file
+// reads them, simplified and traditional alike.
+
+// zhRole is what a label says a value is.
+type zhRole int
+
+const (
+	zhNone     zhRole = iota
+	zhAuthor          // 作者, 撰文, 执笔, 文
+	zhReporter        // 记者, 通讯员, 实习生
+	zhEditor          // 编辑, 责任编辑
+	zhSource          // 来源, 出处
+	zhDate            // 发布时间, 日期
+	zhViews           // 点击量, 阅读
+	zhOther           // 摄影, 审核… (ends the previous value)
+)
+
+var zhLabelRoles = map[string]zhRole{
+	"作者": zhAuthor, "撰文": zhAuthor, "执笔人": zhAuthor, "執筆人": zhAuthor, "执笔": zhAuthor, "執筆": zhAuthor, "文": zhAuthor, "撰稿": zhAuthor, "撰稿人": zhAuthor,
+	"记者": zhReporter, "記者": zhReporter, "通讯员": zhReporter, "通訊員": zhReporter, "实习生": zhReporter, "實習生": zhReporter, "特约记者": zhReporter,
+	"编辑": zhEditor, "編輯": zhEditor, "责任编辑": zhEditor, "責任編輯": zhEditor, "责编": zhEditor, "責編": zhEditor, "编者": zhEditor, "小编": zhEditor,
+	"来源": zhSource, "來源": zhSource, "文章来源": zhSource, "文章來源": zhSource, "信息来源": zhSource, "信息來源": zhSource, "新闻来源": zhSource, "新聞來源": zhSource, "稿件来源": zhSource, "稿源": zhSource, "出处": zhSource, "出處": zhSource, "来自": zhSource, "來自": zhSource, "转载自": zhSource,
+	"发布时间": zhDate, "發佈時間": zhDate, "發布時間": zhDate, "发表时间": zhDate, "發表時間": zhDate, "发布日期": zhDate, "發佈日期": zhDate, "發布日期": zhDate, "发表日期": zhDate, "發表日期": zhDate, "发文日期": zhDate, "成文日期": zhDate, "发稿时间": zhDate, "更新时间": zhDate, "更新時間": zhDate, "时间": zhDate, "時間": zhDate, "日期": zhDate, "发布": zhDate, "發佈": zhDate, "发布于": zhDate, "發佈於": zhDate, "发表于": zhDate, "發表於": zhDate,
+	"点击量": zhViews, "點擊量": zhViews, "点击数": zhViews, "點擊數": zhViews, "点击": zhViews, "點擊": zhViews, "阅读量": zhViews, "閱讀量": zhViews, "阅读数": zhViews, "閱讀數": zhViews, "阅读": zhViews, "閱讀": zhViews, "浏览量": zhViews, "瀏覽量": zhViews, "浏览次数": zhViews, "瀏覽次數": zhViews, "浏览": zhViews, "瀏覽": zhViews, "访问量": zhViews, "訪問量": zhViews, "人气": zhViews, "人氣": zhViews, "访问统计": zhViews,
+	"摄影": zhOther, "攝影": zhOther, "审核": zhOther, "審核": zhOther, "校对": zhOther, "校對": zhOther, "主编": zhOther, "監製": zhOther, "监制": zhOther, "字号": zhOther, "字體": zhOther, "字体": zhOther, "分享到": zhOther, "标签": zhOther, "關鍵詞": zhOther, "关键词": zhOther, "发布人": zhOther, "發佈人": zhOther, "楼层": zhOther, "能力值": zhOther,
+}
+
+// zhLabelRe finds "label：" (colon required; full or half width). The
+// alternation is built longest first so 责任编辑 wins over 编辑.
+var zhLabelRe = func() *regexp.Regexp {
+	keys := make([]string, 0, len(zhLabelRoles))
+	for k := range zhLabelRoles {
+		keys = append(keys, k)
+	}
+	sortByLenDesc(keys)
+	return regexp.MustCompile(`(` + strings.Join(keys, "|") + `)\s*[:：]`)
+}()
+
+// zhReporterRe finds reporter labels written without a colon: "本报记者
+// 葛灵丹", "新京报记者 彭冲", "（记者 胡晓蓉）".
+var zhReporterRe = regexp.MustCompile(`(记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯)\s*`)
+
+// zhTrailParenRe: a parenthesised credit closing a paragraph.
+var zhTrailParenRe = regexp.MustCompile(`[（(]\s*([^（()）]{2,40}?)\s*[)）]\s*$`)
+
+// zhViewsRe: "点击量：123", "阅读 1234", "123次浏览".
+var zhViewsRe = regexp.MustCompile(`(?:点击量|點擊量|点击数|點擊數|点击|點擊|阅读量|閱讀量|阅读数|閱讀數|阅读|閱讀|浏览量|瀏覽量|浏览次数|瀏覽次數|浏览|瀏覽|访问量|訪問量|人气|人氣)\s*[:：]?\s*[（(]?\s*(\d{1,9})|(\d{1,9})\s*(?:次浏览|次瀏覽|次阅读|次閱讀|人阅读|人閱讀|次点击|次點擊)`)
+
+// zhCreditSuffixRe: what follows the names in a credit ("山东冠县报道", "摄").
+var zhCreditSuffixRe = regexp.MustCompile(`(?:报道|報導|報道|报导|摄影|攝影|摄|攝|整理|编译|編譯|发自|發自)$`)
+
+func sortByLenDesc(keys []string) {
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && (len(keys[j]) > len(keys[j-1]) || (len(keys[j]) == len(keys[j-1]) && keys[j] < keys[j-1])); j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+}
+
+// zhField is one labelled value on a line.
+type zhField struct {
+	role  zhRole
+	label string
+	value string
+}
+
+// zhFields splits a line into its labelled values. The value of a label
+// runs to the next label or a separator (| 丨 【 】 [ ] are common).
+func zhFields(line string) []zhField {
+	ms := zhLabelRe.FindAllStringSubmatchIndex(line, -1)
+	if ms == nil {
+		return nil
+	}
+	out := make([]zhField, 0, len(ms))
+	for i, m := range ms {
+		label := line[m[2]:m[3]]
+		// 文 is a label only as a credit of its own ("文：张三"), not the
+		// tail of 原文：, 正文：, 全文：.
+		if label == "文" && m[0] > 0 {
+			r, _ := utf8.DecodeLastRuneInString(line[:m[0]])
+			if isHan(r) {
+				continue
+			}
+		}
+		end := len(line)
+		if i+1 < len(ms) {
+			end = ms[i+1][0]
+		}
+		v := line[m[1]:end]
+		if j := strings.IndexAny(v, "|丨｜【】"); j >= 0 {
+			v = v[:j]
+		}
+		v = strings.Trim(v, " []［］()（）<>《》")
+		out = append(out, zhField{role: zhLabelRoles[label], label: label, value: strings.TrimSpace(v)})
+	}
+	return out
+}
+
+// zhNames reads names from a credit value. The first token may be any
+// short name (pen names, organisations); further ones must read as
+// Chinese personal names, so the value stops before places, dates and
+// other trailing text. Latin-script values are cleaned as bylines.
+func zhNames(v string, liberal bool) []string {
+	v = strings.NewReplacer("　", " ", "&nbsp;", " ", "、", " ", "，", " ", ",", " ", "/", " ", "／", " ").Replace(v)
+	toks := strings.Fields(v)
+	if len(toks) == 0 {
+		return nil
+	}
+	first := []rune(toks[0])
+	if !isHan(first[0]) {
+		// A Latin or mixed pen name: take the value up to the first Han text.
+		var parts []string
+		for _, t := range toks {
+			r, _ := utf8.DecodeRuneInString(t)
+			if isHan(r) {
+				break
+			}
+			parts = append(parts, t)
+		}
+		if len(parts) > 4 {
+			return nil
+		}
+		return cleanAuthors(strings.Join(parts, " "))
+	}
+	var out []string
+	for i, t := range toks {
+		t = strings.Trim(t, "()（）[]【】<>《》:：。.")
+		if s := zhCreditSuffixRe.ReplaceAllString(t, ""); s != t {
+			// "姚峰上海报道" is rare; a token ending in 报道 is a place.
+			if i == 0 && hanName(s) {
+				out = append(out, s)
+			}
+			break
+		}
+		ok := hanName(t)
+		if !ok && i == 0 && liberal {
+			n := utf8.RuneCountInString(t)
+			ok = n >= 2 && n <= 12 && plausibleAuthor(t) && !strings.ContainsAny(t, "0123456789")
+		}
+		if !ok {
+			break
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// zhResult is what the label lines of a page say.
+type zhResult struct {
+	authors  []string // 作者
+	reporter []string // 记者, 通讯员
+	editors  []string // 编辑
+	source   string
+	views    int64
+	dateLine []int // indexes of lines with a date label
+}
+
+// readZhLabels reads the label lines. Lines in navigation, footers and
+// comment blocks are skipped for names but not for the credit closing the
+// body (which often sits in a footer-like div).
+func readZhLabels(lines []metaLine) zhResult {
+	var r zhResult
+	for i, ln := range lines {
+		t := ln.text
+		if !hasHanLabelHint(t) {
+			continue
+		}
+		short := ln.runes <= 120
+		if short {
+			for _, f := range zhFields(t) {
+				switch f.role {
+				case zhAuthor:
+					if r.authors == nil && !ln.noise {
+						r.authors = zhNames(f.value, true)
+					}
+				case zhReporter:
+					if r.reporter == nil && !ln.noise {
+						r.reporter = zhNames(f.value, true)
+					}
+				case zhEditor:
+					if r.editors == nil {
+						r.editors = zhNames(f.value, true)
+					}
+				case zhSource:
+					if r.source == "" && !ln.noise {
+						r.source = zhSourceValue(f.value)
+					}
+				case zhDate:
+					r.dateLine = append(r.dateLine, i)
+				}
+			}
+			if r.reporter == nil && !ln.noise {
+				r.reporter = zhBareCredit(t)
+			}
+		}
+		if r.views == 0 && !ln.noise && ln.runes <= 200 {
+			if m := zhViewsRe.FindStringSubmatch(t); m != nil {
+				n := m[1]
+				if n == "" {
+					n = m[2]
+				}
+				r.views, _ = strconv.ParseInt(n, 10, 64)
+			}
+		}
+		// The credit that closes the body: "……。（记者 胡晓蓉）".
+		if r.reporter == nil {
+			if m := zhTrailParenRe.FindStringSubmatch(t); m != nil {
+				r.reporter = zhParenCredit(m[1])
+			}
+		}
+	}
+	return r
+}
+
+// hasHanLabelHint is a cheap filter before the label patterns: a line
+// needs Han text (or digits for views) to hold a label.
+func hasHanLabelHint(s string) bool {
+	for _, r := range s {
+		if r >= 0x3400 {
+			return true
+		}
+	}
+	return false
+}
+
+// zhBareCredit reads "本报记者 葛灵丹", "记者 伊琳 李清芬" (no colon) in a
+// short line. Several groups ("实习生 … 记者 …") are merged.
+func zhBareCredit(t string) []string {
+	var out []string
+	for _, m := range zhReporterRe.FindAllStringSubmatchIndex(t, -1) {
+		if m[1] < len(t) && (t[m[1]] == ':' || strings.HasPrefix(t[m[1]:], "：")) {
+			continue // read by zhFields
+		}
+		rest := t[m[1]:]
+		if j := zhReporterRe.FindStringIndex(rest); j != nil {
+			rest = rest[:j[0]]
+		}
+		for _, n := range zhNames(rest, false) {
+			out = appendUniqueFold(out, n)
+		}
+	}
+	return out
+}
+
+// zhParenCredit reads the inside of a closing parenthesis: "记者 胡晓蓉",
+// "常书香 马丹阳", "姚峰 上海报道", "编辑：燕于".
+func zhParenCredit(s string) []string {
+	for _, f := range zhFields(s) {
+		if f.role == zhAuthor || f.role == zhReporter {
+			return zhNames(f.value, true)
+		}
+		return nil
+	}
+	if n := zhBareCredit(s); n != nil {
+		return n
+	}
+	if zhReporterRe.MatchString(s) {
+		return nil
+	}
+	toks := strings.Fields(s)
+	var out []string
+	for i, t := range toks {
+		if i > 0 && zhCreditSuffixRe.MatchString(t) {
+			break
+		}
+		if !hanName(t) {
+			return nil
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// zhSourceValue keeps the publisher from a 来源 value: the first token,
+// without the trailing credit or counter some CMSs run into it.
+func zhSourceValue(v string) string {
+	v = strings.Trim(v, " []［］")
+	if v == "" {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(v)
+	if isHan(r) {
+		if f := strings.Fields(v); len(f) > 0 {
+			v = f[0]
+		}
+	} else if i := strings.Index(v, "  "); i >= 0 {
+		v = v[:i]
+	}
+	v = strings.Trim(v, " ,，;；。")
+	if _, _, ok := findDate(v, dateContext{}); ok || utf8.RuneCountInString(v) > 40 {
+		return ""
+	}
+	return v
+}
