@@ -31,7 +31,7 @@ type Outcome uint8
 
 const (
 	Unchanged Outcome = iota // same content as the latest version (or a 304)
-	New                      // first version of a new article
+	Created                  // first version of a new article (store.New)
 	Changed                  // a new version of a known article
 	Skipped                  // not archived (not an article, or filtered)
 )

@@ -1,0 +1,296 @@
+package scraper
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"newsarchive/frontier"
+	"newsarchive/urlnorm"
+)
+
+// Crawler runs one job (Run) or fetches single URLs (FetchOne). A Crawler is
+// meant for one Run; FetchOne may be called any number of times.
+type Crawler struct {
+	o      Options
+	rt     *transport
+	gates  *gates
+	robots *robots
+	keys   *keySet
+	stats  counters
+}
+
+// New builds a crawler; missing settings take the defaults of
+// config.Default().
+func New(o Options) *Crawler {
+	o = o.withDefaults()
+	rt := newTransport(o.Transport, o.UserAgent, o.MaxBodyBytes, o.Parallelism, o.Timeout)
+	return &Crawler{
+		o:      o,
+		rt:     rt,
+		gates:  newGates(),
+		robots: newRobots(rt, o.UserAgent, o.Timeout, o.Log),
+		keys:   newKeySet(o.DedupeKeys),
+	}
+}
+
+// Stats returns the counts so far.
+func (cr *Crawler) Stats() Stats { return cr.stats.snapshot(time.Now()) }
+
+// Run crawls the job until the frontier is empty, MaxPages pages have been
+// fetched, or ctx is cancelled. A finished run is recorded with EndRun; a
+// cancelled one returns ctx's error and leaves its unfinished requests for
+// the next Run to resume (unless Options.Fresh). Stats are valid either way.
+func (cr *Crawler) Run(ctx context.Context) (Stats, error) {
+	start := time.Now()
+	o := &cr.o
+	if o.State == nil || o.Sink == nil {
+		return Stats{}, fmt.Errorf("%w: State and Sink are required", ErrOptions)
+	}
+	resumed, err := o.State.BeginRun(o.Fresh)
+	if err != nil {
+		return Stats{}, fmt.Errorf("begin run: %w", err)
+	}
+	if resumed {
+		n, _ := o.State.Pending()
+		o.Log.Info("resuming interrupted run", "job", o.Job, "pending", n)
+	} else if err := cr.pushSeeds(); err != nil {
+		return Stats{}, err
+	}
+	f, err := newFetcher(ctx, o, cr.rt, cr.allowed)
+	if err != nil {
+		return Stats{}, err
+	}
+	stopProgress := cr.startProgress(start)
+	err = cr.loop(ctx, f)
+	stopProgress()
+	st := cr.stats.snapshot(start)
+	st.Resumed = resumed
+	if err == nil && ctx.Err() == nil {
+		if err := o.State.EndRun(); err != nil {
+			return st, fmt.Errorf("end run: %w", err)
+		}
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	return st, err
+}
+
+func (cr *Crawler) pushSeeds() error {
+	var reqs []frontier.Request
+	for _, s := range cr.o.Seeds {
+		u, err := urlnorm.Normalize(s)
+		if err != nil {
+			return fmt.Errorf("%w: seed %q: %v", ErrOptions, s, err)
+		}
+		reqs = append(reqs, frontier.Request{URL: u, Depth: 0, Kind: kindHint(u)})
+	}
+	n, err := cr.o.State.Push(reqs)
+	cr.stats.queued.Add(int64(n))
+	return err
+}
+
+// kindHint guesses a seed's kind from its URL. Content decides in the end;
+// the hint only chooses the Accept header and skips conditional GET for
+// sitemaps and feeds, which must be read to find new articles.
+func kindHint(u string) frontier.Kind {
+	p := strings.ToLower(u)
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	switch {
+	case strings.Contains(p, "sitemap"):
+		return frontier.KindSitemap
+	case strings.HasSuffix(p, ".rss"), strings.HasSuffix(p, ".atom"), strings.HasSuffix(p, "/feed"),
+		strings.HasSuffix(p, "/feed/"), strings.HasSuffix(p, "/rss"), strings.HasSuffix(p, "/rss/"),
+		strings.HasSuffix(p, "rss.xml"), strings.HasSuffix(p, "atom.xml"), strings.HasSuffix(p, "feed.xml"):
+		return frontier.KindFeed
+	}
+	return frontier.KindPage
+}
+
+// allowed reports whether host is one of the job's hosts.
+func (cr *Crawler) allowed(host string) bool { return urlnorm.HostAllowed(host, cr.o.Hosts) }
+
+// loop hands requests from the State to Parallelism workers until the
+// frontier is empty (and nothing is in flight), the page budget is spent,
+// or ctx is done.
+func (cr *Crawler) loop(ctx context.Context, f *fetcher) error {
+	o := &cr.o
+	jobs := make(chan frontier.Request)
+	finished := make(chan struct{}, o.Parallelism)
+	var wg sync.WaitGroup
+	for range o.Parallelism {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range jobs {
+				if cr.visit(ctx, f, r) {
+					if err := o.State.Done(r.URL); err != nil {
+						o.Log.Error("frontier done", "url", r.URL, "err", err)
+					}
+				}
+				finished <- struct{}{}
+			}
+		}()
+	}
+	var loopErr error
+	inflight := 0
+	for ctx.Err() == nil {
+		free := o.Parallelism - inflight
+		if o.MaxPages > 0 {
+			free = min(free, o.MaxPages-int(cr.stats.pages.Load())-inflight)
+		}
+		if free > 0 {
+			reqs, err := o.State.Pop(free)
+			if err != nil {
+				loopErr = fmt.Errorf("frontier pop: %w", err)
+				break
+			}
+			for _, r := range reqs {
+				inflight++
+				jobs <- r
+			}
+			if len(reqs) > 0 {
+				continue
+			}
+		}
+		if inflight == 0 {
+			break // frontier empty or budget spent
+		}
+		select {
+		case <-finished:
+			inflight--
+		case <-ctx.Done():
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return loopErr
+}
+
+// visit handles one request and reports whether it is finished (false:
+// interrupted, leave it in flight for the next run).
+func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) bool {
+	o := &cr.o
+	if ctx.Err() != nil {
+		return false
+	}
+	u, err := url.Parse(r.URL)
+	if err != nil {
+		cr.stats.errors.Add(1)
+		o.Log.Warn("bad URL in frontier", "url", r.URL, "err", err)
+		return true
+	}
+	v, err := o.State.Validators(r.URL)
+	if err != nil {
+		o.Log.Warn("validators", "url", r.URL, "err", err)
+	}
+	if r.Kind == frontier.KindPage && unchangedSince(r.LastMod, v.Fetched) {
+		cr.stats.skipped.Add(1)
+		o.Log.Debug("unchanged since last fetch (lastmod)", "url", r.URL, "lastmod", r.LastMod)
+		return true
+	}
+	delay := o.PerHostDelay
+	if o.RespectRobots {
+		ok, crawlDelay, err := cr.robots.check(ctx, u)
+		if err != nil {
+			return false
+		}
+		if !ok {
+			cr.stats.skipped.Add(1)
+			o.Log.Info("disallowed by robots.txt", "url", r.URL)
+			return true
+		}
+		delay = max(delay, min(crawlDelay, o.MaxRetryAfter))
+	}
+	if r.Kind != frontier.KindPage {
+		v = frontier.Validators{} // sitemaps and feeds are always read in full
+	}
+	resp, err := cr.fetchRetry(ctx, f, u, r.Kind, v, delay)
+	if ctx.Err() != nil {
+		return false
+	}
+	if err != nil {
+		cr.stats.errors.Add(1)
+		o.Log.Warn("fetch failed", "url", r.URL, "err", err)
+		return true
+	}
+	if resp.SkippedType != "" {
+		cr.stats.skipped.Add(1)
+		o.Log.Debug("not HTML; skipped", "url", r.URL, "type", resp.SkippedType)
+		return true
+	}
+	cr.stats.pages.Add(1)
+	now := time.Now().UTC()
+	if resp.Status == 304 {
+		cr.notModified(ctx, r, v, now)
+		return true
+	}
+	cr.handle(ctx, r, resp, now)
+	return true
+}
+
+// sinkContext lets an archive already started finish when the run is
+// cancelled: the page was fetched, so keeping it is cheaper than refetching.
+func sinkContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+}
+
+func (cr *Crawler) notModified(ctx context.Context, r frontier.Request, v frontier.Validators, now time.Time) {
+	o := &cr.o
+	p := &Page{URL: r.URL, FinalURL: r.URL, Key: r.URL, Status: 304, FetchedAt: now, Depth: r.Depth, NotModified: true}
+	sctx, cancel := sinkContext(ctx)
+	defer cancel()
+	if _, err := o.Sink.Archive(sctx, p, nil); err != nil {
+		cr.stats.errors.Add(1)
+		o.Log.Warn("archive (304)", "url", r.URL, "err", err)
+		return
+	}
+	cr.stats.unchanged.Add(1)
+	v.Fetched = now
+	if err := o.State.SetValidators(r.URL, v); err != nil {
+		o.Log.Warn("validators", "url", r.URL, "err", err)
+	}
+}
+
+// push adds requests to the frontier in one call.
+func (cr *Crawler) push(reqs []frontier.Request) {
+	if len(reqs) == 0 {
+		return
+	}
+	n, err := cr.o.State.Push(reqs)
+	if err != nil {
+		cr.stats.errors.Add(1)
+		cr.o.Log.Error("frontier push", "err", err)
+	}
+	cr.stats.queued.Add(int64(n))
+}
+
+// follows reports whether a discovered page URL belongs in the crawl: on an
+// allowed host and, when the job has follow patterns, matching one of them
+// or one of its article patterns (an article the job wants is always worth
+// fetching).
+func (cr *Crawler) follows(u string) bool {
+	if !cr.allowed(urlnorm.Host(u)) {
+		return false
+	}
+	if len(cr.o.Follow) == 0 {
+		return true
+	}
+	for _, re := range cr.o.Follow {
+		if re.MatchString(u) {
+			return true
+		}
+	}
+	for _, re := range cr.o.Articles {
+		if re.MatchString(u) {
+			return true
+		}
+	}
+	return false
+}

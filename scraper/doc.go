@@ -1,0 +1,28 @@
+// Package scraper is the crawler: it takes requests off a frontier.State,
+// fetches them with colly through its own http.RoundTripper, decodes and
+// extracts each page (package extract), and hands every article to a Sink
+// that the command wires to the store. It imports extract, never store
+// (decision 7 of issue #2).
+//
+// Contract:
+//   - Every request carries the configured User-Agent; robots.txt is obeyed
+//     when RespectRobots (Crawl-delay raises the per-host delay); requests to
+//     one host start at least PerHostDelay apart; at most Parallelism
+//     requests run at once.
+//   - Timeouts, connection errors, 5xx, 408 and 429 are retried with
+//     exponential backoff and jitter (Retry-After honoured); other 4xx are
+//     not. Bodies over MaxBodyBytes, redirect loops and chains over ten
+//     redirects are errors. Non-HTML responses are skipped unread.
+//   - URLs are normalised (package urlnorm) before they reach the frontier;
+//     an article is archived under urlnorm.Key of its final and canonical
+//     URLs, and the Sink sees each key at most once per run.
+//   - A URL whose validators are known is fetched conditionally; a 304 goes
+//     to the Sink as a Page with NotModified set and a nil article.
+//   - Sitemaps (indexes, gzip) and RSS/Atom feeds are read wherever they
+//     turn up (seeds, <link rel=alternate>); their dates skip URLs not
+//     changed since their last fetch. Their entries count as the same depth
+//     as the document that lists them: a sitemap is a list of seeds.
+//   - A run that is cancelled stops fetching at once, lets pages already
+//     fetched reach the Sink, and leaves unfinished requests in flight in the
+//     State, so the next run (BeginRun) requeues and continues them.
+package scraper

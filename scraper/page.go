@@ -1,0 +1,241 @@
+package scraper
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"newsarchive/extract"
+	"newsarchive/frontier"
+	"newsarchive/urlnorm"
+)
+
+// handle reads a 2xx response: a sitemap or feed yields URLs; an HTML page
+// is extracted, archived if it is an article, and its links followed.
+func (cr *Crawler) handle(ctx context.Context, r frontier.Request, resp *response, now time.Time) {
+	o := &cr.o
+	if maybeDoc(r.Kind, resp) {
+		kind, doc, err := sniffDoc(resp.Body)
+		if err != nil {
+			cr.stats.errors.Add(1)
+			o.Log.Warn("unreadable sitemap", "url", r.URL, "err", err)
+			return
+		}
+		if kind != frontier.KindPage {
+			cr.handleDoc(r, kind, doc)
+			return
+		}
+	}
+	if !isHTML(resp) {
+		cr.stats.skipped.Add(1)
+		o.Log.Debug("not HTML; skipped", "url", r.URL, "type", resp.ContentType)
+		return
+	}
+	p, res, err := cr.page(r.URL, resp, now)
+	if err != nil {
+		cr.stats.errors.Add(1)
+		o.Log.Warn("extract", "url", r.URL, "err", err)
+		return
+	}
+	p.Depth = r.Depth
+	if cr.isArticle(r.URL, p.FinalURL, res) {
+		cr.archive(ctx, r, p, res, resp, now)
+	} else {
+		cr.stats.listings.Add(1)
+	}
+	if r.Depth >= o.MaxDepth {
+		return
+	}
+	reqs := make([]frontier.Request, 0, len(res.Links)+len(res.Feeds))
+	for _, l := range res.Links {
+		if cr.follows(l) {
+			reqs = append(reqs, frontier.Request{URL: l, Depth: r.Depth + 1, Kind: frontier.KindPage})
+		}
+	}
+	for _, l := range res.Feeds {
+		if u, err := urlnorm.Normalize(l); err == nil && cr.allowed(urlnorm.Host(u)) {
+			reqs = append(reqs, frontier.Request{URL: u, Depth: r.Depth + 1, Kind: frontier.KindFeed})
+		}
+	}
+	cr.push(reqs)
+}
+
+// archive hands an article to the Sink once per key and run, and remembers
+// the validators that make the next fetch conditional.
+func (cr *Crawler) archive(ctx context.Context, r frontier.Request, p *Page, res *extract.Result, resp *response, now time.Time) {
+	o := &cr.o
+	if !cr.keys.claim(p.Key) {
+		cr.stats.skipped.Add(1)
+		o.Log.Debug("already archived in this run", "url", r.URL, "key", p.Key)
+		return
+	}
+	sctx, cancel := sinkContext(ctx)
+	defer cancel()
+	out, err := o.Sink.Archive(sctx, p, &res.Article)
+	if err != nil {
+		cr.keys.release(p.Key)
+		cr.stats.errors.Add(1)
+		o.Log.Warn("archive", "url", r.URL, "key", p.Key, "err", err)
+		return
+	}
+	cr.stats.count(out)
+	v := frontier.Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Fetched: now}
+	if err := o.State.SetValidators(r.URL, v); err != nil {
+		o.Log.Warn("validators", "url", r.URL, "err", err)
+	}
+}
+
+// handleDoc queues a sitemap's or feed's URLs at the document's own depth.
+func (cr *Crawler) handleDoc(r frontier.Request, kind frontier.Kind, doc []byte) {
+	o := &cr.o
+	var (
+		entries []entry
+		err     error
+	)
+	if kind == frontier.KindSitemap {
+		entries, err = parseSitemap(doc)
+	} else {
+		entries, err = parseFeed(doc)
+	}
+	if err != nil {
+		cr.stats.errors.Add(1)
+		o.Log.Warn("discovery", "url", r.URL, "err", err)
+		if len(entries) == 0 {
+			return
+		}
+	}
+	cr.stats.listings.Add(1)
+	base, _ := url.Parse(r.URL)
+	reqs := make([]frontier.Request, 0, len(entries))
+	for _, e := range entries {
+		u, err := urlnorm.Resolve(base, e.URL)
+		if err != nil {
+			continue
+		}
+		if e.Kind == frontier.KindPage && !cr.follows(u) || e.Kind != frontier.KindPage && !cr.allowed(urlnorm.Host(u)) {
+			continue
+		}
+		reqs = append(reqs, frontier.Request{URL: u, Depth: r.Depth, Kind: e.Kind, LastMod: e.LastMod})
+	}
+	o.Log.Debug("discovery document", "url", r.URL, "entries", len(entries), "kept", len(reqs))
+	cr.push(reqs)
+}
+
+// page decodes and extracts a response and computes its archive key.
+func (cr *Crawler) page(reqURL string, resp *response, now time.Time) (*Page, *extract.Result, error) {
+	final, err := urlnorm.Normalize(resp.FinalURL)
+	if err != nil {
+		final = reqURL
+	}
+	res, err := extract.FromBytes(resp.Body, resp.ContentType, extract.Options{URL: final, Sites: cr.o.Sites})
+	if err != nil {
+		return nil, nil, err
+	}
+	if res == nil {
+		return nil, nil, fmt.Errorf("extract %s: no result", final)
+	}
+	key, err := urlnorm.Key(final, res.Article.CanonicalURL, cr.o.Hosts)
+	if err != nil {
+		key = final
+	}
+	return &Page{
+		URL:       reqURL,
+		FinalURL:  final,
+		Key:       key,
+		Status:    resp.Status,
+		Header:    resp.Header,
+		Raw:       resp.Body,
+		Charset:   res.Charset,
+		FetchedAt: now,
+	}, res, nil
+}
+
+// isArticle decides article versus listing: the job's article patterns
+// when it has any (on the requested or final URL), else the extractor.
+func (cr *Crawler) isArticle(reqURL, finalURL string, res *extract.Result) bool {
+	if len(cr.o.Articles) == 0 {
+		return res.IsArticle
+	}
+	for _, re := range cr.o.Articles {
+		if re.MatchString(reqURL) || re.MatchString(finalURL) {
+			return true
+		}
+	}
+	return false
+}
+
+// maybeDoc reports whether a response could be a sitemap or feed and is
+// worth sniffing: listed as one, served as XML or gzip or untyped.
+func maybeDoc(k frontier.Kind, resp *response) bool {
+	if k != frontier.KindPage || bytes.HasPrefix(resp.Body, gzipMagic) {
+		return true
+	}
+	switch mediaType(resp.ContentType) {
+	case "text/html", "application/xhtml+xml":
+		return false
+	}
+	return true
+}
+
+// isHTML reports whether a body is an HTML page: by its declared type, or
+// by sniffing when the server sent none or a generic one.
+func isHTML(resp *response) bool {
+	switch mediaType(resp.ContentType) {
+	case "text/html", "application/xhtml+xml":
+		return true
+	case "", "text/plain", "application/octet-stream":
+		return mediaType(http.DetectContentType(resp.Body)) == "text/html"
+	}
+	return false
+}
+
+// FetchOne fetches, decodes and extracts one URL (the one-off fetch): no
+// frontier, no conditional GET, robots.txt obeyed when RespectRobots, and
+// redirects followed anywhere. It does not call the Sink; the caller
+// archives the result. The page's Key uses Options.Hosts (empty: the URL's
+// own host).
+func (cr *Crawler) FetchOne(ctx context.Context, rawURL string) (*Page, *extract.Result, error) {
+	o := &cr.o
+	norm, err := urlnorm.Normalize(rawURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	u, err := url.Parse(norm)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := newFetcher(ctx, o, cr.rt, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	delay := o.PerHostDelay
+	if o.RespectRobots {
+		ok, cd, err := cr.robots.check(ctx, u)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !ok {
+			return nil, nil, fmt.Errorf("%s: %w", norm, ErrDisallowed)
+		}
+		delay = max(delay, min(cd, o.MaxRetryAfter))
+	}
+	resp, err := cr.fetchRetry(ctx, f, u, frontier.KindPage, frontier.Validators{}, delay)
+	if err != nil {
+		return nil, nil, err
+	}
+	if resp.SkippedType != "" || !isHTML(resp) {
+		t := resp.SkippedType
+		if t == "" {
+			t = mediaType(resp.ContentType)
+		}
+		return nil, nil, fmt.Errorf("%s: %w (%s)", norm, ErrNotHTML, t)
+	}
+	p, res, err := cr.page(norm, resp, time.Now().UTC())
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, res, nil
+}

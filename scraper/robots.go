@@ -1,0 +1,102 @@
+package scraper
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/temoto/robotstxt"
+)
+
+// robots caches each host's robots.txt for the run. Workers asking for a
+// host whose file is being fetched wait for that one fetch. The cache is
+// bounded: past maxRobotsHosts entries it starts over (a job's allowed
+// hosts are normally a handful).
+type robots struct {
+	client *http.Client
+	ua     string
+	log    *slog.Logger
+	mu     sync.Mutex
+	hosts  map[string]*robotsEntry
+}
+
+type robotsEntry struct {
+	ready chan struct{} // closed once data is set
+	data  *robotstxt.RobotsData
+	group *robotstxt.Group
+}
+
+const maxRobotsHosts = 1024
+
+func newRobots(rt http.RoundTripper, ua string, timeout time.Duration, log *slog.Logger) *robots {
+	return &robots{
+		client: &http.Client{Transport: rt, Timeout: timeout},
+		ua:     ua,
+		log:    log,
+		hosts:  map[string]*robotsEntry{},
+	}
+}
+
+// check reports whether u may be fetched and the host's Crawl-delay.
+func (r *robots) check(ctx context.Context, u *url.URL) (bool, time.Duration, error) {
+	origin := u.Scheme + "://" + u.Host
+	r.mu.Lock()
+	e, ok := r.hosts[origin]
+	if !ok {
+		if len(r.hosts) >= maxRobotsHosts {
+			r.hosts = map[string]*robotsEntry{}
+		}
+		e = &robotsEntry{ready: make(chan struct{})}
+		r.hosts[origin] = e
+	}
+	r.mu.Unlock()
+	if !ok {
+		e.data = r.load(ctx, origin)
+		e.group = e.data.FindGroup(r.ua)
+		close(e.ready)
+	}
+	select {
+	case <-e.ready:
+	case <-ctx.Done():
+		return false, 0, ctx.Err()
+	}
+	path := u.EscapedPath()
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	return e.data.TestAgent(path, r.ua), e.group.CrawlDelay, nil
+}
+
+// load fetches and parses origin's robots.txt. As the robots exclusion
+// standard says: 4xx (no file) allows everything, 5xx disallows everything
+// for now; a network error or an unparsable file allows everything — a
+// crawl should not stop because robots.txt is flaky — and is logged.
+func (r *robots) load(ctx context.Context, origin string) *robotstxt.RobotsData {
+	allowAll, _ := robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, origin+"/robots.txt", nil)
+	if err != nil {
+		return allowAll
+	}
+	req.Header.Set("User-Agent", r.ua)
+	resp, err := r.client.Do(req)
+	if err != nil {
+		r.log.Warn("robots.txt unreachable; allowing all", "origin", origin, "err", err)
+		return allowAll
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
+	if err != nil {
+		r.log.Warn("robots.txt unreadable; allowing all", "origin", origin, "err", err)
+		return allowAll
+	}
+	d, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body)
+	if err != nil || d == nil {
+		r.log.Warn("robots.txt unparsable; allowing all", "origin", origin, "status", resp.StatusCode, "err", err)
+		return allowAll
+	}
+	return d
+}

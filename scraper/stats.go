@@ -1,0 +1,65 @@
+package scraper
+
+import (
+	"sync/atomic"
+	"time"
+)
+
+// Stats count what one run (or what a Crawler so far) did.
+type Stats struct {
+	Pages     int // responses read or answered 304 (the max_pages budget)
+	New       int // articles archived for the first time
+	Changed   int // articles archived as a new version
+	Unchanged int // articles whose content was the same (including 304s)
+	Listings  int // pages, sitemaps and feeds followed but not archived
+	Skipped   int // not fetched or not read: robots, non-HTML, unchanged per lastmod, duplicates
+	Errors    int // requests that failed after their retries, and sink failures
+	Retries   int // retry attempts made
+	Queued    int // new URLs added to the frontier
+	Resumed   bool
+	Elapsed   time.Duration
+}
+
+// Articles is New + Changed + Unchanged.
+func (s Stats) Articles() int { return s.New + s.Changed + s.Unchanged }
+
+// Rate is pages per second over Elapsed.
+func (s Stats) Rate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Pages) / s.Elapsed.Seconds()
+}
+
+// counters are the live, concurrently updated form of Stats.
+type counters struct {
+	pages, new, changed, unchanged, listings, skipped, errors, retries, queued atomic.Int64
+}
+
+func (c *counters) snapshot(start time.Time) Stats {
+	return Stats{
+		Pages:     int(c.pages.Load()),
+		New:       int(c.new.Load()),
+		Changed:   int(c.changed.Load()),
+		Unchanged: int(c.unchanged.Load()),
+		Listings:  int(c.listings.Load()),
+		Skipped:   int(c.skipped.Load()),
+		Errors:    int(c.errors.Load()),
+		Retries:   int(c.retries.Load()),
+		Queued:    int(c.queued.Load()),
+		Elapsed:   time.Since(start),
+	}
+}
+
+func (c *counters) count(o Outcome) {
+	switch o {
+	case Created:
+		c.new.Add(1)
+	case Changed:
+		c.changed.Add(1)
+	case Unchanged:
+		c.unchanged.Add(1)
+	default:
+		c.skipped.Add(1)
+	}
+}
