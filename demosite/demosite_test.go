@@ -203,8 +203,12 @@ func links(page string) []string {
 func TestEveryArticleListed(t *testing.T) {
 	site, srv := newServer(t)
 	isArticle := map[string]bool{}
+	artRe := regexp.MustCompile(ArticlePattern)
 	for _, p := range site.ArticlePaths() {
 		isArticle[p] = true
+		if !artRe.MatchString(p) {
+			t.Errorf("ArticlePattern does not match %s", p)
+		}
 	}
 	if len(isArticle) < 14 {
 		t.Errorf("%d articles, want at least 14", len(isArticle))
@@ -224,6 +228,9 @@ func TestEveryArticleListed(t *testing.T) {
 		}
 		for _, l := range links(string(decode.ToUTF8(raw, resp.Header.Get("Content-Type")).HTML)) {
 			path, _, _ := strings.Cut(l, "?")
+			if artRe.MatchString(path) != isArticle[path] {
+				t.Errorf("ArticlePattern matches %s: %v, but article: %v", path, !isArticle[path], isArticle[path])
+			}
 			if isArticle[path] {
 				listed[path] = true
 				continue

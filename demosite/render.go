@@ -28,6 +28,7 @@ func parseTemplates() (*templates, error) {
 		"tagSlug":  tagSlug,
 		"authors":  authorLine,
 		"zhNames":  func(n []string) string { return strings.Join(n, " ") },
+		"join":     strings.Join,
 	}).ParseFS(siteFS, "site/templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errContent, err)
@@ -322,11 +323,15 @@ func pagePath(sec Section, n int) string {
 	return fmt.Sprintf("/%s/page/%d/", sec.Slug, n)
 }
 
-// serveTag renders the list of English articles with a tag.
+// serveTag renders the list of English articles with a tag. (Chinese
+// articles' tags are only keywords in a <meta>, as on most Chinese CMSs.)
 func (s *Site) serveTag(w http.ResponseWriter, r *http.Request, slug string) {
 	v := s.newView(r, sections[0])
 	v.Section = Section{}
 	for _, a := range s.articles {
+		if sectionOf(a.Section).Chrome != "en" {
+			continue // Chinese keywords have no topic pages
+		}
 		for _, t := range a.Tags {
 			if tagSlug(t) == slug {
 				v.Items = append(v.Items, a)
@@ -347,6 +352,9 @@ func (s *Site) allTags() []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, a := range s.articles {
+		if sectionOf(a.Section).Chrome != "en" {
+			continue
+		}
 		for _, t := range a.Tags {
 			if !seen[t] {
 				seen[t] = true

@@ -231,3 +231,9 @@ func (s *Site) inSection(slug string) []*Article {
 	}
 	return out
 }
+
+// ArticlePattern matches the URLs of the site's articles (and nothing
+// else it serves), for a job's `articles:` list when a caller wants the
+// archive to hold exactly the articles rather than rely on the extractor's
+// judgement of listing pages.
+const ArticlePattern = `/\d{4}/\d{2}/\d{2}/[^/?#]+\.html$`
