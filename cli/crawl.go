@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"newsarchive/config"
+	"newsarchive/urlnorm"
+)
+
+func init() { register(newCrawlCmd) }
+
+// CrawlOptions are the inputs of `crawl`.
+type CrawlOptions struct {
+	Job   string   // run only this job ("" = every configured job)
+	Seeds []string // replace the job's seeds; with no --job, an ad-hoc job
+	Fresh bool     // start over instead of resuming an interrupted run
+}
+
+// adhocJob names the job `crawl --seed URL` runs when no --job is given; its
+// crawl state is kept under this name, so an interrupted ad-hoc crawl
+// resumes too.
+const adhocJob = "adhoc"
+
+func newCrawlCmd(env *Env) *cobra.Command {
+	var o CrawlOptions
+	cmd := &cobra.Command{
+		Use:   "crawl [--job NAME] [--seed URL]... [--fresh]",
+		Short: "Run the configured job(s) once and print a summary on stderr",
+		Long: `Crawl runs every configured job once (or only --job NAME) and exits.
+--seed replaces the job's seeds; with no --job it crawls an ad-hoc job on the
+seeds' hosts with the default limits. An interrupted crawl (Ctrl-C, SIGTERM,
+a crash) continues where it stopped on the next crawl of that job; --fresh
+starts over.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := env.Config()
+			if err != nil {
+				return err
+			}
+			return RunCrawl(cmd.Context(), env, c, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Job, "job", "", "run only this job")
+	f.StringArrayVar(&o.Seeds, "seed", nil, "start URL (repeatable); without --job, crawl these as an ad-hoc job")
+	f.BoolVar(&o.Fresh, "fresh", false, "start over instead of resuming an interrupted run")
+	return cmd
+}
+
+// RunCrawl runs the selected jobs one after another, printing one summary
+// line per job on stderr. A failed job does not stop the others; an
+// interrupt does.
+func RunCrawl(ctx context.Context, env *Env, c config.Config, o CrawlOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	jobs, err := selectJobs(c, o)
+	if err != nil {
+		return err
+	}
+	var failed []error
+	for _, j := range jobs {
+		run, err := RunJob(ctx, env, c, j, RunOptions{Fresh: o.Fresh, Progress: env.Stderr})
+		fmt.Fprintf(env.Stderr, "crawl %s: %d pages fetched; articles %d new, %d changed, %d unchanged; %d errors (%s)\n",
+			j.Name, run.Pages, run.New, run.Changed, run.Unchanged, run.Errors, run.Ended.Sub(run.Started).Round(1e6))
+		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+			return fmt.Errorf("crawl %s interrupted; the next crawl continues where it stopped (--fresh starts over)", j.Name)
+		}
+		if err != nil {
+			failed = append(failed, fmt.Errorf("crawl %s: %w", j.Name, err))
+		}
+	}
+	return errors.Join(failed...)
+}
+
+// selectJobs turns the flags into the jobs to run.
+func selectJobs(c config.Config, o CrawlOptions) ([]config.Job, error) {
+	for _, s := range o.Seeds {
+		if _, err := urlnorm.Normalize(s); err != nil {
+			return nil, fmt.Errorf("--seed: %w", err)
+		}
+	}
+	switch {
+	case o.Job != "":
+		j, ok := c.Job(o.Job)
+		if !ok {
+			return nil, fmt.Errorf("no job named %q in %s", o.Job, configName(c))
+		}
+		if len(o.Seeds) > 0 {
+			j.Seeds = o.Seeds
+		}
+		return []config.Job{j}, nil
+	case len(o.Seeds) > 0:
+		j := config.Job{Name: adhocJob, Seeds: o.Seeds, MaxDepth: 2, MaxPages: 1000}
+		return []config.Job{j}, nil
+	case len(c.Jobs) == 0:
+		return nil, fmt.Errorf("no jobs configured in %s; give --seed URL or add a job", configName(c))
+	}
+	return c.Jobs, nil
+}
+
+func configName(c config.Config) string {
+	if c.File == "" {
+		return "the built-in configuration"
+	}
+	return c.File
+}
