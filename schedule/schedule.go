@@ -222,3 +222,13 @@ func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv..
 func (l cronLogger) Error(err error, msg string, kv ...any) {
 	l.log.Error("cron: "+msg, append(kv, "err", err)...)
 }
+
+// Entries turns configured jobs into entries. Jobs without a schedule keep
+// an empty Spec; Run logs and skips them.
+func Entries(jobs []config.Job) []Entry {
+	out := make([]Entry, len(jobs))
+	for i, j := range jobs {
+		out[i] = Entry{Name: j.Name, Spec: j.Schedule}
+	}
+	return out
+}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"newsarchive/config"
 )
 
 // every is a sub-second schedule; cron's own @every rounds up to 1 s.
@@ -240,5 +242,13 @@ func TestRunRejects(t *testing.T) {
 				t.Errorf("Run = %v, want it to mention %q", err, tt.wantMsg)
 			}
 		})
+	}
+}
+
+func TestEntries(t *testing.T) {
+	got := Entries([]config.Job{{Name: "a", Schedule: "@hourly"}, {Name: "b"}})
+	want := []Entry{{Name: "a", Spec: "@hourly"}, {Name: "b"}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("Entries = %v, want %v", got, want)
 	}
 }
