@@ -7,6 +7,9 @@
 //     run is still going is skipped with a log line, not queued.
 //   - Jobs are isolated: an error or a panic in one run is logged and the
 //     schedule carries on, for that job and for the others.
+//   - Runs of different jobs are serialised by default (Options.Concurrency):
+//     a job whose tick finds another job running waits for it, because each
+//     run opens the single-writer store.
 //   - The daemon holds nothing between runs (decision 4 of issue #2): the
 //     RunFunc opens the store, runs the job, records the run and closes the
 //     store, so `crawl`, `fetch` and `export` can use the archive between

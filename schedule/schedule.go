@@ -62,6 +62,13 @@ type Options struct {
 	Parser cron.ScheduleParser
 	// Location is the time zone specs are read in; nil means time.Local.
 	Location *time.Location
+	// Concurrency is how many runs (of different jobs) may go at once;
+	// 0 means 1. The default serialises runs because each run opens the
+	// store, which one writer holds at a time: two jobs ticking together
+	// would otherwise make the second wait out store.lock_timeout and
+	// fail. A tick that finds no free slot waits for one (it is a
+	// different job, so skipping it would lose its run).
+	Concurrency int
 }
 
 // job is the per-job state shared by its ticks.
@@ -96,8 +103,13 @@ func Run(ctx context.Context, entries []Entry, opts Options) error {
 		grace = DefaultGrace
 	}
 
+	slots := opts.Concurrency
+	if slots <= 0 {
+		slots = 1
+	}
+
 	c := cron.New(cron.WithParser(parser), cron.WithLocation(loc), cron.WithLogger(cronLogger{log}))
-	d := &daemon{ctx: ctx, run: opts.Run, log: log}
+	d := &daemon{ctx: ctx, run: opts.Run, log: log, slots: make(chan struct{}, slots)}
 	var jobs []*job
 	for _, e := range entries {
 		if strings.TrimSpace(e.Spec) == "" {
@@ -154,9 +166,11 @@ type daemon struct {
 	run  RunFunc
 	log  *slog.Logger
 	next func(*job) time.Time
-	wg   sync.WaitGroup
-	mu   sync.Mutex // orders wg.Add before the stop path's Wait
-	stop bool       // set under mu once no tick may start
+	// slots bounds concurrent runs across jobs (Options.Concurrency).
+	slots chan struct{}
+	wg    sync.WaitGroup
+	mu    sync.Mutex // orders wg.Add before the stop path's Wait
+	stop  bool       // set under mu once no tick may start
 }
 
 // tick runs j once unless it is already running or the daemon is stopping.
@@ -171,10 +185,22 @@ func (d *daemon) tick(j *job) {
 	defer d.wg.Done()
 
 	if !j.running.CompareAndSwap(false, true) {
-		d.log.Warn("job still running; tick skipped", "job", j.name)
+		d.log.Warn("previous run still running (or waiting for a slot); tick skipped", "job", j.name)
 		return
 	}
 	defer j.running.Store(false)
+	select {
+	case d.slots <- struct{}{}:
+	default:
+		d.log.Info("waiting for another job's run to finish", "job", j.name)
+		select {
+		case d.slots <- struct{}{}:
+		case <-d.ctx.Done():
+			d.log.Info("stopping; queued run dropped", "job", j.name)
+			return
+		}
+	}
+	defer func() { <-d.slots }()
 	n := j.runs.Add(1)
 	start := time.Now()
 	d.log.Info("job started", "job", j.name, "run", n)

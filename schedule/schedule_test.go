@@ -252,3 +252,35 @@ func TestEntries(t *testing.T) {
 		t.Errorf("Entries = %v, want %v", got, want)
 	}
 }
+
+func TestConcurrencyAcrossJobs(t *testing.T) {
+	tests := []struct {
+		name        string
+		concurrency int
+		wantMax     int32
+	}{
+		{"default serialises jobs", 0, 1},
+		{"two slots", 2, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var active, maxActive atomic.Int32
+			runs := map[string]*atomic.Int32{"a": {}, "b": {}}
+			run := func(ctx context.Context, job string) error {
+				n := active.Add(1)
+				defer active.Add(-1)
+				for m := maxActive.Load(); n > m && !maxActive.CompareAndSwap(m, n); m = maxActive.Load() {
+				}
+				runs[job].Add(1)
+				time.Sleep(80 * time.Millisecond)
+				return nil
+			}
+			start(t, []Entry{{Name: "a", Spec: "@every 20ms"}, {Name: "b", Spec: "@every 20ms"}},
+				Options{Run: run, Parser: fastParser{}, Concurrency: tt.concurrency})
+			waitFor(t, "two runs of each job", func() bool { return runs["a"].Load() >= 2 && runs["b"].Load() >= 2 })
+			if m := maxActive.Load(); m != tt.wantMax {
+				t.Errorf("max concurrent runs = %d, want %d", m, tt.wantMax)
+			}
+		})
+	}
+}
