@@ -284,3 +284,12 @@ func TestConcurrencyAcrossJobs(t *testing.T) {
 		})
 	}
 }
+
+func TestRealParserTicks(t *testing.T) {
+	// config.CronParser's smallest interval is a second: one real tick.
+	var runs atomic.Int32
+	run := func(context.Context, string) error { runs.Add(1); return nil }
+	logs, _, _ := start(t, []Entry{{Name: "each-second", Spec: "@every 1s"}}, Options{Run: run})
+	waitFor(t, "a tick of @every 1s", func() bool { return runs.Load() >= 1 })
+	waitFor(t, "the finish line", func() bool { return strings.Contains(logs.String(), "job finished job=each-second run=1") })
+}
