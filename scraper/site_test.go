@@ -58,6 +58,11 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		h, ok = s.routes[r.URL.Path]
 	}
+	for p, ph := range s.routes { // "/dir/" routes serve a whole subtree
+		if !ok && strings.HasSuffix(p, "/") && p != "/" && strings.HasPrefix(r.URL.Path, p) {
+			h, ok = ph, true
+		}
+	}
 	s.mu.Unlock()
 	if !ok {
 		http.NotFound(w, r)
