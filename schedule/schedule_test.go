@@ -291,5 +291,5 @@ func TestRealParserTicks(t *testing.T) {
 	run := func(context.Context, string) error { runs.Add(1); return nil }
 	logs, _, _ := start(t, []Entry{{Name: "each-second", Spec: "@every 1s"}}, Options{Run: run})
 	waitFor(t, "a tick of @every 1s", func() bool { return runs.Load() >= 1 })
-	waitFor(t, "the finish line", func() bool { return strings.Contains(logs.String(), "job finished job=each-second run=1") })
+	waitFor(t, "the finish line", func() bool { return strings.Contains(logs.String(), `msg="job finished" job=each-second run=1`) })
 }
