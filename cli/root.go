@@ -106,6 +106,10 @@ func outWriter(stdout io.Writer, path string) (io.Writer, func() error, func(), 
 		return nil, nil, nil, err
 	}
 	commit := func() error {
+		// CreateTemp makes the file 0600; an export is an ordinary file.
+		if err := f.Chmod(0o644); err != nil {
+			return err
+		}
 		if err := f.Sync(); err != nil {
 			return err
 		}
