@@ -52,7 +52,7 @@ func RunReextract(ctx context.Context, env *Env, c config.Config) error {
 	}
 	return withStore(env, c, false, func(st *store.Store) error {
 		s, err := st.Reextract(ctx, fn)
-		fmt.Fprintf(env.Stdout, "re-extracted %d captures of %d articles: %d versions added, %d unchanged, %d failed\n",
+		fmt.Fprintf(env.Stdout, "re-extracted %d raw captures of %d articles: %d versions added, %d unchanged, %d failed\n",
 			s.Captures, s.Articles, s.Added, s.Unchanged, s.Failed)
 		return err
 	})

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -116,19 +117,20 @@ type ReextractFunc func(key string, raw []byte, old *article.Article) (*article.
 // ReextractStats counts what Reextract did.
 type ReextractStats struct {
 	Articles  int // articles with at least one raw body
-	Captures  int // versions re-extracted
+	Captures  int // distinct raw bodies re-extracted
 	Added     int // versions added
 	Unchanged int // re-extractions with the stored content hash
 	Failed    int // re-extractions that returned an error
 }
 
-// Reextract runs fn over the raw HTML of every stored version, oldest
-// first within an article, and records a new version where the result's
-// content hash differs from what that capture gave before and from the
-// article's latest version. The article's newest capture is always
-// re-extracted last, so the latest version ends up as today's extraction of
-// the newest page. A new version keeps its capture's fetched_at, status and
-// raw body (stored once). fn runs outside any transaction.
+// Reextract runs fn over every distinct raw body stored with an article's
+// versions (a capture), oldest capture first, and records a new version
+// where the result's content hash is neither one already recorded for that
+// body nor the article's latest. The newest capture goes last and always
+// wins: the latest version ends up as today's reading of the newest page.
+// A new version keeps its capture's fetched_at, status and raw body
+// (stored once), so running Reextract twice adds nothing the second time.
+// fn runs outside any transaction.
 func (s *Store) Reextract(ctx context.Context, fn ReextractFunc) (ReextractStats, error) {
 	var st ReextractStats
 	var keys []string
@@ -157,15 +159,19 @@ func (s *Store) Reextract(ctx context.Context, fn ReextractFunc) (ReextractStats
 	return st, err
 }
 
+// capture is one distinct raw body of an article with what is known of it.
 type capture struct {
-	n      int
-	rec    verRec
-	rawSHA [32]byte
+	sha    [32]byte
+	at     int64 // latest fetched_at of a version using it
+	n      int   // that version's number
+	status int
+	hashes map[[32]byte]bool // content hashes recorded for this body
 }
 
 func (s *Store) reextractOne(ctx context.Context, key string, fn ReextractFunc, st *ReextractStats) error {
-	var caps []capture
+	var caps []*capture
 	err := s.view(func(tx *bolt.Tx) error {
+		byRaw := map[[32]byte]*capture{}
 		prefix := versionPrefix(key)
 		c := tx.Bucket(bVersions).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
@@ -177,17 +183,35 @@ func (s *Store) reextractOne(ctx context.Context, key string, fn ReextractFunc, 
 				continue
 			}
 			_, n, _ := splitVersionKey(k)
-			rec.Doc = nil
-			caps = append(caps, capture{n: n, rec: rec, rawSHA: rec.RawSHA})
+			cp := byRaw[rec.RawSHA]
+			if cp == nil {
+				cp = &capture{sha: rec.RawSHA, hashes: map[[32]byte]bool{}}
+				byRaw[rec.RawSHA] = cp
+				caps = append(caps, cp)
+			}
+			cp.hashes[rec.Hash] = true
+			if rec.FetchedAt > cp.at || (rec.FetchedAt == cp.at && n > cp.n) {
+				cp.at, cp.n, cp.status = rec.FetchedAt, n, rec.Status
+			}
 		}
 		return nil
 	})
 	if err != nil || len(caps) == 0 {
 		return err
 	}
+	// Oldest capture first, so the newest page's reading ends up latest.
+	sort.SliceStable(caps, func(i, j int) bool {
+		if caps[i].at != caps[j].at {
+			return caps[i].at < caps[j].at
+		}
+		return caps[i].n < caps[j].n
+	})
 	st.Articles++
 	for i, c := range caps {
-		raw, err := s.Raw(key, c.n)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		raw, err := s.rawBySHA(c.sha)
 		if err != nil {
 			return err
 		}
@@ -204,18 +228,18 @@ func (s *Store) reextractOne(ctx context.Context, key string, fn ReextractFunc, 
 		if a == nil {
 			continue
 		}
-		h := article.ContentHash(a)
+		h, _ := hashBytes(article.ContentHash(a))
 		newest := i == len(caps)-1
-		if h == hex.EncodeToString(c.rec.Hash[:]) && !newest {
-			st.Unchanged++
+		if c.hashes[h] && !newest {
+			st.Unchanged++ // this body already has a version saying this
 			continue
 		}
-		p, err := s.prepare(Snapshot{Key: key, URL: a.URL, Article: a, Status: c.rec.Status, FetchedAt: time.Unix(c.rec.FetchedAt, 0)})
+		p, err := s.prepare(Snapshot{Key: key, URL: a.URL, Article: a, Status: c.status, FetchedAt: time.Unix(c.at, 0)})
 		if err != nil {
 			return err
 		}
 		p.url = "" // the capture's URL is already an alias
-		p.hasRaw, p.rawSHA = true, c.rawSHA
+		p.hasRaw, p.rawSHA = true, c.sha
 		var added bool
 		err = s.update(func(tx *bolt.Tx) error {
 			added = false
@@ -243,4 +267,19 @@ func (s *Store) reextractOne(ctx context.Context, key string, fn ReextractFunc, 
 		}
 	}
 	return nil
+}
+
+// rawBySHA returns a stored raw body.
+func (s *Store) rawBySHA(sha [32]byte) ([]byte, error) {
+	var out []byte
+	err := s.view(func(tx *bolt.Tx) error {
+		z := bucket(tx, bRaw).Get(sha[:])
+		if z == nil {
+			return fmt.Errorf("raw body %x: %w", sha[:6], ErrNotFound)
+		}
+		var err error
+		out, err = decodeRaw(z)
+		return err
+	})
+	return out, err
 }
