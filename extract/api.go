@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"strconv"
 	"bytes"
 	"fmt"
 	"net/url"
@@ -55,7 +57,12 @@ func FromBytes(raw []byte, contentType string, opts Options) (*Result, error) {
 // again without the class/id furniture rules: on some pages those rules hit
 // the article's own wrapper. The longer result wins only if it is much
 // longer, so a short news item stays short.
-const shortBody = 500
+var shortBody = func() int {
+	if v, err := strconv.Atoi(os.Getenv("NA_SHORT")); err == nil {
+		return v
+	}
+	return 500
+}()
 
 // Extract extracts a UTF-8 page. The page is parsed once; metadata is read
 // from the untouched tree first, then links and the related block, then

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"strconv"
 	"sort"
 	"strings"
 
@@ -80,12 +82,17 @@ func findBody(root *html.Node) (*html.Node, *scorer) {
 			}
 			last = ps.score
 		}
-		for top.Parent != nil && top.Parent != body && elementChildren(top.Parent) == 1 {
-			top = top.Parent
-		}
+		top = s.climb(top, body)
+	}
+	if mode := os.Getenv("NA_MODE"); mode == "A" {
+		top = s.argmax(body)
 	}
 	out := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	if top == body || top.Parent == nil {
+		moveChildren(out, top)
+		return out, s
+	}
+	if os.Getenv("NA_SIB") == "" {
 		moveChildren(out, top)
 		return out, s
 	}
@@ -193,4 +200,51 @@ func moveChildren(dst, src *html.Node) {
 		dst.AppendChild(c)
 		c = next
 	}
+}
+
+// beta is how much a character of link text costs against a character of
+// prose when the finder decides how far the body reaches.
+var beta = func() float64 {
+	if v, err := strconv.ParseFloat(os.Getenv("NA_BETA"), 64); err == nil {
+		return v
+	}
+	return 2
+}()
+
+func (s *scorer) net(n *html.Node) float64 {
+	st := s.get(n)
+	return float64(st.good) - beta*float64(st.bad)
+}
+
+// climb moves from the best-scored container up to the ancestor that holds
+// the most prose net of links: sections of one article that the scoring
+// saw separately are joined, a page wrapper full of menus is not taken.
+func (s *scorer) climb(top, body *html.Node) *html.Node {
+	best, bestNet := top, s.net(top)
+	for p := top.Parent; p != nil && p != body.Parent; p = p.Parent {
+		if v := s.net(p); v > bestNet {
+			best, bestNet = p, v
+		}
+	}
+	return best
+}
+
+// argmax returns the element with the most prose net of links, the deepest
+// one on ties.
+func (s *scorer) argmax(body *html.Node) *html.Node {
+	best, bestNet := body, s.net(body)
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if v := s.net(c); v >= bestNet {
+				best, bestNet = c, v
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	return best
 }

@@ -33,6 +33,17 @@ var dropRoles = map[string]bool{
 // "main-header" may still wrap the article.
 var unlikely = regexp.MustCompile(`-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline`)
 
+// strong matches the furniture that is removed whatever its size: a long
+// comment thread or related list is still not the article. Other matches
+// (header, footer, banner, sidebar, …) are removed only when they hold
+// little prose, since themes also use those words for the article's own
+// wrappers ("page-header", "flex-wrap-footer").
+var strong = regexp.MustCompile(`comment|disqus|replies|related|recommend|outbrain|taboola|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|popular|trending|most-?read|breadcrumb|pagination|pager|shoutbox|agegate`)
+
+// bigProse is the non-link weighted text above which a weak furniture
+// match is kept.
+const bigProse = 1500
+
 var maybe = regexp.MustCompile(`\band\b|article|body|column|content|main|mathjax|shadow|entry|post-?text|story`)
 
 // hiddenStyle matches inline styles that hide an element.
@@ -42,11 +53,16 @@ var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hi
 // removes elements whose class/id look like furniture; the body finder
 // retries without strict when that leaves too little.
 func preClean(root *html.Node, strict bool) {
+	var sz map[*html.Node]int
+	if strict {
+		sz = make(map[*html.Node]int, 256)
+		prose(root, sz)
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if dropNode(c, strict) {
+			if dropNode(c, strict, sz) {
 				n.RemoveChild(c)
 			} else {
 				walk(c)
@@ -57,7 +73,35 @@ func preClean(root *html.Node, strict bool) {
 	walk(root)
 }
 
-func dropNode(n *html.Node, strict bool) bool {
+// prose records, for every element that has some, the weighted length of
+// its text outside links, and returns n's.
+func prose(n *html.Node, sz map[*html.Node]int) int {
+	switch n.Type {
+	case html.TextNode:
+		l, _ := measure(n.Data)
+		return l
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return 0
+	}
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Head, atom.Template, atom.Noscript:
+		return 0
+	}
+	t := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t += prose(c, sz)
+	}
+	if n.DataAtom == atom.A {
+		return 0
+	}
+	if t > 0 {
+		sz[n] = t
+	}
+	return t
+}
+
+func dropNode(n *html.Node, strict bool, sz map[*html.Node]int) bool {
 	switch n.Type {
 	case html.CommentNode, html.DoctypeNode:
 		return true
@@ -74,7 +118,9 @@ func dropNode(n *html.Node, strict bool) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			return true
+			// React streaming renders the page into a hidden <div> under
+			// <body> and reveals it by script: that one is the page.
+			return n.Parent == nil || n.Parent.DataAtom != atom.Body
 		case "aria-hidden":
 			if a.Val == "true" && n.DataAtom != atom.Img && n.DataAtom != atom.Figure && n.DataAtom != atom.Picture {
 				return true
@@ -89,7 +135,7 @@ func dropNode(n *html.Node, strict bool) bool {
 			}
 		}
 	}
-	if n.DataAtom == atom.Footer {
+	if n.DataAtom == atom.Footer || hiddenClass(attr(n, "class")) {
 		return true
 	}
 	if !strict {
@@ -100,11 +146,46 @@ func dropNode(n *html.Node, strict bool) bool {
 		return false
 	}
 	if n.DataAtom == atom.Header {
-		return true
+		return sz[n] < bigProse
 	}
 	ci := classID(n)
-	if ci == "" {
+	if ci == "" || maybe.MatchString(ci) {
 		return false
 	}
-	return unlikely.MatchString(ci) && !maybe.MatchString(ci)
+	match, strongMatch := furniture(ci)
+	return strongMatch || match && sz[n] < bigProse
+}
+
+// furniture reports whether a class/id string names page furniture. Each
+// class is tested alone, and modifiers that describe the layout around
+// the element ("has-sidebar", "with-comments") do not count.
+func furniture(ci string) (match, strongMatch bool) {
+	for _, f := range strings.Fields(ci) {
+		if strings.HasPrefix(f, "has-") || strings.HasPrefix(f, "no-") || strings.HasPrefix(f, "is-") ||
+			strings.Contains(f, "with-") || strings.HasPrefix(f, "show-") {
+			continue
+		}
+		if unlikely.MatchString(f) {
+			match = true
+			if strong.MatchString(f) {
+				return true, true
+			}
+		}
+	}
+	return match, false
+}
+
+// hiddenClass reports the utility classes that hide an element on every
+// screen (not the responsive ones such as hidden-xs).
+func hiddenClass(c string) bool {
+	if c == "" {
+		return false
+	}
+	for _, f := range strings.Fields(c) {
+		switch strings.ToLower(f) {
+		case "hidden", "d-none", "hide", "is-hidden", "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden":
+			return true
+		}
+	}
+	return false
 }

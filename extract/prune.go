@@ -15,12 +15,17 @@ import (
 // disclaimer blocks).
 func prune(box *html.Node, s *scorer, title string) {
 	normTitle := collapse(title)
+	total := 0
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		total += s.get(c).text
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if pruneNode(c, s, normTitle) {
+				if pruneNode(c, s, normTitle, total) {
+					debugPrune("node", c)
 					n.RemoveChild(c)
 				} else {
 					walk(c)
@@ -34,7 +39,7 @@ func prune(box *html.Node, s *scorer, title string) {
 }
 
 // pruneNode decides on one element of the body, before its children.
-func pruneNode(n *html.Node, s *scorer, title string) bool {
+func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	switch n.DataAtom {
 	case atom.H1:
 		return true
@@ -55,9 +60,6 @@ func pruneNode(n *html.Node, s *scorer, title string) bool {
 	}
 	st := s.get(n)
 	weight := classWeight(n)
-	if weight+st.score < 0 && st.scored {
-		return true
-	}
 	if n.DataAtom == atom.Table && isDataTable(n) {
 		return s.linkDensity(n) > 0.5
 	}
@@ -175,6 +177,7 @@ func pruneBoilerplate(box *html.Node) {
 		if n > 300 {
 			continue
 		}
+		debugPrune("line?", l)
 		switch {
 		case icpLine.MatchString(t), copyLine.MatchString(t) && n < 200, attachBox.MatchString(t):
 			removeNode(l)
@@ -189,6 +192,9 @@ func pruneBoilerplate(box *html.Node) {
 		}
 	}
 }
+
+// debugPrune is a hook for tests to see what pruning removes.
+var debugPrune = func(string, *html.Node) {}
 
 func hasPrefixFold(s string, ps ...string) bool {
 	ls := strings.ToLower(s)
@@ -218,33 +224,42 @@ func isDateLine(t string) bool {
 	return p == 0 && l < 40 || labelLine.MatchString(strings.TrimSpace(rest))
 }
 
-// removeBlock removes the block that heading h introduces: the smallest
-// ancestor that starts with h, or, when h stands directly in the body box,
-// h and what follows it, unless that is most of the body.
+// removeBlock removes the block that heading h introduces: the largest
+// ancestor that starts with h and holds less than half the body, or, when h
+// stands among other blocks, h and what follows it, unless that is most of
+// the body.
 func removeBlock(h, box *html.Node) {
+	total := textLen(box)
 	c := h
-	for c.Parent != nil && c.Parent != box && firstTextElement(c.Parent) == c {
+	for c.Parent != nil && c.Parent != box && firstTextElement(c.Parent) == c && textLen(c.Parent)*2 < total {
 		c = c.Parent
 	}
-	if c.Parent != box {
+	if c != h {
 		removeNode(c)
 		return
 	}
 	var after int
-	for s := c.NextSibling; s != nil; s = s.NextSibling {
-		l, _ := measure(nodeText(s))
-		after += l
+	for s := h.NextSibling; s != nil; s = s.NextSibling {
+		after += textLen(s)
 	}
-	total, _ := measure(nodeText(box))
 	if after*2 > total {
-		removeNode(c)
+		removeNode(h)
 		return
 	}
-	for s := c; s != nil; {
+	for s := h; s != nil; {
 		next := s.NextSibling
 		removeNode(s)
 		s = next
 	}
+}
+
+func textLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		l, _ := measure(n.Data)
+		return l
+	}
+	l, _ := measure(nodeText(n))
+	return l
 }
 
 // firstTextElement returns the child of n that holds n's first text.

@@ -14,6 +14,9 @@ type stat struct {
 	text, link, punct int
 	paras, imgs, lis  int
 	inputs, headText  int
+	// good is the text of prose runs outside links, bad the text of link
+	// lists and links (see flush); the body finder maximises good − β·bad.
+	good, bad int
 	score             float64
 	scored            bool
 }
@@ -53,7 +56,7 @@ func (s *scorer) block(b *html.Node) *stat {
 	for c := b.FirstChild; c != nil; c = c.NextSibling {
 		s.inline(c, b, false, &run, st)
 	}
-	s.flush(b, &run)
+	s.flush(b, &run, st)
 	switch b.DataAtom {
 	case atom.P:
 		st.paras++
@@ -85,14 +88,14 @@ func (s *scorer) inline(n, owner *html.Node, inLink bool, run *textRun, tot *sta
 		return
 	}
 	if isBlock(n) {
-		s.flush(owner, run)
+		s.flush(owner, run, tot)
 		cs := s.block(n)
 		add(tot, cs, inLink)
 		return
 	}
 	switch n.DataAtom {
 	case atom.Br:
-		s.flush(owner, run)
+		s.flush(owner, run, tot)
 		return
 	case atom.Img:
 		tot.imgs++
@@ -117,6 +120,12 @@ func add(t, c *stat, inLink bool) {
 	t.lis += c.lis
 	t.inputs += c.inputs
 	t.headText += c.headText
+	if inLink {
+		t.bad += c.good + c.bad
+	} else {
+		t.good += c.good
+		t.bad += c.bad
+	}
 }
 
 // leafTags are blocks that are themselves paragraphs: their score goes to
@@ -131,9 +140,21 @@ var leafTags = map[atom.Atom]bool{
 // flush scores a finished run: one point, one per punctuation mark, one per
 // 100 weighted characters (at most three). The score goes to the run's
 // container in full, half to the next ancestor and less further up.
-func (s *scorer) flush(owner *html.Node, run *textRun) {
+func (s *scorer) flush(owner *html.Node, run *textRun, tot *stat) {
 	r := *run
 	*run = textRun{}
+	switch {
+	case r.text == 0:
+	case r.link*2 > r.text:
+		tot.bad += r.text
+	case r.text < minPara:
+		if !isHeading(owner) {
+			tot.bad += r.text / 2
+		}
+	default:
+		tot.good += r.text - r.link
+		tot.bad += r.link
+	}
 	if r.text < minPara || r.link*2 > r.text {
 		return
 	}

@@ -46,7 +46,10 @@ func measure(s string) (length, punct int) {
 			case ' ', '\t', '\n', '\r', '\f', '\v':
 				continue
 			case ',', '.', ';', '!', '?':
-				punct++
+				// "a,b" and "example.com" are not clause breaks.
+				if i == len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '"' || s[i] == ')' {
+					punct++
+				}
 			}
 			length++
 			continue
