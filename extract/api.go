@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"os"
-	"strconv"
 	"bytes"
 	"fmt"
 	"net/url"
+	"os"
+	"strconv"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"

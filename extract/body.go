@@ -2,8 +2,8 @@ package extract
 
 import (
 	"os"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"

@@ -17,8 +17,8 @@ type stat struct {
 	// good is the text of prose runs outside links, bad the text of link
 	// lists and links (see flush); the body finder maximises good − β·bad.
 	good, bad int
-	score             float64
-	scored            bool
+	score     float64
+	scored    bool
 }
 
 // scorer holds the statistics of one tree.
