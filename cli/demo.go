@@ -24,9 +24,13 @@ type DemoOptions struct {
 	// DB is the archive the demo fills (default demo/archive.db, never the
 	// configured archive: demo articles have no place in a real one).
 	DB string
+	// Serve, when not empty, only serves the sample site on this address
+	// until interrupted, to try fetch and crawl against by hand.
+	Serve string
 }
 
 func newDemoCmd(env *Env) *cobra.Command {
+	var o DemoOptions
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Offline demo: crawl a bundled sample news site on loopback into an archive",
@@ -34,20 +38,25 @@ func newDemoCmd(env *Env) *cobra.Command {
 listings, robots.txt, sitemap, feed) on 127.0.0.1, crawls it into
 demo/archive.db (or --db), edits one article and crawls again to show a
 second version, then prints what was archived and how to export it.
-No network is needed.`,
+No network is needed. With --serve ADDR it only serves the site until
+Ctrl-C, so that fetch and crawl can be tried against it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Config()
 			if err != nil {
 				return err
 			}
-			db := env.DBPath
-			if db == "" {
-				db = filepath.Join("demo", "archive.db")
+			if o.Serve != "" {
+				return ServeDemo(cmd.Context(), env, o.Serve)
 			}
-			return RunDemo(cmd.Context(), env, c, DemoOptions{DB: db})
+			o.DB = env.DBPath
+			if o.DB == "" {
+				o.DB = filepath.Join("demo", "archive.db")
+			}
+			return RunDemo(cmd.Context(), env, c, o)
 		},
 	}
+	cmd.Flags().StringVar(&o.Serve, "serve", "", "only serve the sample site on ADDR (e.g. 127.0.0.1:8088) until Ctrl-C")
 	return cmd
 }
 
@@ -119,6 +128,20 @@ The latest version of every article is exported to %[3]s. Try next:
   bin/newsarchive history --db %[1]s %[2]s
 (The demo site is gone when this command ends; the archive stays.)
 `, o.DB, srv.URL()+edited, exported)
+	return nil
+}
+
+// ServeDemo serves the sample site on addr until ctx is cancelled.
+func ServeDemo(ctx context.Context, env *Env, addr string) error {
+	srv, err := demosite.StartAt(addr)
+	if err != nil {
+		return fmt.Errorf("demo site: %w", err)
+	}
+	defer srv.Close()
+	fmt.Fprintf(env.Stdout, "Sample news site at %s/ — Ctrl-C to stop. For example:\n", srv.URL())
+	fmt.Fprintf(env.Stdout, "  bin/newsarchive fetch --no-store %s%s\n", srv.URL(), srv.ArticlePaths()[0])
+	fmt.Fprintf(env.Stdout, "  bin/newsarchive crawl --db demo/archive.db --seed %s/\n", srv.URL())
+	<-ctx.Done()
 	return nil
 }
 

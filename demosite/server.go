@@ -17,12 +17,15 @@ type Server struct {
 }
 
 // Start serves a fresh Site on 127.0.0.1 at a free port until Close.
-func Start() (*Server, error) {
+func Start() (*Server, error) { return StartAt("127.0.0.1:0") }
+
+// StartAt serves a fresh Site on addr (host:port) until Close.
+func StartAt(addr string) (*Server, error) {
 	site, err := New()
 	if err != nil {
 		return nil, err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, err
 	}
