@@ -124,7 +124,7 @@ func mNoiseAncestor(n *html.Node) bool {
 		case "body", "html":
 			return false
 		}
-		if c := mAttr(p, "class") + " " + mAttr(p, "id"); len(c) > 1 && metaNoiseRe.MatchString(c) {
+		if c := mAttr(p, "class") + " " + mAttr(p, "id"); len(c) > 1 && mNoiseClass(p.Data, c) {
 			return true
 		}
 	}

@@ -23,8 +23,9 @@ type metaLine struct {
 }
 
 var (
-	// metaNoiseRe: containers whose dates and names are not the article's.
-	metaNoiseRe = regexp.MustCompile(`(?i)comment|related|recommend|footer|sidebar|widget|(?:^|[-_ ])(?:hot|rank|popular|trending|most-?read|breadcrumbs?|menu|nav|navbar|list|news-?list|reply|replies)(?:$|[-_ \d])|relate|xgyd|xgwz|tuijian|remen`)
+	// metaNoiseRe: class/id tokens of containers whose dates and names are
+	// not the article's (matched per token: "content-sidebar-wrap" is layout).
+	metaNoiseRe = regexp.MustCompile(`(?i)^(?:comment|disqus|relate|recommend|breadcrumb|xgyd|xgwz|tuijian|remen)|^(?:footer|sidebar|hot|rank|popular|trending|most-?read|menu|nav|navbar|navigation|news-?list|reply|replies|more-?(?:news|stories|articles))(?:$|[-_\d])|[-_](?:comments?|related|footer|sidebar|recommend\w*|popular|trending|breadcrumbs?|menu|nav|navigation|replies|more)$|^(?:site|page|global)-?(?:header|footer|nav)`)
 	// metaHintRe: containers that hold the byline and date.
 	metaHintRe = regexp.MustCompile(`(?i)byline|author|writer|date|time|meta|info|source|publish|posted|dateline|attr|credit|editor|(?:^|[-_ ])(?:by|ly|ly_|laiyuan|zuozhe|fbsj|sj|rq)(?:$|[-_ \d])`)
 )
@@ -85,7 +86,7 @@ func metaLines(root *html.Node) []metaLine {
 				noise = true
 			}
 			if cls := mAttr(n, "class") + " " + mAttr(n, "id"); len(cls) > 1 {
-				if !noise && metaNoiseRe.MatchString(cls) {
+				if !noise && mNoiseClass(tag, cls) {
 					noise = true
 				}
 				if !hint && metaHintRe.MatchString(cls) {
@@ -116,4 +117,24 @@ func metaLines(root *html.Node) []metaLine {
 	walk(root, nil, false, false, 0, false)
 	flush()
 	return lines
+}
+
+// mNoiseClass reports whether an element's class/id marks a block whose
+// names and dates are not the article's. The page wrappers (body, main,
+// article) are never noise, and CMS taxonomy classes ("category-related",
+// "tag-hot") say what the post is about, not what the element is.
+func mNoiseClass(tag, cls string) bool {
+	switch tag {
+	case "html", "body", "main", "article":
+		return false
+	}
+	for _, tok := range strings.Fields(cls) {
+		if strings.HasPrefix(tok, "category-") || strings.HasPrefix(tok, "tag-") || strings.HasPrefix(tok, "has-") || strings.HasPrefix(tok, "wp-") {
+			continue
+		}
+		if metaNoiseRe.MatchString(tok) {
+			return true
+		}
+	}
+	return false
 }

@@ -20,48 +20,39 @@ var cjkTitleSeps = []string{"-", "|", "－", "—"}
 // the index of the headline line, or -1.
 func pickTitle(lines []metaLine, declared []string, docTitle, siteName string) (title string, titleIdx int) {
 	var refs []string
-	strong := false // a title declared for the article (og, JSON-LD)
 	for _, d := range declared {
 		if d != "" {
 			refs = append(refs, d)
-			strong = true
 		}
 	}
 	if docTitle != "" {
 		refs = append(refs, docTitle)
 	}
-	// Visible headings that match a declared title.
-	bestIdx, bestLevel := -1, 9
-	h1s := 0
-	firstH1 := -1
-	for i, ln := range lines {
-		if ln.heading == 0 || ln.heading > 3 || ln.runes < 2 || ln.runes > 300 {
-			continue
-		}
-		if ln.heading == 1 && !ln.noise {
-			h1s++
-			if firstH1 < 0 {
-				firstH1 = i
+	// Visible headings that match a declared title: an <h1> first, then
+	// an <h1> that shares words with it (the declared title is often an
+	// SEO variant of the visible one), then an agreeing <h2>/<h3>.
+	agree := func(level int) int {
+		for i, ln := range lines {
+			if ln.heading != level || ln.runes < 2 || ln.runes > 300 || (ln.noise && ln.links*2 > ln.runes) {
+				continue
+			}
+			for _, r := range refs {
+				if titleAgrees(ln.text, r) {
+					return i
+				}
 			}
 		}
-		if ln.heading >= bestLevel {
-			continue
-		}
-		for _, r := range refs {
-			if titleAgrees(ln.text, r) {
-				bestIdx, bestLevel = i, ln.heading
-				break
-			}
-		}
+		return -1
 	}
-	if bestIdx >= 0 {
-		return lines[bestIdx].text, bestIdx
+	if i := agree(1); i >= 0 {
+		return lines[i].text, i
 	}
-	// No heading agrees: a lone <h1> is still the headline when the page
-	// declares nothing better; else the declared title without the site.
-	if len(refs) == 0 || (h1s == 1 && !strong && lines[firstH1].runes >= 10) {
-		if firstH1 >= 0 {
-			return lines[firstH1].text, firstH1
+	if i := bestH1(lines, refs); i >= 0 {
+		return lines[i].text, i
+	}
+	for _, level := range []int{2, 3} {
+		if i := agree(level); i >= 0 {
+			return lines[i].text, i
 		}
 	}
 	for _, r := range refs {
@@ -171,4 +162,74 @@ func mHasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// bestH1 picks the headline among the page's <h1>s when none agrees with
+// the declared titles: linked ones (logos) and ones in navigation are
+// skipped, and the one sharing most words with a declared title wins.
+// h1MinOverlap is the share of an <h1>'s words a declared title must hold
+// for that <h1> to be taken as the headline when they differ.
+const h1MinOverlap = 0.3
+
+func bestH1(lines []metaLine, refs []string) int {
+	var refWords []map[string]bool
+	for _, r := range refs {
+		refWords = append(refWords, wordSet(r))
+	}
+	best, bestScore, n := -1, -1.0, 0
+	for i, ln := range lines {
+		if ln.heading != 1 || ln.noise || ln.runes < 10 || ln.runes > 250 || ln.links*2 > ln.runes {
+			continue
+		}
+		n++
+		if n > 5 {
+			break
+		}
+		w := wordSet(ln.text)
+		score := 0.0
+		for _, rw := range refWords {
+			if o := overlap(w, rw); o > score {
+				score = o
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best >= 0 && bestScore < h1MinOverlap {
+		return -1
+	}
+	return best
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) == 1 && !isHan([]rune(w)[0]) {
+			continue
+		}
+		m[w] = true
+	}
+	if mHasHan(s) {
+		for _, r := range s {
+			if isHan(r) {
+				m[string(r)] = true
+			}
+		}
+	}
+	return m
+}
+
+// overlap is the share of a's words found in b.
+func overlap(a, b map[string]bool) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	k := 0
+	for w := range a {
+		if b[w] {
+			k++
+		}
+	}
+	return float64(k) / float64(len(a))
 }
