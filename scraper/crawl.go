@@ -116,36 +116,67 @@ func kindHint(u string) frontier.Kind {
 // allowed reports whether host is one of the job's hosts.
 func (cr *Crawler) allowed(host string) bool { return urlnorm.HostAllowed(host, cr.o.Hosts) }
 
-// loop hands requests from the State to Parallelism workers until the
-// frontier is empty (and nothing is in flight), the page budget is spent,
-// or ctx is done.
+// loop hands requests from the State to Parallelism fetch workers until
+// the frontier is empty (and nothing is in flight), the page budget is
+// spent, or ctx is done.
+//
+// A fetched page is processed (extracted, archived, its links pushed, then
+// marked done) on its own goroutine, at most processors at a time, so that
+// fetchers go on fetching while the store commits: the store makes each
+// archive durable in a group commit, and the more archives wait together,
+// the fewer commits (fsyncs) a crawl needs. A request counts as in flight
+// until it is processed, so a crash never loses one that was not archived.
 func (cr *Crawler) loop(ctx context.Context, f *fetcher) error {
 	o := &cr.o
+	processors := max(64, 4*o.Parallelism)
+	maxInflight := o.Parallelism + processors
 	jobs := make(chan frontier.Request)
-	finished := make(chan struct{}, o.Parallelism)
-	var wg sync.WaitGroup
+	finished := make(chan struct{}, maxInflight) // never blocks a sender
+	slots := make(chan struct{}, processors)
+	var wg, procs sync.WaitGroup
+	finish := func(r frontier.Request, done bool) {
+		if done {
+			if err := o.State.Done(r.URL); err != nil {
+				o.Log.Error("frontier done", "url", r.URL, "err", err)
+			}
+		}
+		finished <- struct{}{}
+	}
 	for range o.Parallelism {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for r := range jobs {
-				if cr.visit(ctx, f, r) {
-					if err := o.State.Done(r.URL); err != nil {
-						o.Log.Error("frontier done", "url", r.URL, "err", err)
-					}
+				got, done := cr.visit(ctx, f, r)
+				if got == nil {
+					finish(r, done)
+					continue
 				}
-				finished <- struct{}{}
+				slots <- struct{}{}
+				procs.Add(1)
+				go func() {
+					defer procs.Done()
+					cr.process(ctx, r, got)
+					<-slots
+					finish(r, true)
+				}()
 			}
 		}()
 	}
 	var loopErr error
 	inflight := 0
 	for ctx.Err() == nil {
-		free := o.Parallelism - inflight
+		free := maxInflight - inflight
+		budgeted := false
 		if o.MaxPages > 0 {
-			free = min(free, o.MaxPages-int(cr.stats.pages.Load())-inflight)
+			if left := o.MaxPages - int(cr.stats.pages.Load()) - inflight; left < free {
+				free, budgeted = left, true
+			}
 		}
-		if free > 0 {
+		// Pop in batches: each Pop is a durable write, so refilling one
+		// slot at a time would cost a commit per page. Refill once half the
+		// slots are free (or whatever the page budget still allows).
+		if free > 0 && (inflight <= maxInflight/2 || budgeted) {
 			reqs, err := o.State.Pop(free)
 			if err != nil {
 				loopErr = fmt.Errorf("frontier pop: %w", err)
@@ -170,21 +201,30 @@ func (cr *Crawler) loop(ctx context.Context, f *fetcher) error {
 	}
 	close(jobs)
 	wg.Wait()
+	procs.Wait()
 	return loopErr
 }
 
-// visit handles one request and reports whether it is finished (false:
-// interrupted, leave it in flight for the next run).
-func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) bool {
+// fetched is a response waiting to be processed.
+type fetched struct {
+	resp *response
+	v    frontier.Validators
+	at   time.Time
+}
+
+// visit fetches one request. It returns the response to process, or nil
+// with done reporting whether the request is finished (false: interrupted,
+// leave it in flight for the next run).
+func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) (*fetched, bool) {
 	o := &cr.o
 	if ctx.Err() != nil {
-		return false
+		return nil, false
 	}
 	u, err := url.Parse(r.URL)
 	if err != nil {
 		cr.stats.errors.Add(1)
 		o.Log.Warn("bad URL in frontier", "url", r.URL, "err", err)
-		return true
+		return nil, true
 	}
 	v, err := o.State.Validators(r.URL)
 	if err != nil {
@@ -193,18 +233,18 @@ func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) bo
 	if r.Kind == frontier.KindPage && unchangedSince(r.LastMod, v.Fetched) {
 		cr.stats.skipped.Add(1)
 		o.Log.Debug("unchanged since last fetch (lastmod)", "url", r.URL, "lastmod", r.LastMod)
-		return true
+		return nil, true
 	}
 	delay := o.PerHostDelay
 	if o.RespectRobots {
 		ok, crawlDelay, err := cr.robots.check(ctx, u)
 		if err != nil {
-			return false
+			return nil, false
 		}
 		if !ok {
 			cr.stats.skipped.Add(1)
 			o.Log.Info("disallowed by robots.txt", "url", r.URL)
-			return true
+			return nil, true
 		}
 		delay = max(delay, min(crawlDelay, o.MaxRetryAfter))
 	}
@@ -213,26 +253,29 @@ func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) bo
 	}
 	resp, err := cr.fetchRetry(ctx, f, u, r.Kind, v, delay)
 	if ctx.Err() != nil {
-		return false
+		return nil, false
 	}
 	if err != nil {
 		cr.stats.errors.Add(1)
 		o.Log.Warn("fetch failed", "url", r.URL, "err", err)
-		return true
+		return nil, true
 	}
 	if resp.SkippedType != "" {
 		cr.stats.skipped.Add(1)
 		o.Log.Debug("not HTML; skipped", "url", r.URL, "type", resp.SkippedType)
-		return true
+		return nil, true
 	}
 	cr.stats.pages.Add(1)
-	now := time.Now().UTC()
-	if resp.Status == 304 {
-		cr.notModified(ctx, r, v, now)
-		return true
+	return &fetched{resp: resp, v: v, at: time.Now().UTC()}, true
+}
+
+// process handles a fetched response: a 304, or a page, sitemap or feed.
+func (cr *Crawler) process(ctx context.Context, r frontier.Request, f *fetched) {
+	if f.resp.Status == 304 {
+		cr.notModified(ctx, r, f.v, f.at)
+		return
 	}
-	cr.handle(ctx, r, resp, now)
-	return true
+	cr.handle(ctx, r, f.resp, f.at)
 }
 
 // sinkContext lets an archive already started finish when the run is
