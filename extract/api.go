@@ -156,9 +156,7 @@ func findArticle(doc *goquery.Document, rules *Rules, title string, strict bool)
 				}
 			}
 			preClean(box, false)
-			s := newScorer(box)
-			pruneBoilerplate(box)
-			_ = s
+			pruneBoilerplate(box, newScorer(box))
 			l, _ := measure(bodyText(box))
 			return box, l
 		}

@@ -31,14 +31,14 @@ var dropRoles = map[string]bool{
 // plus share bars, newsletters, cookie banners, prev/next and copyright
 // notices). A match is overruled by maybe, since "comment-body" or
 // "main-header" may still wrap the article.
-var unlikely = regexp.MustCompile(`-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline`)
+var unlikely = regexp.MustCompile(`-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|\bextras?\b|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|\bpager\b|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline`)
 
 // strong matches the furniture that is removed whatever its size: a long
 // comment thread or related list is still not the article. Other matches
 // (header, footer, banner, sidebar, …) are removed only when they hold
 // little prose, since themes also use those words for the article's own
 // wrappers ("page-header", "flex-wrap-footer").
-var strong = regexp.MustCompile(`comment|disqus|replies|related|recommend|outbrain|taboola|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|popular|trending|most-?read|breadcrumb|pagination|pager|shoutbox|agegate`)
+var strong = regexp.MustCompile(`comment|disqus|replies|related|recommend|outbrain|taboola|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|popular|trending|most-?read|breadcrumb|pagination|\bpager\b|shoutbox|agegate`)
 
 // bigProse is the non-link weighted text above which a weak furniture
 // match is kept.
@@ -56,7 +56,9 @@ func preClean(root *html.Node, strict bool) {
 	var sz map[*html.Node]int
 	if strict {
 		sz = make(map[*html.Node]int, 256)
-		prose(root, sz)
+		// A weak furniture match holding most of the page's prose is a
+		// wrapper, not furniture: it is kept (see dropNode).
+		sz[nil] = prose(root, sz)
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -145,15 +147,16 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int) bool {
 	case atom.Body, atom.Html, atom.A, atom.Article, atom.Main, atom.Img, atom.Table, atom.Tbody, atom.Tr, atom.Td, atom.Pre, atom.Code, atom.P, atom.Figure, atom.Figcaption:
 		return false
 	}
+	small := sz[n] < bigProse && sz[n]*2 < sz[nil]
 	if n.DataAtom == atom.Header {
-		return sz[n] < bigProse
+		return small
 	}
 	ci := classID(n)
 	if ci == "" || maybe.MatchString(ci) {
 		return false
 	}
 	match, strongMatch := furniture(ci)
-	return strongMatch || match && sz[n] < bigProse
+	return strongMatch || match && small
 }
 
 // furniture reports whether a class/id string names page furniture. Each

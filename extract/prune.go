@@ -35,7 +35,7 @@ func prune(box *html.Node, s *scorer, title string) {
 		}
 	}
 	walk(box)
-	pruneBoilerplate(box)
+	pruneBoilerplate(box, s)
 }
 
 // pruneNode decides on one element of the body, before its children.
@@ -146,7 +146,7 @@ var (
 
 // pruneBoilerplate removes short lines and blocks that are boilerplate by
 // their text, not their markup.
-func pruneBoilerplate(box *html.Node) {
+func pruneBoilerplate(box *html.Node, s *scorer) {
 	var lines []*html.Node
 	var collect func(*html.Node)
 	collect = func(n *html.Node) {
@@ -162,6 +162,21 @@ func pruneBoilerplate(box *html.Node) {
 		}
 	}
 	collect(box)
+	// Lines at the edges of the body (first and last few with text) are
+	// where bylines, datelines and "updated" stamps sit.
+	edge := map[*html.Node]bool{}
+	for i, k := 0, 0; i < len(lines) && k < 3; i++ {
+		if nodeText(lines[i]) != "" {
+			edge[lines[i]] = true
+			k++
+		}
+	}
+	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
+		if nodeText(lines[i]) != "" {
+			edge[lines[i]] = true
+			k++
+		}
+	}
 	for _, l := range lines {
 		if l.Parent == nil || !hasAncestor(l, box) {
 			continue // removed with an earlier block
@@ -187,10 +202,37 @@ func pruneBoilerplate(box *html.Node) {
 			removeNode(l)
 		case n < 40 && blockHead.MatchString(t):
 			removeBlock(l, box)
+		case edge[l] && n < 100 && stampLine(t):
+			removeNode(l)
+		case s != nil && l.DataAtom != atom.Li && !isHeading(l) && n < 60 && linkedLine(l, s):
+			removeNode(l)
 		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
 			removeNode(l)
 		}
 	}
+}
+
+// stamp finds a year or a clock time.
+var stamp = regexp.MustCompile(`\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|\d{4}年|\d月\d`)
+
+// stampLine reports a short line with a date or time and no sentence in it:
+// "Updated 5:27 am, November 20, 2019", "By admin - 2018-09-16".
+func stampLine(t string) bool {
+	if !stamp.MatchString(t) || endsSentence(t) {
+		return false
+	}
+	_, p := measure(t)
+	return p <= 3
+}
+
+// linkedLine reports a line that is nothing but a link ("Read more",
+// "[Source]", a teaser title).
+func linkedLine(l *html.Node, s *scorer) bool {
+	st := s.st[l]
+	if st == nil {
+		return false
+	}
+	return st.text > 0 && st.link >= st.text
 }
 
 // debugPrune is a hook for tests to see what pruning removes.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"os"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -36,23 +37,27 @@ func bodyText(box *html.Node) string {
 			flush()
 			return
 		}
+		if n.DataAtom == atom.Figcaption && skipCaptions {
+			return
+		}
+		cell := n.DataAtom == atom.Td || n.DataAtom == atom.Th
 		block := isBlock(n)
-		if block {
+		if block && !cell {
 			flush()
 		}
-		if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+		if cell {
 			cur.WriteByte(' ')
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
-		if block && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+		if block && !cell {
 			flush()
 		}
 	}
 	walk(box)
 	flush()
-	return strings.Join(paras, "\n\n")
+	return strings.Join(dedupe(paras), "\n\n")
 }
 
 // keptAttrs are the attributes the cleaned body HTML keeps.
@@ -109,4 +114,24 @@ func setAttr(n *html.Node, key, val string) {
 		}
 	}
 	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}
+
+var skipCaptions = os.Getenv("NA_CAP") == ""
+
+// dedupe drops a short paragraph that already appeared: slideshows and
+// responsive markup repeat captions and credits, articles do not repeat
+// their sentences.
+func dedupe(paras []string) []string {
+	seen := make(map[string]bool, len(paras))
+	out := paras[:0]
+	for _, p := range paras {
+		if len(p) < 400 {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+		}
+		out = append(out, p)
+	}
+	return out
 }
