@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,10 +23,21 @@ type CrawlOptions struct {
 	Fresh bool     // start over instead of resuming an interrupted run
 }
 
-// adhocJob names the job `crawl --seed URL` runs when no --job is given; its
-// crawl state is kept under this name, so an interrupted ad-hoc crawl
-// resumes too.
-const adhocJob = "adhoc"
+// adhocJob names the job `crawl --seed URL` runs when no --job is given:
+// "adhoc-" and a hash of its normalised seeds. Its crawl state is kept under
+// that name, so an interrupted ad-hoc crawl resumes when run again with the
+// same seeds, and never mixes with a crawl of other seeds.
+func adhocJob(seeds []string) string {
+	norm := make([]string, 0, len(seeds))
+	for _, s := range seeds {
+		n, _ := urlnorm.Normalize(s)
+		norm = append(norm, n)
+	}
+	sort.Strings(norm)
+	h := fnv.New32a()
+	h.Write([]byte(strings.Join(norm, "\n")))
+	return fmt.Sprintf("adhoc-%08x", h.Sum32())
+}
 
 func newCrawlCmd(env *Env) *cobra.Command {
 	var o CrawlOptions
@@ -95,7 +109,7 @@ func selectJobs(c config.Config, o CrawlOptions) ([]config.Job, error) {
 		}
 		return []config.Job{j}, nil
 	case len(o.Seeds) > 0:
-		j := config.Job{Name: adhocJob, Seeds: o.Seeds, MaxDepth: 2, MaxPages: 1000}
+		j := config.Job{Name: adhocJob(o.Seeds), Seeds: o.Seeds, MaxDepth: 2, MaxPages: 1000}
 		return []config.Job{j}, nil
 	case len(c.Jobs) == 0:
 		return nil, fmt.Errorf("no jobs configured in %s; give --seed URL or add a job", configName(c))

@@ -63,8 +63,8 @@ type Options struct {
 	DedupeKeys int
 }
 
-// ErrOptions is returned (wrapped) by New's callers' Run when an option is
-// missing or invalid.
+// ErrOptions is returned (wrapped) by FromConfig and Run when an option is
+// missing or invalid (a bad regex, a bad seed, no State or Sink).
 var ErrOptions = errors.New("invalid crawler options")
 
 // FromConfig builds Options from the crawler settings and one job; the
