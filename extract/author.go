@@ -9,15 +9,19 @@ import (
 
 var (
 	// byPrefixRe strips the "By" / "Written by" / "作者：" lead of a byline.
-	byPrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|posted|published|reported|compiled|edited|reviewed|curated|words|text|story|article|photos?)\s+(?:and\s+\w+\s+)?)?(?:by|from)\s*[:\-]?\s+|^(?:author|authors|written by|posted by|byline|by)\s*[:：]\s*|^(?:作者|撰文|文|记者|記者|执笔人|执笔|執筆)\s*[:：/／]\s*`)
+	byPrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|authored|posted|published|reported|compiled|edited|curated|words|text|story|articles?|photos?)\s+(?:and\s+\w+\s+)?)?(?:by|from)\s*[:\-]?\s+|^(?:author|authors|contributors?|written by|authored by|posted by|byline|by)\s*[:：]\s*|^(?:作者|撰文|文|记者|記者|执笔人|执笔|執筆)\s*[:：/／]\s*`)
+	// courtesyRe: photo credits that sit in byline-like elements.
+	courtesyRe = regexp.MustCompile(`(?i)^(?:courtesy|photo|image|illustration|source|credit)\b`)
+	// monthDayRe: "Dec. 19", "August 28" — a date without a year.
+	monthDayRe = regexp.MustCompile(`(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b`)
 	// authorSplitRe separates several authors.
 	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,|;|，|、|；|\s&\s|&amp;|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+with\s+|\|)\s*`)
 	// authorJunkRe matches values that are not a person or organisation.
-	authorJunkRe = regexp.MustCompile(`(?i)^(?:by|staff|admin|administrator|editor|editors|author|authors|guest|anonymous|unknown|none|null|undefined|published|updated|posted|share|follow|email|e-mail|contact|facebook|twitter|instagram|linkedin|youtube|tiktok|more|read more|view all posts|see all|all posts|home|news|reporter|correspondent|contributor|writer|team|the|a|an|and|in|on|at|of|photo|photos|image|video|comments?|subscribe|sign in|log ?in|posts? by|articles? by|more from|about|bio|profile|rss|n/a|ed|\W*)$`)
+	authorJunkRe = regexp.MustCompile(`(?i)^(?:by|staff|admin|administrator|editor|editors|author|authors|guest|anonymous|unknown|none|null|undefined|published|updated|posted|share|follow|email|e-mail|contact|facebook|twitter|instagram|linkedin|youtube|tiktok|more|read more|view all posts|see all|all posts|home|news|reporter|correspondent|contributor|writer|team|the|a|an|and|in|on|at|of|photo|photos|image|video|comments?|subscribe|sign in|log ?in|posts? by|articles? by|more from|about|bio|profile|rss|n/a|ed|written by|learn more|read bio|see bio|full bio|member login|about the author|the author|meet the author|our team|\W*)$`)
 	// authorJunkPartRe: phrases that make a whole value junk.
 	authorJunkPartRe = regexp.MustCompile(`(?i)\b(?:email the author|follow on|view (?:all )?(?:posts|articles)|updated|minutes? ago|hours? ago|days? ago|min read|read time|reading time|comments?|share this|click here|sign up|subscribe|copyright|all rights reserved|\d+\s*(?:min|mins)\b|https?:|www\.|\.com\b|@\w)`)
 	// authorTrailRe cuts what commonly trails a name in a byline.
-	authorTrailRe = regexp.MustCompile(`(?i)\s*(?:[|•·–—]|\s-\s|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\d{1,2}:\d{2}|\d{4}-\d{1,2}-\d{1,2}|\(\s*(?:opens|@)).*$`)
+	authorTrailRe = regexp.MustCompile(`(?i)\s*(?:[|•·–—]|\s-\s|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\s(?:in|on behalf of|reviewed by|fact[- ]checked by|edited by|medically reviewed by)\s|\d{1,2}:\d{2}|\d{4}-\d{1,2}-\d{1,2}|\(\s*(?:opens|@)).*$`)
 )
 
 // cleanAuthors turns one raw author value (a meta tag, a JSON-LD name, a
@@ -28,8 +32,19 @@ func cleanAuthors(raw string) []string {
 	if s == "" || len(s) > 300 {
 		return nil
 	}
+	// "Dec. 19, 2025 · Jane Doe": a leading date goes, with its separator.
+	if _, pos, end, ok := findDateSpan(s, dateContext{}); ok && pos == 0 {
+		s = strings.TrimLeft(s[end:], " ·•|–—-,:")
+	}
 	s = byPrefixRe.ReplaceAllString(s, "")
 	s = authorTrailRe.ReplaceAllString(s, "")
+	// "Jane Doe September 5, 2024" / "Jane Doe Dec. 19": the date ends the name.
+	if _, pos, ok := findDate(s, dateContext{}); ok && pos > 0 {
+		s = s[:pos]
+	}
+	if loc := monthDayRe.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
 	s = strings.Trim(s, " :：,;-–—|/()[]【】")
 	if s == "" || authorJunkPartRe.MatchString(s) {
 		return nil
@@ -66,6 +81,13 @@ func plausibleAuthor(s string) bool {
 		}
 	}
 	if letters == 0 || digits > 2 || words > 8 {
+		return false
+	}
+	// "page.head.extra.author": a template key, not a name.
+	if words == 1 && strings.Count(s, ".") >= 3 {
+		return false
+	}
+	if courtesyRe.MatchString(s) {
 		return false
 	}
 	if _, _, ok := findDate(s, dateContext{}); ok {

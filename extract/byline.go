@@ -20,68 +20,105 @@ var itempropNameSel = cascadia.MustCompile(`[itemprop~=name]`)
 var bylineClassJunkRe = regexp.MustCompile(`(?i)avatar|bio\b|description|desc\b|about|image|img|photo|thumb|more-|other|posts|social|follow|comment|label|title-?wrap|authorize|authoring`)
 
 // byLineRe: a visible line that starts "By Name".
-var byLineRe = regexp.MustCompile(`^(?i:by|written by|words by|story by|reporting by|von|par|por)\s*:?\s+\p{Lu}`)
+var byLineRe = regexp.MustCompile(`^(?i:by|written by|words by|story by|reporting by|contributors?:|von|par|por)\s*:?\s+\p{Lu}`)
 
-// visibleAuthors reads the byline elements, best first: microdata and
-// rel=author, then byline/author class hints. Elements in comments,
-// related lists and sidebars are skipped.
+// authorLinkSel: links to an author's page, by the URL paths CMSs use.
+var authorLinkSel = cascadia.MustCompile(`a[href*="/author/"], a[href*="/authors/"], a[href*="/writer/"], a[href*="/writers/"], a[href*="/contributor/"], a[href*="/contributors/"], a[href*="/columnist/"], a[href*="/columnists/"], a[href*="/reporter/"], a[href*="/reporters/"], a[href*="/journalist/"], a[href*="/journalists/"], a[href*="/byline/"], a[href*="/staff/"], a[href*="/people/"], a[href*="/profile/"], a[href*="/profiles/"], a[href*="/member/"], a[href*="/members/"], a[href*="/producers/"], a[href*="/experts/"], a[href*="?author="]`)
+
+// visibleAuthors reads the byline elements, best first: microdata, then
+// rel=author links, then links to an author page, then byline/author class
+// hints. Elements in comments, related lists and sidebars are skipped.
 func visibleAuthors(root *html.Node) []string {
-	nodes := cascadia.QueryAll(root, bylineSel)
-	var classHits []string
-	for i, n := range nodes {
-		if i > 60 {
+	var byRank [4][]string
+	put := func(rank int, a []string) {
+		if byRank[rank] == nil && len(a) > 0 {
+			byRank[rank] = a
+		}
+	}
+	for i, n := range cascadia.QueryAll(root, bylineSel) {
+		if i > 80 {
 			break
 		}
 		if mNoiseAncestor(n) {
 			continue
 		}
-		var raw string
 		switch {
 		case strings.Contains(mAttr(n, "itemprop"), "author") || strings.Contains(mAttr(n, "itemprop"), "creator"):
+			var raw string
 			if nm := cascadia.Query(n, itempropNameSel); nm != nil {
 				raw = mPropValue(nm)
 			} else {
 				raw = mPropValue(n)
 			}
-			if looksLikeURL(raw) {
-				continue
+			if !looksLikeURL(raw) && utf8.RuneCountInString(mSpace(raw)) <= 120 {
+				put(0, cleanAuthors(raw))
 			}
-			if a := cleanAuthors(raw); len(a) > 0 {
-				return a
-			}
-			continue
 		case n.Data == "a" && mHasToken(mAttr(n, "rel"), "author"):
-			raw = mText(n)
+			put(1, cleanAuthors(mText(n)))
 		default:
 			if bylineClassJunkRe.MatchString(mAttr(n, "class")) || bylineClassJunkRe.MatchString(mAttr(n, "id")) {
 				continue
 			}
+			raw := mText(n)
 			if n.Data == "meta" {
 				raw = mAttr(n, "content")
-			} else {
-				raw = mText(n)
+			}
+			if raw = mSpace(raw); raw != "" && utf8.RuneCountInString(raw) <= 120 {
+				put(3, cleanAuthors(raw))
+			} else if raw != "" && strings.Contains(strings.ToLower(mAttr(n, "class")), "author") {
+				// An author box: name first, then the bio.
+				if first := mFirstText(n); utf8.RuneCountInString(first) <= 60 {
+					put(3, cleanAuthors(first))
+				}
 			}
 		}
-		raw = mSpace(raw)
-		if raw == "" || utf8.RuneCountInString(raw) > 120 {
-			continue
-		}
-		if a := cleanAuthors(raw); len(a) > 0 && classHits == nil {
-			if n.Data == "a" {
-				return a
-			}
-			classHits = a
+		if byRank[0] != nil {
+			return byRank[0]
 		}
 	}
-	return classHits
+	if byRank[1] == nil {
+		for i, n := range cascadia.QueryAll(root, authorLinkSel) {
+			if i > 40 {
+				break
+			}
+			if mNoiseAncestor(n) {
+				continue
+			}
+			if raw := mSpace(mText(n)); raw != "" && utf8.RuneCountInString(raw) <= 60 {
+				if a := cleanAuthors(raw); len(a) > 0 {
+					put(2, a)
+					break
+				}
+			}
+		}
+	}
+	for _, a := range byRank {
+		if a != nil {
+			return a
+		}
+	}
+	return nil
 }
 
-// byLineAuthors reads "By Jane Doe and John Roe" lines near the headline.
+// byLabelRe: a line that is only a byline label, the name on the next line.
+var byLabelRe = regexp.MustCompile(`^(?i:by|written by|authored by|article by|words by|story by|posted by|author|authors|about the author|the author)\s*:?$`)
+
+// byLineAuthors reads "By Jane Doe and John Roe" lines near the headline,
+// or a "Written by" label line followed by the name.
 func byLineAuthors(lines []metaLine, titleIdx int) []string {
 	var best []string
 	bestDist := 1 << 30
 	for i, ln := range lines {
-		if ln.runes > 100 || ln.noise || !byLineRe.MatchString(ln.text) {
+		if ln.runes > 100 || ln.noise {
+			continue
+		}
+		var a []string
+		switch {
+		case byLineRe.MatchString(ln.text):
+			a = cleanAuthors(ln.text)
+		case ln.runes <= 20 && i+1 < len(lines) && lines[i+1].runes <= 60 && byLabelRe.MatchString(ln.text):
+			a = cleanAuthors(lines[i+1].text)
+		default:
 			continue
 		}
 		d := i - titleIdx
@@ -91,10 +128,7 @@ func byLineAuthors(lines []metaLine, titleIdx int) []string {
 		if d < 0 {
 			d = -d * 2
 		}
-		if d >= bestDist {
-			continue
-		}
-		if a := cleanAuthors(ln.text); len(a) > 0 {
+		if d < bestDist && len(a) > 0 {
 			best, bestDist = a, d
 		}
 	}
@@ -119,8 +153,13 @@ func mNoiseAncestor(n *html.Node) bool {
 			continue
 		}
 		switch p.Data {
-		case "nav", "footer", "aside":
+		case "nav":
 			return true
+		case "footer", "aside":
+			// An article's own <footer> holds its byline; the page's is noise.
+			if !mHasArticleAncestor(p) {
+				return true
+			}
 		case "body", "html":
 			return false
 		}
@@ -129,4 +168,40 @@ func mNoiseAncestor(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+func mHasArticleAncestor(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "article" {
+			return true
+		}
+	}
+	return false
+}
+
+// mFirstText is the first non-empty text node under n, trimmed.
+func mFirstText(n *html.Node) string {
+	var out string
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if t := mSpace(c.Data); t != "" {
+					out = t
+					return true
+				}
+			case html.ElementNode:
+				if c.Data == "script" || c.Data == "style" || c.Data == "noscript" {
+					continue
+				}
+				if walk(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(n)
+	return out
 }

@@ -158,6 +158,13 @@ type dateContext struct {
 // findDate finds the first date in free text and reads the time and zone
 // that follow it. pos is the byte offset of the match.
 func findDate(s string, c dateContext) (d pageDate, pos int, ok bool) {
+	d, pos, _, ok = findDateSpan(s, c)
+	return d, pos, ok
+}
+
+// findDateSpan is findDate that also returns where the date (with its time
+// and zone) ends.
+func findDateSpan(s string, c dateContext) (d pageDate, pos, end int, ok bool) {
 	best := -1
 	var bd pageDate
 	var bend int
@@ -205,11 +212,12 @@ func findDate(s string, c dateContext) (d pageDate, pos int, ok bool) {
 		}
 	}
 	if best < 0 {
-		return pageDate{}, -1, false
+		return pageDate{}, -1, -1, false
 	}
 	if t, n, ok := readTime(s[bend:], bd); ok {
 		bd = t
-		if z, ok := readZone(s[bend+n:], bd); ok {
+		bend += n
+		if z, ok := readZone(s[bend:], bd); ok {
 			bd = z
 		}
 	}
@@ -220,7 +228,7 @@ func findDate(s string, c dateContext) (d pageDate, pos int, ok bool) {
 			bd.HasZone, bd.Off = true, 8*3600
 		}
 	}
-	return bd, best, true
+	return bd, best, bend, true
 }
 
 // readTime reads a time of day at the start of s onto d; n is the bytes used.

@@ -12,6 +12,9 @@ type ldInfo struct {
 	Type        string // lower case @type of the chosen item
 	Headline    string
 	Authors     []string
+	// OrgAuthors: every author is an organisation (typed so, or the
+	// publisher itself). A visible person byline then wins.
+	OrgAuthors bool
 	Published   string
 	Modified    string
 	Publisher   string
@@ -89,6 +92,9 @@ func parseJSONLD(blocks []string) ldInfo {
 	info.Modified = ldString(best["dateModified"])
 	if p := ldNames(best["publisher"], ids, 0); len(p) > 0 {
 		info.Publisher = p[0]
+	}
+	if len(info.Authors) > 0 {
+		info.OrgAuthors = ldAllOrgs(best["author"], ids, info.Publisher)
 	}
 	info.Description = ldString(best["description"])
 	info.Keywords = ldKeywords(best["keywords"])
@@ -297,4 +303,36 @@ func ldURL(v any, ids map[string]map[string]any) string {
 		}
 	}
 	return ""
+}
+
+var ldOrgTypes = map[string]bool{"organization": true, "newsmediaorganization": true, "corporation": true,
+	"governmentorganization": true, "educationalorganization": true, "localbusiness": true, "website": true, "ngo": true}
+
+// ldAllOrgs reports whether every author value names an organisation.
+func ldAllOrgs(v any, ids map[string]map[string]any, publisher string) bool {
+	switch t := v.(type) {
+	case string:
+		return publisher != "" && strings.EqualFold(mSpace(t), publisher)
+	case []any:
+		for _, e := range t {
+			if n := ldNames(e, ids, 0); len(n) > 0 && !ldAllOrgs(e, ids, publisher) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		if id, _ := t["@id"].(string); id != "" && t["@type"] == nil {
+			if ref, ok := ids[id]; ok && !sameMap(ref, t) {
+				t = ref
+			}
+		}
+		for _, ty := range ldTypes(t) {
+			if ldOrgTypes[ty] {
+				return true
+			}
+		}
+		n := ldNames(t, ids, 0)
+		return len(n) > 0 && publisher != "" && strings.EqualFold(n[0], publisher)
+	}
+	return false
 }

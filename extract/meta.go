@@ -85,7 +85,7 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 	zh := readZhLabels(lines)
 
 	// Authors.
-	m.Authors = findAuthors(root, rules, ld, mt, lines, titleIdx, zh)
+	m.Authors = findAuthors(root, rules, ld, mt, lines, titleIdx, zh, siteName)
 
 	// Dates.
 	pageURL := ""
@@ -145,7 +145,7 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 	return m
 }
 
-func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, zh zhResult) []string {
+func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, zh zhResult, siteName string) []string {
 	if s := ruleText(root, rules, func(r *Rules) string { return r.Author }); s != "" {
 		if a := zhNames(stripZhLabel(s), true); len(a) > 0 {
 			return a
@@ -154,8 +154,9 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 			return a
 		}
 	}
-	if a := authorsFromValues(ld.Authors); len(a) > 0 {
-		return a
+	ldAuthors := authorsFromValues(ld.Authors)
+	if len(ldAuthors) > 0 && !ld.OrgAuthors {
+		return ldAuthors
 	}
 	// A Chinese page's 作者/记者 line beats its meta author, which is
 	// usually the site's name.
@@ -165,14 +166,23 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 	if len(zh.reporter) > 0 {
 		return zh.reporter
 	}
-	if a := authorsFromValues(mt.all(authorKeys...)); len(a) > 0 {
-		return a
+	// Meta authors that merely repeat the site's name are as weak as an
+	// organisation in JSON-LD: a visible person byline beats them.
+	metaAuthors := authorsFromValues(mt.all(authorKeys...))
+	if len(metaAuthors) > 0 && !isSiteName(metaAuthors, siteName) {
+		return metaAuthors
 	}
 	if a := visibleAuthors(root); len(a) > 0 {
 		return a
 	}
 	if a := byLineAuthors(lines, titleIdx); len(a) > 0 {
 		return a
+	}
+	if len(ldAuthors) > 0 {
+		return ldAuthors
+	}
+	if len(metaAuthors) > 0 {
+		return metaAuthors
 	}
 	return zh.editors
 }
@@ -314,4 +324,18 @@ func absURL(base *url.URL, ref string) string {
 		u = base.ResolveReference(u)
 	}
 	return u.String()
+}
+
+// isSiteName reports whether the authors are just the site's name.
+func isSiteName(authors []string, site string) bool {
+	if site == "" {
+		return false
+	}
+	s := mNorm(site)
+	for _, a := range authors {
+		if n := mNorm(a); n == "" || (!strings.Contains(s, n) && !strings.Contains(n, s)) {
+			return false
+		}
+	}
+	return true
 }

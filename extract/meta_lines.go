@@ -81,8 +81,12 @@ func metaLines(root *html.Node) []metaLine {
 			if isBlock {
 				flush()
 				block = n
+			} else if b.Len() > 0 {
+				// Inline elements set side by side ("<span>By</span><span>Jane")
+				// read as separate words; CSS puts the gap there.
+				b.WriteByte(' ')
 			}
-			if tag == "nav" || tag == "footer" || tag == "aside" {
+			if tag == "nav" || ((tag == "aside" || tag == "footer") && !mHasArticleAncestor(n)) {
 				noise = true
 			}
 			if cls := mAttr(n, "class") + " " + mAttr(n, "id"); len(cls) > 1 {
