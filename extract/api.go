@@ -156,7 +156,7 @@ func findArticle(doc *goquery.Document, rules *Rules, title string, strict bool)
 				}
 			}
 			preClean(box, false)
-			pruneBoilerplate(box, newScorer(box))
+			pruneBoilerplate(box, newScorer(box), collapse(title))
 			l, _ := measure(bodyText(box))
 			return box, l
 		}

@@ -60,11 +60,12 @@ func preClean(root *html.Node, strict bool) {
 		// wrapper, not furniture: it is kept (see dropNode).
 		sz[nil] = prose(root, sz)
 	}
+	fc := furnitureCache{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if dropNode(c, strict, sz) {
+			if dropNode(c, strict, sz, fc) {
 				n.RemoveChild(c)
 			} else {
 				walk(c)
@@ -103,7 +104,11 @@ func prose(n *html.Node, sz map[*html.Node]int) int {
 	return t
 }
 
-func dropNode(n *html.Node, strict bool, sz map[*html.Node]int) bool {
+// furnitureCache remembers the verdict on each class/id string of a page:
+// 0 none, 1 weak furniture, 2 strong furniture.
+type furnitureCache map[string]int8
+
+func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCache) bool {
 	switch n.Type {
 	case html.CommentNode, html.DoctypeNode:
 		return true
@@ -132,7 +137,8 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int) bool {
 				return true
 			}
 		case "style":
-			if hiddenStyle.MatchString(a.Val) {
+			// The cheap test first: most styles hide nothing.
+			if (strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden")) && hiddenStyle.MatchString(a.Val) {
 				return true
 			}
 		}
@@ -152,11 +158,23 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int) bool {
 		return small
 	}
 	ci := classID(n)
-	if ci == "" || maybe.MatchString(ci) {
+	if ci == "" {
 		return false
 	}
-	match, strongMatch := furniture(ci)
-	return strongMatch || match && small
+	v, ok := fc[ci]
+	if !ok {
+		if !maybe.MatchString(ci) {
+			match, strongMatch := furniture(ci)
+			switch {
+			case strongMatch:
+				v = 2
+			case match:
+				v = 1
+			}
+		}
+		fc[ci] = v
+	}
+	return v == 2 || v == 1 && small
 }
 
 // furniture reports whether a class/id string names page furniture. Each

@@ -35,7 +35,7 @@ func prune(box *html.Node, s *scorer, title string) {
 		}
 	}
 	walk(box)
-	pruneBoilerplate(box, s)
+	pruneBoilerplate(box, s, normTitle)
 }
 
 // pruneNode decides on one element of the body, before its children.
@@ -59,7 +59,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return false
 	}
 	st := s.get(n)
-	weight := classWeight(n)
+	weight := s.wc.weight(n)
 	if n.DataAtom == atom.Table && isDataTable(n) {
 		return s.linkDensity(n) > 0.5
 	}
@@ -146,7 +146,7 @@ var (
 
 // pruneBoilerplate removes short lines and blocks that are boilerplate by
 // their text, not their markup.
-func pruneBoilerplate(box *html.Node, s *scorer) {
+func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 	var lines []*html.Node
 	var collect func(*html.Node)
 	collect = func(n *html.Node) {
@@ -200,8 +200,14 @@ func pruneBoilerplate(box *html.Node, s *scorer) {
 			removeNode(l)
 		case n < 60 && isDateLine(t):
 			removeNode(l)
-		case n < 40 && blockHead.MatchString(t):
+		case n < 40 && (blockHead.MatchString(t) || noticeHead.MatchString(t)):
 			removeBlock(l, box)
+		case n < 80 && pagerLine.MatchString(t):
+			removeNode(l)
+		case title != "" && edge[l] && isTitle(t, title):
+			removeNode(l)
+		case edge[l] && n < 40 && (reporterLine.MatchString(t) || columnTag.MatchString(t)):
+			removeNode(l)
 		case edge[l] && n < 100 && stampLine(t):
 			removeNode(l)
 		case s != nil && l.DataAtom != atom.Li && !isHeading(l) && n < 60 && linkedLine(l, s):
@@ -210,6 +216,28 @@ func pruneBoilerplate(box *html.Node, s *scorer) {
 			removeNode(l)
 		}
 	}
+}
+
+var (
+	// noticeHead is a short heading that ends in "statement"/"notice":
+	// 著作权声明, 版權聲明, 反侵权公告 introduce legal boilerplate.
+	noticeHead = regexp.MustCompile(`^\s*\S{0,12}(声明|聲明|公告|须知|須知)\s*[:：]?\s*$`)
+	// pagerLine is a page switcher: 上一页/下一页, 第1页/共3页, prev/next.
+	pagerLine = regexp.MustCompile(`(?i)上一页|下一页|上一頁|下一頁|上一篇|下一篇|第\s*\d+\s*页\s*/\s*共|^\s*(«|<)?\s*(previous|prev)\b.*\b(next)\b`)
+	// reporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
+	reporterLine = regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿`)
+	// columnTag is a column label in lenticular brackets alone on a line.
+	columnTag = regexp.MustCompile(`^\s*【[^】]{1,20}】\s*$`)
+)
+
+// isTitle reports whether line t is the article's title (maybe with a
+// short suffix such as "(图)").
+func isTitle(t, title string) bool {
+	t = collapse(t)
+	if t == title {
+		return true
+	}
+	return strings.HasPrefix(t, title) && utf8.RuneCountInString(t)-utf8.RuneCountInString(title) <= 5
 }
 
 // stamp finds a year or a clock time.

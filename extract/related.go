@@ -133,7 +133,7 @@ func relatedByHint(root *html.Node) *html.Node {
 				continue
 			}
 			hint := classID(c) + " " + strings.ToLower(attr(c, "aria-label"))
-			if relatedHint.MatchString(hint) && !notRelated.MatchString(hint) {
+			if mayHint(hint) && relatedHint.MatchString(hint) && !notRelated.MatchString(hint) {
 				if k := countLinks(c, nil); k >= 2 && k <= 60 {
 					found = c
 					return true
@@ -147,6 +147,13 @@ func relatedByHint(root *html.Node) *html.Node {
 	}
 	walk(root)
 	return found
+}
+
+// mayHint is a cheap filter before relatedHint: most class strings have
+// none of its fragments.
+func mayHint(h string) bool {
+	return len(h) > 3 && (strings.Contains(h, "rel") || strings.Contains(h, "read") || strings.Contains(h, "more") ||
+		strings.Contains(h, "like") || strings.Contains(h, "xg"))
 }
 
 // relatedItems turns a block into items: each link (by URL) is an item; its

@@ -24,6 +24,7 @@ type stat struct {
 // scorer holds the statistics of one tree.
 type scorer struct {
 	st map[*html.Node]*stat
+	wc weightCache
 }
 
 // minPara is the weighted length below which a run of text is not a
@@ -31,7 +32,7 @@ type scorer struct {
 const minPara = 25
 
 func newScorer(root *html.Node) *scorer {
-	s := &scorer{st: make(map[*html.Node]*stat, 512)}
+	s := &scorer{st: make(map[*html.Node]*stat, 512), wc: weightCache{}}
 	s.block(root)
 	return s
 }
@@ -171,7 +172,7 @@ func (s *scorer) flush(owner *html.Node, run *textRun, tot *stat) {
 		}
 		if !st.scored {
 			st.scored = true
-			st.score += baseScore(n)
+			st.score += s.baseScore(n)
 		}
 		div := 1.0
 		switch {
@@ -186,8 +187,8 @@ func (s *scorer) flush(owner *html.Node, run *textRun, tot *stat) {
 }
 
 // baseScore is a container's prior from its tag and its class/id.
-func baseScore(n *html.Node) float64 {
-	w := classWeight(n)
+func (s *scorer) baseScore(n *html.Node) float64 {
+	w := s.wc.weight(n)
 	switch n.DataAtom {
 	case atom.Div, atom.Article, atom.Main, atom.Section:
 		w += 5
@@ -212,6 +213,27 @@ func classWeight(n *html.Node) float64 {
 	if ci == "" {
 		return 0
 	}
+	return hintWeight(ci)
+}
+
+// weightCache remembers hintWeight per class/id string for one page: the
+// same few class strings repeat on hundreds of elements.
+type weightCache map[string]float64
+
+func (c weightCache) weight(n *html.Node) float64 {
+	ci := classID(n)
+	if ci == "" {
+		return 0
+	}
+	w, ok := c[ci]
+	if !ok {
+		w = hintWeight(ci)
+		c[ci] = w
+	}
+	return w
+}
+
+func hintWeight(ci string) float64 {
 	w := 0.0
 	if negativeHint.MatchString(ci) {
 		w -= 25
