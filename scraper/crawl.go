@@ -289,13 +289,20 @@ func (cr *Crawler) notModified(ctx context.Context, r frontier.Request, v fronti
 	p := &Page{URL: r.URL, FinalURL: r.URL, Key: r.URL, Status: 304, FetchedAt: now, Depth: r.Depth, NotModified: true}
 	sctx, cancel := sinkContext(ctx)
 	defer cancel()
-	if _, err := o.Sink.Archive(sctx, p, nil); err != nil {
+	out, err := o.Sink.Archive(sctx, p, nil)
+	if err != nil {
 		cr.stats.errors.Add(1)
 		o.Log.Warn("archive (304)", "url", r.URL, "err", err)
 		return
 	}
-	cr.stats.unchanged.Add(1)
-	v.Fetched = now
+	cr.stats.count(out)
+	if out == Skipped {
+		// The sink knows no article under this URL (validators outlived
+		// it): forget the validators so that the next run fetches it whole.
+		v = frontier.Validators{}
+	} else {
+		v.Fetched = now
+	}
 	if err := o.State.SetValidators(r.URL, v); err != nil {
 		o.Log.Warn("validators", "url", r.URL, "err", err)
 	}

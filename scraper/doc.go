@@ -18,6 +18,8 @@
 //     URLs, and the Sink sees each key at most once per run.
 //   - A URL whose validators are known is fetched conditionally; a 304 goes
 //     to the Sink as a Page with NotModified set and a nil article.
+//     Validators are remembered for archived articles only: a listing page
+//     answered with a 304 would hide its links from the run.
 //   - Sitemaps (indexes, gzip) and RSS/Atom feeds are read wherever they
 //     turn up (seeds, <link rel=alternate>); their dates skip URLs not
 //     changed since their last fetch. Their entries count as the same depth

@@ -59,7 +59,7 @@ type Options struct {
 	// the crawler wraps it to add the User-Agent and the body limit.
 	Transport http.RoundTripper
 	// DedupeKeys bounds the per-run set of archived keys kept in memory
-	// (default 200 000; older keys are forgotten first).
+	// (default 100 000, about 10 MB; older keys are forgotten first).
 	DedupeKeys int
 }
 
@@ -135,7 +135,7 @@ func (o Options) withDefaults() Options {
 		o.ProgressEvery = 10 * time.Second
 	}
 	if o.DedupeKeys <= 0 {
-		o.DedupeKeys = 200_000
+		o.DedupeKeys = 100_000
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -1,0 +1,90 @@
+package scraper
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+	"time"
+
+	"newsarchive/frontier"
+)
+
+func TestKeySetIsBounded(t *testing.T) {
+	s := newKeySet(10) // two generations of 5
+	for i := range 5 {
+		if !s.claim(fmt.Sprint(i)) {
+			t.Fatalf("fresh key %d refused", i)
+		}
+	}
+	if s.claim("3") {
+		t.Error("a claimed key was claimed again")
+	}
+	for i := 5; i < 10; i++ {
+		s.claim(fmt.Sprint(i))
+	}
+	if s.claim("4") {
+		t.Error("a key of the old generation was forgotten too early")
+	}
+	for i := 10; i < 20; i++ {
+		s.claim(fmt.Sprint(i))
+	}
+	if len(s.young)+len(s.old) > 10 {
+		t.Errorf("holds %d keys; bound is 10", len(s.young)+len(s.old))
+	}
+	if !s.claim("0") {
+		t.Error("the oldest key should have been forgotten")
+	}
+	s.release("19")
+	if !s.claim("19") {
+		t.Error("a released key should be claimable")
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2024, 9, 5, 8, 0, 0, 0, time.UTC)
+	cases := []struct {
+		value string
+		want  time.Duration
+	}{
+		{"", 0},
+		{"7", 7 * time.Second},
+		{"0", 0},
+		{now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second},
+		{now.Add(-time.Hour).Format(http.TimeFormat), 0},
+		{"soon", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.value, func(t *testing.T) {
+			h := http.Header{}
+			h.Set("Retry-After", c.value)
+			if got := retryAfter(h, now); got != c.want {
+				t.Errorf("retryAfter(%q) = %s; want %s", c.value, got, c.want)
+			}
+		})
+	}
+}
+
+func TestKindHintAndReadable(t *testing.T) {
+	hints := map[string]frontier.Kind{
+		"https://x.example/sitemap.xml":        frontier.KindSitemap,
+		"https://x.example/sitemap_index.xml":  frontier.KindSitemap,
+		"https://x.example/news/feed/":         frontier.KindFeed,
+		"https://x.example/rss.xml":            frontier.KindFeed,
+		"https://x.example/news/123.html":      frontier.KindPage,
+		"https://x.example/feedback?x=rss.xml": frontier.KindPage,
+	}
+	for u, want := range hints {
+		if got := kindHint(u); got != want {
+			t.Errorf("kindHint(%s) = %v; want %v", u, got, want)
+		}
+	}
+	types := map[string]bool{
+		"text/html; charset=gbk": true, "": true, "application/xml": true, "application/x-gzip": true,
+		"application/pdf": false, "image/jpeg": false, "video/mp4": false, "application/zip": false,
+	}
+	for ct, want := range types {
+		if got := readable(ct, frontier.KindPage); got != want {
+			t.Errorf("readable(%q) = %v; want %v", ct, got, want)
+		}
+	}
+}
