@@ -54,12 +54,12 @@ func visibleAuthors(root *html.Node) []string {
 				put(0, cleanAuthors(raw))
 			}
 		case n.Data == "a" && mHasToken(mAttr(n, "rel"), "author"):
-			put(1, cleanAuthors(mText(n)))
+			put(1, cleanAuthors(mWords(n)))
 		default:
 			if bylineClassJunkRe.MatchString(mAttr(n, "class")) || bylineClassJunkRe.MatchString(mAttr(n, "id")) {
 				continue
 			}
-			raw := mText(n)
+			raw := mWords(n)
 			if n.Data == "meta" {
 				raw = mAttr(n, "content")
 			}
@@ -84,7 +84,7 @@ func visibleAuthors(root *html.Node) []string {
 			if mNoiseAncestor(n) {
 				continue
 			}
-			if raw := mSpace(mText(n)); raw != "" && utf8.RuneCountInString(raw) <= 60 {
+			if raw := mWords(n); raw != "" && utf8.RuneCountInString(raw) <= 60 {
 				if a := cleanAuthors(raw); len(a) > 0 {
 					put(2, a)
 					break
@@ -142,7 +142,7 @@ func mPropValue(n *html.Node) string {
 			return v
 		}
 	}
-	return mText(n)
+	return mWords(n)
 }
 
 // mNoiseAncestor reports whether n sits in a comment, related or sidebar

@@ -9,12 +9,12 @@ import (
 
 // ldInfo is what the page's JSON-LD says about its main item.
 type ldInfo struct {
-	Type        string // lower case @type of the chosen item
-	Headline    string
-	Authors     []string
+	Type     string // lower case @type of the chosen item
+	Headline string
+	Authors  []string
 	// OrgAuthors: every author is an organisation (typed so, or the
 	// publisher itself). A visible person byline then wins.
-	OrgAuthors bool
+	OrgAuthors  bool
 	Published   string
 	Modified    string
 	Publisher   string

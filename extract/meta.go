@@ -227,7 +227,7 @@ func ruleText(root *html.Node, rules *Rules, sel func(*Rules) string) string {
 	if v := mAttr(n, "datetime"); v != "" {
 		return v
 	}
-	return mSpace(mText(n))
+	return mWords(n)
 }
 
 func stripZhLabel(s string) string {

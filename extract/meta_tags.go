@@ -189,3 +189,29 @@ func mIsSpace(r rune) bool {
 	}
 	return false
 }
+
+// mWords is n's visible text with a space at every element boundary, so
+// that "<span>Dec 17, 2025</span><span>Jane Doe</span>" reads as two
+// phrases (CSS puts the gap there).
+func mWords(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				switch c.Data {
+				case "script", "style", "noscript", "template", "svg":
+					continue
+				}
+				b.WriteByte(' ')
+				walk(c)
+				b.WriteByte(' ')
+			}
+		}
+	}
+	walk(n)
+	return mSpace(b.String())
+}
