@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -32,7 +33,6 @@ var (
 // findRelated returns the items of the page's own related-reading block,
 // or those under sel when a site rule gives one.
 func findRelated(doc *goquery.Document, base *url.URL, sel, self string) []article.Related {
-	var block *html.Node
 	if sel != "" {
 		var items []article.Related
 		seen := map[string]bool{self: true}
@@ -44,21 +44,25 @@ func findRelated(doc *goquery.Document, base *url.URL, sel, self string) []artic
 		return items
 	}
 	root := doc.Selection.Nodes[0]
-	block = relatedByHeading(root)
-	if block == nil {
-		block = relatedByHint(root)
+	seen := map[string]bool{self: true}
+	if block := relatedByHeading(root); block != nil {
+		var items []article.Related
+		for _, n := range block {
+			items = append(items, relatedItems(n, base, seen)...)
+		}
+		return items
 	}
-	if block == nil {
-		return nil
+	if block := relatedByHint(root); block != nil {
+		return relatedItems(block, base, seen)
 	}
-	return relatedItems(block, base, map[string]bool{self: true})
+	return nil
 }
 
 // relatedByHeading finds a short heading-like element whose text is a
 // related-reading title and returns the nearest ancestor that holds links
 // besides the heading's own.
-func relatedByHeading(root *html.Node) *html.Node {
-	var found *html.Node
+func relatedByHeading(root *html.Node) []*html.Node {
+	var found []*html.Node
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -89,17 +93,31 @@ func relatedByHeading(root *html.Node) *html.Node {
 	return found
 }
 
-// linkBlock climbs from a heading to the first ancestor that holds at least
-// two item links; it gives up past 60 links (that is a page region).
-func linkBlock(h *html.Node) *html.Node {
-	for p := h.Parent; p != nil && p.DataAtom != atom.Body; p = p.Parent {
-		k := countLinks(p, h)
+// linkBlock finds the items a heading introduces: the siblings that follow
+// it (or follow its wrapper, climbing a few levels) up to the next heading,
+// once they hold at least two links.
+func linkBlock(h *html.Node) []*html.Node {
+	c := h
+	for level := 0; level < 4 && c != nil && c.DataAtom != atom.Body; level++ {
+		var block []*html.Node
+		k := 0
+		for s := c.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if isHeading(s) && countLinks(s, nil) == 0 {
+				break
+			}
+			block = append(block, s)
+			k += countLinks(s, nil)
+		}
 		if k > 60 {
 			return nil
 		}
 		if k >= 2 {
-			return p
+			return block
 		}
+		c = c.Parent
 	}
 	return nil
 }
@@ -208,6 +226,9 @@ func relatedItems(block *html.Node, base *url.URL, seen map[string]bool) []artic
 		}
 		item := itemOf(a, block)
 		title := text
+		if h := firstHeading(a); h != "" {
+			title = h // a card: heading and teaser inside one link
+		}
 		if title == "" {
 			title = collapse(attr(a, "title"))
 		}
@@ -295,25 +316,22 @@ func isoDate(s string) string {
 	if m == nil {
 		return ""
 	}
-	var y, mo, d int
-	fmt.Sscan(m[1], &y)
-	fmt.Sscan(m[2], &mo)
-	fmt.Sscan(m[3], &d)
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
 	if mo < 1 || mo > 12 || d < 1 || d > 31 {
 		return ""
 	}
 	out := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 	if m[4] != "" {
-		var h, mi int
-		fmt.Sscan(m[4], &h)
-		fmt.Sscan(m[5], &mi)
+		h, _ := strconv.Atoi(m[4])
+		mi, _ := strconv.Atoi(m[5])
 		if h > 23 || mi > 59 {
 			return out
 		}
 		out += fmt.Sprintf("T%02d:%02d", h, mi)
 		if m[6] != "" {
-			var sec int
-			fmt.Sscan(m[6], &sec)
+			sec, _ := strconv.Atoi(m[6])
 			out += fmt.Sprintf(":%02d", sec)
 		}
 	}

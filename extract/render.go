@@ -57,7 +57,7 @@ func bodyText(box *html.Node) string {
 	}
 	walk(box)
 	flush()
-	return strings.Join(dedupe(paras), "\n\n")
+	return strings.Join(dropRepeatedLead(dedupe(paras)), "\n\n")
 }
 
 // keptAttrs are the attributes the cleaned body HTML keeps.
@@ -134,4 +134,25 @@ func dedupe(paras []string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// dropRepeatedLead drops a summary at the top of the body whose text the
+// body repeats later: the lead box above the article, shown once more as
+// the first paragraph. A 【…】 label in front of it is ignored.
+func dropRepeatedLead(paras []string) []string {
+	for i := 0; i < len(paras) && i < 3; i++ {
+		p := paras[i]
+		if j := strings.Index(p, "】"); j >= 0 && j < 40 && strings.HasPrefix(p, "【") {
+			p = strings.TrimSpace(p[j+len("】"):])
+		}
+		if len(p) < 40 {
+			continue
+		}
+		for _, q := range paras[i+1:] {
+			if strings.Contains(q, p) {
+				return append(paras[:i:i], paras[i+1:]...)
+			}
+		}
+	}
+	return paras
 }

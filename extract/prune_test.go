@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestBoilerplateLines checks each line rule on lines that must go and on
+// article sentences that look a little like them and must stay.
+func TestBoilerplateLines(t *testing.T) {
+	cases := []struct {
+		name string
+		body string
+		gone []string
+		kept []string
+	}{
+		{
+			name: "zh label lines",
+			body: `<p>来源：新华网</p><p>作者：张三 李四</p><p>點擊量：2301</p><p>責任編輯：王五</p><p>这是一段正文，讲述了产业发展的新动向，也提到来源于企业的数据。</p>`,
+			gone: []string{"新华网", "张三", "2301", "王五"},
+			kept: []string{"这是一段正文"},
+		},
+		{
+			name: "date lines",
+			body: `<p>2024年09月05日 08:56:39</p><div>2024-09-05 08:56</div><p>发布时间：2024/9/5</p><p>2024年9月5日，市场监管总局发布了新的检测标准，自十月起实施。</p>`,
+			gone: []string{"08:56:39", "2024-09-05 08:56", "2024/9/5"},
+			kept: []string{"市场监管总局发布了新的检测标准"},
+		},
+		{
+			name: "icp copyright attachments",
+			body: `<p>正文第一段，说明了这次评选的背景和意义，内容比较长。</p><p>京ICP备12345678号</p><p>Copyright © 2024 Example Media</p><div>相關資料下載：</div><p>沪公网安备 31010402000001号</p>`,
+			gone: []string{"ICP", "Copyright", "相關資料下載", "公网安备"},
+			kept: []string{"正文第一段"},
+		},
+		{
+			name: "related block at the end",
+			body: `<p>The first paragraph of the story is long enough to be the article body here.</p><p>The second paragraph keeps going with more details about the decision.</p><h3>Related</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">Yet another</a></li></ul>`,
+			gone: []string{"Related", "Another story"},
+			kept: []string{"first paragraph", "second paragraph"},
+		},
+		{
+			name: "disclaimer block",
+			body: `<p>正文内容第一段，介绍行业协会年度报告的主要结论和数据来源。</p><div><h4>版权与免责声明</h4><p>1、凡本网注明来源的作品，版权均属本网所有。</p><p>2、转载作品仅为传递信息。</p></div>`,
+			gone: []string{"免责声明", "凡本网注明", "转载作品"},
+			kept: []string{"正文内容第一段"},
+		},
+		{
+			name: "pager and stamp lines",
+			body: `<p>Updated 5:27 am, November 20, 2019</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p><p>上一篇：某某新闻 下一篇：另一条新闻</p>`,
+			gone: []string{"Updated", "上一篇"},
+			kept: []string{"Officials said"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			box := findByID(doc, "box")
+			pruneBoilerplate(box, newScorer(box), "")
+			text := bodyText(box)
+			for _, g := range tc.gone {
+				if strings.Contains(text, g) {
+					t.Errorf("%q kept in %q", g, text)
+				}
+			}
+			for _, k := range tc.kept {
+				if !strings.Contains(text, k) {
+					t.Errorf("%q dropped from %q", k, text)
+				}
+			}
+		})
+	}
+}
+
+func findByID(n *html.Node, id string) *html.Node {
+	if n.Type == html.ElementNode && attr(n, "id") == id {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findByID(c, id); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func TestMeasure(t *testing.T) {
+	cases := []struct {
+		name          string
+		in            string
+		length, punct int
+	}{
+		{"latin", "Hello, world. ", 12, 2},
+		{"no break in host names", "example.com,b", 13, 0},
+		{"cjk counts triple", "你好，世界。", 6*cjkWeight - 2*(cjkWeight-1), 2},
+		{"spaces ignored", " \t\n", 0, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			l, p := measure(tc.in)
+			if l != tc.length || p != tc.punct {
+				t.Errorf("measure(%q) = %d, %d; want %d, %d", tc.in, l, p, tc.length, tc.punct)
+			}
+		})
+	}
+}
+
+func TestTextClean(t *testing.T) {
+	cases := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"repeated caption", []string{"Photo: AP", "Body one.", "Photo: AP", "Body two."}, []string{"Photo: AP", "Body one.", "Body two."}},
+		{"lead repeated in body", []string{"【导读】今年全国共有一百个集群入选名单，覆盖多个重点产业领域。", "【本网讯】近日，今年全国共有一百个集群入选名单，覆盖多个重点产业领域。其余内容。"}, []string{"【本网讯】近日，今年全国共有一百个集群入选名单，覆盖多个重点产业领域。其余内容。"}},
+		{"distinct paragraphs stay", []string{"One.", "Two."}, []string{"One.", "Two."}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := dropRepeatedLead(dedupe(append([]string(nil), tc.in...)))
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
