@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/zstd"
+	bolt "go.etcd.io/bbolt"
 
 	"newsarchive/article"
 )
@@ -20,6 +21,8 @@ import (
 var (
 	bMeta     = []byte("articles")
 	bVersions = []byte("versions")
+	bVIndex   = []byte("vindex")
+	bRawSHA   = []byte("rawsha")
 	bAliases  = []byte("aliases")
 	bTime     = []byte("bytime")
 	bRaw      = []byte("raw")
@@ -29,11 +32,11 @@ var (
 	bInfo     = []byte("info")
 )
 
-var topBuckets = [][]byte{bMeta, bVersions, bAliases, bTime, bRaw, bRawRefs, bRuns, bCrawl, bInfo}
+var topBuckets = [][]byte{bMeta, bVersions, bVIndex, bAliases, bTime, bRaw, bRawSHA, bRawRefs, bRuns, bCrawl, bInfo}
 
 // schemaVersion is written to info/schema so that a later layout change can
 // recognise (and migrate) an old archive instead of misreading it.
-const schemaVersion = "1"
+const schemaVersion = "2"
 
 // meta is the per-article record in the articles bucket. It is JSON so that
 // fields can be added without a migration; it is small and read by list.
@@ -61,39 +64,48 @@ func (m *meta) encode() []byte {
 	return b
 }
 
-// version record: a fixed binary header, then the zstd-compressed article
-// JSON (without archive fields). Binary because export reads one per
-// article and must not parse more than it writes.
+// version record (versions bucket, keyed by a sequence number so that the
+// big values are appended, never inserted between others): a fixed binary
+// header, the key, then the zstd-compressed article JSON (without archive
+// fields). Binary because export reads one per article and must not parse
+// more than it writes.
 //
-//	[0]      format (1)
+//	[0]      format (2)
 //	[1:9]    fetched_at, unix seconds, big endian
 //	[9:11]   http status
 //	[11:43]  content hash (SHA-256)
-//	[43:75]  raw body SHA-256, all zero when the version has no raw body
-//	[75:]    zstd(article JSON)
+//	[43:51]  raw body id (raw bucket), 0 when the version has none
+//	[51:55]  version number
+//	[55:57]  key length
+//	[57:]    key, then zstd(article JSON)
 const (
-	verFormat    = 1
-	verHeaderLen = 75
+	verFormat    = 2
+	verHeaderLen = 57
 )
 
 type verRec struct {
 	FetchedAt int64
 	Status    int
 	Hash      [32]byte
-	RawSHA    [32]byte // zero: no raw body stored (imported versions)
-	Doc       []byte   // compressed article JSON
+	RawID     uint64 // 0: no raw body stored (imported versions)
+	Num       int
+	Key       string
+	Doc       []byte // compressed article JSON
 }
 
-func (r *verRec) hasRaw() bool { return r.RawSHA != [32]byte{} }
+func (r *verRec) hasRaw() bool { return r.RawID != 0 }
 
 func (r *verRec) encode() []byte {
-	b := make([]byte, verHeaderLen+len(r.Doc))
+	b := make([]byte, verHeaderLen+len(r.Key)+len(r.Doc))
 	b[0] = verFormat
 	binary.BigEndian.PutUint64(b[1:9], uint64(r.FetchedAt))
 	binary.BigEndian.PutUint16(b[9:11], uint16(r.Status))
 	copy(b[11:43], r.Hash[:])
-	copy(b[43:75], r.RawSHA[:])
-	copy(b[75:], r.Doc)
+	binary.BigEndian.PutUint64(b[43:51], r.RawID)
+	binary.BigEndian.PutUint32(b[51:55], uint32(r.Num))
+	binary.BigEndian.PutUint16(b[55:57], uint16(len(r.Key)))
+	copy(b[57:], r.Key)
+	copy(b[57+len(r.Key):], r.Doc)
 	return b
 }
 
@@ -104,16 +116,23 @@ func decodeVer(v []byte) (verRec, error) {
 	if len(v) < verHeaderLen || v[0] != verFormat {
 		return r, fmt.Errorf("store: corrupt version record (%d bytes)", len(v))
 	}
+	kl := int(binary.BigEndian.Uint16(v[55:57]))
+	if len(v) < verHeaderLen+kl {
+		return r, fmt.Errorf("store: corrupt version record (%d bytes)", len(v))
+	}
 	r.FetchedAt = int64(binary.BigEndian.Uint64(v[1:9]))
 	r.Status = int(binary.BigEndian.Uint16(v[9:11]))
 	copy(r.Hash[:], v[11:43])
-	copy(r.RawSHA[:], v[43:75])
-	r.Doc = v[75:]
+	r.RawID = binary.BigEndian.Uint64(v[43:51])
+	r.Num = int(binary.BigEndian.Uint32(v[51:55]))
+	r.Key = string(v[57 : 57+kl])
+	r.Doc = v[57+kl:]
 	return r, nil
 }
 
-// versionKey is key + 0x00 + big-endian version, so that one article's
-// versions are adjacent and ordered. URLs never contain a NUL byte.
+// versionKey (vindex bucket) is key + 0x00 + big-endian version number, so
+// that one article's versions are adjacent and ordered. URLs never contain
+// a NUL byte.
 func versionKey(key string, n int) []byte {
 	b := make([]byte, len(key)+5)
 	copy(b, key)
@@ -131,49 +150,149 @@ func splitVersionKey(k []byte) (string, int, bool) {
 	return string(k[:len(k)-5]), int(binary.BigEndian.Uint32(k[len(k)-4:])), true
 }
 
-// timeKey is fetched_at (8 bytes, big endian unix seconds) + key + 0x00 +
-// version, so that a range of fetch times is one cursor walk.
-func timeKey(at int64, key string, n int) []byte {
-	b := make([]byte, 8+len(key)+5)
+// timeKey (bytime bucket) is fetched_at (8 bytes, big endian unix seconds)
+// + version id, so that a range of fetch times is one cursor walk.
+func timeKey(at int64, vid uint64) []byte {
+	b := make([]byte, 16)
 	binary.BigEndian.PutUint64(b, uint64(at))
-	copy(b[8:], versionKey(key, n))
+	binary.BigEndian.PutUint64(b[8:], vid)
 	return b
 }
 
-func splitTimeKey(k []byte) (int64, string, int, bool) {
-	if len(k) < 13 {
-		return 0, "", 0, false
+func splitTimeKey(k []byte) (int64, uint64, bool) {
+	if len(k) != 16 {
+		return 0, 0, false
 	}
-	key, n, ok := splitVersionKey(k[8:])
-	return int64(binary.BigEndian.Uint64(k[:8])), key, n, ok
+	return int64(binary.BigEndian.Uint64(k[:8])), binary.BigEndian.Uint64(k[8:]), true
 }
 
-// rawRefKey is raw SHA-256 + versionKey: which versions use a raw body, so
-// that pruning can tell when a body is no longer needed.
-func rawRefKey(sha [32]byte, key string, n int) []byte {
-	return append(append([]byte{}, sha[:]...), versionKey(key, n)...)
+// rawRefKey (rawrefs bucket) is raw id + version id: which versions use a
+// raw body, so that pruning can tell when a body is no longer needed.
+func rawRefKey(rid, vid uint64) []byte {
+	b := make([]byte, 16)
+	binary.BigEndian.PutUint64(b, rid)
+	binary.BigEndian.PutUint64(b[8:], vid)
+	return b
 }
 
-// raw blob value: uncompressed length (8 bytes, big endian) + zstd(raw).
-// The length lets stats report the raw HTML held without decompressing.
-func encodeRaw(raw []byte) []byte {
-	b := make([]byte, 8, 8+len(raw)/3)
+// raw blob value (raw bucket, keyed by a sequence id):
+//
+//	[0:8]    uncompressed length (lets stats report the HTML held cheaply)
+//	[8:40]   SHA-256 of the body
+//	[40:48]  dictionary version id: the body is compressed with that
+//	         version's article JSON as a zstd raw dictionary (0: none)
+//	[48:]    zstd(body)
+//
+// The article text appears in both the page and its article JSON, so
+// compressing the page against the JSON stores the text once: raw bodies
+// shrink by about a quarter. The dictionary version is always one that uses
+// the body; pruning it re-encodes the body against another (unrefRaw).
+const rawHeaderLen = 48
+
+// rawDictID is the zstd dictionary id written in raw frames; the
+// dictionary itself is named by the blob header.
+const rawDictID = 1
+
+var encPool = sync.Pool{New: func() any {
+	e, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		panic(err)
+	}
+	return e
+}}
+
+var decPool = sync.Pool{New: func() any {
+	d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		panic(err)
+	}
+	return d
+}}
+
+// encodeRaw compresses raw against dict (the JSON of the version that will
+// own the body; nil for none). The dictionary version id is filled in by
+// setRawDict once the version has its id.
+func encodeRaw(raw []byte, sha [32]byte, dict []byte) []byte {
+	b := make([]byte, rawHeaderLen, rawHeaderLen+len(raw)/4)
 	binary.BigEndian.PutUint64(b, uint64(len(raw)))
-	return encoder().EncodeAll(raw, b)
+	copy(b[8:40], sha[:])
+	if len(dict) == 0 {
+		return encoder().EncodeAll(raw, b)
+	}
+	e := encPool.Get().(*zstd.Encoder)
+	defer encPool.Put(e)
+	if err := e.ResetWithOptions(nil, zstd.WithEncoderDictRaw(rawDictID, dict)); err != nil {
+		return encoder().EncodeAll(raw, b) // no dictionary then
+	}
+	return e.EncodeAll(raw, b)
+}
+
+func setRawDict(v []byte, vid uint64) { binary.BigEndian.PutUint64(v[40:48], vid) }
+
+func rawDict(v []byte) uint64 {
+	if len(v) < rawHeaderLen {
+		return 0
+	}
+	return binary.BigEndian.Uint64(v[40:48])
 }
 
 func rawLen(v []byte) int64 {
-	if len(v) < 8 {
+	if len(v) < rawHeaderLen {
 		return 0
 	}
 	return int64(binary.BigEndian.Uint64(v[:8]))
 }
 
-func decodeRaw(v []byte) ([]byte, error) {
-	if len(v) < 8 {
+func rawSHA(v []byte) (out [32]byte) {
+	if len(v) >= rawHeaderLen {
+		copy(out[:], v[8:40])
+	}
+	return out
+}
+
+// decodeRaw decompresses a raw blob; dict is the JSON of the version the
+// header names (nil when it names none).
+func decodeRaw(v, dict []byte) ([]byte, error) {
+	if len(v) < rawHeaderLen {
 		return nil, fmt.Errorf("store: corrupt raw body record")
 	}
-	return decompress(v[8:], int(rawLen(v)))
+	if rawDict(v) == 0 {
+		return decompress(v[rawHeaderLen:], int(rawLen(v)))
+	}
+	d := decPool.Get().(*zstd.Decoder)
+	defer decPool.Put(d)
+	if err := d.ResetWithOptions(nil, zstd.WithDecoderDictRaw(rawDictID, dict)); err != nil {
+		return nil, fmt.Errorf("store: raw body dictionary: %w", err)
+	}
+	out, err := d.DecodeAll(v[rawHeaderLen:], make([]byte, 0, rawLen(v)))
+	if err != nil {
+		return nil, fmt.Errorf("store: corrupt raw body: %w", err)
+	}
+	return out, nil
+}
+
+// loadRaw reads and decompresses raw body rid inside tx.
+func loadRaw(tx *bolt.Tx, rid uint64) ([]byte, [32]byte, error) {
+	v := bucket(tx, bRaw).Get(u64(rid))
+	if v == nil {
+		return nil, [32]byte{}, fmt.Errorf("raw body %d: %w", rid, ErrNotFound)
+	}
+	var dict []byte
+	if dv := rawDict(v); dv != 0 {
+		rv := bucket(tx, bVersions).Get(u64(dv))
+		if rv == nil {
+			return nil, [32]byte{}, fmt.Errorf("raw body %d: dictionary version %d missing", rid, dv)
+		}
+		rec, err := decodeVer(rv)
+		if err != nil {
+			return nil, [32]byte{}, err
+		}
+		if dict, err = decompress(rec.Doc, len(rec.Doc)*3); err != nil {
+			return nil, [32]byte{}, err
+		}
+	}
+	raw, err := decodeRaw(v, dict)
+	return raw, rawSHA(v), err
 }
 
 var (
@@ -187,7 +306,7 @@ func initZstd() {
 	// EncodeAll/DecodeAll are safe for concurrent use; one shared coder
 	// each avoids re-allocating zstd's window per call.
 	zEnc, err = zstd.NewWriter(nil,
-		zstd.WithEncoderLevel(zstd.SpeedDefault),
+		zstd.WithEncoderLevel(zstd.SpeedFastest),
 		zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)))
 	if err != nil {
 		panic(err)
@@ -290,9 +409,9 @@ func hashBytes(h string) ([32]byte, error) {
 	return out, nil
 }
 
-func archiveOf(m meta, n int, r verRec) article.Archive {
+func archiveOf(m meta, r verRec) article.Archive {
 	return article.Archive{
-		Version:     n,
+		Version:     r.Num,
 		FetchedAt:   fmtTime(r.FetchedAt),
 		ContentHash: hex.EncodeToString(r.Hash[:]),
 		FirstSeen:   fmtTime(m.FirstSeen),

@@ -98,12 +98,12 @@ func mergeTx(s *Store, tx *bolt.Tx, p *prepared) (PutResult, error) {
 // at, 0 if none.
 func findVersion(tx *bolt.Tx, key string, hash [32]byte, at int64) int {
 	prefix := versionPrefix(key)
-	c := tx.Bucket(bVersions).Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		rec, err := decodeVer(v)
+	vb := tx.Bucket(bVersions)
+	c := tx.Bucket(bVIndex).Cursor()
+	for k, idv := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, idv = c.Next() {
+		rec, err := decodeVer(vb.Get(idv))
 		if err == nil && rec.Hash == hash && rec.FetchedAt == at {
-			_, n, _ := splitVersionKey(k)
-			return n
+			return rec.Num
 		}
 	}
 	return 0
@@ -161,7 +161,7 @@ func (s *Store) Reextract(ctx context.Context, fn ReextractFunc) (ReextractStats
 
 // capture is one distinct raw body of an article with what is known of it.
 type capture struct {
-	sha    [32]byte
+	rid    uint64
 	at     int64 // latest fetched_at of a version using it
 	n      int   // that version's number
 	status int
@@ -171,22 +171,23 @@ type capture struct {
 func (s *Store) reextractOne(ctx context.Context, key string, fn ReextractFunc, st *ReextractStats) error {
 	var caps []*capture
 	err := s.view(func(tx *bolt.Tx) error {
-		byRaw := map[[32]byte]*capture{}
+		byRaw := map[uint64]*capture{}
 		prefix := versionPrefix(key)
-		c := tx.Bucket(bVersions).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			rec, err := decodeVer(v)
+		vb := tx.Bucket(bVersions)
+		c := tx.Bucket(bVIndex).Cursor()
+		for k, idv := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, idv = c.Next() {
+			rec, err := decodeVer(vb.Get(idv))
 			if err != nil {
 				return err
 			}
 			if !rec.hasRaw() {
 				continue
 			}
-			_, n, _ := splitVersionKey(k)
-			cp := byRaw[rec.RawSHA]
+			n := rec.Num
+			cp := byRaw[rec.RawID]
 			if cp == nil {
-				cp = &capture{sha: rec.RawSHA, hashes: map[[32]byte]bool{}}
-				byRaw[rec.RawSHA] = cp
+				cp = &capture{rid: rec.RawID, hashes: map[[32]byte]bool{}}
+				byRaw[rec.RawID] = cp
 				caps = append(caps, cp)
 			}
 			cp.hashes[rec.Hash] = true
@@ -211,7 +212,7 @@ func (s *Store) reextractOne(ctx context.Context, key string, fn ReextractFunc, 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		raw, err := s.rawBySHA(c.sha)
+		raw, sha, err := s.rawByID(c.rid)
 		if err != nil {
 			return err
 		}
@@ -239,7 +240,7 @@ func (s *Store) reextractOne(ctx context.Context, key string, fn ReextractFunc, 
 			return err
 		}
 		p.url = "" // the capture's URL is already an alias
-		p.hasRaw, p.rawSHA = true, c.sha
+		p.hasRaw, p.rawSHA = true, sha
 		var added bool
 		err = s.update(func(tx *bolt.Tx) error {
 			added = false
@@ -250,7 +251,7 @@ func (s *Store) reextractOne(ctx context.Context, key string, fn ReextractFunc, 
 			if m.Hash == hex.EncodeToString(p.hash[:]) {
 				return nil // the latest already says this
 			}
-			if tx.Bucket(bRaw).Get(p.rawSHA[:]) == nil {
+			if tx.Bucket(bRawSHA).Get(p.rawSHA[:]) == nil {
 				return fmt.Errorf("%s version %d: raw body vanished", key, c.n)
 			}
 			added = true
@@ -269,17 +270,14 @@ func (s *Store) reextractOne(ctx context.Context, key string, fn ReextractFunc, 
 	return nil
 }
 
-// rawBySHA returns a stored raw body.
-func (s *Store) rawBySHA(sha [32]byte) ([]byte, error) {
+// rawByID returns a stored raw body and its SHA-256.
+func (s *Store) rawByID(rid uint64) ([]byte, [32]byte, error) {
 	var out []byte
+	var sha [32]byte
 	err := s.view(func(tx *bolt.Tx) error {
-		z := bucket(tx, bRaw).Get(sha[:])
-		if z == nil {
-			return fmt.Errorf("raw body %x: %w", sha[:6], ErrNotFound)
-		}
 		var err error
-		out, err = decodeRaw(z)
+		out, sha, err = loadRaw(tx, rid)
 		return err
 	})
-	return out, err
+	return out, sha, err
 }

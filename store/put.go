@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"runtime"
@@ -22,6 +24,7 @@ type prepared struct {
 	key, url  string
 	hash      [32]byte
 	doc       []byte // compressed article JSON
+	docJSON   []byte // the JSON itself: the raw body's dictionary
 	title     string
 	published string
 	status    int
@@ -71,6 +74,7 @@ func (s *Store) prepare(snap Snapshot) (*prepared, error) {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	p.doc = compress(js)
+	p.docJSON = js
 	if len(snap.Raw) > 0 {
 		p.hasRaw = true
 		p.raw = snap.Raw
@@ -79,7 +83,7 @@ func (s *Store) prepare(snap Snapshot) (*prepared, error) {
 		// is already stored or the content is unchanged, in which case
 		// no version (and no body) is written.
 		if !s.rawOrSameKnown(p) {
-			p.rawZ = encodeRaw(snap.Raw)
+			p.rawZ = encodeRaw(snap.Raw, p.rawSHA, js)
 		}
 	}
 	return p, nil
@@ -91,7 +95,7 @@ func (s *Store) prepare(snap Snapshot) (*prepared, error) {
 func (s *Store) rawOrSameKnown(p *prepared) bool {
 	known := false
 	s.view(func(tx *bolt.Tx) error {
-		if b := bucket(tx, bRaw); b != nil && b.Get(p.rawSHA[:]) != nil {
+		if b := bucket(tx, bRawSHA); b != nil && b.Get(p.rawSHA[:]) != nil {
 			known = true
 			return nil
 		}
@@ -115,16 +119,21 @@ func (s *Store) Put(ctx context.Context, snap Snapshot) (PutResult, error) {
 	if err := ctx.Err(); err != nil {
 		return PutResult{}, err
 	}
+	if s.w == nil {
+		return PutResult{}, fmt.Errorf("store: opened read-only")
+	}
+	sent := s.w.announce()
+	defer sent()
 	p, err := s.prepare(snap)
 	if err != nil {
 		return PutResult{}, err
 	}
 	var res PutResult
-	err = s.update(func(tx *bolt.Tx) error {
+	err = s.w.do(func(tx *bolt.Tx) error {
 		r, err := s.putTx(tx, p)
 		res = r
 		return err
-	})
+	}, sent)
 	if err != nil {
 		return PutResult{}, fmt.Errorf("store: put %s: %w", p.key, err)
 	}
@@ -216,17 +225,7 @@ func (s *Store) putTx(tx *bolt.Tx, p *prepared) (PutResult, error) {
 	} else if p.wantVersion > n {
 		n = p.wantVersion
 	}
-	rec := verRec{FetchedAt: p.at, Status: p.status, Hash: p.hash, Doc: p.doc}
-	if p.hasRaw {
-		rec.RawSHA = p.rawSHA
-		if err := putRaw(tx, p, n); err != nil {
-			return PutResult{}, err
-		}
-	}
-	if err := tx.Bucket(bVersions).Put(versionKey(p.key, n), rec.encode()); err != nil {
-		return PutResult{}, err
-	}
-	if err := tx.Bucket(bTime).Put(timeKey(p.at, p.key, n), present); err != nil {
+	if err := addVersion(tx, p, n); err != nil {
 		return PutResult{}, err
 	}
 	m.Latest, m.Hash, m.Title, m.PublishedAt = n, hash, p.title, p.published
@@ -252,18 +251,66 @@ func mergeTimes(m *meta, p *prepared) {
 	}
 }
 
-func putRaw(tx *bolt.Tx, p *prepared, n int) error {
-	raws := tx.Bucket(bRaw)
-	if raws.Get(p.rawSHA[:]) == nil {
-		z := p.rawZ
-		if z == nil {
-			z = encodeRaw(p.raw)
+// appendOnly marks a bucket whose keys only grow (sequence ids, times):
+// bbolt then packs its pages full instead of half, as for random inserts.
+func appendOnly(b *bolt.Bucket) *bolt.Bucket {
+	b.FillPercent = 1.0
+	return b
+}
+
+// addVersion writes version n of p.key: the record under a new version id,
+// its vindex and time-index entries, and its raw body (once per SHA-256)
+// with a reference.
+func addVersion(tx *bolt.Tx, p *prepared, n int) error {
+	versions := appendOnly(tx.Bucket(bVersions))
+	vid, err := versions.NextSequence()
+	if err != nil {
+		return err
+	}
+	rec := verRec{FetchedAt: p.at, Status: p.status, Hash: p.hash, Num: n, Key: p.key, Doc: p.doc}
+	if p.hasRaw {
+		if rec.RawID, err = putRaw(tx, p, vid); err != nil {
+			return err
 		}
-		if err := raws.Put(p.rawSHA[:], z); err != nil {
+		if err := appendOnly(tx.Bucket(bRawRefs)).Put(rawRefKey(rec.RawID, vid), present); err != nil {
 			return err
 		}
 	}
-	return tx.Bucket(bRawRefs).Put(rawRefKey(p.rawSHA, p.key, n), present)
+	if err := versions.Put(u64(vid), rec.encode()); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bVIndex).Put(versionKey(p.key, n), u64(vid)); err != nil {
+		return err
+	}
+	return appendOnly(tx.Bucket(bTime)).Put(timeKey(p.at, vid), present)
+}
+
+// putRaw returns the id of p's raw body, storing it if it is new with
+// version vid's JSON as its dictionary.
+func putRaw(tx *bolt.Tx, p *prepared, vid uint64) (uint64, error) {
+	shas := tx.Bucket(bRawSHA)
+	if v := shas.Get(p.rawSHA[:]); len(v) == 8 {
+		return binary.BigEndian.Uint64(v), nil
+	}
+	if p.raw == nil && p.rawZ == nil {
+		return 0, fmt.Errorf("raw body %x is not stored", p.rawSHA[:6])
+	}
+	raws := appendOnly(tx.Bucket(bRaw))
+	rid, err := raws.NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	z := p.rawZ
+	if z == nil {
+		z = encodeRaw(p.raw, p.rawSHA, p.docJSON)
+	}
+	if len(p.docJSON) > 0 {
+		setRawDict(z, vid)
+	}
+	if err := raws.Put(u64(rid), z); err != nil {
+		return 0, err
+	}
+	return rid, shas.Put(p.rawSHA[:], u64(rid))
 }
 
 // putAliases maps the key to itself and the fetch URL to the key. A URL
@@ -298,42 +345,88 @@ func pruneTx(tx *bolt.Tx, key string, m *meta, keep int) error {
 		m.Count--
 		// Skip numbers that were never stored (an import may start a key
 		// at a later version).
-		for m.Oldest < m.Latest && tx.Bucket(bVersions).Get(versionKey(key, m.Oldest)) == nil {
+		for m.Oldest < m.Latest && tx.Bucket(bVIndex).Get(versionKey(key, m.Oldest)) == nil {
 			m.Oldest++
 		}
 	}
 	return nil
 }
 
-// deleteVersion removes one version with its time-index entry, its raw
+// deleteVersion removes one version with its index entries, its raw
 // reference and, when no other version uses it, its raw body.
 func deleteVersion(tx *bolt.Tx, key string, n int) error {
-	vb := tx.Bucket(bVersions)
+	vi := tx.Bucket(bVIndex)
 	vk := versionKey(key, n)
-	v := vb.Get(vk)
-	if v == nil {
+	idv := vi.Get(vk)
+	if len(idv) != 8 {
 		return nil
 	}
-	rec, err := decodeVer(v)
-	if err != nil {
-		return err
-	}
-	if err := tx.Bucket(bTime).Delete(timeKey(rec.FetchedAt, key, n)); err != nil {
-		return err
-	}
-	if rec.hasRaw() {
-		refs := tx.Bucket(bRawRefs)
-		if err := refs.Delete(rawRefKey(rec.RawSHA, key, n)); err != nil {
+	vid := binary.BigEndian.Uint64(idv)
+	vb := tx.Bucket(bVersions)
+	if v := vb.Get(idv); v != nil {
+		rec, err := decodeVer(v)
+		if err != nil {
 			return err
 		}
-		c := refs.Cursor()
-		if k, _ := c.Seek(rec.RawSHA[:]); k == nil || len(k) < 32 || [32]byte(k[:32]) != rec.RawSHA {
-			if err := tx.Bucket(bRaw).Delete(rec.RawSHA[:]); err != nil {
+		if err := tx.Bucket(bTime).Delete(timeKey(rec.FetchedAt, vid)); err != nil {
+			return err
+		}
+		if rec.hasRaw() {
+			if err := unrefRaw(tx, rec.RawID, vid); err != nil {
 				return err
 			}
 		}
+		if err := vb.Delete(u64(vid)); err != nil {
+			return err
+		}
 	}
-	return vb.Delete(vk)
+	return vi.Delete(vk)
+}
+
+// unrefRaw drops version vid's reference to raw body rid and the body
+// itself when that was the last one. When vid was the body's dictionary,
+// the body is re-encoded against the next version that uses it (doc is
+// vid's article JSON, still readable in this transaction).
+func unrefRaw(tx *bolt.Tx, rid, vid uint64) error {
+	refs := tx.Bucket(bRawRefs)
+	if err := refs.Delete(rawRefKey(rid, vid)); err != nil {
+		return err
+	}
+	prefix := u64(rid)
+	raws := tx.Bucket(bRaw)
+	v := raws.Get(prefix)
+	if k, _ := refs.Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
+		if v == nil || rawDict(v) != vid {
+			return nil
+		}
+		heir := binary.BigEndian.Uint64(k[8:])
+		raw, sha, err := loadRaw(tx, rid) // still decodable: vid's record exists
+		if err != nil {
+			return err
+		}
+		hv := tx.Bucket(bVersions).Get(k[8:])
+		if hv == nil {
+			return fmt.Errorf("raw body %d: version %d missing", rid, heir)
+		}
+		hrec, err := decodeVer(hv)
+		if err != nil {
+			return err
+		}
+		dict, err := decompress(hrec.Doc, len(hrec.Doc)*3)
+		if err != nil {
+			return err
+		}
+		z := encodeRaw(raw, sha, dict)
+		setRawDict(z, heir)
+		return raws.Put(prefix, z)
+	}
+	if v != nil {
+		sha := rawSHA(v)
+		if err := tx.Bucket(bRawSHA).Delete(sha[:]); err != nil {
+			return err
+		}
+	}
+	return raws.Delete(prefix)
 }
 
 // Touch records a check of url that found it unchanged without content

@@ -65,13 +65,23 @@ func lookup(tx *bolt.Tx, key string) (string, meta, error) {
 	return key, m, err
 }
 
+// versionRec returns the record of version n of key (Doc aliases the
+// transaction's memory).
+func versionRec(tx *bolt.Tx, key string, n int) (verRec, error) {
+	idv := bucket(tx, bVIndex).Get(versionKey(key, n))
+	if idv == nil {
+		return verRec{}, fmt.Errorf("%s version %d: %w", key, n, ErrNotFound)
+	}
+	v := bucket(tx, bVersions).Get(idv)
+	if v == nil {
+		return verRec{}, fmt.Errorf("%s version %d: record missing (run verify)", key, n)
+	}
+	return decodeVer(v)
+}
+
 // versionDoc returns version n's record and its decompressed article JSON.
 func versionDoc(tx *bolt.Tx, key string, n int) (verRec, []byte, error) {
-	v := bucket(tx, bVersions).Get(versionKey(key, n))
-	if v == nil {
-		return verRec{}, nil, fmt.Errorf("%s version %d: %w", key, n, ErrNotFound)
-	}
-	rec, err := decodeVer(v)
+	rec, err := versionRec(tx, key, n)
 	if err != nil {
 		return rec, nil, err
 	}
@@ -128,7 +138,7 @@ func (s *Store) version(key string, n int) ([]byte, article.Archive, error) {
 		if err != nil {
 			return err
 		}
-		doc, arch = d, archiveOf(m, n, rec)
+		doc, arch = d, archiveOf(m, rec)
 		return nil
 	})
 	return doc, arch, err
@@ -146,22 +156,14 @@ func (s *Store) Raw(key string, n int) ([]byte, error) {
 		if n == 0 {
 			n = m.Latest
 		}
-		v := bucket(tx, bVersions).Get(versionKey(k, n))
-		if v == nil {
-			return fmt.Errorf("%s version %d: %w", k, n, ErrNotFound)
-		}
-		rec, err := decodeVer(v)
+		rec, err := versionRec(tx, k, n)
 		if err != nil {
 			return err
 		}
 		if !rec.hasRaw() {
 			return fmt.Errorf("raw HTML of %s version %d: %w", k, n, ErrNotFound)
 		}
-		z := bucket(tx, bRaw).Get(rec.RawSHA[:])
-		if z == nil {
-			return fmt.Errorf("raw HTML of %s version %d: %w", k, n, ErrNotFound)
-		}
-		out, err = decodeRaw(z)
+		out, _, err = loadRaw(tx, rec.RawID)
 		return err
 	})
 	return out, err
@@ -177,12 +179,17 @@ func (s *Store) History(key string) ([]VersionInfo, error) {
 			return err
 		}
 		var prev *article.Article
-		c := bucket(tx, bVersions).Cursor()
+		c := bucket(tx, bVIndex).Cursor()
+		vb := bucket(tx, bVersions)
 		prefix := versionPrefix(k)
-		for ck, v := c.Seek(prefix); ck != nil && bytes.HasPrefix(ck, prefix); ck, v = c.Next() {
+		for ck, idv := c.Seek(prefix); ck != nil && bytes.HasPrefix(ck, prefix); ck, idv = c.Next() {
 			_, n, ok := splitVersionKey(ck)
 			if !ok || len(ck) != len(prefix)+4 {
 				continue
+			}
+			v := vb.Get(idv)
+			if v == nil {
+				return fmt.Errorf("%s version %d: record missing (run verify)", k, n)
 			}
 			rec, err := decodeVer(v)
 			if err != nil {

@@ -46,14 +46,22 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 	site := func(key string) bool {
 		return opts.Site == "" || urlnorm.HostAllowed(urlnorm.Host(key), []string{opts.Site})
 	}
-	emit := func(tx *bolt.Tx, key string, m meta, n int, out *[]func() error) error {
-		rec, doc, err := versionDoc(tx, key, n)
+	emitRec := func(m meta, rec verRec, out *[]func() error) error {
+		doc, err := decompress(rec.Doc, len(rec.Doc)*3) // copies out of the transaction
 		if err != nil {
 			return err
 		}
-		d := Doc{Key: key, Version: n, Latest: n == m.Latest, JSON: withArchive(doc, archiveOf(m, n, rec), "")}
+		rec.Doc = nil
+		d := Doc{Key: rec.Key, Version: rec.Num, Latest: rec.Num == m.Latest, JSON: withArchive(doc, archiveOf(m, rec), "")}
 		*out = append(*out, func() error { return fn(d) })
 		return nil
+	}
+	emit := func(tx *bolt.Tx, key string, m meta, n int, out *[]func() error) error {
+		rec, err := versionRec(tx, key, n)
+		if err != nil {
+			return err
+		}
+		return emitRec(m, rec, out)
 	}
 	metaOf := func(tx *bolt.Tx, key string) (meta, error) {
 		v := bucket(tx, bMeta).Get([]byte(key))
@@ -72,27 +80,35 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 			stop = u64(uint64(max(opts.Until.Unix(), 0)))
 		}
 		return s.chunkedFrom(bTime, start, stop, func(tx *bolt.Tx, k, _ []byte, out *[]func() error) error {
-			_, key, n, ok := splitTimeKey(k)
+			_, vid, ok := splitTimeKey(k)
 			if !ok {
 				return fmt.Errorf("store: bad time-index key %q (run verify)", k)
 			}
-			if !site(key) {
-				return nil
+			v := bucket(tx, bVersions).Get(u64(vid))
+			if v == nil {
+				return fmt.Errorf("store: time index names missing version %d (run verify)", vid)
 			}
-			m, err := metaOf(tx, key)
+			rec, err := decodeVer(v)
 			if err != nil {
 				return err
 			}
-			if !opts.AllVersions && n != m.Latest {
+			if !site(rec.Key) {
 				return nil
 			}
-			return emit(tx, key, m, n, out)
+			m, err := metaOf(tx, rec.Key)
+			if err != nil {
+				return err
+			}
+			if !opts.AllVersions && rec.Num != m.Latest {
+				return nil
+			}
+			return emitRec(m, rec, out)
 		})
 	}
 	if opts.AllVersions {
 		var cur string
 		var m meta
-		return s.chunked(bVersions, func(tx *bolt.Tx, k, _ []byte, out *[]func() error) error {
+		return s.chunked(bVIndex, func(tx *bolt.Tx, k, _ []byte, out *[]func() error) error {
 			key, n, ok := splitVersionKey(k)
 			if !ok {
 				return fmt.Errorf("store: bad version key %q (run verify)", k)

@@ -45,7 +45,7 @@ func (s *Store) Stats() (Stats, error) {
 			b.ForEach(func(_, v []byte) error {
 				st.RawBodies++
 				st.RawBytes += rawLen(v)
-				st.RawStored += int64(len(v) - 8)
+				st.RawStored += int64(len(v) - rawHeaderLen)
 				return nil
 			})
 		}

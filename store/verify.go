@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 
@@ -70,9 +71,10 @@ func (s *Store) Verify(ctx context.Context) (*VerifyReport, error) {
 	return r, nil
 }
 
-// verifyArticles: each article record against its versions and aliases.
+// verifyArticles: each article record against its version index entries,
+// versions and aliases.
 func verifyArticles(tx *bolt.Tx, r *VerifyReport) error {
-	vb, al := tx.Bucket(bVersions), tx.Bucket(bAliases)
+	vi, vb, al := tx.Bucket(bVIndex), tx.Bucket(bVersions), tx.Bucket(bAliases)
 	return tx.Bucket(bMeta).ForEach(func(k, v []byte) error {
 		r.Articles++
 		key := string(k)
@@ -86,16 +88,29 @@ func verifyArticles(tx *bolt.Tx, r *VerifyReport) error {
 		}
 		prefix := versionPrefix(key)
 		var nums []int
-		var latest []byte
-		c := vb.Cursor()
-		for ck, cv := c.Seek(prefix); ck != nil && bytes.HasPrefix(ck, prefix); ck, cv = c.Next() {
-			if len(ck) != len(prefix)+4 {
-				continue // a longer key that shares the prefix? impossible: keys hold no NUL
+		var latest *verRec
+		c := vi.Cursor()
+		for ck, idv := c.Seek(prefix); ck != nil && bytes.HasPrefix(ck, prefix); ck, idv = c.Next() {
+			_, n, ok := splitVersionKey(ck)
+			if !ok || len(ck) != len(prefix)+4 {
+				continue
 			}
-			_, n, _ := splitVersionKey(ck)
 			nums = append(nums, n)
+			rv := vb.Get(idv)
+			if rv == nil {
+				r.bad("article %s version %d: record missing", key, n)
+				continue
+			}
+			rec, err := decodeVer(rv)
+			if err != nil {
+				r.bad("article %s version %d: %v", key, n, err)
+				continue
+			}
+			if rec.Key != key || rec.Num != n {
+				r.bad("article %s version %d: index points at %s version %d", key, n, rec.Key, rec.Num)
+			}
 			if n == m.Latest {
-				latest = cv
+				latest = &rec
 			}
 		}
 		switch {
@@ -112,8 +127,8 @@ func verifyArticles(tx *bolt.Tx, r *VerifyReport) error {
 			r.bad("article %s: latest version is %d, record says %d", key, nums[len(nums)-1], m.Latest)
 			return nil
 		}
-		if rec, err := decodeVer(latest); err == nil && hex.EncodeToString(rec.Hash[:]) != m.Hash {
-			r.bad("article %s: latest hash %x, record says %s", key, rec.Hash, m.Hash)
+		if hex.EncodeToString(latest.Hash[:]) != m.Hash {
+			r.bad("article %s: latest hash %x, record says %s", key, latest.Hash, m.Hash)
 		}
 		if m.FirstSeen == 0 || m.LastChecked < m.FirstSeen {
 			r.bad("article %s: first_seen %s, last_checked %s", key, fmtTime(m.FirstSeen), fmtTime(m.LastChecked))
@@ -122,34 +137,38 @@ func verifyArticles(tx *bolt.Tx, r *VerifyReport) error {
 	})
 }
 
-// verifyVersions: each version against its article, time index, raw body
-// and content hash.
+// verifyVersions: each version against its article, index entries, raw
+// body and content hash; each index entry against its article.
 func verifyVersions(tx *bolt.Tx, r *VerifyReport) error {
-	metas, tb := tx.Bucket(bMeta), tx.Bucket(bTime)
+	metas, vi, tb := tx.Bucket(bMeta), tx.Bucket(bVIndex), tx.Bucket(bTime)
 	raws, refs := tx.Bucket(bRaw), tx.Bucket(bRawRefs)
-	return tx.Bucket(bVersions).ForEach(func(k, v []byte) error {
+	err := tx.Bucket(bVersions).ForEach(func(k, v []byte) error {
 		r.Versions++
-		key, n, ok := splitVersionKey(k)
-		if !ok {
-			r.bad("version key %q is malformed", k)
+		if len(k) != 8 {
+			r.bad("version id %q is malformed", k)
 			return nil
 		}
+		vid := binary.BigEndian.Uint64(k)
+		rec, err := decodeVer(v)
+		if err != nil {
+			r.bad("version id %d: %v", vid, err)
+			return nil
+		}
+		key, n := rec.Key, rec.Num
 		if metas.Get([]byte(key)) == nil {
 			r.bad("%s version %d: no article record", key, n)
 		}
-		rec, err := decodeVer(v)
-		if err != nil {
-			r.bad("%s version %d: %v", key, n, err)
-			return nil
+		if idv := vi.Get(versionKey(key, n)); !bytes.Equal(idv, k) {
+			r.bad("%s version %d: missing from the version index", key, n)
 		}
-		if tb.Get(timeKey(rec.FetchedAt, key, n)) == nil {
+		if tb.Get(timeKey(rec.FetchedAt, vid)) == nil {
 			r.bad("%s version %d: missing from the time index", key, n)
 		}
 		if rec.hasRaw() {
-			if raws.Get(rec.RawSHA[:]) == nil {
-				r.bad("%s version %d: raw body %x missing", key, n, rec.RawSHA[:6])
+			if raws.Get(u64(rec.RawID)) == nil {
+				r.bad("%s version %d: raw body %d missing", key, n, rec.RawID)
 			}
-			if refs.Get(rawRefKey(rec.RawSHA, key, n)) == nil {
+			if refs.Get(rawRefKey(rec.RawID, vid)) == nil {
 				r.bad("%s version %d: raw reference missing", key, n)
 			}
 		}
@@ -168,6 +187,24 @@ func verifyVersions(tx *bolt.Tx, r *VerifyReport) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	vb := tx.Bucket(bVersions)
+	return vi.ForEach(func(k, idv []byte) error {
+		key, n, ok := splitVersionKey(k)
+		if !ok {
+			r.bad("version index key %q is malformed", k)
+			return nil
+		}
+		if metas.Get([]byte(key)) == nil {
+			r.bad("version index: %s version %d has no article record", key, n)
+		}
+		if vb.Get(idv) == nil {
+			r.bad("version index: %s version %d points at a missing record", key, n)
+		}
+		return nil
+	})
 }
 
 // verifyTime: every time-index entry names an existing version fetched then.
@@ -175,18 +212,18 @@ func verifyTime(tx *bolt.Tx, r *VerifyReport) error {
 	vb := tx.Bucket(bVersions)
 	return tx.Bucket(bTime).ForEach(func(k, _ []byte) error {
 		r.TimeEntries++
-		at, key, n, ok := splitTimeKey(k)
+		at, vid, ok := splitTimeKey(k)
 		if !ok {
 			r.bad("time-index key %q is malformed", k)
 			return nil
 		}
-		v := vb.Get(versionKey(key, n))
+		v := vb.Get(u64(vid))
 		if v == nil {
-			r.bad("time index: %s version %d does not exist", key, n)
+			r.bad("time index: version id %d at %s does not exist", vid, fmtTime(at))
 			return nil
 		}
 		if rec, err := decodeVer(v); err == nil && rec.FetchedAt != at {
-			r.bad("time index: %s version %d at %s, fetched %s", key, n, fmtTime(at), fmtTime(rec.FetchedAt))
+			r.bad("time index: %s version %d at %s, fetched %s", rec.Key, rec.Num, fmtTime(at), fmtTime(rec.FetchedAt))
 		}
 		return nil
 	})
@@ -205,30 +242,26 @@ func verifyAliases(tx *bolt.Tx, r *VerifyReport) error {
 }
 
 // verifyRaw: references point at versions that use the body; every body is
-// referenced and hashes to its key.
+// referenced, indexed by its SHA-256 and hashes to it.
 func verifyRaw(tx *bolt.Tx, r *VerifyReport) error {
-	vb, raws := tx.Bucket(bVersions), tx.Bucket(bRaw)
+	vb, raws, shas := tx.Bucket(bVersions), tx.Bucket(bRaw), tx.Bucket(bRawSHA)
 	err := tx.Bucket(bRawRefs).ForEach(func(k, _ []byte) error {
 		r.RawRefs++
-		if len(k) < 32+5 {
+		if len(k) != 16 {
 			r.bad("raw reference %q is malformed", k)
 			return nil
 		}
-		key, n, ok := splitVersionKey(k[32:])
-		if !ok {
-			r.bad("raw reference %q is malformed", k)
-			return nil
-		}
-		v := vb.Get(k[32:])
+		rid, vid := binary.BigEndian.Uint64(k[:8]), binary.BigEndian.Uint64(k[8:])
+		v := vb.Get(k[8:])
 		if v == nil {
-			r.bad("raw reference: %s version %d does not exist", key, n)
+			r.bad("raw reference: version id %d does not exist", vid)
 			return nil
 		}
-		if rec, err := decodeVer(v); err == nil && !bytes.Equal(rec.RawSHA[:], k[:32]) {
-			r.bad("raw reference: %s version %d uses another body", key, n)
+		if rec, err := decodeVer(v); err == nil && rec.RawID != rid {
+			r.bad("raw reference: %s version %d uses another body", rec.Key, rec.Num)
 		}
-		if raws.Get(k[:32]) == nil {
-			r.bad("raw reference: body %x of %s version %d missing", k[:6], key, n)
+		if raws.Get(k[:8]) == nil {
+			r.bad("raw reference: body %d missing", rid)
 		}
 		return nil
 	})
@@ -236,18 +269,36 @@ func verifyRaw(tx *bolt.Tx, r *VerifyReport) error {
 		return err
 	}
 	refs := tx.Bucket(bRawRefs).Cursor()
-	return raws.ForEach(func(k, v []byte) error {
+	err = raws.ForEach(func(k, v []byte) error {
 		r.RawBodies++
+		rid := binary.BigEndian.Uint64(k)
 		if rk, _ := refs.Seek(k); rk == nil || !bytes.HasPrefix(rk, k) {
-			r.bad("raw body %x is not used by any version", k[:6])
+			r.bad("raw body %d is not used by any version", rid)
 		}
-		raw, err := decodeRaw(v)
-		if err != nil {
-			r.bad("raw body %x: %v", k[:6], err)
+		sha := rawSHA(v)
+		if got := shas.Get(sha[:]); !bytes.Equal(got, k) {
+			r.bad("raw body %d: missing from the SHA-256 index", rid)
+		}
+		if dv := rawDict(v); dv != 0 && refs.Bucket().Get(rawRefKey(rid, dv)) == nil {
+			r.bad("raw body %d: its dictionary version %d does not use it", rid, dv)
 			return nil
 		}
-		if sum := sha256.Sum256(raw); !bytes.Equal(sum[:], k) {
-			r.bad("raw body %x: content hashes to %x", k[:6], sum[:6])
+		raw, _, err := loadRaw(tx, rid)
+		if err != nil {
+			r.bad("raw body %d: %v", rid, err)
+			return nil
+		}
+		if sum := sha256.Sum256(raw); sum != sha {
+			r.bad("raw body %d: content hashes to %x, not %x", rid, sum[:6], sha[:6])
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return shas.ForEach(func(k, v []byte) error {
+		if raws.Get(v) == nil {
+			r.bad("SHA-256 index: %x points at a missing body", k[:6])
 		}
 		return nil
 	})

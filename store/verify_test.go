@@ -27,11 +27,17 @@ func TestVerifyCatches(t *testing.T) {
 	}{
 		{"intact", func(*bolt.Tx) error { return nil }, ""},
 		{"time-index entry deleted", func(tx *bolt.Tx) error {
-			return tx.Bucket(bTime).Delete(timeKey(t0.Unix(), key, 1))
+			return deleteFirst(tx, bTime)
 		}, "missing from the time index"},
 		{"stray time-index entry", func(tx *bolt.Tx) error {
-			return tx.Bucket(bTime).Put(timeKey(t0.Unix(), key, 9), present)
-		}, "version 9 does not exist"},
+			return tx.Bucket(bTime).Put(timeKey(t0.Unix(), 999), present)
+		}, "version id 999 at"},
+		{"version index entry deleted", func(tx *bolt.Tx) error {
+			return tx.Bucket(bVIndex).Delete(versionKey(key, 1))
+		}, "missing from the version index"},
+		{"sha index entry deleted", func(tx *bolt.Tx) error {
+			return deleteFirst(tx, bRawSHA)
+		}, "missing from the SHA-256 index"},
 		{"alias to nowhere", func(tx *bolt.Tx) error {
 			return tx.Bucket(bAliases).Put([]byte("https://x.org/"), []byte("https://x.org/gone"))
 		}, "not archived"},
@@ -41,17 +47,21 @@ func TestVerifyCatches(t *testing.T) {
 		{"raw reference deleted", func(tx *bolt.Tx) error {
 			return deleteFirst(tx, bRawRefs)
 		}, "raw reference missing"},
-		{"version deleted", func(tx *bolt.Tx) error {
-			return tx.Bucket(bVersions).Delete(versionKey(key, 2))
+		{"latest version deleted", func(tx *bolt.Tx) error {
+			return tx.Bucket(bVIndex).Delete(versionKey(key, 2))
 		}, "latest version is 1, record says 2"},
+		{"version record deleted", func(tx *bolt.Tx) error {
+			return tx.Bucket(bVersions).Delete(tx.Bucket(bVIndex).Get(versionKey(key, 1)))
+		}, "record missing"},
 		{"article record lost", func(tx *bolt.Tx) error {
 			return tx.Bucket(bMeta).Delete([]byte(key))
 		}, "no article record"},
 		{"content hash tampered", func(tx *bolt.Tx) error {
 			b := tx.Bucket(bVersions)
-			v := append([]byte{}, b.Get(versionKey(key, 1))...)
+			vid := append([]byte{}, tx.Bucket(bVIndex).Get(versionKey(key, 1))...)
+			v := append([]byte{}, b.Get(vid)...)
 			v[11] ^= 0xff
-			return b.Put(versionKey(key, 1), v)
+			return b.Put(vid, v)
 		}, "does not match its article"},
 		{"crawl counter off", func(tx *bolt.Tx) error {
 			jb := tx.Bucket(bCrawl).Bucket([]byte("job"))

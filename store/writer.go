@@ -26,6 +26,12 @@ type writer struct {
 	asyncErr error // first failure of an op nobody waited for
 
 	commits atomic.Int64 // transactions committed (for tests and stats)
+
+	// preparing counts callers that announced a synchronous op and are
+	// still computing it (Put hashing and compressing). The writer waits
+	// a moment for them instead of committing a batch of one and making
+	// them wait a whole commit.
+	preparing atomic.Int64
 }
 
 type op struct {
@@ -40,6 +46,8 @@ type op struct {
 
 const (
 	maxBatchOps = 4096
+	// maxGather bounds how long a batch waits for announced callers.
+	maxGather = 2 * time.Millisecond
 	// asyncLinger is how long a batch of async ops only (Done, validators,
 	// cookies) waits for company, so that a page's bookkeeping rides on the
 	// next durable commit instead of paying an fsync of its own.
@@ -52,10 +60,15 @@ func newWriter(db *bolt.DB) *writer {
 	return w
 }
 
-// do applies fn in a group commit and waits until it is durable.
-func (w *writer) do(fn func(tx *bolt.Tx) error) error {
+// do applies fn in a group commit and waits until it is durable. sent,
+// if not nil, is called once the op is queued (see announce).
+func (w *writer) do(fn func(tx *bolt.Tx) error, sent ...func()) error {
 	o := &op{apply: fn, done: make(chan error, 1)}
-	if err := w.send(o); err != nil {
+	err := w.send(o)
+	for _, f := range sent {
+		f()
+	}
+	if err != nil {
 		return err
 	}
 	return <-o.done
@@ -117,7 +130,7 @@ func (w *writer) collect(batch []*op) ([]*op, bool) {
 		default:
 		}
 		if !allAsync(batch) {
-			return batch, true
+			return w.gather(batch)
 		}
 		if linger == nil {
 			linger = time.After(asyncLinger)
@@ -133,6 +146,38 @@ func (w *writer) collect(batch []*op) ([]*op, bool) {
 		}
 	}
 	return batch, true
+}
+
+// gather waits up to maxGather for callers still preparing an op.
+func (w *writer) gather(batch []*op) ([]*op, bool) {
+	if w.preparing.Load() == 0 {
+		return batch, true
+	}
+	deadline := time.NewTimer(maxGather)
+	defer deadline.Stop()
+	tick := time.NewTicker(100 * time.Microsecond)
+	defer tick.Stop()
+	for len(batch) < maxBatchOps && w.preparing.Load() > 0 {
+		select {
+		case o, ok := <-w.ops:
+			if !ok {
+				return batch, false
+			}
+			batch = append(batch, o)
+		case <-tick.C:
+		case <-deadline.C:
+			return batch, true
+		}
+	}
+	return batch, true
+}
+
+// announce tells the writer a synchronous op is being prepared; call the
+// returned func when it has been sent (or abandoned).
+func (w *writer) announce() func() {
+	w.preparing.Add(1)
+	var once sync.Once
+	return func() { once.Do(func() { w.preparing.Add(-1) }) }
 }
 
 func allAsync(batch []*op) bool {

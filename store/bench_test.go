@@ -1,0 +1,93 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"newsarchive/store"
+	"newsarchive/store/storetest"
+)
+
+// BenchmarkPutMany writes a synthetic archive (NEWSARCHIVE_BENCH_ARTICLES
+// articles, default 20 000; ~5 KB text and ~30 KB raw HTML each, a tenth
+// with two versions) with batched writes, and reports articles/s and the
+// file size as a share of the raw HTML held. Snapshot generation is not
+// timed.
+func BenchmarkPutMany(b *testing.B) {
+	n := storetest.BenchArticles(20000)
+	for b.Loop() {
+		path := filepath.Join(b.TempDir(), "bench.db")
+		s, err := store.Open(path, store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var elapsed time.Duration
+		snaps, rawBytes, err := storetest.Archive(n, 1000, func(batch []store.Snapshot) error {
+			start := time.Now()
+			_, err := s.PutMany(context.Background(), batch)
+			elapsed += time.Since(start)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		fi, _ := os.Stat(path)
+		b.ReportMetric(float64(snaps)/elapsed.Seconds(), "articles/s")
+		b.ReportMetric(elapsed.Seconds(), "write-s")
+		b.ReportMetric(100*float64(fi.Size())/float64(rawBytes), "%size/raw")
+		b.ReportMetric(float64(fi.Size())/(1<<20), "file-MB")
+		b.ReportMetric(float64(rawBytes)/(1<<20), "raw-MB")
+	}
+}
+
+// BenchmarkPutConcurrent measures single-snapshot Puts from 16 goroutines,
+// as a crawl makes them: group commit shares each fsync.
+func BenchmarkPutConcurrent(b *testing.B) {
+	n := storetest.BenchArticles(20000) / 4
+	snaps := make([]store.Snapshot, 0, n)
+	for i := range n {
+		snaps = append(snaps, storetest.Snapshot(i, 0))
+	}
+	for b.Loop() {
+		s, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		var wg sync.WaitGroup
+		next := make(chan int)
+		var errOnce sync.Once
+		var firstErr error
+		for range 16 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					if _, err := s.Put(context.Background(), snaps[i]); err != nil {
+						errOnce.Do(func() { firstErr = err })
+					}
+				}
+			}()
+		}
+		for i := range snaps {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		el := time.Since(start)
+		if firstErr != nil {
+			b.Fatal(firstErr)
+		}
+		s.Close()
+		b.ReportMetric(float64(n)/el.Seconds(), "articles/s")
+	}
+	_ = fmt.Sprint
+}
