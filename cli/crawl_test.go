@@ -439,3 +439,39 @@ func TestCrawlKilledThenResumed(t *testing.T) {
 	t.Logf("archived before kill: %d; after resume: %s", before, strings.TrimSpace(errs[strings.LastIndex(errs, "crawl news:"):]))
 	checkAllOnce(t, db, s, 60)
 }
+
+func TestCrawlFreshStartsOver(t *testing.T) {
+	s := newNewsSite(t, 20)
+	s.set(func() { s.delay = 5 * time.Millisecond })
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, s, "")
+	db := filepath.Join(dir, "archive.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	s.set(func() {
+		s.onServe = func(n int64) {
+			if n == 5 {
+				cancel()
+			}
+		}
+	})
+	if _, errs, code := run(ctx, "--config", cfg, "crawl"); code == 0 {
+		t.Fatalf("crawl was not interrupted: %s", errs)
+	}
+	s.set(func() { s.onServe = nil })
+	_, errs, code := run(context.Background(), "--config", cfg, "crawl", "--fresh")
+	if code != 0 {
+		t.Fatalf("crawl --fresh: %d %s", code, errs)
+	}
+	if h := s.hit("/"); h != 2 {
+		t.Errorf("index fetched %d times; --fresh should start over from the seeds", h)
+	}
+	vs := versions(t, db)
+	if len(vs) != 20 {
+		t.Errorf("archived %d articles; want 20", len(vs))
+	}
+	for k, v := range vs {
+		if v != 1 {
+			t.Errorf("%s has %d versions; want 1", k, v)
+		}
+	}
+}
