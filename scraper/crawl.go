@@ -248,8 +248,10 @@ func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) (*
 		}
 		delay = max(delay, min(crawlDelay, o.MaxRetryAfter))
 	}
-	if r.Kind != frontier.KindPage {
-		v = frontier.Validators{} // sitemaps and feeds are always read in full
+	if r.Kind != frontier.KindPage || r.Depth == 0 {
+		// Sitemaps, feeds and seeds are always read in full: a 304 would
+		// hide the URLs they lead to.
+		v = frontier.Validators{}
 	}
 	resp, err := cr.fetchRetry(ctx, f, u, r.Kind, v, delay)
 	if ctx.Err() != nil {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -258,5 +259,33 @@ func TestSniffDoc(t *testing.T) {
 				t.Errorf("sniffDoc = %v, %v; want %v", k, err, c.want)
 			}
 		})
+	}
+}
+
+func TestSeedsAreNeverConditional(t *testing.T) {
+	s := newSite(t)
+	var conditional atomic.Int32
+	s.route("/story", func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") != "" {
+			conditional.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"s1"`)
+		io.WriteString(w, articlePage("Seed story", "", "/next"))
+	})
+	s.html("/next", articlePage("Next story", ""))
+	rec := newRecorder()
+	o := testOptions(s, rec, "/story")
+	for range 2 {
+		if _, err := New(o).Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if conditional.Load() != 0 {
+		t.Error("a seed was fetched conditionally; a 304 would hide its links")
+	}
+	if s.hit("/next") != 2 {
+		t.Errorf("/next fetched %d times; want once per run", s.hit("/next"))
 	}
 }
