@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"newsarchive/store"
 )
@@ -46,25 +45,23 @@ func Write(st *store.Store, w io.Writer, o Options) (int, error) {
 	if _, err := ParseFormat(string(o.Format)); err != nil {
 		return 0, err
 	}
+	o.WithKey = true
 	bw := bufio.NewWriterSize(w, 256<<10)
 	n := 0
-	var buf []byte
 	err := st.ScanJSON(o.ScanOptions, func(d store.Doc) error {
-		buf = buf[:0]
 		if o.Format == JSON {
 			if n == 0 {
-				buf = append(buf, "[\n"...)
+				bw.WriteString("[\n")
 			} else {
-				buf = append(buf, ",\n"...)
+				bw.WriteString(",\n")
 			}
 		}
-		buf = appendWithKey(buf, d.JSON, d.Key)
-		if o.Format == JSONL {
-			buf = append(buf, '\n')
-		}
+		bw.Write(d.JSON)
 		n++
-		_, err := bw.Write(buf)
-		return err
+		if o.Format == JSONL {
+			return bw.WriteByte('\n')
+		}
+		return nil
 	})
 	if err != nil {
 		return n, fmt.Errorf("export: %w", err)
@@ -80,55 +77,4 @@ func Write(st *store.Store, w io.Writer, o Options) (int, error) {
 		return n, fmt.Errorf("export: %w", err)
 	}
 	return n, nil
-}
-
-// appendWithKey appends the object doc with a "key" member added last.
-func appendWithKey(dst, doc []byte, key string) []byte {
-	dst = append(dst, doc[:len(doc)-1]...)
-	dst = append(dst, `,"key":`...)
-	dst = appendString(dst, key)
-	return append(dst, '}')
-}
-
-// appendString appends s as a JSON string the way encoding/json does with
-// HTML escaping off.
-func appendString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			dst = append(dst, '\\', c)
-			i++
-		case c < 0x20:
-			switch c {
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-		case c < utf8.RuneSelf:
-			dst = append(dst, c)
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && size == 1:
-				dst = append(dst, `\ufffd`...)
-			case r == '\u2028' || r == '\u2029':
-				dst = append(dst, `\u202`...)
-				dst = append(dst, hex[r&0xf])
-			default:
-				dst = append(dst, s[i:i+size]...)
-			}
-			i += size
-		}
-	}
-	return append(dst, '"')
 }

@@ -104,6 +104,9 @@ type ScanOptions struct {
 	AllVersions  bool      // every version instead of the latest of each article
 	Since, Until time.Time // on the version's fetched_at; zero means unbounded
 	Site         string    // host (matches subdomains too); "" for all
+	// WithKey makes ScanJSON add the archive key as a last "key" member
+	// (export does, so that import finds the key again).
+	WithKey bool
 }
 
 // Run is the record of one crawl run (shown by `newsarchive runs`).

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/zstd"
 	bolt "go.etcd.io/bbolt"
@@ -194,7 +195,7 @@ const rawHeaderLen = 48
 const rawDictID = 1
 
 var encPool = sync.Pool{New: func() any {
-	e, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	e, err := zstd.NewWriter(nil, zstd.WithEncoderCRC(false), zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		panic(err)
 	}
@@ -305,7 +306,10 @@ func initZstd() {
 	var err error
 	// EncodeAll/DecodeAll are safe for concurrent use; one shared coder
 	// each avoids re-allocating zstd's window per call.
+	// No frame checksums: article JSON is checked by its content hash and
+	// raw bodies by their SHA-256 (verify), and export decodes faster.
 	zEnc, err = zstd.NewWriter(nil,
+		zstd.WithEncoderCRC(false),
 		zstd.WithEncoderLevel(zstd.SpeedFastest),
 		zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)))
 	if err != nil {
@@ -351,11 +355,10 @@ func marshalArticle(a *article.Article) ([]byte, error) {
 // withArchive appends the archive fields to an article JSON object produced
 // by marshalArticle, giving byte for byte what encoding/json writes for the
 // article with those fields set (Archive is the struct's last, embedded
-// field and every archive field is omitempty). extra, if not empty, is
-// appended as more members (e.g. `"key":"…"`).
-func withArchive(doc []byte, a article.Archive, extra string) []byte {
-	out := make([]byte, 0, len(doc)+200)
-	out = append(out, doc[:len(doc)-1]...)
+// field and every archive field is omitempty). key, if not empty, is added
+// last as a "key" member. doc is reused (the result may share its memory).
+func withArchive(doc []byte, a article.Archive, key string) []byte {
+	out := doc[:len(doc)-1]
 	if a.Version != 0 {
 		out = append(out, `,"version":`...)
 		out = strconv.AppendInt(out, int64(a.Version), 10)
@@ -365,7 +368,7 @@ func withArchive(doc []byte, a article.Archive, extra string) []byte {
 			out = append(out, `,"`...)
 			out = append(out, name...)
 			out = append(out, `":`...)
-			out = strconv.AppendQuote(out, v) // timestamps and hex: no escaping differences
+			out = appendJSONString(out, v)
 		}
 	}
 	str("fetched_at", a.FetchedAt)
@@ -376,8 +379,51 @@ func withArchive(doc []byte, a article.Archive, extra string) []byte {
 		out = append(out, `,"http_status":`...)
 		out = strconv.AppendInt(out, int64(a.HTTPStatus), 10)
 	}
-	out = append(out, extra...)
+	str("key", key)
 	return append(out, '}')
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// with HTML escaping off.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			dst = append(dst, '\\', c)
+			i++
+		case c < 0x20:
+			switch c {
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+		case c < utf8.RuneSelf:
+			dst = append(dst, c)
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				dst = append(dst, `\ufffd`...)
+			case r == '\u2028' || r == '\u2029':
+				dst = append(dst, `\u202`...)
+				dst = append(dst, hex[r&0xf])
+			default:
+				dst = append(dst, s[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	return append(dst, '"')
 }
 
 // fmtTime formats unix seconds as RFC 3339 UTC; 0 is "".

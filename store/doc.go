@@ -30,22 +30,27 @@
 //
 // # Layout
 //
-// Top-level buckets (keys → values; "key" is the archive key, a normalised
-// URL; BE = big endian):
+// Top-level buckets ("key" is the archive key, a normalised URL; BE = big
+// endian; id = a bucket sequence number):
 //
 //	articles  key → JSON {fs first_seen, lc last_checked (unix s), v latest
 //	          version, o oldest stored, n versions stored, h latest content
 //	          hash, t title, p published_at}
-//	versions  key 0x00 version(4 BE) → header (format 1, fetched_at 8 BE,
-//	          status 2 BE, content hash 32, raw SHA-256 32 or zeros) +
-//	          zstd(article JSON without archive fields)
+//	vindex    key 0x00 version(4 BE) → version id(8 BE): an article's
+//	          versions in order
+//	versions  version id(8 BE) → header (format 2, fetched_at 8, status 2,
+//	          content hash 32, raw id 8 or 0, version 4, key length 2) +
+//	          key + zstd(article JSON without archive fields)
 //	aliases   URL → key, for every URL an article was fetched under and for
 //	          the key itself
-//	bytime    fetched_at(8 BE) key 0x00 version(4 BE) → 1: the time
-//	          index behind --since/--until
-//	raw       SHA-256(raw body) → raw length(8 BE) + zstd(raw body)
-//	rawrefs   SHA-256 key 0x00 version(4 BE) → 1: which versions use
-//	          a raw body (pruning deletes a body with its last reference)
+//	bytime    fetched_at(8 BE) version id(8 BE) → 1: the time index behind
+//	          --since/--until
+//	raw       raw id(8 BE) → length 8 + SHA-256 32 + dictionary version
+//	          id 8 + zstd(raw body, with that version's article JSON as a
+//	          raw dictionary so the text is not stored twice)
+//	rawsha    SHA-256(raw body) → raw id: identical bodies stored once
+//	rawrefs   raw id(8 BE) version id(8 BE) → 1: which versions use a
+//	          body (pruning deletes a body with its last reference)
 //	runs      run id(8 BE) → JSON Run
 //	crawl     job name → bucket of the job's crawl state:
 //	            queue    seq(8 BE) → request (kind, depth, lastmod, URL)
@@ -55,9 +60,11 @@
 //	            cookies  host → cookie string (colly)
 //	            visited  colly request id(8 BE) → 1
 //	            counts   "queued" | "inflight" | "running" → uint64 BE
-//	info      "schema" → layout version ("1")
+//	info      "schema" → layout version ("2")
 //
-// URLs never contain a NUL byte, so key 0x00 separates a key from its
-// version number and keeps one article's versions adjacent and in order.
+// The big values (versions, raw) are keyed by ids that only grow, so they
+// are appended with full pages and never rewritten by later inserts; only
+// the small index buckets take random inserts. Pages are 2 KiB. URLs never
+// contain a NUL byte, so key 0x00 separates a key from its version number.
 // Verify checks every bucket above against the others.
 package store

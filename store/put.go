@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"runtime"
-	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -140,42 +139,53 @@ func (s *Store) Put(ctx context.Context, snap Snapshot) (PutResult, error) {
 	return res, nil
 }
 
-// PutMany archives many snapshots in as few transactions as possible:
-// preparation runs on every CPU, then all of them go to the writer as one
-// op. Snapshots are applied in order, so several of one key chain up.
+// PutMany archives many snapshots in one transaction. Preparation
+// (hashing, JSON, compression) runs on every CPU while the writer already
+// applies the snapshots prepared so far, in order, so the two overlap.
+// Snapshots are applied in order, so several of one key chain up.
 func (s *Store) PutMany(ctx context.Context, snaps []Snapshot) ([]PutResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if s.w == nil {
+		return nil, fmt.Errorf("store: opened read-only")
+	}
 	ps := make([]*prepared, len(snaps))
 	errs := make([]error, len(snaps))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				ps[i], errs[i] = s.prepare(snaps[i])
-			}
-		}()
+	ready := make([]chan struct{}, len(snaps))
+	for i := range ready {
+		ready[i] = make(chan struct{})
 	}
+	next := make(chan int, len(snaps))
 	for i := range snaps {
 		next <- i
 	}
 	close(next)
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("store: snapshot %d: %w", i, err)
-		}
+	stop := make(chan struct{})
+	defer close(stop)
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for i := range next {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				ps[i], errs[i] = s.prepare(snaps[i])
+				close(ready[i])
+			}
+		}()
 	}
 	res := make([]PutResult, len(ps))
 	err := s.update(func(tx *bolt.Tx) error {
-		for i, p := range ps {
-			r, err := s.putTx(tx, p)
+		for i := range ps {
+			<-ready[i]
+			if errs[i] != nil {
+				return fmt.Errorf("snapshot %d: %w", i, errs[i])
+			}
+			r, err := s.putTx(tx, ps[i])
 			if err != nil {
-				return fmt.Errorf("put %s: %w", p.key, err)
+				return fmt.Errorf("put %s: %w", ps[i].key, err)
 			}
 			res[i] = r
 		}

@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -46,14 +48,34 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 	site := func(key string) bool {
 		return opts.Site == "" || urlnorm.HostAllowed(urlnorm.Host(key), []string{opts.Site})
 	}
+	// Each chunk's compressed documents are copied out of the transaction
+	// and decompressed on every CPU once it has ended; fn then sees them
+	// in order.
+	var pend []pending
 	emitRec := func(m meta, rec verRec, out *[]func() error) error {
-		doc, err := decompress(rec.Doc, len(rec.Doc)*3) // copies out of the transaction
-		if err != nil {
-			return err
+		if len(pend) == 0 {
+			*out = append(*out, func() error {
+				docs := pend
+				pend = nil
+				if err := decompressAll(docs); err != nil {
+					return err
+				}
+				for i := range docs {
+					if err := fn(docs[i].doc); err != nil {
+						return err
+					}
+					docs[i] = pending{}
+				}
+				return nil
+			})
 		}
+		z := append([]byte(nil), rec.Doc...)
 		rec.Doc = nil
-		d := Doc{Key: rec.Key, Version: rec.Num, Latest: rec.Num == m.Latest, JSON: withArchive(doc, archiveOf(m, rec), "")}
-		*out = append(*out, func() error { return fn(d) })
+		k := ""
+		if opts.WithKey {
+			k = rec.Key
+		}
+		pend = append(pend, pending{z: z, key: k, arch: archiveOf(m, rec), doc: Doc{Key: rec.Key, Version: rec.Num, Latest: rec.Num == m.Latest}})
 		return nil
 	}
 	emit := func(tx *bolt.Tx, key string, m meta, n int, out *[]func() error) error {
@@ -137,4 +159,41 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 		}
 		return emit(tx, key, m, m.Latest, out)
 	})
+}
+
+// pending is a document copied out of a transaction, not yet decompressed.
+type pending struct {
+	z    []byte
+	key  string // "key" member to add ("" for none)
+	arch article.Archive
+	doc  Doc
+}
+
+// decompressAll fills in docs[i].doc.JSON on every CPU.
+func decompressAll(docs []pending) error {
+	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(docs); i += workers {
+				js, err := decompress(docs[i].z, len(docs[i].z)*4)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				docs[i].doc.JSON = withArchive(js, docs[i].arch, docs[i].key)
+				docs[i].z = nil
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
