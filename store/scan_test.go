@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"sync"
@@ -217,6 +218,27 @@ func TestKeepVersions(t *testing.T) {
 	}
 	if st, _ := s.Stats(); st.RawBodies != 2 {
 		t.Fatalf("raw bodies = %d, want 2", st.RawBodies)
+	}
+	// Body 0 was compressed against version 1, then re-encoded against
+	// 3 and 5 as they were pruned: it must still read back.
+	for n, want := range map[int]string{4: "<html>1</html>", 5: "<html>0</html>"} {
+		if raw, err := s.Raw(key, n); err != nil || string(raw) != want {
+			t.Fatalf("Raw(%d) = %q, %v", n, raw, err)
+		}
+	}
+}
+
+func TestCloseTwiceAndUseAfterClose(t *testing.T) {
+	s, _ := openTest(t, Options{})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("second Close: %v", err)
+	}
+	_, err := s.Put(context.Background(), snap("https://example.com/a", "", art("", "t", "x"), "", t0))
+	if !errors.Is(err, ErrClosed) {
+		t.Fatalf("Put after Close: %v", err)
 	}
 }
 
