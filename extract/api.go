@@ -61,7 +61,7 @@ var shortBody = func() int {
 	if v, err := strconv.Atoi(os.Getenv("NA_SHORT")); err == nil {
 		return v
 	}
-	return 500
+	return 0
 }()
 
 // Extract extracts a UTF-8 page. The page is parsed once; metadata is read

@@ -208,7 +208,7 @@ var beta = func() float64 {
 	if v, err := strconv.ParseFloat(os.Getenv("NA_BETA"), 64); err == nil {
 		return v
 	}
-	return 2
+	return 4
 }()
 
 func (s *scorer) net(n *html.Node) float64 {

@@ -9,15 +9,20 @@ import (
 )
 
 // dropAtoms never hold article text: scripts, media players, form
-// controls, navigation and sidebars.
+// controls.
 var dropAtoms = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Svg: true, atom.Math: false, atom.Canvas: true, atom.Iframe: true,
 	atom.Object: true, atom.Embed: true, atom.Input: true, atom.Button: true,
 	atom.Select: true, atom.Textarea: true, atom.Option: true, atom.Link: true,
-	atom.Meta: true, atom.Nav: true, atom.Aside: true, atom.Dialog: true,
-	atom.Menu: true, atom.Audio: true, atom.Video: true, atom.Map: true,
+	atom.Meta: true, atom.Audio: true, atom.Video: true, atom.Map: true,
 	atom.Head: true, atom.Title: true, atom.Label: true,
+}
+
+// furnitureAtoms are navigation, sidebars and footers: dropped unless
+// they hold most of the page's prose.
+var furnitureAtoms = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true, atom.Dialog: true, atom.Menu: true, atom.Footer: true,
 }
 
 // dropRoles are ARIA landmarks and widgets that are page furniture.
@@ -53,13 +58,10 @@ var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hi
 // removes elements whose class/id look like furniture; the body finder
 // retries without strict when that leaves too little.
 func preClean(root *html.Node, strict bool) {
-	var sz map[*html.Node]int
-	if strict {
-		sz = make(map[*html.Node]int, 256)
-		// A weak furniture match holding most of the page's prose is a
-		// wrapper, not furniture: it is kept (see dropNode).
-		sz[nil] = prose(root, sz)
-	}
+	// An element holding most of the page's prose is the page, whatever
+	// its tag or class says: it is kept (see dropNode).
+	sz := make(map[*html.Node]int, 256)
+	sz[nil] = prose(root, sz)
 	fc := furnitureCache{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -119,32 +121,39 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	if dropAtoms[n.DataAtom] {
 		return true
 	}
+	// main: the element holds most of the page's prose. Sites put the
+	// article in an <aside>, a hidden root revealed by script, or a
+	// wrapper classed "newsletter-email"; only comments are dropped anyway.
+	main := sz[n] >= 500 && sz[n]*2 > sz[nil]
+	if furnitureAtoms[n.DataAtom] {
+		return !main
+	}
 	if n.DataAtom == 0 && (n.Data == "fb:like" || strings.HasPrefix(n.Data, "amp-ad") || n.Data == "amp-analytics") {
 		return true
 	}
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			// React streaming renders the page into a hidden <div> under
-			// <body> and reveals it by script: that one is the page.
-			return n.Parent == nil || n.Parent.DataAtom != atom.Body
+			// React streaming renders the page into a hidden <div> and
+			// reveals it by script: that one is the page.
+			return !main
 		case "aria-hidden":
 			if a.Val == "true" && n.DataAtom != atom.Img && n.DataAtom != atom.Figure && n.DataAtom != atom.Picture {
-				return true
+				return !main
 			}
 		case "role":
 			if dropRoles[strings.ToLower(a.Val)] {
-				return true
+				return !main
 			}
 		case "style":
 			// The cheap test first: most styles hide nothing.
 			if (strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden")) && hiddenStyle.MatchString(a.Val) {
-				return true
+				return !main
 			}
 		}
 	}
-	if n.DataAtom == atom.Footer || hiddenClass(attr(n, "class")) {
-		return true
+	if hiddenClass(attr(n, "class")) {
+		return !main
 	}
 	if !strict {
 		return false
@@ -166,6 +175,8 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 		if !maybe.MatchString(ci) {
 			match, strongMatch := furniture(ci)
 			switch {
+			case strongMatch && commentHint.MatchString(ci):
+				v = 3
 			case strongMatch:
 				v = 2
 			case match:
@@ -174,8 +185,12 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 		}
 		fc[ci] = v
 	}
-	return v == 2 || v == 1 && small
+	return v == 3 || v == 2 && !main || v == 1 && small
 }
+
+// commentHint marks reader comments: dropped even when they outweigh the
+// article, as long threads under short posts do.
+var commentHint = regexp.MustCompile(`comment|disqus|replies`)
 
 // furniture reports whether a class/id string names page furniture. Each
 // class is tested alone, and modifiers that describe the layout around
