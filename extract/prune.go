@@ -240,8 +240,10 @@ func isTitle(t, title string) bool {
 	return strings.HasPrefix(t, title) && utf8.RuneCountInString(t)-utf8.RuneCountInString(title) <= 5
 }
 
-// stamp finds a year or a clock time.
-var stamp = regexp.MustCompile(`\b(19|20)\d\d\b|\b\d{1,2}:\d\d\b|\d{4}年|\d月\d`)
+// stamp finds a date or a clock time: 2019-11-20, 20.11.2019, 2019年11月,
+// 5:27, "November 20, 2019", "20 de novembro de 2019". A bare year (a
+// caption "2025 survey map") is not one.
+var stamp = regexp.MustCompile(`\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d\d\b|\d月\d|\b\d{1,2}\.?(\s+\p{L}+){1,3},?\s+(19|20)\d\d\b|\p{L}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b`)
 
 // stampLine reports a short line with a date or time and no sentence in it:
 // "Updated 5:27 am, November 20, 2019", "By admin - 2018-09-16".

@@ -52,6 +52,12 @@ func TestBoilerplateLines(t *testing.T) {
 			gone: []string{"Updated", "上一篇"},
 			kept: []string{"Officials said"},
 		},
+		{
+			name: "caption with a year is no stamp",
+			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
+			gone: []string{},
+			kept: []string{"2025年度产业基地分布图", "The 2019 season in numbers"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
