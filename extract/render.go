@@ -37,7 +37,7 @@ func bodyText(box *html.Node) string {
 			flush()
 			return
 		}
-		if n.DataAtom == atom.Figcaption && skipCaptions {
+		if skipCaptions && (n.DataAtom == atom.Figcaption || isCaption(n)) {
 			return
 		}
 		cell := n.DataAtom == atom.Td || n.DataAtom == atom.Th
@@ -117,6 +117,19 @@ func setAttr(n *html.Node, key, val string) {
 }
 
 var skipCaptions = os.Getenv("NA_CAP") == ""
+
+// isCaption reports an element classed as an image caption or credit
+// ("wp-caption-text", "photo-credit", "newsCaption"). Captions belong to
+// images[], not to the running text; a long element is kept all the same,
+// in case a theme named its content wrapper so.
+func isCaption(n *html.Node) bool {
+	c := strings.ToLower(attr(n, "class"))
+	if c == "" || !strings.Contains(c, "caption") && !strings.Contains(c, "credit") {
+		return false
+	}
+	l, _ := measure(nodeText(n))
+	return l < 400
+}
 
 // dedupe drops a short paragraph that already appeared: slideshows and
 // responsive markup repeat captions and credits, articles do not repeat
