@@ -344,6 +344,9 @@ func marshalArticle(a *article.Article) ([]byte, error) {
 	c.Archive = article.Archive{}
 	c.Normalize()
 	var buf bytes.Buffer
+	// Text and HTML dominate; growing the buffer once saves copying them
+	// through every doubling.
+	buf.Grow(len(c.Text) + len(c.HTML) + len(c.Description) + len(c.Title) + 100*len(c.Related) + 1024)
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(&c); err != nil {

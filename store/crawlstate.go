@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"sync"
 
+	"github.com/gocolly/colly/v2/storage"
 	bolt "go.etcd.io/bbolt"
 
 	"newsarchive/frontier"
@@ -47,7 +48,10 @@ var (
 	cCounts   = []byte("counts")   // "queued", "inflight", "running" → uint64 BE
 )
 
-var _ frontier.State = (*CrawlState)(nil)
+var (
+	_ frontier.State  = (*CrawlState)(nil)
+	_ storage.Storage = (*CrawlState)(nil)
+)
 
 // CrawlState returns the persistent frontier of a job. The value also
 // implements colly's storage.Storage (see Crawl).
