@@ -120,12 +120,14 @@ func (cr *Crawler) allowed(host string) bool { return urlnorm.HostAllowed(host, 
 // the frontier is empty (and nothing is in flight), the page budget is
 // spent, or ctx is done.
 //
-// A fetched page is processed (extracted, archived, its links pushed, then
-// marked done) on its own goroutine, at most processors at a time, so that
-// fetchers go on fetching while the store commits: the store makes each
-// archive durable in a group commit, and the more archives wait together,
-// the fewer commits (fsyncs) a crawl needs. A request counts as in flight
-// until it is processed, so a crash never loses one that was not archived.
+// A worker fetches a page and extracts it (CPU work, so at most
+// Parallelism pages are parsed at once); archiving it, pushing its links and
+// marking it done happen on a goroutine of their own, at most processors at
+// a time, so that workers go on fetching while the store commits: the store
+// makes each write durable in a group commit, and the more writes wait
+// together, the fewer commits (fsyncs) a crawl needs. A request counts as in
+// flight until it is committed, so a crash never loses one that was not
+// archived.
 func (cr *Crawler) loop(ctx context.Context, f *fetcher) error {
 	o := &cr.o
 	processors := max(64, 4*o.Parallelism)
@@ -152,11 +154,24 @@ func (cr *Crawler) loop(ctx context.Context, f *fetcher) error {
 					finish(r, done)
 					continue
 				}
+				// CPU work here, at most Parallelism at a time; the I/O
+				// work (sink, frontier) on its own goroutine.
+				var pr *prepared
+				if got.resp.Status != 304 {
+					if pr = cr.prepare(r, got); pr == nil {
+						finish(r, true)
+						continue
+					}
+				}
 				slots <- struct{}{}
 				procs.Add(1)
 				go func() {
 					defer procs.Done()
-					cr.process(ctx, r, got)
+					if pr == nil {
+						cr.notModified(ctx, r, got.v, got.at)
+					} else {
+						cr.commit(ctx, r, pr)
+					}
 					<-slots
 					finish(r, true)
 				}()
@@ -269,15 +284,6 @@ func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) (*
 	}
 	cr.stats.pages.Add(1)
 	return &fetched{resp: resp, v: v, at: time.Now().UTC()}, true
-}
-
-// process handles a fetched response: a 304, or a page, sitemap or feed.
-func (cr *Crawler) process(ctx context.Context, r frontier.Request, f *fetched) {
-	if f.resp.Status == 304 {
-		cr.notModified(ctx, r, f.v, f.at)
-		return
-	}
-	cr.handle(ctx, r, f.resp, f.at)
 }
 
 // sinkContext lets an archive already started finish when the run is

@@ -13,54 +13,80 @@ import (
 	"newsarchive/urlnorm"
 )
 
-// handle reads a 2xx response: a sitemap or feed yields URLs; an HTML page
-// is extracted, archived if it is an article, and its links followed.
-func (cr *Crawler) handle(ctx context.Context, r frontier.Request, resp *response, now time.Time) {
+// prepared is a fetched response after the CPU work (sniffing, parsing,
+// extraction), waiting for the I/O work (sink, frontier).
+type prepared struct {
+	f       *fetched
+	page    *Page           // nil for a sitemap or feed
+	res     *extract.Result // nil for a sitemap or feed
+	article bool
+	reqs    []frontier.Request // URLs to push
+}
+
+// prepare does the CPU work for a fetched 2xx response: a sitemap or feed
+// yields URLs; an HTML page is extracted, judged article or listing, and its
+// links filtered. It returns nil when nothing is left to do (the response
+// was counted as skipped or as an error).
+func (cr *Crawler) prepare(r frontier.Request, f *fetched) *prepared {
 	o := &cr.o
+	resp := f.resp
 	if maybeDoc(r.Kind, resp) {
 		kind, doc, err := sniffDoc(resp.Body)
 		if err != nil {
 			cr.stats.errors.Add(1)
 			o.Log.Warn("unreadable sitemap", "url", r.URL, "err", err)
-			return
+			return nil
 		}
 		if kind != frontier.KindPage {
-			cr.handleDoc(r, kind, doc)
-			return
+			reqs, ok := cr.parseDoc(r, kind, doc)
+			if !ok {
+				return nil
+			}
+			return &prepared{f: f, reqs: reqs}
 		}
 	}
 	if !isHTML(resp) {
 		cr.stats.skipped.Add(1)
 		o.Log.Debug("not HTML; skipped", "url", r.URL, "type", resp.ContentType)
-		return
+		return nil
 	}
-	p, res, err := cr.page(r.URL, resp, now)
+	p, res, err := cr.page(r.URL, resp, f.at)
 	if err != nil {
 		cr.stats.errors.Add(1)
 		o.Log.Warn("extract", "url", r.URL, "err", err)
-		return
+		return nil
 	}
 	p.Depth = r.Depth
-	if cr.isArticle(r.URL, p.FinalURL, res) {
-		cr.archive(ctx, r, p, res, resp, now)
-	} else {
-		cr.stats.listings.Add(1)
-	}
+	pr := &prepared{f: f, page: p, res: res, article: cr.isArticle(r.URL, p.FinalURL, res)}
 	if r.Depth >= o.MaxDepth {
-		return
+		return pr
 	}
-	reqs := make([]frontier.Request, 0, len(res.Links)+len(res.Feeds))
+	pr.reqs = make([]frontier.Request, 0, len(res.Links)+len(res.Feeds))
 	for _, l := range res.Links {
 		if cr.follows(l) {
-			reqs = append(reqs, frontier.Request{URL: l, Depth: r.Depth + 1, Kind: frontier.KindPage})
+			pr.reqs = append(pr.reqs, frontier.Request{URL: l, Depth: r.Depth + 1, Kind: frontier.KindPage})
 		}
 	}
 	for _, l := range res.Feeds {
 		if u, err := urlnorm.Normalize(l); err == nil && cr.allowed(urlnorm.Host(u)) {
-			reqs = append(reqs, frontier.Request{URL: u, Depth: r.Depth + 1, Kind: frontier.KindFeed})
+			pr.reqs = append(pr.reqs, frontier.Request{URL: u, Depth: r.Depth + 1, Kind: frontier.KindFeed})
 		}
 	}
-	cr.push(reqs)
+	return pr
+}
+
+// commit does the I/O work of a prepared response: the article goes to
+// the Sink, the URLs to the frontier (in one Push).
+func (cr *Crawler) commit(ctx context.Context, r frontier.Request, pr *prepared) {
+	switch {
+	case pr.page == nil:
+		cr.stats.listings.Add(1)
+	case pr.article:
+		cr.archive(ctx, r, pr.page, pr.res, pr.f.resp, pr.f.at)
+	default:
+		cr.stats.listings.Add(1)
+	}
+	cr.push(pr.reqs)
 }
 
 // archive hands an article to the Sink once per key and run, and remembers
@@ -88,8 +114,10 @@ func (cr *Crawler) archive(ctx context.Context, r frontier.Request, p *Page, res
 	}
 }
 
-// handleDoc queues a sitemap's or feed's URLs at the document's own depth.
-func (cr *Crawler) handleDoc(r frontier.Request, kind frontier.Kind, doc []byte) {
+// parseDoc lists a sitemap's or feed's URLs, at the document's own depth.
+// ok is false when the document yielded nothing usable (counted as an
+// error).
+func (cr *Crawler) parseDoc(r frontier.Request, kind frontier.Kind, doc []byte) ([]frontier.Request, bool) {
 	o := &cr.o
 	var (
 		entries []entry
@@ -104,10 +132,9 @@ func (cr *Crawler) handleDoc(r frontier.Request, kind frontier.Kind, doc []byte)
 		cr.stats.errors.Add(1)
 		o.Log.Warn("discovery", "url", r.URL, "err", err)
 		if len(entries) == 0 {
-			return
+			return nil, false
 		}
 	}
-	cr.stats.listings.Add(1)
 	base, _ := url.Parse(r.URL)
 	reqs := make([]frontier.Request, 0, len(entries))
 	for _, e := range entries {
@@ -121,7 +148,7 @@ func (cr *Crawler) handleDoc(r frontier.Request, kind frontier.Kind, doc []byte)
 		reqs = append(reqs, frontier.Request{URL: u, Depth: r.Depth, Kind: e.Kind, LastMod: e.LastMod})
 	}
 	o.Log.Debug("discovery document", "url", r.URL, "entries", len(entries), "kept", len(reqs))
-	cr.push(reqs)
+	return reqs, true
 }
 
 // page decodes and extracts a response and computes its archive key.
