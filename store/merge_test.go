@@ -23,8 +23,8 @@ func TestMerge(t *testing.T) {
 	}{
 		{"pruned source keeps its numbers", []Record{rec(key, 3, "a", t0), rec(key, 4, "b", t0.Add(time.Hour))}, []Outcome{New, Changed}, []int{3, 4}},
 		{"same records again add nothing", []Record{rec(key, 3, "a", t0), rec(key, 4, "b", t0.Add(time.Hour))}, []Outcome{Unchanged, Unchanged}, []int{3, 4}},
-		{"latest content fetched elsewhere adds nothing", []Record{rec(key, 9, "b", t0.Add(5 * time.Hour))}, []Outcome{Unchanged}, []int{3, 4}},
-		{"new content from another archive", []Record{rec(key, 2, "c", t0.Add(6 * time.Hour))}, []Outcome{Changed}, []int{3, 4, 5}},
+		{"latest content fetched elsewhere adds nothing", []Record{rec(key, 9, "b", t0.Add(5*time.Hour))}, []Outcome{Unchanged}, []int{3, 4}},
+		{"new content from another archive", []Record{rec(key, 2, "c", t0.Add(6*time.Hour))}, []Outcome{Changed}, []int{3, 4, 5}},
 	}
 	s, _ := openTest(t, Options{})
 	for _, c := range cases {

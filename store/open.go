@@ -80,6 +80,10 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("store: init %s: %w", path, err)
 		}
 		s.w = newWriter(db)
+		if err := s.pruneIfLowered(); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }

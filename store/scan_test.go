@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
@@ -272,6 +273,51 @@ func TestRuns(t *testing.T) {
 			}
 			if !reflect.DeepEqual(ids, c.want) {
 				t.Fatalf("ids = %v, want %v", ids, c.want)
+			}
+		})
+	}
+}
+
+func TestPruneWhenLowered(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const key = "https://example.com/p"
+	for i := range 5 {
+		if _, err := s.Put(context.Background(), snap(key, key, art(key, "t", fmt.Sprint("text ", i)), fmt.Sprint("raw", i), t0.Add(time.Duration(i)*time.Hour))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	cases := []struct {
+		name string
+		keep int
+		want []int
+	}{
+		{"keep all", 0, []int{1, 2, 3, 4, 5}},
+		{"lowered to 3", 3, []int{3, 4, 5}},
+		{"raised again prunes nothing more", 4, []int{3, 4, 5}},
+		{"lowered to 1 keeps the latest", 1, []int{5}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := Open(path, Options{KeepVersions: c.keep})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			h, _ := s.History(key)
+			var got []int
+			for _, v := range h {
+				got = append(got, v.Version)
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Fatalf("versions %v, want %v", got, c.want)
+			}
+			if r, err := s.Verify(context.Background()); err != nil || !r.OK() {
+				t.Fatalf("verify: %v %v", err, r.Problems)
 			}
 		})
 	}
