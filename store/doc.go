@@ -60,7 +60,8 @@
 //	            cookies  host → cookie string (colly)
 //	            visited  colly request id(8 BE) → 1
 //	            counts   "queued" | "inflight" | "running" → uint64 BE
-//	info      "schema" → layout version ("2")
+//	info      "schema" → layout version ("2"); "keep_versions" → the
+//	          limit the archive was last pruned to (Open prunes when lowered)
 //
 // The big values (versions, raw) are keyed by ids that only grow, so they
 // are appended with full pages and never rewritten by later inserts; only
