@@ -185,7 +185,7 @@ func findDateSpan(s string, c dateContext) (d pageDate, pos, end int, ok bool) {
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
-		dayFirst := c.DayFirst || s[m[4]:m[5]] == "."
+		dayFirst := c.DayFirst
 		switch {
 		case a > 12:
 			dayFirst = true

@@ -10,7 +10,7 @@ import (
 
 var (
 	// dateLabelRe: words that say a line's date is the publication date.
-	dateLabelRe = regexp.MustCompile(`(?i)published|posted|date|released|issued|written|发布|發佈|發布|发表|發表|日期|时间|時間|刊登|出版`)
+	dateLabelRe = regexp.MustCompile(`(?i)published|posted|\bdate\b|\bdated\b|written|发布|發佈|發布|发表|發表|日期|时间|時間|刊登|出版`)
 	// dateUpdatedRe: the line's date is a later revision.
 	dateUpdatedRe = regexp.MustCompile(`(?i)updated|modified|revised|last edited|更新|修改|修订`)
 	timeSel       = cascadia.MustCompile(`time[datetime], [itemprop~=datePublished], [itemprop~=dateCreated]`)
@@ -64,10 +64,12 @@ func microdataModified(root *html.Node) (pageDate, bool) {
 // publication date: near the headline (just below it above all), labelled
 // (发布时间, Published), in a byline/date block, outside navigation,
 // comments and related lists, and not a link (lists of other articles).
-func visibleDate(lines []metaLine, titleIdx int, c dateContext) (pageDate, bool) {
-	var best pageDate
+//
+// strong reports that the date sits at the headline (just above or below
+// it, in a short line of its own, not a link): the date the page shows its
+// reader at the byline.
+func visibleDate(lines []metaLine, titleIdx int, c dateContext) (best pageDate, found, strong bool) {
 	bestScore := -1e9
-	found := false
 	for i, ln := range lines {
 		if ln.runes > 160 || !mHasDigit(ln.text) {
 			continue
@@ -78,10 +80,12 @@ func visibleDate(lines []metaLine, titleIdx int, c dateContext) (pageDate, bool)
 		}
 		score := 0.0
 		pre := ln.text[:pos]
-		if dateLabelRe.MatchString(pre) {
+		labelled := dateLabelRe.MatchString(pre)
+		if labelled {
 			score += 3
 		}
-		if dateUpdatedRe.MatchString(pre) || dateUpdatedRe.MatchString(ln.text[pos:]) && !strings.Contains(ln.text[pos:], "来源") {
+		updated := dateUpdatedRe.MatchString(pre)
+		if updated {
 			score -= 1.5
 		}
 		if ln.hint {
@@ -90,7 +94,7 @@ func visibleDate(lines []metaLine, titleIdx int, c dateContext) (pageDate, bool)
 		if ln.noise {
 			score -= 6
 		}
-		if ln.links*2 > ln.runes {
+		if ln.links*10 > ln.runes*7 {
 			score -= 4
 		}
 		if ln.heading > 0 {
@@ -121,9 +125,14 @@ func visibleDate(lines []metaLine, titleIdx int, c dateContext) (pageDate, bool)
 		}
 		if score > bestScore {
 			best, bestScore, found = d, score, true
+			dist := i - titleIdx
+			near := titleIdx >= 0 && dist >= -6 && dist <= 12
+			// A date labelled "Published"/"发布时间" in a short line of the
+			// article is the page's own statement wherever it sits.
+			strong = (near || labelled) && !updated && !ln.noise && ln.links*10 <= ln.runes*7 && ln.runes <= 80
 		}
 	}
-	return best, found
+	return best, found, strong
 }
 
 func mHasDigit(s string) bool {

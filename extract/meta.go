@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -193,16 +194,37 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 			return d, true
 		}
 	}
-	if d, ok := parseDateValue(ld.Published); ok {
+	// The date shown at the headline is the one the page stands by; the
+	// declared one (JSON-LD, meta) is kept when it is the same day, for its
+	// time and zone.
+	vis, visOK, visStrong := visibleDate(lines, titleIdx, ctx)
+	declared, declOK := parseDateValue(ld.Published)
+	if !declOK {
+		declared, declOK = parseDateValue(mt.first(publishedKeys...))
+	}
+	if !declOK {
+		declared, declOK = microdataDate(root)
+	}
+	switch {
+	case declOK && visStrong && !sameDay(declared, vis):
+		return vis, true
+	case declOK:
+		return declared, true
+	case visOK:
+		return vis, true
+	}
+	if d, ok := genericMetaDate(mt); ok {
 		return d, true
 	}
-	if d, ok := parseDateValue(mt.first(publishedKeys...)); ok {
+	if d, ok := dateFromURL(pageURL); ok {
 		return d, true
 	}
-	if d, ok := microdataDate(root); ok {
+	// A page that states only when it was last changed: that is the one
+	// date it gives.
+	if d, ok := parseDateValue(ld.Modified); ok {
 		return d, true
 	}
-	if d, ok := visibleDate(lines, titleIdx, ctx); ok {
+	if d, ok := parseDateValue(mt.first(modifiedKeys...)); ok {
 		return d, true
 	}
 	return dateFromURL(pageURL)
@@ -338,4 +360,24 @@ func isSiteName(authors []string, site string) bool {
 		}
 	}
 	return true
+}
+
+func sameDay(a, b pageDate) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == b.D }
+
+// genericMetaDate reads any meta key that names a publication date in a
+// vendor's own words (w-published-date, og:article:publish-date, …).
+func genericMetaDate(mt metaTags) (pageDate, bool) {
+	var keys []string
+	for k := range mt {
+		if strings.Contains(k, "publish") && !strings.Contains(k, "publisher") {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys) // map order must not pick the date
+	for _, k := range keys {
+		if d, ok := parseDateValue(mt[k][0]); ok {
+			return d, true
+		}
+	}
+	return pageDate{}, false
 }
