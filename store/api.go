@@ -24,6 +24,10 @@ var ErrNotFound = errors.New("not in the archive")
 // file at the path yet.
 var ErrNoArchive = errors.New("no archive here yet (run crawl or fetch first)")
 
+// ErrSchema is returned by Open when the archive was written in a layout
+// this version does not read.
+var ErrSchema = errors.New("archive layout not supported")
+
 // ErrClosed is returned when the store is used after Close.
 var ErrClosed = errors.New("the archive is closed")
 

@@ -62,6 +62,10 @@ func Open(path string, opts Options) (*Store, error) {
 	// Grow the file 1 MiB at a time instead of bbolt's 16 MiB, so that its
 	// size on disk tracks the data (one growth per commit at most).
 	db.AllocSize = 1 << 20
+	if err := checkSchema(db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	s := &Store{db: db, path: path, opts: opts, jobs: map[string]*CrawlState{}}
 	if !opts.ReadOnly {
 		if err := db.Update(func(tx *bolt.Tx) error {
@@ -142,3 +146,18 @@ func unixNano(n int64) time.Time { return time.Unix(0, n) }
 // pageSize applies to archives created from now on; an existing file keeps
 // the page size it was created with.
 const pageSize = 2048
+
+// checkSchema refuses an archive written in another layout rather than
+// misreading it.
+func checkSchema(db *bolt.DB) error {
+	return db.View(func(tx *bolt.Tx) error {
+		info := tx.Bucket(bInfo)
+		if info == nil {
+			return nil
+		}
+		if v := info.Get([]byte("schema")); v != nil && string(v) != schemaVersion {
+			return fmt.Errorf("%w: layout %s, this newsarchive reads layout %s (export with the newsarchive that wrote it, then import)", ErrSchema, v, schemaVersion)
+		}
+		return nil
+	})
+}

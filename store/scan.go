@@ -19,8 +19,9 @@ type Doc struct {
 	// Latest is true when this is the article's latest version.
 	Latest bool
 	// JSON is the article object with archive fields, exactly what
-	// encoding/json writes for the article.Article (HTML not escaped).
-	// It is a fresh buffer the callee may keep.
+	// encoding/json writes for the article.Article (HTML not escaped),
+	// plus a last "key" member with ScanOptions.WithKey. It is a fresh
+	// buffer the callee may keep.
 	JSON []byte
 }
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"newsarchive/article"
 )
 
@@ -188,5 +190,16 @@ func TestReadOnlyMissing(t *testing.T) {
 	_, err := Open(filepath.Join(t.TempDir(), "none.db"), Options{ReadOnly: true})
 	if !errors.Is(err, ErrNoArchive) {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestOpenRefusesOtherLayout(t *testing.T) {
+	s, path := openTest(t, Options{})
+	s.update(func(tx *bolt.Tx) error { return tx.Bucket(bInfo).Put([]byte("schema"), []byte("1")) })
+	s.Close()
+	for _, ro := range []bool{false, true} {
+		if _, err := Open(path, Options{ReadOnly: ro}); !errors.Is(err, ErrSchema) {
+			t.Fatalf("ReadOnly=%v: err = %v, want ErrSchema", ro, err)
+		}
 	}
 }
