@@ -130,7 +130,7 @@ func (cr *Crawler) allowed(host string) bool { return urlnorm.HostAllowed(host, 
 // archived.
 func (cr *Crawler) loop(ctx context.Context, f *fetcher) error {
 	o := &cr.o
-	processors := max(64, 4*o.Parallelism)
+	processors := max(256, 16*o.Parallelism)
 	maxInflight := o.Parallelism + processors
 	jobs := make(chan frontier.Request)
 	finished := make(chan struct{}, maxInflight) // never blocks a sender
@@ -189,9 +189,9 @@ func (cr *Crawler) loop(ctx context.Context, f *fetcher) error {
 			}
 		}
 		// Pop in batches: each Pop is a durable write, so refilling one
-		// slot at a time would cost a commit per page. Refill once half the
-		// slots are free (or whatever the page budget still allows).
-		if free > 0 && (inflight <= maxInflight/2 || budgeted) {
+		// slot at a time would cost a commit per page. Refill once the
+		// workers could run dry (or whatever the page budget allows).
+		if free > 0 && (free >= 2*o.Parallelism || inflight < 2*o.Parallelism || budgeted) {
 			reqs, err := o.State.Pop(free)
 			if err != nil {
 				loopErr = fmt.Errorf("frontier pop: %w", err)
