@@ -165,7 +165,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 	// Lines at the edges of the body (first and last few with text) are
 	// where bylines, datelines and "updated" stamps sit.
 	edge := map[*html.Node]bool{}
-	for i, k := 0, 0; i < len(lines) && k < 3; i++ {
+	for i, k := 0, 0; i < len(lines) && k < 5; i++ {
 		if nodeText(lines[i]) != "" {
 			edge[lines[i]] = true
 			k++
@@ -194,19 +194,24 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		}
 		debugPrune("line?", l)
 		switch {
-		case icpLine.MatchString(t), copyLine.MatchString(t) && n < 200, attachBox.MatchString(t):
-			removeNode(l)
-		case n < 120 && labelLine.MatchString(t):
-			removeNode(l)
-		case n < 60 && isDateLine(t):
-			removeNode(l)
 		case n < 40 && (blockHead.MatchString(t) || noticeHead.MatchString(t)):
 			removeBlock(l, box)
+		case icpLine.MatchString(t), copyLine.MatchString(t) && n < 200, attachBox.MatchString(t):
+			removeNode(l)
+		case n < 120 && labelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
+			// "记者：请问……？" opens a question in an interview: kept.
+			removeNode(l)
+		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)):
+			removeNode(l)
+		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
+			removeNode(l) // the subtitle under a title line
+		case n < 60 && isDateLine(t):
+			removeNode(l)
 		case n < 80 && pagerLine.MatchString(t):
 			removeNode(l)
 		case title != "" && edge[l] && isTitle(t, title):
 			removeNode(l)
-		case edge[l] && n < 40 && (reporterLine.MatchString(t) || columnTag.MatchString(t)):
+		case edge[l] && n < 40 && (reporterLine.MatchString(t) && !strings.ContainsAny(t, "。？！?：:") || columnTag.MatchString(t)):
 			removeNode(l)
 		case edge[l] && n < 100 && stampLine(t):
 			removeNode(l)
@@ -225,7 +230,7 @@ var (
 	// pagerLine is a page switcher: 上一页/下一页, 第1页/共3页, prev/next.
 	pagerLine = regexp.MustCompile(`(?i)上一页|下一页|上一頁|下一頁|上一篇|下一篇|第\s*\d+\s*页\s*/\s*共|^\s*(«|<)?\s*(previous|prev)\b.*\b(next)\b`)
 	// reporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
-	reporterLine = regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿`)
+	reporterLine = regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`)
 	// columnTag is a column label in lenticular brackets alone on a line.
 	columnTag = regexp.MustCompile(`^\s*【[^】]{1,20}】\s*$`)
 )
@@ -237,8 +242,19 @@ func isTitle(t, title string) bool {
 	if t == title {
 		return true
 	}
-	return strings.HasPrefix(t, title) && utf8.RuneCountInString(t)-utf8.RuneCountInString(title) <= 5
+	nt, nl := utf8.RuneCountInString(t), utf8.RuneCountInString(title)
+	// The line may add "(图)", or the <title> may add the site's name.
+	return strings.HasPrefix(t, title) && nt-nl <= 5 || strings.HasPrefix(title, t) && nt >= 8 && nt*2 >= nl
 }
+
+var (
+	// copyNotice is a reprint/copyright notice line.
+	copyNotice = regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`)
+	// toolLine is a page tool: print, close, share, font size, QR code.
+	toolLine = regexp.MustCompile(`打印本页|打印本頁|关闭窗口|關閉窗口|扫一扫|掃一掃|分享到|收藏本页|收藏本頁|返回顶部|返回頂部|【打印】|【关闭】|【關閉】|\[打印\]|\[关闭\]|字号[:：]|字體[:：]|字号：|【字体|【字號`)
+	// urlLine is a bare web address on a line of its own.
+	urlLine = regexp.MustCompile(`(?i)^\s*(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?\s*$`)
+)
 
 // stamp finds a date or a clock time: 2019-11-20, 20.11.2019, 2019年11月,
 // 5:27, "November 20, 2019", "20 de novembro de 2019". A bare year (a

@@ -42,7 +42,7 @@ func TestBoilerplateLines(t *testing.T) {
 		},
 		{
 			name: "disclaimer block",
-			body: `<p>正文内容第一段，介绍行业协会年度报告的主要结论和数据来源。</p><div><h4>版权与免责声明</h4><p>1、凡本网注明来源的作品，版权均属本网所有。</p><p>2、转载作品仅为传递信息。</p></div>`,
+			body: `<p>正文内容第一段，介绍行业协会年度报告的主要结论和数据来源。报告显示，全年行业营收同比增长百分之八，出口保持稳定，研发投入占比继续提高。</p><div><h4>版权与免责声明</h4><p>1、凡本网注明来源的作品，版权均属本网所有。</p><p>2、转载作品仅为传递信息。</p></div>`,
 			gone: []string{"免责声明", "凡本网注明", "转载作品"},
 			kept: []string{"正文内容第一段"},
 		},
@@ -51,6 +51,18 @@ func TestBoilerplateLines(t *testing.T) {
 			body: `<p>Updated 5:27 am, November 20, 2019</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p><p>上一篇：某某新闻 下一篇：另一条新闻</p>`,
 			gone: []string{"Updated", "上一篇"},
 			kept: []string{"Officials said"},
+		},
+		{
+			name: "interview questions stay",
+			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
+			gone: []string{},
+			kept: []string{"记者：请问您如何看待今年的农机市场？"},
+		},
+		{
+			name: "reprint notice, tools, bare address",
+			body: `<p>正文第一段，说明本次会议的主要议程和参会人员情况。</p><p>原创稿件 版权所有 禁止商业转载</p><p>打印本页</p><p>扫一扫在手机打开当前页</p><p>www.example.gov.cn</p>`,
+			gone: []string{"禁止商业转载", "打印本页", "扫一扫", "www.example.gov.cn"},
+			kept: []string{"正文第一段"},
 		},
 		{
 			name: "caption with a year is no stamp",
