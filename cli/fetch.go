@@ -66,7 +66,7 @@ func RunFetch(ctx context.Context, env *Env, c config.Config, o FetchOptions) er
 		a, err := fetchOne(ctx, env, c, st, u)
 		if err != nil {
 			failed++
-			fmt.Fprintf(env.Stderr, "newsarchive: fetch %s: %v\n", u, err)
+			fmt.Fprintf(env.Stderr, "newsarchive: fetch: %v\n", err) // errors name their URL
 			if ctx.Err() != nil {
 				break
 			}
