@@ -393,7 +393,7 @@ func TestHelperCrawlProcess(t *testing.T) {
 }
 
 func TestCrawlKilledThenResumed(t *testing.T) {
-	s := newNewsSite(t, 60)
+	s := newNewsSite(t, 100)
 	s.set(func() { s.delay = 10 * time.Millisecond })
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, s, "")
@@ -429,7 +429,7 @@ func TestCrawlKilledThenResumed(t *testing.T) {
 	}
 	s.set(func() { s.onServe = nil })
 	before := len(versions(t, db))
-	if before >= 60 {
+	if before >= 100 {
 		t.Fatalf("killed crawl archived everything (%d); the test did not kill it mid-way", before)
 	}
 	_, errs, code := run(context.Background(), "--config", cfg, "crawl")
@@ -437,7 +437,7 @@ func TestCrawlKilledThenResumed(t *testing.T) {
 		t.Fatalf("crawl after kill -9: %d %s", code, errs)
 	}
 	t.Logf("archived before kill: %d; after resume: %s", before, strings.TrimSpace(errs[strings.LastIndex(errs, "crawl news:"):]))
-	checkAllOnce(t, db, s, 60)
+	checkAllOnce(t, db, s, 100)
 }
 
 func TestCrawlFreshStartsOver(t *testing.T) {
