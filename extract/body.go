@@ -184,9 +184,11 @@ func elementChildren(n *html.Node) int {
 	return k
 }
 
+// hasBlockChild reports whether n has a block descendant (a rule <hr>
+// does not count: it does not make n a container).
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if isBlock(c) || hasBlockChild(c) && c.Type == html.ElementNode {
+		if isBlock(c) && c.DataAtom != atom.Hr || hasBlockChild(c) && c.Type == html.ElementNode {
 			return true
 		}
 	}

@@ -189,6 +189,14 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			}
 			continue
 		}
+		if n > 40 && l.Parent != nil {
+			// A notice written as one paragraph broken by <br>: its first
+			// line is the heading.
+			if h := firstSegment(l); h != "" && utf8.RuneCountInString(h) < 40 && (blockHead.MatchString(h) || noticeHead.MatchString(h)) {
+				removeNode(l)
+				continue
+			}
+		}
 		if n > 300 {
 			continue
 		}
@@ -348,6 +356,35 @@ func textLen(n *html.Node) int {
 	}
 	l, _ := measure(nodeText(n))
 	return l
+}
+
+// firstSegment is the text of n up to its first <br>, or "" when n has
+// no <br>.
+func firstSegment(n *html.Node) string {
+	var b strings.Builder
+	found := false
+	var walk func(*html.Node) bool
+	walk = func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+			return b.Len() > 200
+		}
+		if c.Type == html.ElementNode && c.DataAtom == atom.Br {
+			found = true
+			return true
+		}
+		for d := c.FirstChild; d != nil; d = d.NextSibling {
+			if walk(d) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(n)
+	if !found {
+		return ""
+	}
+	return collapse(b.String())
 }
 
 // firstTextElement returns the child of n that holds n's first text.

@@ -53,6 +53,18 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"Officials said"},
 		},
 		{
+			name: "notice as one paragraph with breaks",
+			body: `<p>正文内容第一段，介绍行业协会年度报告的主要结论和数据来源。报告显示，全年行业营收同比增长百分之八。</p><p><b>某某网版权与免责声明：</b><br>① 凡本网注明来源的作品，版权均属本网。<br>② 转载作品仅为传递更多信息。</p>`,
+			gone: []string{"免责声明", "凡本网注明", "转载作品"},
+			kept: []string{"正文内容第一段"},
+		},
+		{
+			name: "notice heading after a rule",
+			body: `<p>正文内容第一段，介绍行业协会年度报告的主要结论和数据来源。报告显示，全年行业营收同比增长百分之八，出口保持稳定，研发投入占比继续提高，企业数量也在增加。</p><table><tr><td><hr><b>某某网著作权声明</b></td></tr><tr><td>本网所有内容均由合作方提供，转载须注明出处。</td></tr></table>`,
+			gone: []string{"著作权声明", "合作方提供"},
+			kept: []string{"正文内容第一段"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
