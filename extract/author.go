@@ -17,7 +17,7 @@ var (
 	// authorSplitRe separates several authors.
 	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,|;|，|、|；|\s&\s|&amp;|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+with\s+|\|)\s*`)
 	// authorJunkRe matches values that are not a person or organisation.
-	authorJunkRe = regexp.MustCompile(`(?i)^(?:by|staff|admin|administrator|editor|editors|author|authors|guest|anonymous|unknown|none|null|undefined|published|updated|posted|share|follow|email|e-mail|contact|facebook|twitter|instagram|linkedin|youtube|tiktok|more|read more|view all posts|see all|all posts|home|news|reporter|correspondent|contributor|writer|team|the|a|an|and|in|on|at|of|photo|photos|image|video|comments?|subscribe|sign in|log ?in|posts? by|articles? by|more from|about|bio|profile|rss|n/a|ed|written by|learn more|read bio|see bio|full bio|member login|about the author|the author|meet the author|our team|\W*)$`)
+	authorJunkRe = regexp.MustCompile(`(?i)^(?:by|staff|admin|administrator|editor|editors|author|authors|guest|anonymous|unknown|none|null|undefined|published|updated|posted|share|follow|email|e-mail|contact|facebook|twitter|instagram|linkedin|youtube|tiktok|more|read more|view all posts|see all|all posts|home|news|reporter|correspondent|contributor|writer|team|the|a|an|and|in|on|at|of|photo|photos|image|video|comments?|subscribe|sign in|log ?in|posts? by|articles? by|more from|about|bio|profile|rss|n/a|ed|written by|learn more|read bio|see bio|full bio|member login|about the author|the author|meet the author|our team|原创|原創|本文|此文|该文|該文|转载|轉載|本站|佚名|匿名|网友|網友|编辑部|小编|管理员|[\p{P}\p{S}\s]*)$`)
 	// authorJunkPartRe: phrases that make a whole value junk.
 	authorJunkPartRe = regexp.MustCompile(`(?i)\b(?:email the author|follow on|view (?:all )?(?:posts|articles)|updated|minutes? ago|hours? ago|days? ago|min read|read time|reading time|comments?|share this|click here|sign up|subscribe|copyright|all rights reserved|\d+\s*(?:min|mins)\b|https?:|www\.|\.com\b|@\w)`)
 	// authorTrailRe cuts what commonly trails a name in a byline.
@@ -64,7 +64,7 @@ func cleanAuthors(raw string) []string {
 // plausibleAuthor rejects what cannot be a name: junk words, dates,
 // numbers, URLs, sentences.
 func plausibleAuthor(s string) bool {
-	if s == "" || authorJunkRe.MatchString(s) || authorJunkPartRe.MatchString(s) {
+	if s == "" || authorJunkRe.MatchString(s) || authorJunkPartRe.MatchString(s) || strings.ContainsAny(s, "=<>{}\"") {
 		return false
 	}
 	n := utf8.RuneCountInString(s)

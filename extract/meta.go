@@ -86,15 +86,16 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 	zh := readZhLabels(lines)
 
 	// Authors.
-	m.Authors = findAuthors(root, rules, ld, mt, lines, titleIdx, zh, siteName)
+	lang := pageLanguage(h, lines)
+	m.Authors = findAuthors(root, rules, ld, mt, lines, titleIdx, zh, siteName, strings.HasPrefix(lang, "zh"))
 
 	// Dates.
 	pageURL := ""
 	if base != nil {
 		pageURL = base.String()
 	}
-	lang := pageLanguage(h, lines)
-	ctx := dateContext{DayFirst: lang != "" && !strings.HasPrefix(lang, "en") && !strings.HasPrefix(lang, "zh")}
+	// 05/09/2024 is 5 September everywhere but in American English.
+	ctx := dateContext{DayFirst: lang != "" && lang != "en" && lang != "en-us"}
 	if d, ok := dateFromURL(pageURL); ok {
 		ctx.Year = d.Y
 	}
@@ -146,7 +147,7 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 	return m
 }
 
-func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, zh zhResult, siteName string) []string {
+func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, zh zhResult, siteName string, zhPage bool) []string {
 	if s := ruleText(root, rules, func(r *Rules) string { return r.Author }); s != "" {
 		if a := zhNames(stripZhLabel(s), true); len(a) > 0 {
 			return a
@@ -161,11 +162,31 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 	}
 	// A Chinese page's 作者/记者 line beats its meta author, which is
 	// usually the site's name.
-	if len(zh.authors) > 0 {
+	if len(zh.authors) > 0 && (len(zh.reporter) == 0 || zh.authorAt <= zh.reporterAt) {
 		return zh.authors
 	}
 	if len(zh.reporter) > 0 {
 		return zh.reporter
+	}
+	if len(zh.authors) > 0 {
+		return zh.authors
+	}
+	// On a Chinese page the editor credit, a blog's "X 发表于" line, a 来源
+	// that names a person, or a lone name under the headline come next:
+	// the meta author there is mostly the site or a channel name.
+	if zhPage {
+		if len(zh.editors) > 0 {
+			return zh.editors
+		}
+		if len(zh.poster) > 0 {
+			return zh.poster
+		}
+		if hanName(zh.source) && plausibleAuthor(zh.source) && !zhOrgSuffixRe.MatchString(zh.source) {
+			return []string{zh.source}
+		}
+		if a := nameUnderTitle(lines, titleIdx); a != "" {
+			return []string{a}
+		}
 	}
 	// Meta authors that merely repeat the site's name are as weak as an
 	// organisation in JSON-LD: a visible person byline beats them.
@@ -380,4 +401,24 @@ func genericMetaDate(mt metaTags) (pageDate, bool) {
 		}
 	}
 	return pageDate{}, false
+}
+
+// zhOrgSuffixRe: a 来源 value ending like this is a publisher, not a person.
+var zhOrgSuffixRe = regexp.MustCompile(`(?:网|網|报|報|社|台|刊|局|部|厅|廳|院|会|會|站|厂|廠|所|处|處|办|辦|委|司|中心|集团|集團|公司|杂志|雜誌|频道|頻道|新闻|新聞|日报|晚报|时报|周刊|在线|在線)$`)
+
+// nameUnderTitle reads a byline that is only a name: a line of its own
+// right under (or just above) the headline holding a Chinese personal name.
+func nameUnderTitle(lines []metaLine, titleIdx int) string {
+	if titleIdx < 0 {
+		return ""
+	}
+	for i := max(0, titleIdx-1); i < len(lines) && i <= titleIdx+3; i++ {
+		if i == titleIdx || lines[i].noise || lines[i].runes > 4 {
+			continue
+		}
+		if t := strings.TrimSpace(lines[i].text); hanName(t) && !zhOrgSuffixRe.MatchString(t) {
+			return t
+		}
+	}
+	return ""
 }

@@ -27,7 +27,7 @@ const (
 )
 
 var zhLabelRoles = map[string]zhRole{
-	"作者": zhAuthor, "撰文": zhAuthor, "执笔人": zhAuthor, "執筆人": zhAuthor, "执笔": zhAuthor, "執筆": zhAuthor, "文": zhAuthor, "撰稿": zhAuthor, "撰稿人": zhAuthor,
+	"作者": zhAuthor, "发文机关": zhAuthor, "發文機關": zhAuthor, "撰文": zhAuthor, "执笔人": zhAuthor, "執筆人": zhAuthor, "执笔": zhAuthor, "執筆": zhAuthor, "文": zhAuthor, "撰稿": zhAuthor, "撰稿人": zhAuthor,
 	"记者": zhReporter, "記者": zhReporter, "通讯员": zhReporter, "通訊員": zhReporter, "实习生": zhReporter, "實習生": zhReporter, "特约记者": zhReporter,
 	"编辑": zhEditor, "編輯": zhEditor, "责任编辑": zhEditor, "責任編輯": zhEditor, "责编": zhEditor, "責編": zhEditor, "编者": zhEditor, "小编": zhEditor,
 	"来源": zhSource, "來源": zhSource, "文章来源": zhSource, "文章來源": zhSource, "信息来源": zhSource, "信息來源": zhSource, "新闻来源": zhSource, "新聞來源": zhSource, "稿件来源": zhSource, "稿源": zhSource, "出处": zhSource, "出處": zhSource, "来自": zhSource, "來自": zhSource, "转载自": zhSource,
@@ -50,6 +50,10 @@ var zhLabelRe = func() *regexp.Regexp {
 // zhReporterRe finds reporter labels written without a colon: "本报记者
 // 葛灵丹", "新京报记者 彭冲", "（记者 胡晓蓉）".
 var zhReporterRe = regexp.MustCompile(`(记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯)\s*`)
+
+// zhPostedRe: "ggjjzhzz 发表于 2005-9-15 11:46:00", a blog or forum post's
+// author before its date.
+var zhPostedRe = regexp.MustCompile(`^(?:作者[:：]?\s*)?([^\s:：]{2,20})\s*(?:发表于|發表於|发布于|發佈於|发表在|posted)`)
 
 // zhTrailParenRe: a parenthesised credit closing a paragraph.
 var zhTrailParenRe = regexp.MustCompile(`[（(]\s*([^（()）]{2,40}?)\s*[)）]\s*$`)
@@ -161,6 +165,10 @@ type zhResult struct {
 	authors  []string // 作者
 	reporter []string // 记者, 通讯员
 	editors  []string // 编辑
+	// authorAt and reporterAt are the lines the credits were read from:
+	// the one nearer the top of the page is the article's byline.
+	authorAt, reporterAt int
+	poster   []string // "网名 发表于 2005-9-15"
 	source   string
 	views    int64
 	dateLine []int // indexes of lines with a date label
@@ -178,15 +186,20 @@ func readZhLabels(lines []metaLine) zhResult {
 		}
 		short := ln.runes <= 120
 		if short {
-			for _, f := range zhFields(t) {
+			fields := zhFields(t)
+			// "作者：" alone, the value in the next element.
+			if len(fields) == 1 && fields[0].value == "" && i+1 < len(lines) && lines[i+1].runes <= 30 && zhFields(lines[i+1].text) == nil {
+				fields[0].value = lines[i+1].text
+			}
+			for _, f := range fields {
 				switch f.role {
 				case zhAuthor:
 					if r.authors == nil && !ln.noise {
-						r.authors = zhNames(f.value, true)
+						r.authors, r.authorAt = zhNames(f.value, true), i
 					}
 				case zhReporter:
 					if r.reporter == nil && !ln.noise {
-						r.reporter = zhNames(f.value, true)
+						r.reporter, r.reporterAt = zhNames(f.value, true), i
 					}
 				case zhEditor:
 					if r.editors == nil {
@@ -201,7 +214,12 @@ func readZhLabels(lines []metaLine) zhResult {
 				}
 			}
 			if r.reporter == nil && !ln.noise {
-				r.reporter = zhBareCredit(t)
+				r.reporter, r.reporterAt = zhBareCredit(t), i
+			}
+			if r.poster == nil && !ln.noise && ln.runes <= 60 {
+				if m := zhPostedRe.FindStringSubmatch(t); m != nil {
+					r.poster = cleanAuthors(m[1])
+				}
 			}
 		}
 		if r.views == 0 && !ln.noise && ln.runes <= 200 {
@@ -214,9 +232,9 @@ func readZhLabels(lines []metaLine) zhResult {
 			}
 		}
 		// The credit that closes the body: "……。（记者 胡晓蓉）".
-		if r.reporter == nil {
-			if m := zhTrailParenRe.FindStringSubmatch(t); m != nil {
-				r.reporter = zhParenCredit(m[1])
+		if r.reporter == nil && !ln.noise && ln.links*2 < ln.runes {
+			if m := zhTrailParenRe.FindStringSubmatchIndex(t); m != nil && zhParenEndsText(t[:m[0]]) {
+				r.reporter, r.reporterAt = zhParenCredit(t[m[2]:m[3]]), i
 			}
 		}
 	}
@@ -298,8 +316,19 @@ func zhSourceValue(v string) string {
 		v = v[:i]
 	}
 	v = strings.Trim(v, " ,，;；。")
-	if _, _, ok := findDate(v, dateContext{}); ok || utf8.RuneCountInString(v) > 40 {
+	if _, _, ok := findDate(v, dateContext{}); ok || utf8.RuneCountInString(v) > 40 || strings.ContainsAny(v, "=<>\"{}") {
 		return ""
 	}
 	return v
+}
+
+// zhParenEndsText: a closing credit follows the end of a sentence (or
+// stands alone), unlike "(房产)" after a link title.
+func zhParenEndsText(before string) bool {
+	before = strings.TrimSpace(before)
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("。！？.!?”」』…", r)
 }
