@@ -168,10 +168,10 @@ type zhResult struct {
 	// authorAt and reporterAt are the lines the credits were read from:
 	// the one nearer the top of the page is the article's byline.
 	authorAt, reporterAt int
-	poster   []string // "网名 发表于 2005-9-15"
-	source   string
-	views    int64
-	dateLine []int // indexes of lines with a date label
+	poster               []string // "网名 发表于 2005-9-15"
+	source               string
+	views                int64
+	dateLine             []int // indexes of lines with a date label
 }
 
 // readZhLabels reads the label lines. Lines in navigation, footers and
