@@ -21,11 +21,11 @@ import (
 // Content-Type, because sites serve them under every name and type.
 
 // maxDocBytes caps a decompressed sitemap (the sitemap protocol's limit is
-// 50 MB uncompressed).
-const maxDocBytes = 64 << 20
+// 50 MB uncompressed); a variable so that tests can lower it.
+var maxDocBytes = 64 << 20
 
 // errDocTooLarge is returned when a decompressed sitemap exceeds maxDocBytes.
-var errDocTooLarge = errors.New("sitemap larger than 64 MB uncompressed")
+var errDocTooLarge = errors.New("sitemap too large uncompressed")
 
 // entry is one URL a discovery document lists.
 type entry struct {
@@ -44,12 +44,12 @@ func sniffDoc(body []byte) (frontier.Kind, []byte, error) {
 		if err != nil {
 			return frontier.KindPage, body, fmt.Errorf("gunzip: %w", err)
 		}
-		out, err := io.ReadAll(io.LimitReader(zr, maxDocBytes+1))
+		out, err := io.ReadAll(io.LimitReader(zr, int64(maxDocBytes)+1))
 		if err != nil {
 			return frontier.KindPage, body, fmt.Errorf("gunzip: %w", err)
 		}
 		if len(out) > maxDocBytes {
-			return frontier.KindPage, body, errDocTooLarge
+			return frontier.KindPage, body, fmt.Errorf("%w (over %d MB)", errDocTooLarge, maxDocBytes>>20)
 		}
 		body = out
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -287,5 +288,29 @@ func TestSeedsAreNeverConditional(t *testing.T) {
 	}
 	if s.hit("/next") != 2 {
 		t.Errorf("/next fetched %d times; want once per run", s.hit("/next"))
+	}
+}
+
+func TestGzipBombSitemapIsCapped(t *testing.T) {
+	old := maxDocBytes
+	maxDocBytes = 1 << 20
+	t.Cleanup(func() { maxDocBytes = old })
+	var raw bytes.Buffer
+	raw.WriteString(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	raw.WriteString(strings.Repeat("<!-- padding padding padding -->", 80_000)) // ~2.5 MB inflated
+	raw.WriteString(`</urlset>`)
+	bomb := gz(t, raw.Bytes())
+	s := newSite(t)
+	s.route("/sitemap.xml.gz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/x-gzip")
+		w.Write(bomb)
+	})
+	o := testOptions(s, newRecorder(), "/sitemap.xml.gz")
+	st, err := New(o).Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Errors != 1 {
+		t.Errorf("stats %+v; want the oversized sitemap counted as an error", st)
 	}
 }

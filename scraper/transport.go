@@ -53,6 +53,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, fmt.Errorf("%w: Content-Length %d > %d", ErrBodyTooLarge, resp.ContentLength, t.maxBody)
 	}
 	resp.Body = &limitedBody{rc: resp.Body, left: t.maxBody, max: t.maxBody}
+	if resp.Header.Get("Content-Encoding") == "" {
+		// colly gunzips *.xml.gz and gzip-typed bodies itself, with no
+		// limit on the inflated size (a gzip bomb). Marking the body as
+		// already decoded stops it; discovery inflates sitemaps with a cap.
+		resp.Uncompressed = true
+	}
 	return resp, nil
 }
 
