@@ -22,6 +22,7 @@ func TestPoliteness(t *testing.T) {
 	cases := []struct {
 		name      string
 		robots    string
+		status    int // of robots.txt; 0 = 200
 		delay     time.Duration
 		fetched   []string
 		unfetched []string
@@ -33,6 +34,10 @@ func TestPoliteness(t *testing.T) {
 			fetched: []string{"/news/1"}, unfetched: []string{"/private/a"}},
 		{name: "crawl-delay spaces requests", robots: "User-agent: *\nCrawl-delay: 0.15\n",
 			fetched: []string{"/news/1", "/news/2", "/private/a"}, minGap: 150 * time.Millisecond},
+		{name: "robots.txt failing with 5xx disallows everything", status: 503,
+			unfetched: []string{"/", "/news/1"}},
+		{name: "robots.txt missing allows everything", status: 404,
+			fetched: []string{"/news/1", "/private/a"}},
 		{name: "per-host delay spaces requests", delay: 100 * time.Millisecond,
 			fetched: []string{"/news/1", "/news/2"}, minGap: 100 * time.Millisecond},
 	}
@@ -40,6 +45,9 @@ func TestPoliteness(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s := newSite(t)
 			s.robots(c.robots)
+			if c.status != 0 {
+				s.route("/robots.txt", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(c.status) })
+			}
 			s.html("/", listPage("/news/1", "/private/a", "/news/2"))
 			for _, p := range []string{"/news/1", "/news/2", "/private/a"} {
 				s.html(p, articlePage("Story "+p, ""))
