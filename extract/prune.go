@@ -81,8 +81,6 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return ld > 0.33 || st.punct < 2
 	case weight >= 25 && ld > 0.5:
 		return true
-	case st.text > 0 && float64(st.headText)/float64(st.text) > 0.9 && st.text < 200:
-		return ld > 0
 	}
 	return false
 }
