@@ -15,7 +15,7 @@ var (
 	// monthDayRe: "Dec. 19", "August 28" — a date without a year.
 	monthDayRe = regexp.MustCompile(`(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b`)
 	// authorSplitRe separates several authors.
-	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,|;|，|、|；|\s&\s|&amp;|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+with\s+|\|)\s*`)
+	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,?\s+(?:and|und|et|y|e|with)\s+|,|;|，|、|；|\s&\s|&amp;|\|)\s*`)
 	// authorJunkRe matches values that are not a person or organisation.
 	authorJunkRe = regexp.MustCompile(`(?i)^(?:by|staff|admin|administrator|editor|editors|author|authors|guest|anonymous|unknown|none|null|undefined|published|updated|posted|share|follow|email|e-mail|contact|facebook|twitter|instagram|linkedin|youtube|tiktok|more|read more|view all posts|see all|all posts|home|news|reporter|correspondent|contributor|writer|team|the|a|an|and|in|on|at|of|photo|photos|image|video|comments?|subscribe|sign in|log ?in|posts? by|articles? by|more from|about|bio|profile|rss|n/a|ed|written by|learn more|read bio|see bio|full bio|member login|about the author|the author|meet the author|our team|原创|原創|本文|此文|该文|該文|转载|轉載|本站|佚名|匿名|网友|網友|编辑部|小编|管理员|[\p{P}\p{S}\s]*)$`)
 	// authorJunkPartRe: phrases that make a whole value junk.

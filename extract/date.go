@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -291,8 +292,8 @@ func readZone(s string, d pageDate) (pageDate, bool) {
 		if off, ok := fixedZones[z]; ok {
 			d.HasZone, d.Off, d.Z = true, off, off == 0 && z != "BST"
 		} else if name, ok := regionZones[z]; ok {
-			loc, err := time.LoadLocation(name)
-			if err != nil {
+			loc := regionLocation(name)
+			if loc == nil {
 				return d, false
 			}
 			d = d.inZone(loc)
@@ -339,4 +340,25 @@ func dateFromURL(u string) (pageDate, bool) {
 	}
 	d := pageDate{Y: atoi(m[1]), Mo: atoi(m[2]), D: atoi(m[3])}
 	return d, d.valid()
+}
+
+var (
+	regionMu   sync.Mutex
+	regionLocs = map[string]*time.Location{}
+)
+
+// regionLocation loads an IANA zone once (LoadLocation reads the zone file
+// on every call); nil when the machine has no zone data for it.
+func regionLocation(name string) *time.Location {
+	regionMu.Lock()
+	defer regionMu.Unlock()
+	if loc, ok := regionLocs[name]; ok {
+		return loc
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = nil
+	}
+	regionLocs[name] = loc
+	return loc
 }

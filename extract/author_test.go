@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestCleanAuthors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"by prefix", "By Jane Roe", []string{"Jane Roe"}},
+		{"two with and", "By Jane Roe and John Doe", []string{"Jane Roe", "John Doe"}},
+		{"list with oxford comma", "Jane Roe, John Doe, and Ann Lee", []string{"Jane Roe", "John Doe", "Ann Lee"}},
+		{"ampersand", "Jane Roe & John Doe", []string{"Jane Roe", "John Doe"}},
+		{"chinese enumeration comma", "张三、李四", []string{"张三", "李四"}},
+		{"date after name", "By Jane Roe September 5, 2024", []string{"Jane Roe"}},
+		{"date before name", "Dec. 19, 2025 · Jane Roe", []string{"Jane Roe"}},
+		{"pipe and read time", "Jane Roe | 5 min read", []string{"Jane Roe"}},
+		{"organisation is an author", "Ministry of Examples", []string{"Ministry of Examples"}},
+		{"bare by", "By", nil},
+		{"staff", "Staff", nil},
+		{"email the author", "Email the author", nil},
+		{"updated line", "Updated 2 hours ago", nil},
+		{"a date", "September 5, 2024", nil},
+		{"a month and day", "Dec. 19", nil},
+		{"url", "https://example.com/authors/jane", nil},
+		{"social", "facebook", nil},
+		{"template key", "page.head.extra.author", nil},
+		{"markup debris", `size="20"`, nil},
+		{"photo credit", "Courtesy of the museum", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := cleanAuthors(tc.in); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("cleanAuthors(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAuthorsFromValuesSkipsProfileURLs(t *testing.T) {
+	got := authorsFromValues([]string{"https://www.facebook.com/jane.roe", "Jane Roe"})
+	if want := []string{"Jane Roe"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestHanName(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"王建宏", true}, {"欧阳修", true}, {"張文攀", true}, {"注意到", false},
+		{"首先欢迎你来到", false}, {"王", false}, {"John", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := hanName(tc.in); got != tc.want {
+				t.Errorf("hanName(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}

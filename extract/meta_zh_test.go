@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+// zhLines makes visible lines from plain strings (one per line), as
+// metaLines would from a page.
+func zhLines(texts ...string) []metaLine {
+	out := make([]metaLine, len(texts))
+	for i, t := range texts {
+		out[i] = metaLine{text: t, runes: len([]rune(t))}
+	}
+	return out
+}
+
+func TestReadZhLabels(t *testing.T) {
+	tests := []struct {
+		name     string
+		lines    []string
+		authors  []string
+		reporter []string
+		editors  []string
+		source   string
+		views    int64
+	}{
+		{
+			name:    "one line, full-width colons",
+			lines:   []string{"来源：化工网 作者：张三 点击量：123"},
+			authors: []string{"张三"}, source: "化工网", views: 123,
+		},
+		{
+			name:    "half-width colons and spaces, traditional",
+			lines:   []string{"來源: 化工儀器網  作者: 陳大文  點擊量: 4567"},
+			authors: []string{"陳大文"}, source: "化工儀器網", views: 4567,
+		},
+		{
+			name:     "reporter without colon, several names",
+			lines:    []string{"本报记者 王建宏 张文攀"},
+			reporter: []string{"王建宏", "张文攀"},
+		},
+		{
+			name:     "reporter then place",
+			lines:    []string{"新京报记者 彭冲 山东冠县报道"},
+			reporter: []string{"彭冲"},
+		},
+		{
+			name:     "closing credit after the last sentence",
+			lines:    []string{"推动高质量发展。（记者 胡晓蓉）"},
+			reporter: []string{"胡晓蓉"},
+		},
+		{
+			name:     "closing names without a label",
+			lines:    []string{"过一个平安祥和的新春佳节。（常书香 马丹阳 ）"},
+			reporter: []string{"常书香", "马丹阳"},
+		},
+		{
+			name:  "parenthesis after a link title is no credit",
+			lines: []string{"· 某某明星的家：充满个性色彩(组图) (房产)"},
+		},
+		{
+			name:    "editor credit and source with trailing counter",
+			lines:   []string{"来源：巴彦淖尔日报 编辑：苏亮"},
+			editors: []string{"苏亮"}, source: "巴彦淖尔日报",
+		},
+		{
+			name:    "责任编辑 is an editor",
+			lines:   []string{"责任编辑：孙重远"},
+			editors: []string{"孙重远"},
+		},
+		{
+			name:    "label alone, value on the next line",
+			lines:   []string{"作者：", "罗银胜"},
+			authors: []string{"罗银胜"},
+		},
+		{
+			name:  "interview question is not a credit",
+			lines: []string{"记者：首先欢迎你来到这里接受我们的采访，请问你怎样看待农业？"},
+		},
+		{
+			name:  "reporter as subject of a sentence is not a credit",
+			lines: []string{"记者注意到，这些楼房里没有人。"},
+		},
+		{
+			name:   "source in brackets",
+			lines:  []string{"[ 黄宇 ] 来源：[ 国际金融报 ]"},
+			source: "国际金融报",
+		},
+		{
+			name:  "views written after the number",
+			lines: []string{"2024-09-05 1234次浏览"},
+			views: 1234,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := readZhLabels(zhLines(tc.lines...))
+			if !reflect.DeepEqual(r.authors, tc.authors) || !reflect.DeepEqual(r.reporter, tc.reporter) ||
+				!reflect.DeepEqual(r.editors, tc.editors) || r.source != tc.source || r.views != tc.views {
+				t.Errorf("got authors=%q reporter=%q editors=%q source=%q views=%d\nwant authors=%q reporter=%q editors=%q source=%q views=%d",
+					r.authors, r.reporter, r.editors, r.source, r.views, tc.authors, tc.reporter, tc.editors, tc.source, tc.views)
+			}
+		})
+	}
+}
