@@ -19,7 +19,8 @@ type Crawler struct {
 	rt     *transport
 	gates  *gates
 	robots *robots
-	keys   *keySet
+	keys   *keySet // archive keys handed to the Sink in this run
+	pushed *keySet // URLs pushed to the State in this run
 	stats  counters
 }
 
@@ -33,7 +34,6 @@ func New(o Options) *Crawler {
 		rt:     rt,
 		gates:  newGates(),
 		robots: newRobots(rt, o.UserAgent, o.Timeout, o.Log),
-		keys:   newKeySet(o.DedupeKeys),
 	}
 }
 
@@ -50,6 +50,8 @@ func (cr *Crawler) Run(ctx context.Context) (Stats, error) {
 	if o.State == nil || o.Sink == nil {
 		return Stats{}, fmt.Errorf("%w: State and Sink are required", ErrOptions)
 	}
+	cr.keys, cr.pushed = newKeySet(o.DedupeKeys), newKeySet(o.DedupeKeys)
+	cr.stats = counters{}
 	resumed, err := o.State.BeginRun(o.Fresh)
 	if err != nil {
 		return Stats{}, fmt.Errorf("begin run: %w", err)
@@ -91,6 +93,9 @@ func (cr *Crawler) pushSeeds() error {
 	}
 	n, err := cr.o.State.Push(reqs)
 	cr.stats.queued.Add(int64(n))
+	for _, r := range reqs {
+		cr.pushed.claim(r.URL)
+	}
 	return err
 }
 
@@ -316,15 +321,28 @@ func (cr *Crawler) notModified(ctx context.Context, r frontier.Request, v fronti
 	}
 }
 
-// push adds requests to the frontier in one call.
+// push adds requests to the frontier in one call. URLs already pushed in
+// this run are left out first: the State would ignore them, but asking it
+// costs a durable write, and on a news site most links of every page (home,
+// sections, the latest-news box) were pushed long ago.
 func (cr *Crawler) push(reqs []frontier.Request) {
-	if len(reqs) == 0 {
+	fresh := reqs[:0:0]
+	for _, r := range reqs {
+		if !cr.pushed.has(r.URL) {
+			fresh = append(fresh, r)
+		}
+	}
+	if len(fresh) == 0 {
 		return
 	}
-	n, err := cr.o.State.Push(reqs)
+	n, err := cr.o.State.Push(fresh)
 	if err != nil {
 		cr.stats.errors.Add(1)
 		cr.o.Log.Error("frontier push", "err", err)
+		return
+	}
+	for _, r := range fresh {
+		cr.pushed.claim(r.URL)
 	}
 	cr.stats.queued.Add(int64(n))
 }

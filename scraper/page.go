@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	"newsarchive/extract"
@@ -77,16 +78,24 @@ func (cr *Crawler) prepare(r frontier.Request, f *fetched) *prepared {
 
 // commit does the I/O work of a prepared response: the article goes to
 // the Sink, the URLs to the frontier (in one Push).
+// The two writes are independent and each waits for a durable commit, so
+// they run side by side; both are done before the request is marked done.
 func (cr *Crawler) commit(ctx context.Context, r frontier.Request, pr *prepared) {
-	switch {
-	case pr.page == nil:
+	if pr.page == nil || !pr.article {
 		cr.stats.listings.Add(1)
-	case pr.article:
-		cr.archive(ctx, r, pr.page, pr.res, pr.f.resp, pr.f.at)
-	default:
-		cr.stats.listings.Add(1)
+		cr.push(pr.reqs)
+		return
 	}
-	cr.push(pr.reqs)
+	var wg sync.WaitGroup
+	if len(pr.reqs) > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cr.push(pr.reqs)
+		}()
+	}
+	cr.archive(ctx, r, pr.page, pr.res, pr.f.resp, pr.f.at)
+	wg.Wait()
 }
 
 // archive hands an article to the Sink once per key and run, and remembers

@@ -1,8 +1,10 @@
 package scraper
 
 import (
+	"context"
 	"fmt"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -85,6 +87,57 @@ func TestKindHintAndReadable(t *testing.T) {
 	for ct, want := range types {
 		if got := readable(ct, frontier.KindPage); got != want {
 			t.Errorf("readable(%q) = %v; want %v", ct, got, want)
+		}
+	}
+}
+
+// countingState counts Push calls and the URLs in them.
+type countingState struct {
+	*frontier.MemState
+	mu           sync.Mutex
+	calls, items int
+}
+
+func (c *countingState) Push(reqs []frontier.Request) (int, error) {
+	c.mu.Lock()
+	c.calls++
+	c.items += len(reqs)
+	c.mu.Unlock()
+	return c.MemState.Push(reqs)
+}
+
+func TestPushSkipsURLsAlreadyPushed(t *testing.T) {
+	s := newSite(t)
+	s.html("/", listPage("/a", "/b", "/c"))
+	for _, p := range []string{"/a", "/b", "/c"} {
+		s.html(p, articlePage("Story "+p, "", "/", "/a", "/b", "/c")) // site navigation
+	}
+	st := &countingState{MemState: frontier.NewMemState()}
+	rec := newRecorder()
+	o := testOptions(s, rec, "/")
+	o.State = st
+	cr := New(o)
+	if _, err := cr.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if st.calls != 2 || st.items != 4 {
+		t.Errorf("Push called %d times with %d URLs; want 2 calls (seeds, index links) with 4 URLs", st.calls, st.items)
+	}
+	if len(rec.keys()) != 3 {
+		t.Errorf("archived %v", rec.keys())
+	}
+	// A second run of the same Crawler starts afresh: neither its pushes
+	// nor its archives are suppressed by the first run's.
+	st.calls, st.items = 0, 0
+	if _, err := cr.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if st.calls != 2 {
+		t.Errorf("second run: Push called %d times; want 2", st.calls)
+	}
+	for k, n := range rec.keys() {
+		if n != 2 {
+			t.Errorf("%s archived %d times over two runs; want 2", k, n)
 		}
 	}
 }
