@@ -27,4 +27,10 @@
 //   - A run that is cancelled stops fetching at once, lets pages already
 //     fetched reach the Sink, and leaves unfinished requests in flight in the
 //     State, so the next run (BeginRun) requeues and continues them.
+//
+// Memory does not grow with the crawl: the frontier and seen set live in
+// the State; the crawler keeps two bounded sets (keys archived and URLs
+// pushed in this run, Options.DedupeKeys each), a robots.txt cache per
+// host, and at most Parallelism pages being parsed plus a few hundred
+// extracted pages waiting for the store's group commit.
 package scraper
