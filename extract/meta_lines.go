@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -22,13 +21,83 @@ type metaLine struct {
 	hint    bool // inside an element whose class/id names a byline, author, date or info block
 }
 
+// Class and id names are matched by hand, token by token: this runs on
+// every element of every page, where a regular expression per element
+// cost more than the rest of the metadata finders together.
 var (
-	// metaNoiseRe: class/id tokens of containers whose dates and names are
-	// not the article's (matched per token: "content-sidebar-wrap" is layout).
-	metaNoiseRe = regexp.MustCompile(`(?i)^(?:comment|disqus|relate|recommend|breadcrumb|xgyd|xgwz|tuijian|remen)|^(?:footer|sidebar|hot|rank|popular|trending|most-?read|menu|nav|navbar|navigation|news-?list|reply|replies|more-?(?:news|stories|articles))(?:$|[-_\d])|[-_](?:comments?|related|footer|sidebar|recommend\w*|popular|trending|breadcrumbs?|menu|nav|navigation|replies|more)$|^(?:site|page|global)-?(?:header|footer|nav)`)
-	// metaHintRe: containers that hold the byline and date.
-	metaHintRe = regexp.MustCompile(`(?i)byline|author|writer|date|time|meta|info|source|publish|posted|dateline|attr|credit|editor|(?:^|[-_ ])(?:by|ly|ly_|laiyuan|zuozhe|fbsj|sj|rq)(?:$|[-_ \d])`)
+	// Tokens starting with these mark containers whose dates and names are
+	// not the article's.
+	noisePrefixes = []string{"comment", "disqus", "relate", "recommend", "breadcrumb", "xgyd", "xgwz", "tuijian", "remen"}
+	// Tokens that are, or start with, these words followed by - _ or a
+	// digit ("footer-links", "nav2"): "content-sidebar-wrap" is layout.
+	noiseWords = []string{"footer", "sidebar", "hot", "rank", "popular", "trending", "mostread", "most-read", "menu", "nav", "navbar", "navigation", "newslist", "news-list", "reply", "replies", "more-news", "morenews", "more-stories", "more-articles"}
+	// Tokens ending in -word or _word ("site-footer", "post_comments").
+	noiseSuffixes = []string{"comment", "comments", "related", "footer", "sidebar", "recommend", "recommended", "recommendations", "popular", "trending", "breadcrumb", "breadcrumbs", "menu", "nav", "navigation", "replies", "more"}
+	// Substrings of class/id names of byline and date blocks.
+	hintParts = []string{"byline", "author", "writer", "date", "time", "meta", "info", "source", "publish", "posted", "attr", "credit", "editor"}
+	// Whole tokens (or token heads before - _ digit) that are pinyin or
+	// short names of the same blocks: ly (来源), zuozhe, fbsj (发布时间).
+	hintWords = []string{"by", "ly", "laiyuan", "zuozhe", "fbsj", "sj", "rq"}
 )
+
+func tokenHead(tok, w string) bool {
+	if !strings.HasPrefix(tok, w) {
+		return false
+	}
+	if len(tok) == len(w) {
+		return true
+	}
+	c := tok[len(w)]
+	return c == '-' || c == '_' || (c >= '0' && c <= '9')
+}
+
+// mNoiseToken reports whether one lower-case class/id token marks noise.
+func mNoiseToken(tok string) bool {
+	for _, p := range noisePrefixes {
+		if strings.HasPrefix(tok, p) {
+			return true
+		}
+	}
+	for _, w := range noiseWords {
+		if tokenHead(tok, w) {
+			return true
+		}
+	}
+	for _, w := range noiseSuffixes {
+		if len(tok) > len(w) && strings.HasSuffix(tok, w) {
+			if c := tok[len(tok)-len(w)-1]; c == '-' || c == '_' {
+				return true
+			}
+		}
+	}
+	for _, p := range [...]string{"site", "page", "global"} {
+		if rest, ok := strings.CutPrefix(tok, p); ok {
+			rest = strings.TrimPrefix(rest, "-")
+			if strings.HasPrefix(rest, "header") || strings.HasPrefix(rest, "footer") || strings.HasPrefix(rest, "nav") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mHintClass reports whether a class/id string names a byline/date block.
+func mHintClass(cls string) bool {
+	cls = strings.ToLower(cls)
+	for _, p := range hintParts {
+		if strings.Contains(cls, p) {
+			return true
+		}
+	}
+	for _, tok := range strings.Fields(cls) {
+		for _, w := range hintWords {
+			if tokenHead(tok, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 var metaBlockTags = map[string]bool{
 	"address": true, "article": true, "aside": true, "blockquote": true, "br": true, "center": true,
@@ -93,7 +162,7 @@ func metaLines(root *html.Node) []metaLine {
 				if !noise && mNoiseClass(tag, cls) {
 					noise = true
 				}
-				if !hint && metaHintRe.MatchString(cls) {
+				if !hint && mHintClass(cls) {
 					hint = true
 				}
 			}
@@ -132,11 +201,11 @@ func mNoiseClass(tag, cls string) bool {
 	case "html", "body", "main", "article":
 		return false
 	}
-	for _, tok := range strings.Fields(cls) {
+	for _, tok := range strings.Fields(strings.ToLower(cls)) {
 		if strings.HasPrefix(tok, "category-") || strings.HasPrefix(tok, "tag-") || strings.HasPrefix(tok, "has-") || strings.HasPrefix(tok, "wp-") {
 			continue
 		}
-		if metaNoiseRe.MatchString(tok) {
+		if mNoiseToken(tok) {
 			return true
 		}
 	}
