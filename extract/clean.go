@@ -163,9 +163,8 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 		return false
 	}
 	small := sz[n] < bigProse && sz[n]*2 < sz[nil]
-	if n.DataAtom == atom.Header {
-		return small
-	}
+	// <header> is left to prune: its title links are what marks a
+	// teaser card, and the article's own header holds the standfirst.
 	ci := classID(n)
 	if ci == "" {
 		return false

@@ -43,6 +43,10 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	switch n.DataAtom {
 	case atom.H1:
 		return true
+	case atom.Header:
+		// Kept through scoring (its links mark teaser cards), dropped
+		// here unless it holds real prose.
+		return s.get(n).good < bigProse
 	case atom.Form, atom.Fieldset:
 		return s.linkDensity(n) > 0.3 || s.get(n).text < 200
 	case atom.H2, atom.H3:
@@ -62,6 +66,9 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	weight := s.wc.weight(n)
 	if n.DataAtom == atom.Table && isDataTable(n) {
 		return s.linkDensity(n) > 0.5
+	}
+	if teaserList(n, s) {
+		return true
 	}
 	if st.punct >= 10 {
 		return false
@@ -83,6 +90,72 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return true
 	}
 	return false
+}
+
+// teaserList reports a feed of story teasers: at least four children, most
+// of them a short card with one titled link plus a line of text of its own
+// (an excerpt, a date). Such feeds follow articles ("more stories") and
+// pass the link-density test because the excerpts are not links.
+func teaserList(n *html.Node, s *scorer) bool {
+	kids, teasers := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		kids++
+		if isTeaser(c, s) {
+			teasers++
+		}
+	}
+	return kids >= 4 && teasers*10 >= kids*7
+}
+
+// isTeaser reports a story card: short, one titled link, some text of its
+// own besides.
+func isTeaser(c *html.Node, s *scorer) bool {
+	st := s.get(c)
+	if st.text == 0 || st.text > 900 || st.link < 15 || st.link*10 > st.text*9 {
+		return false
+	}
+	return titleLinks(c) == 1
+}
+
+// titleLinks counts the distinct targets of links in n whose text is a
+// title (15 or more characters standing on their own block).
+func titleLinks(n *html.Node) int {
+	hrefs := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			if l, _ := measure(nodeText(c)); l >= 15 && standsAlone(c) {
+				hrefs[attr(c, "href")] = true
+			}
+			return
+		}
+		for d := c.FirstChild; d != nil; d = d.NextSibling {
+			walk(d)
+		}
+	}
+	walk(n)
+	return len(hrefs)
+}
+
+// standsAlone reports whether link a is the whole text of its block (a
+// title), not a few words inside a sentence.
+func standsAlone(a *html.Node) bool {
+	if hasBlockChild(a) {
+		return true
+	}
+	b := a.Parent
+	for b != nil && !isBlock(b) {
+		b = b.Parent
+	}
+	if b == nil {
+		return false
+	}
+	lt, _ := measure(nodeText(a))
+	bt, _ := measure(nodeText(b))
+	return lt*10 >= bt*8
 }
 
 func inFigure(n *html.Node) bool {
