@@ -93,6 +93,11 @@ func findBody(root *html.Node) (*html.Node, *scorer) {
 		return out, s
 	}
 	if os.Getenv("NA_SIB") == "" {
+		// A lead figure just before the body belongs to the article.
+		if lead := leadMedia(top); lead != nil {
+			lead.Parent.RemoveChild(lead)
+			out.AppendChild(lead)
+		}
 		moveChildren(out, top)
 		return out, s
 	}
@@ -140,6 +145,28 @@ func findBody(root *html.Node) (*html.Node, *scorer) {
 		out.AppendChild(k)
 	}
 	return out, s
+}
+
+// leadMedia returns the element right before top when it is a figure or a
+// block holding an image and at most a caption.
+func leadMedia(top *html.Node) *html.Node {
+	p := top.PrevSibling
+	for p != nil && (p.Type != html.ElementNode) {
+		if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
+			return nil
+		}
+		p = p.PrevSibling
+	}
+	if p == nil || findElement(p, atom.Img) == nil {
+		return nil
+	}
+	if p.DataAtom == atom.Figure || p.DataAtom == atom.Picture || p.DataAtom == atom.Img {
+		return p
+	}
+	if l, _ := measure(nodeText(p)); l <= 200 && findElement(p, atom.A) == nil {
+		return p
+	}
+	return nil
 }
 
 // isMedia reports whether n holds an image and nothing that looks like a link list.
