@@ -146,6 +146,11 @@ func metaLines(root *html.Node) []metaLine {
 				return
 			}
 			tag := n.Data
+			if !metaBlockTags[tag] && mModifiedMark(n) {
+				// A revision date set inline beside the publication date
+				// ("<time class=updated>"): not the article's date.
+				return
+			}
 			isBlock := metaBlockTags[tag]
 			if isBlock {
 				flush()
@@ -210,4 +215,13 @@ func mNoiseClass(tag, cls string) bool {
 		}
 	}
 	return false
+}
+
+// mModifiedMark: an element marked as the last-modified date.
+func mModifiedMark(n *html.Node) bool {
+	if p := mAttr(n, "itemprop"); p == "dateModified" {
+		return true
+	}
+	c := mAttr(n, "class")
+	return c != "" && (strings.Contains(c, "updated") || strings.Contains(c, "modified")) && !strings.Contains(c, "published")
 }
