@@ -160,8 +160,17 @@ func isBlock(n *html.Node) bool {
 		return false
 	}
 	if n.DataAtom == 0 {
-		// Custom elements (<story-body>, <app-article>) act as containers.
-		return strings.Contains(n.Data, "-")
+		// A custom element (<story-body>, <hl-trusted-source>) is a block
+		// when it holds blocks, inline when it wraps a few words.
+		if !strings.Contains(n.Data, "-") {
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && isBlock(c) {
+				return true
+			}
+		}
+		return false
 	}
 	return blockAtoms[n.DataAtom]
 }
