@@ -58,7 +58,7 @@ func (cr *Crawler) Run(ctx context.Context) (Stats, error) {
 	}
 	if resumed {
 		n, _ := o.State.Pending()
-		o.Log.Info("resuming interrupted run", "job", o.Job, "pending", n)
+		o.Log.Info("resuming interrupted run", "pending", n)
 	} else if err := cr.pushSeeds(); err != nil {
 		return Stats{}, err
 	}

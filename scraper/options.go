@@ -49,7 +49,7 @@ type Options struct {
 	// Collaborators.
 	State frontier.State // required by Run; FetchOne does not use it
 	Sink  Sink           // required by Run
-	Log   *slog.Logger   // nil: discard
+	Log   *slog.Logger   // nil: discard; the caller adds the job name to it
 	// Progress receives the live progress line when ProgressTTY is set;
 	// otherwise progress is logged every ProgressEvery (default 10s) on Log.
 	Progress      io.Writer

@@ -37,7 +37,7 @@ func (cr *Crawler) startProgress(start time.Time) (stop func()) {
 				if tty {
 					writeLine(o.Progress, s)
 				} else {
-					o.Log.Info("crawl progress", "job", o.Job, "pages", s.Pages, "articles", s.Articles(),
+					o.Log.Info("crawl progress", "pages", s.Pages, "articles", s.Articles(),
 						"new", s.New, "changed", s.Changed, "errors", s.Errors, "pages_per_s", fmt.Sprintf("%.1f", s.Rate()))
 				}
 			}
