@@ -49,7 +49,10 @@ var strong = regexp.MustCompile(`comment|disqus|replies|related|recommend|outbra
 // match is kept.
 const bigProse = 1500
 
-var maybe = regexp.MustCompile(`\band\b|article|body|column|content|main|mathjax|shadow|entry|post-?text|story`)
+// maybe overrules a furniture match: the element may still wrap the
+// article ("comment-body", "main-header") or be embedded content (a tweet in
+// a "social-media-embed" box).
+var maybe = regexp.MustCompile(`\band\b|article|body|column|content|main|mathjax|shadow|entry|post-?text|story|embed`)
 
 // hiddenStyle matches inline styles that hide an element.
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
