@@ -61,6 +61,7 @@ var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hi
 // removes elements whose class/id look like furniture; the body finder
 // retries without strict when that leaves too little.
 func preClean(root *html.Node, strict bool) {
+	revealStreamed(root)
 	// An element holding most of the page's prose is the page, whatever
 	// its tag or class says: it is kept (see dropNode).
 	sz := make(map[*html.Node]int, 256)
@@ -226,4 +227,46 @@ func hiddenClass(c string) bool {
 		}
 	}
 	return false
+}
+
+// revealStreamed does what React's streaming renderer does in the browser:
+// a late part of the page arrives as <div hidden id="S:n"> at the end of
+// <body> and replaces the placeholder <template id="B:n"> where it belongs.
+func revealStreamed(root *html.Node) {
+	segs := map[string]*html.Node{}
+	holes := map[string]*html.Node{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			id := attr(n, "id")
+			if len(id) > 2 && id[1] == ':' {
+				switch {
+				case id[0] == 'S' && n.DataAtom == atom.Div:
+					segs[id[2:]] = n
+				case id[0] == 'B' && n.DataAtom == atom.Template:
+					holes[id[2:]] = n
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	// Segments nest (a segment may hold the next placeholder), so resolve
+	// in any order: each move is independent.
+	for k, seg := range segs {
+		hole := holes[k]
+		if hole == nil || hole.Parent == nil || hasAncestor(hole, seg) {
+			continue
+		}
+		for c := seg.FirstChild; c != nil; {
+			next := c.NextSibling
+			seg.RemoveChild(c)
+			hole.Parent.InsertBefore(c, hole)
+			c = next
+		}
+		hole.Parent.RemoveChild(hole)
+		removeNode(seg)
+	}
 }
