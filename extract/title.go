@@ -45,7 +45,7 @@ func pickTitle(lines []metaLine, declared []string, docTitle, siteName string) (
 		return -1
 	}
 	if i := agree(1); i >= 0 {
-		return lines[i].text, i
+		return fullerTitle(lines[i].text, refs, siteName), i
 	}
 	if i := bestH1(lines, refs); i >= 0 {
 		return lines[i].text, i
@@ -76,7 +76,9 @@ func titleAgrees(heading, declared string) bool {
 	}
 	hn, dn := utf8.RuneCountInString(h), utf8.RuneCountInString(d)
 	if hn >= 6 && strings.Contains(d, h) && hn*10 >= dn*4 {
-		return true
+		// The heading must be the headline part, not the site-name part
+		// of "Headline | Site" (blogs put the site name in an <h1>).
+		return !isMinorTitlePart(heading, declared)
 	}
 	// og:title is sometimes cut short with an ellipsis.
 	return dn >= 10 && strings.HasPrefix(h, d) && dn*10 >= hn*6
@@ -232,4 +234,59 @@ func overlap(a, b map[string]bool) float64 {
 		}
 	}
 	return float64(k) / float64(len(a))
+}
+
+// fullerTitle drops a site name the visible headline itself carries
+// ("Title – Site", as the <title> or og:site_name names the site).
+func fullerTitle(h string, refs []string, siteName string) string {
+	site := siteName
+	if site == "" && len(refs) > 0 {
+		site = lastTitlePart(refs[len(refs)-1])
+	}
+	if site != "" {
+		if s := stripSiteName(h, site); s != h && mNorm(s) != "" && !strings.EqualFold(s, site) {
+			if strings.HasSuffix(mNorm(h), mNorm(site)) {
+				h = s
+			}
+		}
+	}
+	return h
+}
+
+// lastTitlePart is the part of a <title> after its last separator: the
+// site's name on most sites.
+func lastTitlePart(t string) string {
+	best := -1
+	sepLen := 0
+	for _, sep := range titleSeps {
+		if i := strings.LastIndex(t, sep); i > best {
+			best, sepLen = i, len(sep)
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return strings.TrimSpace(t[best+sepLen:])
+}
+
+// isMinorTitlePart reports whether heading is one of the shorter
+// separator-delimited parts of declared (the site name, a section).
+func isMinorTitlePart(heading, declared string) bool {
+	h := mNorm(heading)
+	for _, sep := range titleSeps {
+		if !strings.Contains(declared, sep) {
+			continue
+		}
+		parts := strings.Split(declared, sep)
+		longest := 0
+		for _, p := range parts {
+			longest = max(longest, len(mNorm(p)))
+		}
+		for _, p := range parts {
+			if n := mNorm(p); n == h && len(n) < longest {
+				return true
+			}
+		}
+	}
+	return false
 }
