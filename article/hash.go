@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,38 +18,78 @@ import (
 // modified_at, the HTML — is deliberately left out: those change on every
 // fetch of many sites and must not create versions.
 func ContentHash(a *Article) string {
-	h := sha256.New()
+	authors := strings.Join(a.Authors, "\x1f")
+	// The hashed stream is, per field: name, NUL, NormalizeText(value),
+	// NUL. It is built in one buffer (normalising never lengthens ASCII
+	// text) and hashed at once.
+	buf := make([]byte, 0, len(a.Title)+len(authors)+len(a.PublishedAt)+len(a.Source)+len(a.Text)+64)
 	field := func(name, v string) {
-		h.Write([]byte(name))
-		h.Write([]byte{0})
-		h.Write([]byte(NormalizeText(v)))
-		h.Write([]byte{0})
+		buf = append(buf, name...)
+		buf = append(buf, 0)
+		buf = appendNormalized(buf, v)
+		buf = append(buf, 0)
 	}
 	field("title", a.Title)
-	field("authors", strings.Join(a.Authors, "\x1f"))
+	field("authors", authors)
 	field("published_at", a.PublishedAt)
 	field("source", a.Source)
 	field("text", a.Text)
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:])
 }
 
 // NormalizeText is the normal form used for hashing: NFC, every run of
 // Unicode white space collapsed to a single space, trimmed.
 func NormalizeText(s string) string {
-	s = norm.NFC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendNormalized(make([]byte, 0, len(s)), s))
+}
+
+// asciiSpace marks the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// appendNormalized appends NormalizeText(s) to dst. Invalid UTF-8 bytes
+// become U+FFFD, as ranging over a string and writing the runes does.
+func appendNormalized(dst []byte, s string) []byte {
+	s = norm.NFC.String(s) // s itself when already NFC (a quick check)
+	start := len(dst)
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				space = true
+				i++
+				continue
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			// Copy the run of non-space ASCII at once.
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
+			}
+			dst = append(dst, s[i:j]...)
+			i = j
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = true
+			i += size
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		b.WriteRune(r)
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, "\uFFFD"...)
+		} else {
+			dst = append(dst, s[i:i+size]...)
+		}
+		i += size
 	}
-	return b.String()
+	return dst
 }
