@@ -28,7 +28,7 @@ var (
 // byline element's text) into names: prefix "By" dropped, split on "and",
 // commas, 、 and &, junk rejected. It returns nil when nothing is left.
 func cleanAuthors(raw string) []string {
-	s := mSpace(raw)
+	s := mSpace(mFixText(raw))
 	if s == "" || len(s) > 300 {
 		return nil
 	}

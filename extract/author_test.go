@@ -63,3 +63,19 @@ func TestHanName(t *testing.T) {
 		})
 	}
 }
+
+func TestMFixText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"double-escaped entity", "Python, SQL &#x26; AI", "Python, SQL & AI"},
+		{"utf-8 read as latin-1", "Investor\u00e2\u0080\u0099s Guide", "Investor\u2019s Guide"},
+		{"real latin-1 text kept", "Café in São Paulo", "Café in São Paulo"},
+		{"chinese kept", "化工園區", "化工園區"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mFixText(tc.in); got != tc.want {
+				t.Errorf("mFixText(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -214,4 +215,33 @@ func mWords(n *html.Node) string {
 	}
 	walk(n)
 	return mSpace(b.String())
+}
+
+// mFixText repairs the two encoding accidents common in titles and names:
+// entities escaped twice ("&amp;#x26;" shows as "&#x26;") and UTF-8 read as
+// Latin-1 ("Investorâ\u0080\u0099s"). Text without either is returned as is.
+func mFixText(s string) string {
+	if strings.Contains(s, "&#") || strings.Contains(s, "&amp;") || strings.Contains(s, "&quot;") {
+		s = html.UnescapeString(s)
+	}
+	suspect := false
+	for _, r := range s {
+		if r > 0xff {
+			return s // real non-Latin text: not a Latin-1 misreading
+		}
+		if r >= 0x80 && r <= 0x9f {
+			suspect = true
+		}
+	}
+	if !suspect && !strings.Contains(s, "Ã") && !strings.Contains(s, "â€") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		b = append(b, byte(r))
+	}
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return s
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // titleSeps separate a headline from the site name in <title> and og:title.
-var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " / ", "｜", "_", " : "}
+var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ ", "｜", "_", " : "}
 
 // cjkTitleSeps are also separators when the title is Chinese, where no
 // spaces surround them ("标题-新华网", "标题|人民网").
