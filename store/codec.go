@@ -220,12 +220,33 @@ func encodeRaw(raw []byte, sha [32]byte, dict []byte) []byte {
 	if len(dict) == 0 {
 		return encoder().EncodeAll(raw, b)
 	}
+	// Through the encoder's stream API, not EncodeAll: ResetWithOptions
+	// already loads the dictionary into the stream's block encoder (a
+	// 256 KiB match table cleared, filled and copied), and EncodeAll would
+	// load it again into another one. A stream of one block written at
+	// Close is encoded exactly as EncodeAll encodes it.
 	e := encPool.Get().(*zstd.Encoder)
 	defer encPool.Put(e)
-	if err := e.ResetWithOptions(nil, zstd.WithEncoderDictRaw(rawDictID, dict)); err != nil {
+	w := appendWriter{b: b}
+	if err := e.ResetWithOptions(&w, zstd.WithEncoderDictRaw(rawDictID, dict)); err != nil {
 		return encoder().EncodeAll(raw, b) // no dictionary then
 	}
-	return e.EncodeAll(raw, b)
+	_, err := e.Write(raw)
+	if err == nil {
+		err = e.Close()
+	}
+	if err != nil {
+		return encoder().EncodeAll(raw, b[:rawHeaderLen])
+	}
+	return w.b
+}
+
+// appendWriter is an io.Writer appending to b.
+type appendWriter struct{ b []byte }
+
+func (w *appendWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
 }
 
 func setRawDict(v []byte, vid uint64) { binary.BigEndian.PutUint64(v[40:48], vid) }
