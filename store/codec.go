@@ -347,10 +347,20 @@ func encoder() *zstd.Encoder { zOnce.Do(initZstd); return zEnc }
 func compress(b []byte) []byte { return encoder().EncodeAll(b, make([]byte, 0, len(b)/3+64)) }
 
 // decompress returns a fresh buffer, so it also copies data out of a bbolt
-// transaction.
+// transaction. sizeHint is used when the frame does not state its size.
 func decompress(b []byte, sizeHint int) ([]byte, error) {
+	return decompressExtra(b, sizeHint, 0)
+}
+
+// decompressExtra is decompress with room for extra bytes after the
+// content, so that a caller appending to it does not copy it again.
+func decompressExtra(b []byte, sizeHint, extra int) ([]byte, error) {
 	zOnce.Do(initZstd)
-	out, err := zDec.DecodeAll(b, make([]byte, 0, sizeHint))
+	var h zstd.Header
+	if h.Decode(b) == nil && h.HasFCS && h.FrameContentSize < 1<<30 {
+		sizeHint = int(h.FrameContentSize)
+	}
+	out, err := zDec.DecodeAll(b, make([]byte, 0, sizeHint+extra))
 	if err != nil {
 		return nil, fmt.Errorf("store: corrupt compressed record: %w", err)
 	}

@@ -180,7 +180,8 @@ func decompressAll(docs []pending) error {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(docs); i += workers {
-				js, err := decompress(docs[i].z, len(docs[i].z)*4)
+				// Room for the archive fields and the key.
+				js, err := decompressExtra(docs[i].z, len(docs[i].z)*4, 320+len(docs[i].key))
 				if err != nil {
 					errs[w] = err
 					return
