@@ -65,9 +65,21 @@ func appendNormalized(dst []byte, s string) []byte {
 				dst = append(dst, ' ')
 			}
 			space = false
-			// Copy the run of non-space ASCII at once.
+			// Copy the run of ASCII at once: non-space characters and
+			// single spaces between two of them, which stay as they are.
 			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+			for j < len(s) {
+				c := s[j]
+				if c >= utf8.RuneSelf {
+					break
+				}
+				if asciiSpace[c] {
+					if c == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && !asciiSpace[s[j+1]] {
+						j += 2
+						continue
+					}
+					break
+				}
 				j++
 			}
 			dst = append(dst, s[i:j]...)
