@@ -6,8 +6,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -368,15 +370,39 @@ func decompressExtra(b []byte, sizeHint, extra int) ([]byte, error) {
 }
 
 // marshalArticle encodes a without archive fields, HTML not escaped (the
-// html field is mostly markup), no trailing newline. withArchive appends
-// the archive fields to exactly this form.
+// html field is mostly markup), no trailing newline: exactly what
+// encoding/json writes for the normalised article with those settings.
+// withArchive appends the archive fields to exactly this form.
 func marshalArticle(a *article.Article) ([]byte, error) {
+	if !articleLayoutKnown {
+		return marshalArticleReflect(a)
+	}
+	// Text and HTML dominate; growing the buffer once saves copying them
+	// through every doubling.
+	n := len(a.URL) + len(a.CanonicalURL) + len(a.Title) + len(a.Source) + len(a.PublishedAt) +
+		len(a.ModifiedAt) + len(a.Language) + len(a.Description) + len(a.Text) + len(a.HTML) + 512
+	for _, r := range a.Related {
+		n += len(r.URL) + len(r.Title) + len(r.PublishedAt) + 48
+	}
+	for _, im := range a.Images {
+		n += len(im.URL) + len(im.Caption) + 32
+	}
+	for _, s := range a.Authors {
+		n += len(s) + 4
+	}
+	for _, s := range a.Tags {
+		n += len(s) + 4
+	}
+	// Escapes (\n between paragraphs) lengthen the text a little.
+	return appendArticleJSON(make([]byte, 0, n+n/32), a), nil
+}
+
+// marshalArticleReflect is marshalArticle through encoding/json.
+func marshalArticleReflect(a *article.Article) ([]byte, error) {
 	c := *a
 	c.Archive = article.Archive{}
 	c.Normalize()
 	var buf bytes.Buffer
-	// Text and HTML dominate; growing the buffer once saves copying them
-	// through every doubling.
 	buf.Grow(len(c.Text) + len(c.HTML) + len(c.Description) + len(c.Title) + 100*len(c.Related) + 1024)
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -384,6 +410,105 @@ func marshalArticle(a *article.Article) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), nil
+}
+
+// appendArticleJSON writes what encoding/json writes for a (normalised,
+// archive fields cleared, HTML not escaped) without reflection: article
+// JSON is most of a Put's encoding work. articleLayoutKnown guards it
+// against fields added to article.Article later.
+func appendArticleJSON(b []byte, a *article.Article) []byte {
+	str := func(name, v string) {
+		b = append(b, name...)
+		b = appendJSONString(b, v)
+	}
+	strs := func(name string, vs []string) {
+		b = append(b, name...)
+		b = append(b, '[')
+		for i, v := range vs {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, v)
+		}
+		b = append(b, ']')
+	}
+	str(`{"url":`, a.URL)
+	str(`,"canonical_url":`, a.CanonicalURL)
+	str(`,"title":`, a.Title)
+	str(`,"source":`, a.Source)
+	strs(`,"authors":`, a.Authors)
+	str(`,"published_at":`, a.PublishedAt)
+	str(`,"modified_at":`, a.ModifiedAt)
+	str(`,"language":`, a.Language)
+	str(`,"description":`, a.Description)
+	str(`,"text":`, a.Text)
+	str(`,"html":`, a.HTML)
+	b = append(b, `,"related":[`...)
+	for i, r := range a.Related {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		str(`{"url":`, r.URL)
+		str(`,"title":`, r.Title)
+		if r.PublishedAt != "" {
+			str(`,"published_at":`, r.PublishedAt)
+		}
+		b = append(b, '}')
+	}
+	b = append(b, `],"images":[`...)
+	for i, im := range a.Images {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		str(`{"url":`, im.URL)
+		if im.Caption != "" {
+			str(`,"caption":`, im.Caption)
+		}
+		b = append(b, '}')
+	}
+	b = append(b, ']')
+	strs(`,"tags":`, a.Tags)
+	if a.Views != 0 {
+		b = append(b, `,"views":`...)
+		b = strconv.AppendInt(b, a.Views, 10)
+	}
+	return append(b, '}')
+}
+
+// articleLayoutKnown reports whether article.Article (and the types in it)
+// still have exactly the fields, types and JSON tags appendArticleJSON
+// writes. When someone changes them, marshalArticle falls back to
+// encoding/json instead of silently dropping a field.
+var articleLayoutKnown = func() bool {
+	const want = `Article{URL string "url";CanonicalURL string "canonical_url";Title string "title";` +
+		`Source string "source";Authors []string "authors";PublishedAt string "published_at";` +
+		`ModifiedAt string "modified_at";Language string "language";Description string "description";` +
+		`Text string "text";HTML string "html";Related []article.Related "related";` +
+		`Images []article.Image "images";Tags []string "tags";Views int64 "views,omitempty";` +
+		`Archive article.Archive ""}` +
+		`Related{URL string "url";Title string "title";PublishedAt string "published_at,omitempty"}` +
+		`Image{URL string "url";Caption string "caption,omitempty"}` +
+		`Archive{Version int "version,omitempty";FetchedAt string "fetched_at,omitempty";` +
+		`ContentHash string "content_hash,omitempty";FirstSeen string "first_seen,omitempty";` +
+		`LastChecked string "last_checked,omitempty";HTTPStatus int "http_status,omitempty"}`
+	return structSignature(reflect.TypeFor[article.Article](), reflect.TypeFor[article.Related](),
+		reflect.TypeFor[article.Image](), reflect.TypeFor[article.Archive]()) == want
+}()
+
+func structSignature(ts ...reflect.Type) string {
+	var sb strings.Builder
+	for _, t := range ts {
+		sb.WriteString(t.Name() + "{")
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if i > 0 {
+				sb.WriteByte(';')
+			}
+			fmt.Fprintf(&sb, "%s %s %q", f.Name, f.Type, f.Tag.Get("json"))
+		}
+		sb.WriteByte('}')
+	}
+	return sb.String()
 }
 
 // withArchive appends the archive fields to an article JSON object produced
@@ -422,14 +547,22 @@ func withArchive(doc []byte, a article.Archive, key string) []byte {
 func appendJSONString(dst []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
+	start := 0 // s[start:i] is still to copy
 	for i := 0; i < len(s); {
 		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			dst = append(dst, '\\', c)
-			i++
-		case c < 0x20:
+		if c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
 			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
 			case '\n':
 				dst = append(dst, '\\', 'n')
 			case '\r':
@@ -440,25 +573,36 @@ func appendJSONString(dst []byte, s string) []byte {
 				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
 			}
 			i++
-		case c < utf8.RuneSelf:
-			dst = append(dst, c)
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && size == 1:
-				dst = append(dst, `\ufffd`...)
-			case r == '\u2028' || r == '\u2029':
-				dst = append(dst, `\u202`...)
-				dst = append(dst, hex[r&0xf])
-			default:
-				dst = append(dst, s[i:i+size]...)
-			}
-			i += size
+			start = i
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\u202`...)
+			dst = append(dst, hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
 	}
+	dst = append(dst, s[start:]...)
 	return append(dst, '"')
 }
+
+// jsonSafe marks the ASCII bytes a JSON string holds as they are.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // fmtTime formats unix seconds as RFC 3339 UTC; 0 is "".
 func fmtTime(sec int64) string {
