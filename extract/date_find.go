@@ -129,7 +129,8 @@ func visibleDate(lines []metaLine, titleIdx int, c dateContext) (best pageDate, 
 			near := titleIdx >= 0 && dist >= -6 && dist <= 12
 			// A date labelled "Published"/"发布时间" in a short line of the
 			// article is the page's own statement wherever it sits.
-			strong = (near || labelled) && !updated && !ln.noise && ln.links*10 <= ln.runes*7 && ln.runes <= 80
+			ok := !ln.noise && ln.links*10 <= ln.runes*7 && ln.runes <= 80
+			strong = (near || labelled) && !updated && ok
 		}
 	}
 	return best, found, strong

@@ -227,7 +227,7 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 		declared, declOK = microdataDate(root)
 	}
 	switch {
-	case declOK && visStrong && !sameDay(declared, vis):
+	case declOK && visStrong && !nearDay(declared, vis):
 		return vis, true
 	case declOK:
 		return declared, true
@@ -383,7 +383,14 @@ func isSiteName(authors []string, site string) bool {
 	return true
 }
 
-func sameDay(a, b pageDate) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == b.D }
+// nearDay: the same day, or the next/previous one — a declared UTC time
+// and the local day shown on the page are the same statement.
+func nearDay(a, b pageDate) bool {
+	da := time.Date(a.Y, time.Month(a.Mo), a.D, 0, 0, 0, 0, time.UTC)
+	db := time.Date(b.Y, time.Month(b.Mo), b.D, 0, 0, 0, 0, time.UTC)
+	d := da.Sub(db)
+	return d <= 24*time.Hour && d >= -24*time.Hour
+}
 
 // genericMetaDate reads any meta key that names a publication date in a
 // vendor's own words (w-published-date, og:article:publish-date, …).
