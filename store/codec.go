@@ -55,11 +55,93 @@ type meta struct {
 }
 
 func decodeMeta(v []byte) (meta, error) {
+	if m, ok := decodeMetaFast(v); ok {
+		return m, nil
+	}
 	var m meta
 	if err := json.Unmarshal(v, &m); err != nil {
 		return m, fmt.Errorf("store: corrupt article record: %w", err)
 	}
 	return m, nil
+}
+
+// decodeMetaFast parses the record exactly as encode writes it, with
+// plain strings (no escapes, valid UTF-8); ok is false for anything else,
+// which decodeMeta then hands to encoding/json. List and export read one
+// record per article.
+func decodeMetaFast(v []byte) (m meta, ok bool) {
+	p := v
+	lit := func(s string) bool {
+		if len(p) < len(s) || string(p[:len(s)]) != s {
+			return false
+		}
+		p = p[len(s):]
+		return true
+	}
+	num := func(name string) (int64, bool) {
+		if !lit(name) {
+			return 0, false
+		}
+		i := 0
+		if i < len(p) && p[i] == '-' {
+			i++
+		}
+		for i < len(p) && p[i] >= '0' && p[i] <= '9' {
+			i++
+		}
+		n, err := strconv.ParseInt(string(p[:i]), 10, 64)
+		if err != nil || (i > 1 && p[0] == '0') || (i > 2 && p[0] == '-' && p[1] == '0') {
+			return 0, false
+		}
+		p = p[i:]
+		return n, true
+	}
+	str := func(name string) (string, bool) {
+		if !lit(name) || !lit(`"`) {
+			return "", false
+		}
+		ascii := true
+		for i, c := range p {
+			switch {
+			case c == '"':
+				s := p[:i]
+				if !ascii && !utf8.Valid(s) {
+					return "", false
+				}
+				p = p[i+1:]
+				return string(s), true
+			case c == '\\' || c < 0x20:
+				return "", false
+			case c >= utf8.RuneSelf:
+				ascii = false
+			}
+		}
+		return "", false
+	}
+	var n [5]int64
+	var ok1, ok2, ok3, ok4, ok5, ok6, ok7, ok8 bool
+	n[0], ok1 = num(`{"fs":`)
+	if !ok1 {
+		return m, false
+	}
+	n[1], ok2 = num(`,"lc":`)
+	n[2], ok3 = num(`,"v":`)
+	n[3], ok4 = num(`,"o":`)
+	m.Hash, ok5 = str(`,"h":`)
+	m.Title, ok6 = str(`,"t":`)
+	m.PublishedAt, ok7 = str(`,"p":`)
+	n[4], ok8 = num(`,"n":`)
+	if !(ok2 && ok3 && ok4 && ok5 && ok6 && ok7 && ok8) || string(p) != "}" {
+		return meta{}, false
+	}
+	const maxInt = int64(^uint(0) >> 1)
+	for _, x := range n[2:] {
+		if x > maxInt || x < -maxInt-1 {
+			return meta{}, false
+		}
+	}
+	m.FirstSeen, m.LastChecked, m.Latest, m.Oldest, m.Count = n[0], n[1], int(n[2]), int(n[3]), int(n[4])
+	return m, true
 }
 
 func (m *meta) encode() []byte {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 
 	"newsarchive/article"
@@ -18,7 +19,7 @@ func TestMarshalArticleMatchesEncodingJSON(t *testing.T) {
 		{},
 		{URL: "https://x/a", Title: weird, Text: weird + "\n\n" + weird, HTML: "<p>" + weird + "</p>", Views: -3,
 			Authors: []string{weird, ""}, Tags: []string{"t"}, Related: []article.Related{{URL: "u", Title: weird}, {URL: "v", PublishedAt: "2024"}},
-			Images: []article.Image{{URL: "i"}, {URL: "j", Caption: weird}},
+			Images:  []article.Image{{URL: "i"}, {URL: "j", Caption: weird}},
 			Archive: article.Archive{Version: 2, FetchedAt: "x", HTTPStatus: 200}},
 		{Authors: []string{}, Related: []article.Related{}, Views: 1 << 40},
 	}
@@ -44,6 +45,39 @@ func FuzzMarshalArticle(f *testing.F) {
 		want, _ := marshalArticleReflect(a)
 		if !bytes.Equal(got, want) {
 			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	})
+}
+
+func TestDecodeMetaFast(t *testing.T) {
+	ms := []meta{
+		{},
+		{FirstSeen: 1725494400, LastChecked: -5, Latest: 3, Oldest: 2, Hash: "abc", Title: "中文 title", PublishedAt: "2024", Count: 2},
+		{Title: `q"uote \ back <b>&`, Hash: "x\u2028"},
+	}
+	for _, m := range ms {
+		got, err := decodeMeta(m.encode())
+		if err != nil || got != m {
+			t.Errorf("decodeMeta(%s) = %+v, %v; want %+v", m.encode(), got, err, m)
+		}
+	}
+}
+
+func FuzzDecodeMeta(f *testing.F) {
+	f.Add([]byte(`{"fs":1,"lc":2,"v":3,"o":1,"h":"ab","t":"T","p":"","n":3}`))
+	f.Add([]byte(`{"fs":01,"lc":2,"v":3,"o":1,"h":"ab","t":"\u00e9","p":"","n":3}`))
+	f.Add([]byte(`{"fs":-0,"lc":2,"v":3,"o":1,"h":"ab","t":"\xff","p":"","n":99999999999999999999}`))
+	f.Fuzz(func(t *testing.T, v []byte) {
+		fast, ok := decodeMetaFast(v)
+		if !ok {
+			return
+		}
+		var want meta
+		if err := json.Unmarshal(v, &want); err != nil {
+			t.Fatalf("fast accepted %q, encoding/json: %v", v, err)
+		}
+		if fast != want {
+			t.Fatalf("%q: fast %+v, encoding/json %+v", v, fast, want)
 		}
 	})
 }
