@@ -47,6 +47,25 @@ func NormalizeText(s string) string {
 // asciiSpace marks the ASCII characters unicode.IsSpace reports.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
+// byteClass sorts bytes for appendNormalized's ASCII runs.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ':
+			t[c] = asciiBlank
+		case c >= utf8.RuneSelf || asciiSpace[c]:
+			t[c] = otherByte
+		}
+	}
+	return t
+}()
+
+const (
+	plainASCII = iota // copied as it is
+	asciiBlank        // ' ': copied when a plain ASCII byte follows
+	otherByte         // other white space, or not ASCII
+)
+
 // appendNormalized appends NormalizeText(s) to dst. Invalid UTF-8 bytes
 // become U+FFFD, as ranging over a string and writing the runes does.
 func appendNormalized(dst []byte, s string) []byte {
@@ -69,18 +88,17 @@ func appendNormalized(dst []byte, s string) []byte {
 			// single spaces between two of them, which stay as they are.
 			j := i + 1
 			for j < len(s) {
-				c := s[j]
-				if c >= utf8.RuneSelf {
-					break
-				}
-				if asciiSpace[c] {
-					if c == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && !asciiSpace[s[j+1]] {
+				switch byteClass[s[j]] {
+				case plainASCII:
+					j++
+					continue
+				case asciiBlank:
+					if j+1 < len(s) && byteClass[s[j+1]] == plainASCII {
 						j += 2
 						continue
 					}
-					break
 				}
-				j++
+				break
 			}
 			dst = append(dst, s[i:j]...)
 			i = j
