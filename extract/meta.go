@@ -181,6 +181,9 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 		if len(zh.poster) > 0 {
 			return zh.poster
 		}
+		if len(zh.lead) > 0 {
+			return zh.lead
+		}
 		if hanName(zh.source) && plausibleAuthor(zh.source) && !zhOrgSuffixRe.MatchString(zh.source) {
 			return []string{zh.source}
 		}

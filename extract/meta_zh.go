@@ -169,6 +169,7 @@ type zhResult struct {
 	// the one nearer the top of the page is the article's byline.
 	authorAt, reporterAt int
 	poster               []string // "网名 发表于 2005-9-15"
+	lead                 []string // "[ 黄宇 ] 来源：…"
 	source               string
 	views                int64
 	dateLine             []int // indexes of lines with a date label
@@ -190,6 +191,19 @@ func readZhLabels(lines []metaLine) zhResult {
 			// "作者：" alone, the value in the next element.
 			if len(fields) == 1 && fields[0].value == "" && i+1 < len(lines) && lines[i+1].runes <= 30 && zhFields(lines[i+1].text) == nil {
 				fields[0].value = lines[i+1].text
+			}
+			// "[ 黄宇 ] 来源：[ 国际金融报 ]": a lone name before the first
+			// label is the byline of CMSs that print it unlabelled.
+			if r.lead == nil && len(fields) > 0 && !ln.noise {
+				if loc := zhLabelRe.FindStringIndex(t); loc != nil {
+					lead := strings.TrimRight(t[:loc[0]], " []［］【】|\uFFFD")
+					if i := strings.LastIndexAny(lead, " [［【|"); i >= 0 {
+						lead = lead[i+1:]
+					}
+					if hanName(lead) && !zhOrgSuffixRe.MatchString(lead) {
+						r.lead = []string{lead}
+					}
+				}
 			}
 			for _, f := range fields {
 				switch f.role {

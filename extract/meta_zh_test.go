@@ -88,6 +88,11 @@ func TestReadZhLabels(t *testing.T) {
 			source: "国际金融报",
 		},
 		{
+			name:   "date before the source is no name",
+			lines:  []string{"2005-04-05 06:40更新 来源：新闻晨报"},
+			source: "新闻晨报",
+		},
+		{
 			name:  "views written after the number",
 			lines: []string{"2024-09-05 1234次浏览"},
 			views: 1234,
@@ -96,6 +101,9 @@ func TestReadZhLabels(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := readZhLabels(zhLines(tc.lines...))
+			if tc.name == "source in brackets" && !reflect.DeepEqual(r.lead, []string{"黄宇"}) {
+				t.Errorf("lead = %q, want [黄宇]", r.lead)
+			}
 			if !reflect.DeepEqual(r.authors, tc.authors) || !reflect.DeepEqual(r.reporter, tc.reporter) ||
 				!reflect.DeepEqual(r.editors, tc.editors) || r.source != tc.source || r.views != tc.views {
 				t.Errorf("got authors=%q reporter=%q editors=%q source=%q views=%d\nwant authors=%q reporter=%q editors=%q source=%q views=%d",
