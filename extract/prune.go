@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"strconv"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -24,7 +26,7 @@ func prune(box *html.Node, s *scorer, title string) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if pruneNode(c, s, normTitle, total) {
+				if os.Getenv("NA_NOPRUNE") == "" && pruneNode(c, s, normTitle, total) {
 					debugPrune("node", c)
 					n.RemoveChild(c)
 				} else {
@@ -42,8 +44,11 @@ func prune(box *html.Node, s *scorer, title string) {
 func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	switch n.DataAtom {
 	case atom.H1:
-		return true
+		return !off("h1")
 	case atom.Header:
+		if off("hdr") {
+			return false
+		}
 		// Kept through scoring (its links mark teaser cards), dropped
 		// here unless it holds real prose.
 		return s.get(n).good < bigProse
@@ -67,7 +72,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	if n.DataAtom == atom.Table && isDataTable(n) {
 		return s.linkDensity(n) > 0.5
 	}
-	if teaserList(n, s) {
+	if !off("teaser") && teaserList(n, s) {
 		return true
 	}
 	if st.punct >= 10 {
@@ -78,15 +83,13 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	switch {
 	case st.text == 0 && st.imgs == 0:
 		return true
-	case st.imgs > 1 && float64(st.paras)/float64(st.imgs) < 0.5 && st.text > 3*minPara && !inFigure(n):
+	case !off("lis") && !isList && st.lis > st.paras+2 && ld > 0.3:
 		return true
-	case !isList && st.lis > st.paras+2 && ld > 0.3:
+	case !off("short") && st.text < minPara && (st.imgs == 0 || st.imgs > 2) && st.lis == 0:
 		return true
-	case st.text < minPara && (st.imgs == 0 || st.imgs > 2) && st.lis == 0:
-		return true
-	case weight < 25 && ld > 0.2 && st.text < 400*cjkWeight:
-		return ld > 0.33 || st.punct < 2
-	case weight >= 25 && ld > 0.5:
+	case !off("ld") && weight < 25 && ld > ldLo && st.text < 400*cjkWeight:
+		return ld > ldHi || st.punct < 2
+	case !off("ld25") && weight >= 25 && ld > envF("NA_LD25", 0.5):
 		return true
 	}
 	return false
@@ -474,3 +477,14 @@ func firstTextElement(n *html.Node) *html.Node {
 	}
 	return nil
 }
+
+var ldLo, ldHi = envF("NA_LDLO", 0.3), envF("NA_LDHI", 0.5)
+
+func envF(k string, d float64) float64 {
+	if v, err := strconv.ParseFloat(os.Getenv(k), 64); err == nil {
+		return v
+	}
+	return d
+}
+
+func off(k string) bool { return strings.Contains(os.Getenv("NA_OFF"), k) }
