@@ -2,8 +2,8 @@ package extract
 
 import (
 	"os"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
