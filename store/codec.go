@@ -304,13 +304,20 @@ func encodeRaw(raw []byte, sha [32]byte, dict []byte) []byte {
 	if len(dict) == 0 {
 		return encoder().EncodeAll(raw, b)
 	}
+	e := encPool.Get().(*zstd.Encoder)
+	defer encPool.Put(e)
+	if len(raw) >= streamBlock {
+		if err := e.ResetWithOptions(nil, zstd.WithEncoderDictRaw(rawDictID, dict)); err != nil {
+			return encoder().EncodeAll(raw, b) // no dictionary then
+		}
+		return e.EncodeAll(raw, b)
+	}
 	// Through the encoder's stream API, not EncodeAll: ResetWithOptions
 	// already loads the dictionary into the stream's block encoder (a
 	// 256 KiB match table cleared, filled and copied), and EncodeAll would
 	// load it again into another one. A stream of one block written at
-	// Close is encoded exactly as EncodeAll encodes it.
-	e := encPool.Get().(*zstd.Encoder)
-	defer encPool.Put(e)
+	// Close is encoded exactly as EncodeAll encodes it (one frame with its
+	// content size); longer bodies take the EncodeAll path above.
 	w := appendWriter{b: b}
 	if err := e.ResetWithOptions(&w, zstd.WithEncoderDictRaw(rawDictID, dict)); err != nil {
 		return encoder().EncodeAll(raw, b) // no dictionary then
@@ -324,6 +331,10 @@ func encodeRaw(raw []byte, sha [32]byte, dict []byte) []byte {
 	}
 	return w.b
 }
+
+// streamBlock is the zstd encoder's block size: a body shorter than this is
+// one block, which a stream encodes at Close exactly as EncodeAll does.
+const streamBlock = 128 << 10
 
 // appendWriter is an io.Writer appending to b.
 type appendWriter struct{ b []byte }

@@ -2,8 +2,12 @@ package store
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"strings"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
 
 	"newsarchive/article"
 )
@@ -80,4 +84,25 @@ func FuzzDecodeMeta(f *testing.F) {
 			t.Fatalf("%q: fast %+v, encoding/json %+v", v, fast, want)
 		}
 	})
+}
+
+// TestEncodeRawSameFrames pins encodeRaw's stream path to EncodeAll's
+// output and checks both sizes round-trip through decodeRaw.
+func TestEncodeRawSameFrames(t *testing.T) {
+	dict := []byte(strings.Repeat(`{"text":"the market of laboratory instruments grew"}`, 200))
+	for _, n := range []int{1, 1000, 30 << 10, streamBlock, streamBlock + 1, 300 << 10} {
+		raw := []byte(strings.Repeat("<p>the market of laboratory instruments grew 7 percent</p>\n", n/50+1)[:n])
+		sha := sha256.Sum256(raw)
+		got := encodeRaw(raw, sha, dict)
+		e, _ := zstd.NewWriter(nil, zstd.WithEncoderCRC(false), zstd.WithEncoderLevel(zstd.SpeedFastest),
+			zstd.WithEncoderConcurrency(1), zstd.WithEncoderDictRaw(rawDictID, dict))
+		if want := e.EncodeAll(raw, nil); !bytes.Equal(got[rawHeaderLen:], want) {
+			t.Errorf("%d bytes: stream frame differs from EncodeAll's", n)
+		}
+		setRawDict(got, 7)
+		out, err := decodeRaw(got, dict)
+		if err != nil || !bytes.Equal(out, raw) {
+			t.Errorf("%d bytes: round trip failed: %v", n, err)
+		}
+	}
 }
