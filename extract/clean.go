@@ -36,7 +36,7 @@ var dropRoles = map[string]bool{
 // plus share bars, newsletters, cookie banners, prev/next and copyright
 // notices). A match is overruled by maybe, since "comment-body" or
 // "main-header" may still wrap the article.
-var unlikely = regexp.MustCompile(`-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|\bextras?\b|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|\bpager\b|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline`)
+var unlikely = regexp.MustCompile(`-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|\bextras?\b|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|\bpager\b|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline|infobox|navbox|editsection|catlinks|\btoc\b|table-of-contents`)
 
 // strong matches the furniture that is removed whatever its size: a long
 // comment thread or related list is still not the article. Other matches

@@ -85,7 +85,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return true
 	case !off("lis") && !isList && st.lis > st.paras+2 && ld > 0.3:
 		return true
-	case !off("short") && st.text < minPara && (st.imgs == 0 || st.imgs > 2) && st.lis == 0:
+	case !off("short") && st.text < minPara && st.punct == 0 && (st.imgs == 0 || st.imgs > 2) && st.lis == 0:
 		return true
 	case !off("ld") && weight < 25 && ld > ldLo && st.text < 400*cjkWeight:
 		return ld > ldHi || st.punct < 2
@@ -283,6 +283,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		case n < 120 && labelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
 			// "记者：请问……？" opens a question in an interview: kept.
 			removeNode(l)
+		case n < 160 && stockLine.MatchString(t):
+			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -330,6 +332,9 @@ func isTitle(t, title string) bool {
 }
 
 var (
+	// stockLine is a stock phrase of page furniture in English: ad labels,
+	// contents boxes, affiliate and newsletter notices.
+	stockLine = regexp.MustCompile(`(?i)^\s*(advertisement|advertising|sponsored( content)?|table of contents|contents|in this article|jump to:?|about the author|share this( article| story| post)?:?|follow us( on)?.*|this (post|article|page) (may )?contains? affiliate links.*|.*affiliate links?\..*disclosure.*|sign up for our .*newsletter.*|subscribe to our .*newsletter.*|get the latest .* in your inbox.*)\s*$`)
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`)
 	// toolLine is a page tool: print, close, share, font size, QR code.

@@ -65,6 +65,12 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"正文内容第一段"},
 		},
 		{
+			name: "english stock lines",
+			body: `<p>Advertisement</p><p>Table of Contents</p><p>This post may contain affiliate links. Please see my disclosure page.</p><p>The committee met for six hours before agreeing on the final wording of the report.</p><p>Sign up for our weekly newsletter</p>`,
+			gone: []string{"Advertisement", "Table of Contents", "affiliate", "newsletter"},
+			kept: []string{"The committee met"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
