@@ -10,6 +10,9 @@ import (
 var (
 	// byPrefixRe strips the "By" / "Written by" / "作者：" lead of a byline.
 	byPrefixRe = regexp.MustCompile(`(?i)^(?:(?:written|authored|posted|published|reported|compiled|edited|curated|words|text|story|articles?|photos?)\s+(?:and\s+\w+\s+)?)?(?:by|from)\s*[:\-]?\s+|^(?:author|authors|contributors?|written by|authored by|posted by|byline|by)\s*[:：]\s*|^(?:作者|撰文|文|记者|記者|执笔人|执笔|執筆)\s*[:：/／]\s*`)
+	// orgAndRe: an organisation's name joined by "and" ("Department of X
+	// and Y"): lower-case function words inside, no comma.
+	orgAndRe = regexp.MustCompile(`^[^,;、，]*\b(?:of|for|the|on)\b[^,;、，]*\sand\s[^,;、，]*$`)
 	// courtesyRe: photo credits that sit in byline-like elements.
 	courtesyRe = regexp.MustCompile(`(?i)^(?:courtesy|photo|image|illustration|source|credit)\b`)
 	// monthDayRe: "Dec. 19", "August 28" — a date without a year.
@@ -50,7 +53,13 @@ func cleanAuthors(raw string) []string {
 		return nil
 	}
 	var out []string
-	for _, p := range authorSplitRe.Split(s, -1) {
+	parts := authorSplitRe.Split(s, -1)
+	if len(parts) > 1 && orgAndRe.MatchString(s) {
+		// "Center for Drug Evaluation and Research": one organisation,
+		// its "and" is part of the name (lower-case words show it).
+		parts = []string{s}
+	}
+	for _, p := range parts {
 		p = byPrefixRe.ReplaceAllString(strings.TrimSpace(p), "")
 		p = strings.Trim(p, " :：,;-–—|/.()[]【】\"'“”")
 		if !plausibleAuthor(p) {
@@ -105,6 +114,9 @@ func appendUniqueFold(list []string, s string) []string {
 	return append(list, s)
 }
 
+// lastFirstRe: "Roe, Jane" — the citation convention for one author.
+var lastFirstRe = regexp.MustCompile(`^([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}.'’ -]{0,30})$`)
+
 // authorsFromValues cleans several raw values and merges them.
 func authorsFromValues(vals []string) []string {
 	var out []string
@@ -112,6 +124,10 @@ func authorsFromValues(vals []string) []string {
 		if looksLikeURL(v) {
 			// og article:author is often a profile link: the name is not in it.
 			continue
+		}
+		if m := lastFirstRe.FindStringSubmatch(strings.TrimSpace(v)); m != nil && len(vals) > 1 {
+			// Several "Last, First" values (citation_author) are one name each.
+			v = strings.TrimSpace(m[2]) + " " + m[1]
 		}
 		for _, a := range cleanAuthors(v) {
 			out = appendUniqueFold(out, a)

@@ -19,6 +19,7 @@ func TestCleanAuthors(t *testing.T) {
 		{"date before name", "Dec. 19, 2025 · Jane Roe", []string{"Jane Roe"}},
 		{"pipe and read time", "Jane Roe | 5 min read", []string{"Jane Roe"}},
 		{"organisation is an author", "Ministry of Examples", []string{"Ministry of Examples"}},
+		{"organisation with and", "Office of Research and Development", []string{"Office of Research and Development"}},
 		{"bare by", "By", nil},
 		{"staff", "Staff", nil},
 		{"email the author", "Email the author", nil},
@@ -77,5 +78,12 @@ func TestMFixText(t *testing.T) {
 				t.Errorf("mFixText(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestAuthorsFromValuesLastFirst(t *testing.T) {
+	got := authorsFromValues([]string{"Roe, Jane", "Doe, John A."})
+	if want := []string{"Jane Roe", "John A. Doe"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
