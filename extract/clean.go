@@ -67,19 +67,21 @@ func preClean(root *html.Node, strict bool) {
 	sz := make(map[*html.Node]int, 256)
 	sz[nil] = prose(root, sz)
 	fc := furnitureCache{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	var walk func(n *html.Node, code bool)
+	walk = func(n *html.Node, code bool) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if dropNode(c, strict, sz, fc) {
+			// Inside code, classes name syntax ("hljs-comment"), not
+			// furniture: only the strict class rules are skipped.
+			if dropNode(c, strict && !code, sz, fc) {
 				n.RemoveChild(c)
 			} else {
-				walk(c)
+				walk(c, code || c.DataAtom == atom.Pre || c.DataAtom == atom.Code)
 			}
 			c = next
 		}
 	}
-	walk(root)
+	walk(root, false)
 }
 
 // prose records, for every element that has some, the weighted length of
