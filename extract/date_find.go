@@ -71,7 +71,7 @@ func microdataModified(root *html.Node) (pageDate, bool) {
 func visibleDate(lines []metaLine, titleIdx int, c dateContext) (best pageDate, found, strong bool) {
 	bestScore := -1e9
 	for i, ln := range lines {
-		if ln.runes > 160 || !mHasDigit(ln.text) {
+		if ln.runes > 160 || !mMayHoldDate(ln.text, c.Year > 0) {
 			continue
 		}
 		d, pos, ok := findDate(ln.text, c)
@@ -136,6 +136,19 @@ func visibleDate(lines []metaLine, titleIdx int, c dateContext) (best pageDate, 
 	return best, found, strong
 }
 
-func mHasDigit(s string) bool {
-	return strings.ContainsAny(s, "0123456789")
+// mMayHoldDate is the cheap test before the date patterns: a run of four
+// digits (a year), or — when the year is known from context — a month-day
+// with 月 or a time.
+func mMayHoldDate(s string, yearKnown bool) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isASCIIDigit(s[i]) {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return yearKnown && (strings.Contains(s, "月") || strings.Contains(s, ":")) && strings.ContainsAny(s, "0123456789")
 }
