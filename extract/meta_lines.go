@@ -176,6 +176,10 @@ func metaLines(root *html.Node) []metaLine {
 			}
 			if len(tag) == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' {
 				heading = int(tag[1] - '0')
+				if mVisuallyHidden(n) {
+					// A screen-reader-only heading is not the headline readers see.
+					heading = 0
+				}
 			}
 			if tag == "a" {
 				inLink = true
@@ -224,4 +228,14 @@ func mModifiedMark(n *html.Node) bool {
 	}
 	c := mAttr(n, "class")
 	return c != "" && (strings.Contains(c, "updated") || strings.Contains(c, "modified")) && !strings.Contains(c, "published")
+}
+
+// mVisuallyHidden: the sr-only idiom (class names, or a 1px clipped box).
+func mVisuallyHidden(n *html.Node) bool {
+	c := strings.ToLower(mAttr(n, "class"))
+	if strings.Contains(c, "sr-only") || strings.Contains(c, "visually-hidden") || strings.Contains(c, "screen-reader") || strings.Contains(c, "visuallyhidden") {
+		return true
+	}
+	st := strings.ReplaceAll(strings.ToLower(mAttr(n, "style")), " ", "")
+	return strings.Contains(st, "clip:rect(0") || (strings.Contains(st, "width:1px") && strings.Contains(st, "height:1px")) || strings.Contains(st, "display:none")
 }
