@@ -76,12 +76,36 @@ var (
 	monthPart = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
 	mdyRe     = regexp.MustCompile(`(?i)\b` + monthPart + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b`)
 	dmyNameRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPart + `\.?,?\s+(\d{4})\b`)
+	// dmyForeignRe: "5 septembre 2024", "5. März 2024", "4 de agosto de
+	// 2021", "04-ago-2021" — the day-first forms of other languages.
+	dmyForeignRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º|\.)?(?:\s+de\s+|\s+|-)(` + foreignMonthAlt() + `)\.?(?:\s+de\s+|,?\s+|-)(\d{4})(?:$|[^\d])`)
 	// timeRe follows a date: "08:56", "8:56:39", "10:30 AM", "at 10.30pm",
 	// "08时56分".
 	timeRe = regexp.MustCompile(`^\s*(?:[Tt]|,|，|at|@|-|–|—|·|\||/|日|\(|（)?\s*(\d{1,2})\s*(?:[:：]|时|時|点|點)\s*(\d{2})(?:\s*(?:[:：]|分)\s*(\d{2})(?:[.,]\d+)?)?(?:\s*秒|\s*分)?(?:\s*([aApP])\.?\s?[mM]\.?)?`)
 	// zoneRe follows a time.
 	zoneRe = regexp.MustCompile(`^\s*\(?\s*(Z\b|[+-]\d{2}(?::?\d{2})?\b|(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}\b|北京时间|北京時間)`)
 )
+
+// foreignMonths are month names (and their usual abbreviations) of the
+// languages news sites most often write dates in besides English.
+var foreignMonths = map[string]int{
+	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+	"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "dicembre": 12,
+	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+	"ene": 1, "abr": 4, "ago": 8, "dic": 12, "set": 9, "out": 10, "dez": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12, "okt": 10, "mär": 3,
+}
+
+func foreignMonthAlt() string {
+	keys := make([]string, 0, len(foreignMonths))
+	for k := range foreignMonths {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	sortByLenDesc(keys)
+	return strings.Join(keys, "|")
+}
 
 var monthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
@@ -183,6 +207,11 @@ func findDateSpan(s string, c dateContext) (d pageDate, pos, end int, ok bool) {
 	}
 	if m := dmyNameRe.FindStringSubmatchIndex(s); m != nil {
 		try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: monthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
+	}
+	if m := dmyForeignRe.FindStringSubmatchIndex(s); m != nil {
+		if mo := foreignMonths[strings.ToLower(s[m[4]:m[5]])]; mo > 0 {
+			try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
+		}
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
