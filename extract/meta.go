@@ -48,7 +48,7 @@ var (
 		"bytedance:updated_time"}
 	authorKeys = []string{"author", "article:author", "og:article:author", "byline", "dc.creator", "dcterms.creator",
 		"sailthru.author", "parsely-author", "citation_author", "twitter:data1:author", "article:author_name", "cxenseparse:author"}
-	sourceKeys = []string{"og:site_name", "source", "publisher", "application-name", "dc.publisher", "dcterms.publisher", "twitter:site"}
+	sourceKeys = []string{"og:site_name", "source", "publisher", "application-name", "dc.publisher", "dcterms.publisher"}
 )
 
 // findMeta reads metadata from doc before any boilerplate is removed.
@@ -63,7 +63,7 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 	}
 	var loc *time.Location
 	if rules != nil && rules.Timezone != "" {
-		loc, _ = time.LoadLocation(rules.Timezone)
+		loc = regionLocation(rules.Timezone)
 	}
 	h := scanMetaHead(root)
 	ld := parseJSONLD(h.jsonld)
@@ -120,7 +120,7 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 		m.Source = ld.Publisher
 	}
 	if m.Source == "" {
-		m.Source = strings.TrimPrefix(mt.first(sourceKeys...), "@")
+		m.Source = mt.first(sourceKeys...)
 	}
 	m.Views = zh.views
 
@@ -214,6 +214,11 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 
 func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, ctx dateContext, pageURL string) (pageDate, bool) {
 	if s := ruleText(root, rules, func(r *Rules) string { return r.Date }); s != "" {
+		if isoDateRe.MatchString(s) {
+			if d, ok := parseDateValue(s); ok {
+				return d, true // a <time datetime> or meta content
+			}
+		}
 		if d, _, ok := findDate(s, ctx); ok {
 			return d, true
 		}

@@ -73,6 +73,19 @@ func TestFindMeta(t *testing.T) {
 			},
 		},
 		{
+			name: "site date rule on a <time datetime>, timezone not applied over a stated zone",
+			file: "en-news.html", url: "https://example.com/a",
+			rules: &Rules{Date: "article time", Timezone: "Asia/Shanghai", Author: ".byline"},
+			want: Meta{
+				Title: "Harbour Bridge Reopens After Repairs", Source: "The Example Gazette",
+				Authors:     []string{"Ann Lee", "Bo Park"},
+				PublishedAt: "2024-03-02T09:15:00-05:00", ModifiedAt: "2024-03-02T11:00:00-05:00",
+				Language: "en-us", Description: "The bridge carried its first cars in six months.",
+				CanonicalURL: "https://example.com/2024/03/02/bridge-reopens", Tags: []string{"Transport", "City"},
+				Type: "newsarticle", Image: "https://example.com/img/bridge.jpg",
+			},
+		},
+		{
 			name: "traditional chinese over spans, reporter names",
 			file: "zh-trad-spans.html", url: "https://news.example.hk/a/1",
 			want: Meta{
