@@ -49,7 +49,10 @@ var zhLabelRe = func() *regexp.Regexp {
 
 // zhReporterRe finds reporter labels written without a colon: "本报记者
 // 葛灵丹", "新京报记者 彭冲", "（记者 胡晓蓉）".
-var zhReporterRe = regexp.MustCompile(`(记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯)\s*`)
+var zhReporterRe = regexp.MustCompile(`(记者|記者|通讯员|通訊員|实习生|實習生)\s*`)
+
+// zhBareEditorRe: "（松花江网编辑 孙桂芳）" — an editor credit without a colon.
+var zhBareEditorRe = regexp.MustCompile(`(?:编辑|編輯)\s+([^\s）)]{2,4})\s*$`)
 
 // zhPostedRe: "ggjjzhzz 发表于 2005-9-15 11:46:00", a blog or forum post's
 // author before its date.
@@ -223,8 +226,6 @@ func readZhLabels(lines []metaLine) zhResult {
 					if r.source == "" && !ln.noise {
 						r.source = zhSourceValue(f.value)
 					}
-				case zhDate:
-					r.dateLine = append(r.dateLine, i)
 				}
 			}
 			if r.reporter == nil && !ln.noise {
@@ -243,6 +244,11 @@ func readZhLabels(lines []metaLine) zhResult {
 					n = m[2]
 				}
 				r.views, _ = strconv.ParseInt(n, 10, 64)
+			}
+		}
+		if r.editors == nil && !ln.noise && ln.runes <= 40 {
+			if m := zhBareEditorRe.FindStringSubmatch(strings.TrimRight(t, "）) ")); m != nil && hanName(m[1]) {
+				r.editors = []string{m[1]}
 			}
 		}
 		// The credit that closes the body: "……。（记者 胡晓蓉）".
@@ -288,6 +294,9 @@ func zhBareCredit(t string) []string {
 // zhParenCredit reads the inside of a closing parenthesis: "记者 胡晓蓉",
 // "常书香 马丹阳", "姚峰 上海报道", "编辑：燕于".
 func zhParenCredit(s string) []string {
+	if zhBareEditorRe.MatchString(s) {
+		return nil // an editor's, not the article's credit
+	}
 	for _, f := range zhFields(s) {
 		if f.role == zhAuthor || f.role == zhReporter {
 			return zhNames(f.value, true)

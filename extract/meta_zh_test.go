@@ -65,6 +65,11 @@ func TestReadZhLabels(t *testing.T) {
 			editors: []string{"苏亮"}, source: "巴彦淖尔日报",
 		},
 		{
+			name:    "editor credit in parentheses is no reporter",
+			lines:   []string{"（松花江网编辑 孙桂芳）"},
+			editors: []string{"孙桂芳"},
+		},
+		{
 			name:    "责任编辑 is an editor",
 			lines:   []string{"责任编辑：孙重远"},
 			editors: []string{"孙重远"},
