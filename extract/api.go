@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"os"
-	"strconv"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -53,17 +51,6 @@ func FromBytes(raw []byte, contentType string, opts Options) (*Result, error) {
 	return r, err
 }
 
-// shortBody is the weighted body length under which the body finder tries
-// again without the class/id furniture rules: on some pages those rules hit
-// the article's own wrapper. The longer result wins only if it is much
-// longer, so a short news item stays short.
-var shortBody = func() int {
-	if v, err := strconv.Atoi(os.Getenv("NA_SHORT")); err == nil {
-		return v
-	}
-	return 0
-}()
-
 // Extract extracts a UTF-8 page. The page is parsed once; metadata is read
 // from the untouched tree first, then links and the related block, then
 // the tree is cleaned and the body found.
@@ -100,19 +87,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	}
 	related := findRelated(doc, base, relSel, self)
 
-	box, bodyLen := findArticle(doc, rules, meta.Title, true)
-	if bodyLen < shortBody && (rules == nil || rules.Body == "") {
-		if doc2, err := goquery.NewDocumentFromReader(bytes.NewReader(page)); err == nil {
-			if rules != nil {
-				for _, sel := range rules.Remove {
-					doc2.Find(sel).Remove()
-				}
-			}
-			if box2, l2 := findArticle(doc2, rules, meta.Title, false); l2 > 2*bodyLen+minPara {
-				box, bodyLen = box2, l2
-			}
-		}
-	}
+	box, bodyLen := findArticle(doc, rules, meta.Title)
 
 	a := &res.Article
 	a.URL = opts.URL
@@ -144,7 +119,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 
 // findArticle cleans doc and returns the body box and its weighted text
 // length. A site's Body selector replaces the body finder.
-func findArticle(doc *goquery.Document, rules *Rules, title string, strict bool) (*html.Node, int) {
+func findArticle(doc *goquery.Document, rules *Rules, title string) (*html.Node, int) {
 	root := doc.Selection.Nodes[0]
 	if rules != nil && rules.Body != "" {
 		if sel := doc.Find(rules.Body); sel.Length() > 0 {
@@ -161,7 +136,7 @@ func findArticle(doc *goquery.Document, rules *Rules, title string, strict bool)
 			return box, l
 		}
 	}
-	preClean(root, strict)
+	preClean(root, true)
 	box, s := findBody(root)
 	prune(box, s, title)
 	l, _ := measure(bodyText(box))

@@ -1,9 +1,7 @@
 package extract
 
 import (
-	"os"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -26,8 +24,7 @@ func prune(box *html.Node, s *scorer, title string) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if os.Getenv("NA_NOPRUNE") == "" && pruneNode(c, s, normTitle, total) {
-					debugPrune("node", c)
+				if pruneNode(c, s, normTitle, total) {
 					n.RemoveChild(c)
 				} else {
 					walk(c)
@@ -44,11 +41,8 @@ func prune(box *html.Node, s *scorer, title string) {
 func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	switch n.DataAtom {
 	case atom.H1:
-		return !off("h1")
+		return true
 	case atom.Header:
-		if off("hdr") {
-			return false
-		}
 		// Kept through scoring (its links mark teaser cards), dropped
 		// here unless it holds real prose.
 		return s.get(n).good < bigProse
@@ -72,7 +66,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	if n.DataAtom == atom.Table && isDataTable(n) {
 		return s.linkDensity(n) > 0.5
 	}
-	if !off("teaser") && teaserList(n, s) {
+	if teaserList(n, s) {
 		return true
 	}
 	if st.punct >= 10 {
@@ -83,13 +77,11 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	switch {
 	case st.text == 0 && st.imgs == 0:
 		return true
-	case !off("lis") && !isList && st.lis > st.paras+2 && ld > 0.3:
+	case !isList && st.lis > st.paras+2 && ld > 0.3:
 		return true
-	case !off("short") && st.text < minPara && st.punct == 0 && (st.imgs == 0 || st.imgs > 2) && st.lis == 0:
-		return true
-	case !off("ld") && weight < 25 && ld > ldLo && st.text < 400*cjkWeight:
+	case weight < 25 && ld > ldLo && st.text < 400*cjkWeight:
 		return ld > ldHi || st.punct < 2
-	case !off("ld25") && weight >= 25 && ld > envF("NA_LD25", 0.5):
+	case weight >= 25 && ld > 0.5:
 		return true
 	}
 	return false
@@ -274,7 +266,6 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		if n > 300 {
 			continue
 		}
-		debugPrune("line?", l)
 		switch {
 		case n < 40 && (blockHead.MatchString(t) || noticeHead.MatchString(t)):
 			removeBlock(l, box)
@@ -368,8 +359,6 @@ func linkedLine(l *html.Node, s *scorer) bool {
 	return st.text > 0 && st.link >= st.text
 }
 
-// debugPrune is a hook for tests to see what pruning removes.
-var debugPrune = func(string, *html.Node) {}
 
 func hasPrefixFold(s string, ps ...string) bool {
 	ls := strings.ToLower(s)
@@ -483,13 +472,8 @@ func firstTextElement(n *html.Node) *html.Node {
 	return nil
 }
 
-var ldLo, ldHi = envF("NA_LDLO", 0.3), envF("NA_LDHI", 0.5)
-
-func envF(k string, d float64) float64 {
-	if v, err := strconv.ParseFloat(os.Getenv(k), 64); err == nil {
-		return v
-	}
-	return d
-}
-
-func off(k string) bool { return strings.Contains(os.Getenv("NA_OFF"), k) }
+// ldLo and ldHi bound the link density of a block without a content
+// hint: above ldHi it goes; between them it goes when it has no sentences.
+// Measured on the dev sets: lower bounds cut link-rich article sections
+// (patch lists, resource lists) that the labels keep.
+const ldLo, ldHi = 0.4, 0.6

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"net/url"
-	"os"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -37,7 +36,9 @@ func bodyText(box *html.Node) string {
 			flush()
 			return
 		}
-		if skipCaptions && (n.DataAtom == atom.Figcaption || isCaption(n)) {
+		if n.DataAtom == atom.Figcaption || isCaption(n) {
+			// Captions go to images[]; the labelled sets leave them
+			// out of the article text.
 			return
 		}
 		cell := n.DataAtom == atom.Td || n.DataAtom == atom.Th
@@ -115,8 +116,6 @@ func setAttr(n *html.Node, key, val string) {
 	}
 	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
 }
-
-var skipCaptions = os.Getenv("NA_CAP") == ""
 
 // isCaption reports an element classed as an image caption or credit
 // ("wp-caption-text", "photo-credit", "newsCaption"). Captions belong to
