@@ -359,7 +359,6 @@ func linkedLine(l *html.Node, s *scorer) bool {
 	return st.text > 0 && st.link >= st.text
 }
 
-
 func hasPrefixFold(s string, ps ...string) bool {
 	ls := strings.ToLower(s)
 	for _, p := range ps {
