@@ -1,0 +1,159 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestBodyFinder checks the body finder on small pages: what must be in
+// the text and what must not.
+func TestBodyFinder(t *testing.T) {
+	para := func(s string) string {
+		return "<p>" + s + " " + s + " " + s + "</p>"
+	}
+	cases := []struct {
+		name  string
+		page  string
+		has   []string
+		lacks []string
+	}{
+		{
+			name:  "article beside nav and sidebar",
+			page:  `<nav><a href=/a>Home</a><a href=/b>World</a></nav><div class=main>` + para("The council agreed the budget on Monday, after a long debate.") + para("Spending on roads rises, while parks lose some of their grant.") + `</div><div class=sidebar><ul><li><a href=/x>Popular one</a></li><li><a href=/y>Popular two</a></li></ul></div>`,
+			has:   []string{"council agreed", "Spending on roads"},
+			lacks: []string{"Home", "Popular"},
+		},
+		{
+			name:  "short news item kept",
+			page:  `<nav><a href=/a>Home</a></nav><div class=story><p>外交部发言人今天表示，双方将于下周举行会谈。</p></div><footer>版权所有</footer>`,
+			has:   []string{"双方将于下周举行会谈"},
+			lacks: []string{"版权所有", "Home"},
+		},
+		{
+			name:  "sections of one article are joined",
+			page:  `<div class=wrap><section class=part>` + para("First section of the report explains the method, in detail.") + `</section><section class=part>` + para("Second section gives the results, with some caveats.") + `</section></div><div class=foot><a href=/1>One</a> <a href=/2>Two</a></div>`,
+			has:   []string{"First section", "Second section"},
+			lacks: []string{"One"},
+		},
+		{
+			name:  "comments dropped even when long",
+			page:  `<article>` + para("The museum reopens next week after two years of repairs.") + `</article><div id=comments class=comments-area>` + para("I loved this museum as a child, and cannot wait to go back.") + para("Same here, it was always my favourite place in town.") + `</div>`,
+			has:   []string{"museum reopens"},
+			lacks: []string{"loved this museum", "favourite"},
+		},
+		{
+			name:  "React streamed segment is placed",
+			page:  `<div id=root><nav><a href=/>Home</a></nav><template id="B:0"></template></div><div hidden id="S:0">` + para("The streamed article body arrives at the end of the page.") + `</div>`,
+			has:   []string{"streamed article body"},
+			lacks: []string{"Home"},
+		},
+		{
+			name: "code comments are code",
+			page: `<article>` + para("Initialise the repository first, then add the files.") + `<pre><code><span class="hljs-comment"># initialise the repo</span>
+git init</code></pre></article>`,
+			has: []string{"# initialise the repo", "git init"},
+		},
+		{
+			name:  "teaser rail after the article",
+			page:  `<main><div class=body>` + para("The bridge will close for three weeks while engineers replace the bearings.") + `</div><div class=more>` + strings.Repeat(`<div class=card><h3><a href=/s>Another story headline here</a></h3><p>A short teaser line for the story.</p></div>`, 5) + `</div></main>`,
+			has:   []string{"bridge will close"},
+			lacks: []string{"teaser line", "Another story"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Extract([]byte("<html><body>"+tc.page+"</body></html>"), Options{URL: "https://example.com/n/1"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range tc.has {
+				if !strings.Contains(r.Article.Text, h) {
+					t.Errorf("text lacks %q: %q", h, r.Article.Text)
+				}
+			}
+			for _, l := range tc.lacks {
+				if strings.Contains(r.Article.Text, l) {
+					t.Errorf("text has %q: %q", l, r.Article.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestSiteRules checks that Body, Remove and Related selectors apply to
+// their host only.
+func TestSiteRules(t *testing.T) {
+	page := []byte(`<html><body><div id=a><p>Left column text that is long enough to be a paragraph of the page, truly.</p></div>` +
+		`<div id=b><p>Right column text.</p><p class=ad>Buy now</p></div><div id=rel><a href=/r1>R one</a><a href=/r2>R two</a></div></body></html>`)
+	rules := map[string]Rules{"news.example.com": {Body: "#b", Remove: []string{".ad"}, Related: "#rel"}}
+	cases := []struct {
+		name    string
+		url     string
+		has     string
+		lacks   string
+		related int
+	}{
+		{"rules host", "https://news.example.com/x", "Right column text.", "Buy now", 2},
+		{"other host", "https://other.example.com/x", "Left column text", "Right column", -1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := Extract(page, Options{URL: tc.url, Sites: rules})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(r.Article.Text, tc.has) || strings.Contains(r.Article.Text, tc.lacks) {
+				t.Errorf("text = %q, want %q and not %q", r.Article.Text, tc.has, tc.lacks)
+			}
+			if tc.related >= 0 && len(r.Article.Related) != tc.related {
+				t.Errorf("related = %+v, want %d items", r.Article.Related, tc.related)
+			}
+		})
+	}
+}
+
+func TestJudge(t *testing.T) {
+	cases := []struct {
+		name string
+		m    Meta
+		l    int
+		ld   float64
+		want bool
+	}{
+		{"declared news article", Meta{Type: "newsarticle"}, 50, 0, true},
+		{"website without date", Meta{Type: "website"}, 5000, 0, false},
+		{"dated with text", Meta{PublishedAt: "2024-09-05"}, 600, 0.1, true},
+		{"dated but a link list", Meta{PublishedAt: "2024-09-05"}, 600, 0.7, false},
+		{"undated short", Meta{}, 600, 0, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := judge(tc.m, tc.l, tc.ld); got != tc.want {
+				t.Errorf("judge = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCustomElementBlock(t *testing.T) {
+	doc, _ := html.Parse(strings.NewReader(`<p>Text (<x-cite><a href=/1>1</a></x-cite>).</p><x-body><p>Para</p></x-body>`))
+	var inline, block *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Data {
+		case "x-cite":
+			inline = n
+		case "x-body":
+			block = n
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if isBlock(inline) || !isBlock(block) {
+		t.Errorf("isBlock(x-cite) = %v, isBlock(x-body) = %v", isBlock(inline), isBlock(block))
+	}
+}
