@@ -178,7 +178,7 @@ func bestH1(lines []metaLine, refs []string) int {
 	for _, r := range refs {
 		refWords = append(refWords, wordSet(r))
 	}
-	best, bestScore, n := -1, -1.0, 0
+	best, bestScore, n, bestN := -1, -1.0, 0, 0
 	for i, ln := range lines {
 		if ln.heading != 1 || ln.noise || ln.runes < 10 || ln.runes > 250 || ln.links*2 > ln.runes {
 			continue
@@ -194,8 +194,10 @@ func bestH1(lines []metaLine, refs []string) int {
 				score = o
 			}
 		}
-		if score > bestScore {
-			best, bestScore = i, score
+		// The first headline on the page wins a near tie: later <h1>s are
+		// more often teasers of other stories.
+		if score-0.1*float64(n-1) > bestScore-0.1*float64(bestN-1) || best < 0 {
+			best, bestScore, bestN = i, score, n
 		}
 	}
 	if best >= 0 && bestScore < h1MinOverlap {
@@ -207,7 +209,9 @@ func bestH1(lines []metaLine, refs []string) int {
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if utf8.RuneCountInString(w) == 1 && !isHan([]rune(w)[0]) {
+		// Short words ("in", "to", "of") match anything: only words of
+		// three letters or more count (Han text is compared per character).
+		if utf8.RuneCountInString(w) < 3 && !isHan([]rune(w)[0]) && !unicode.IsDigit([]rune(w)[0]) {
 			continue
 		}
 		m[w] = true
