@@ -41,7 +41,7 @@ func prune(box *html.Node, s *scorer, title string) {
 func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	switch n.DataAtom {
 	case atom.H1:
-		return true
+		return true // the title is a field of its own
 	case atom.Header:
 		// Kept through scoring (its links mark teaser cards), dropped
 		// here unless it holds real prose.
@@ -196,7 +196,7 @@ func isDataTable(t *html.Node) bool {
 var (
 	// labelLine is a metadata line shown above or below the article:
 	// 来源/作者/编辑/点击量/发布时间 and their traditional forms.
-	labelLine = regexp.MustCompile(`^[\s【\[(（]*(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|编审|審核|审核|校对|點擊量|点击量|點擊數|点击数|点击|點擊|浏览量|瀏覽量|浏览次数|阅读量|閱讀量|阅读数|發佈時間|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|稿源|文章来源|文章來源|字号|字號)\s*[:：]`)
+	labelLine = regexp.MustCompile(`^[\s【\[(（]*(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|编审|審核|审核|校对|點擊量|点击量|點擊數|点击数|点击|點擊|浏览量|瀏覽量|浏览次数|阅读量|閱讀量|阅读数|發佈時間|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|稿源|文章来源|文章來源|字号|字號|当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|所在位置)\s*[:：]`)
 	// icpLine is a Chinese site licence or police registration number.
 	icpLine = regexp.MustCompile(`ICP[备證证许]|ICP\s*\d|公网安备|公網安備|网安备|增值电信业务`)
 	// copyLine is a copyright notice.
