@@ -184,8 +184,14 @@ func metaLines(root *html.Node) []metaLine {
 			if tag == "a" {
 				inLink = true
 			}
+			var kicker *html.Node
+			if heading > 0 && heading <= 2 && isBlock {
+				kicker = mHeadingKicker(n)
+			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c, block, noise, hint, heading, inLink)
+				if c != kicker {
+					walk(c, block, noise, hint, heading, inLink)
+				}
 			}
 			if isBlock {
 				flush()
@@ -238,4 +244,30 @@ func mVisuallyHidden(n *html.Node) bool {
 	}
 	st := strings.ReplaceAll(strings.ToLower(mAttr(n, "style")), " ", "")
 	return strings.Contains(st, "clip:rect(0") || (strings.Contains(st, "width:1px") && strings.Contains(st, "height:1px")) || strings.Contains(st, "display:none")
+}
+
+// mHeadingKicker finds a label set in its own element at the start of a
+// headline ("<strong>Blog:</strong> Title", "<span>Exclusive |</span>"):
+// a section tag, not words of the headline.
+func mHeadingKicker(h *html.Node) *html.Node {
+	c := h.FirstChild
+	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+		c = c.NextSibling
+	}
+	if c == nil || c.Type != html.ElementNode || metaBlockTags[c.Data] || c.NextSibling == nil {
+		return nil
+	}
+	t := mSpace(mText(c))
+	if t == "" || utf8.RuneCountInString(t) > 20 || !strings.ContainsAny(t[len(t)-1:], ":|") {
+		return nil
+	}
+	// The rest must hold the headline.
+	rest := 0
+	for r := c.NextSibling; r != nil; r = r.NextSibling {
+		rest += len(strings.TrimSpace(mText(r)))
+	}
+	if rest < 10 {
+		return nil
+	}
+	return c
 }
