@@ -178,7 +178,7 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	v, ok := fc[ci]
 	if !ok {
 		if !maybe.MatchString(ci) {
-			match, strongMatch := furniture(ci)
+			match, strongMatch := furniture(ci, fc)
 			switch {
 			case strongMatch && commentHint.MatchString(ci):
 				v = 3
@@ -200,17 +200,30 @@ var commentHint = regexp.MustCompile(`comment|disqus|replies`)
 // furniture reports whether a class/id string names page furniture. Each
 // class is tested alone, and modifiers that describe the layout around
 // the element ("has-sidebar", "with-comments") do not count.
-func furniture(ci string) (match, strongMatch bool) {
+// The tokens' verdicts are cached in fc under a "\x00" prefix: class
+// strings differ more than the tokens they are made of.
+func furniture(ci string, fc furnitureCache) (match, strongMatch bool) {
 	for _, f := range strings.Fields(ci) {
 		if strings.HasPrefix(f, "has-") || strings.HasPrefix(f, "no-") || strings.HasPrefix(f, "is-") ||
 			strings.Contains(f, "with-") || strings.HasPrefix(f, "show-") {
 			continue
 		}
-		if unlikely.MatchString(f) {
-			match = true
-			if strong.MatchString(f) {
-				return true, true
+		key := "\x00" + f
+		v, ok := fc[key]
+		if !ok {
+			if unlikely.MatchString(f) {
+				v = 1
+				if strong.MatchString(f) {
+					v = 2
+				}
 			}
+			fc[key] = v
+		}
+		switch v {
+		case 2:
+			return true, true
+		case 1:
+			match = true
 		}
 	}
 	return match, false
