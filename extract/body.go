@@ -9,9 +9,15 @@ import (
 )
 
 // findBody scores the (pre-cleaned) tree under root and returns a new <div>
-// holding the best container and the siblings that belong with it, moved
-// out of the tree. It never returns nil: with no scored container the whole
-// <body> is taken, so a short page keeps its text.
+// holding the article's container, moved out of the tree.
+//
+// Two measures, both language-free: Readability's content score (runs of
+// text score by length and punctuation, ASCII or CJK, and hand it to their
+// containers) picks the densest container; then the finder climbs to the
+// ancestor with the most prose net of link text (good − β·bad, see climb),
+// which joins sections the score saw separately and stops before a page
+// wrapper full of menus. It never returns nil: with no scored container the
+// whole <body> is taken, so a short page keeps its text.
 func findBody(root *html.Node) (*html.Node, *scorer) {
 	body := findElement(root, atom.Body)
 	if body == nil {
@@ -118,11 +124,6 @@ func leadMedia(top *html.Node) *html.Node {
 	return nil
 }
 
-// isMedia reports whether n holds an image and nothing that looks like a link list.
-func isMedia(n *html.Node) bool {
-	return findElement(n, atom.A) == nil || findElement(n, atom.Img) != nil && elementChildren(n) <= 2
-}
-
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " \"'”’)）」』")
 	if s == "" {
@@ -146,18 +147,6 @@ func findElement(n *html.Node, a atom.Atom) *html.Node {
 		}
 	}
 	return nil
-}
-
-func elementChildren(n *html.Node) int {
-	k := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			k++
-		} else if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
-			k += 2 // text beside the child: the parent is more than a wrapper
-		}
-	}
-	return k
 }
 
 // hasBlockChild reports whether n has a block descendant (a rule <hr>

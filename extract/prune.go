@@ -220,7 +220,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBlock(c) && !hasBlockChild(c) || isHeading(c) || c.DataAtom == atom.Span && isLineSpan(c) {
+			if isBlock(c) && !hasBlockChild(c) || isHeading(c) {
 				lines = append(lines, c)
 				continue
 			}
@@ -366,12 +366,6 @@ func hasPrefixFold(s string, ps ...string) bool {
 			return true
 		}
 	}
-	return false
-}
-
-// isLineSpan reports whether a span sits directly in a block with other
-// element siblings only (a CMS writing lines as spans).
-func isLineSpan(n *html.Node) bool {
 	return false
 }
 
