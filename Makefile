@@ -12,6 +12,7 @@ build:
 # Tests always run with the race detector; vet and gofmt are part of them.
 test: vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) mod tidy -diff
 	$(GO) test -race -count=1 ./...
 
 # The whole job offline: a bundled news site on loopback, crawled into
@@ -20,8 +21,11 @@ demo: build
 	@rm -rf demo && mkdir -p demo
 	$(BIN) demo --db demo/archive.db
 
+# One package at a time (-p 1) so benchmarks do not compete for the two
+# cores; each benchmark sizes its own work (see README "Measurements").
+# NEWSARCHIVE_BENCH_ARTICLES=100000 runs the archive benchmarks at full size.
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./...
+	$(GO) test -p 1 -run '^$$' -bench . -benchmem -benchtime 1x ./...
 
 # Extraction quality against the labelled pages in ../shared/data.
 eval: build
