@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"testing"
 )
 
@@ -56,31 +54,4 @@ func bigPage(n int) []byte {
 	}
 	buf.WriteString("</div><footer>© Big</footer></body></html>")
 	return buf.Bytes()
-}
-
-// TestMemory10MB extracts a 10 MB page and checks the heap allocated
-// during the extraction stays under 200 MB (issue #3).
-func TestMemory10MB(t *testing.T) {
-	if testing.Short() || raceOn {
-		t.Skip("short or race build")
-	}
-	page := bigPage(10 << 20)
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	r, err := Extract(page, Options{URL: "https://example.com/big"})
-	runtime.ReadMemStats(&after)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(r.Article.Text, "Paragraph 1000 says") {
-		t.Error("body text lost on the big page")
-	}
-	// TotalAlloc counts every allocation, so it bounds the peak from above.
-	total := (after.TotalAlloc - before.TotalAlloc) >> 20
-	peak := (after.HeapSys) >> 20
-	t.Logf("10 MB page: %d MB allocated in total, heap reserved %d MB", total, peak)
-	if peak > 200 {
-		t.Errorf("heap reserved %d MB > 200 MB", peak)
-	}
 }
