@@ -109,13 +109,28 @@ var metaBlockTags = map[string]bool{
 	"option": true, "button": true,
 }
 
-// metaLines walks the body once and returns its visible lines in order.
+// The line walk stops after this many lines or bytes of text: the
+// headline, byline, date and label lines of an article page sit well
+// within them (the dev pages have at most ~3,100 lines and 300 KB), and a
+// huge page must not cost the label and date patterns on all its text.
+const (
+	metaMaxLines = 4000
+	metaMaxBytes = 512 << 10
+)
+
+// metaLines walks the body once and returns its visible lines in order,
+// up to metaMaxLines lines or metaMaxBytes of text.
 func metaLines(root *html.Node) []metaLine {
 	var lines []metaLine
 	var b strings.Builder
 	var cur metaLine
-	links := 0
+	links, size := 0, 0
+	done := false
 	flush := func() {
+		if done {
+			b.Reset()
+			return
+		}
 		t := mSpace(b.String())
 		b.Reset()
 		if t != "" {
@@ -123,11 +138,16 @@ func metaLines(root *html.Node) []metaLine {
 			cur.runes = utf8.RuneCountInString(t)
 			cur.links = links
 			lines = append(lines, cur)
+			size += len(t)
+			done = len(lines) >= metaMaxLines || size >= metaMaxBytes
 		}
 		links = 0
 	}
 	var walk func(n *html.Node, block *html.Node, noise, hint bool, heading int, inLink bool)
 	walk = func(n *html.Node, block *html.Node, noise, hint bool, heading int, inLink bool) {
+		if done {
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
 			if b.Len() == 0 {

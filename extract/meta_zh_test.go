@@ -117,3 +117,26 @@ func TestReadZhLabels(t *testing.T) {
 		})
 	}
 }
+
+// zhLabelMatches must find what the label pattern finds.
+func TestZhLabelMatchesRegexp(t *testing.T) {
+	for _, s := range []string{
+		"来源：化工网 作者：张三 点击量：123",
+		"责任编辑：李四", "发布时间 ： 2024-09-05 08:56", "原文：x 文：王五",
+		"时间:2020-01-01 来源: 新华网|编辑:赵六", "作者：", "：：作者::", "无标签：内容",
+		"文章来源：人民日报  發佈時間：2021年3月4日", "abc: def", "编辑 ：x 编辑：y",
+		"转载自：某网  浏览次数：5", "",
+	} {
+		want := zhLabelRe.FindAllStringSubmatchIndex(s, -1)
+		got := zhLabelMatches(s)
+		if len(want) != len(got) {
+			t.Errorf("%q: got %v want %v", s, got, want)
+			continue
+		}
+		for i := range want {
+			if want[i][0] != got[i][0] || want[i][1] != got[i][1] || want[i][2] != got[i][2] || want[i][3] != got[i][3] {
+				t.Errorf("%q: got %v want %v", s, got, want)
+			}
+		}
+	}
+}
