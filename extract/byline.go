@@ -10,8 +10,63 @@ import (
 )
 
 // bylineSel finds the elements that name the author visibly: microdata,
-// rel=author links and the class/id names themes give their byline.
-var bylineSel = cascadia.MustCompile(`[itemprop~=author], [itemprop~=creator], a[rel~=author], [class*=byline], [class*=Byline], [class*=author], [class*=Author], [class*=writer], [id*=byline], [id*=author], [data-testid*=byline], [data-component*=byline]`)
+// rel=author links and the class/id names themes give their byline. It
+// matches as the selector `[itemprop~=author], [itemprop~=creator],
+// a[rel~=author], [class*=byline], [class*=Byline], [class*=author],
+// [class*=Author], [class*=writer], [id*=byline], [id*=author],
+// [data-testid*=byline], [data-component*=byline]` would, by hand: a
+// group of twelve selectors tried on every element cost more than the
+// rest of the author finders.
+var bylineSel = matchFunc(func(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		v := a.Val
+		switch a.Key {
+		case "itemprop":
+			if hasTokenExact(v, "author") || hasTokenExact(v, "creator") {
+				return true
+			}
+		case "rel":
+			if n.Data == "a" && hasTokenExact(v, "author") {
+				return true
+			}
+		case "class":
+			if strings.Contains(v, "byline") || strings.Contains(v, "Byline") || strings.Contains(v, "author") || strings.Contains(v, "Author") || strings.Contains(v, "writer") {
+				return true
+			}
+		case "id":
+			if strings.Contains(v, "byline") || strings.Contains(v, "author") {
+				return true
+			}
+		case "data-testid", "data-component":
+			if strings.Contains(v, "byline") {
+				return true
+			}
+		}
+	}
+	return false
+})
+
+// hasTokenExact is the ~= attribute match: tok is one of s's
+// space-separated words, case and all.
+func hasTokenExact(s, tok string) bool {
+	for _, f := range strings.Fields(s) {
+		if f == tok {
+			return true
+		}
+	}
+	return false
+}
+
+// matchFunc is a cascadia.Matcher written as a function.
+type matchFunc func(*html.Node) bool
+
+func (f matchFunc) Match(n *html.Node) bool { return f(n) }
 
 var itempropNameSel = cascadia.MustCompile(`[itemprop~=name]`)
 
@@ -22,8 +77,21 @@ var bylineClassJunkRe = regexp.MustCompile(`(?i)avatar|bio\b|description|desc\b|
 // byLineRe: a visible line that starts "By Name".
 var byLineRe = regexp.MustCompile(`^(?i:by|written by|words by|story by|reporting by|contributors?:|von|par|por)\s*:?\s+\p{Lu}`)
 
-// authorLinkSel: links to an author's page, by the URL paths CMSs use.
-var authorLinkSel = cascadia.MustCompile(`a[href*="/author/"], a[href*="/authors/"], a[href*="/writer/"], a[href*="/writers/"], a[href*="/contributor/"], a[href*="/contributors/"], a[href*="/columnist/"], a[href*="/columnists/"], a[href*="/reporter/"], a[href*="/reporters/"], a[href*="/journalist/"], a[href*="/journalists/"], a[href*="/byline/"], a[href*="/staff/"], a[href*="/people/"], a[href*="/profile/"], a[href*="/profiles/"], a[href*="/member/"], a[href*="/members/"], a[href*="/producers/"], a[href*="/experts/"], a[href*="?author="]`)
+// authorLinkPaths: links to an author's page, by the URL paths CMSs use.
+var authorLinkPaths = []string{"/author/", "/authors/", "/writer/", "/writers/", "/contributor/", "/contributors/", "/columnist/", "/columnists/", "/reporter/", "/reporters/", "/journalist/", "/journalists/", "/byline/", "/staff/", "/people/", "/profile/", "/profiles/", "/member/", "/members/", "/producers/", "/experts/", "?author="}
+
+// authorLinkSel matches a[href*=PATH] for the paths above.
+var authorLinkSel = matchFunc(func(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.Data != "a" {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key == "href" && a.Namespace == "" {
+			return containsAnyWord(a.Val, authorLinkPaths)
+		}
+	}
+	return false
+})
 
 // visibleAuthors reads the byline elements, best first: microdata, then
 // rel=author links, then links to an author page, then byline/author class

@@ -126,6 +126,7 @@ func metaLines(root *html.Node) []metaLine {
 	var cur metaLine
 	links, size := 0, 0
 	done := false
+	verdicts := map[string]uint8{}
 	flush := func() {
 		if done {
 			b.Reset()
@@ -183,12 +184,15 @@ func metaLines(root *html.Node) []metaLine {
 			if tag == "nav" || ((tag == "aside" || tag == "footer") && !mHasArticleAncestor(n)) {
 				noise = true
 			}
-			if cls := mAttr(n, "class") + " " + mAttr(n, "id"); len(cls) > 1 {
-				if !noise && mNoiseClass(tag, cls) {
-					noise = true
-				}
-				if !hint && mHintClass(cls) {
-					hint = true
+			if !noise || !hint {
+				if cls := mAttr(n, "class") + " " + mAttr(n, "id"); len(cls) > 1 {
+					v := classVerdict(cls, verdicts)
+					if !noise && v&clsNoise != 0 && tag != "html" && tag != "body" && tag != "main" && tag != "article" {
+						noise = true // the page wrappers are never noise (mNoiseClass)
+					}
+					if v&clsHint != 0 {
+						hint = true
+					}
 				}
 			}
 			if !hint && (mAttr(n, "itemprop") != "" || mAttr(n, "rel") == "author") {
@@ -225,6 +229,42 @@ func metaLines(root *html.Node) []metaLine {
 	walk(root, nil, false, false, 0, false)
 	flush()
 	return lines
+}
+
+const clsNoise, clsHint = 1, 2
+
+// classVerdict is mNoiseClass (for an element that is not a page wrapper)
+// and mHintClass of a class/id string, token by token: pages repeat their
+// class names, so each token is judged once per page (cache).
+func classVerdict(cls string, cache map[string]uint8) uint8 {
+	var v uint8
+	for i := 0; i < len(cls); {
+		for i < len(cls) && isRegexSpace(cls[i]) {
+			i++
+		}
+		j := i
+		for j < len(cls) && !isRegexSpace(cls[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		tok := cls[i:j]
+		i = j
+		tv, ok := cache[tok]
+		if !ok {
+			low := strings.ToLower(tok)
+			if !strings.HasPrefix(low, "category-") && !strings.HasPrefix(low, "tag-") && !strings.HasPrefix(low, "has-") && !strings.HasPrefix(low, "wp-") && mNoiseToken(low) {
+				tv |= clsNoise
+			}
+			if mHintClass(low) {
+				tv |= clsHint
+			}
+			cache[tok] = tv
+		}
+		v |= tv
+	}
+	return v
 }
 
 // mNoiseClass reports whether an element's class/id marks a block whose
