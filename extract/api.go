@@ -28,8 +28,8 @@ type Options struct {
 type Result struct {
 	Article article.Article
 	// IsArticle is the extractor's judgement that the page is an article
-	// (JSON-LD/OG type, a date with enough body text, low link density)
-	// rather than a listing, tag or home page.
+	// (JSON-LD/OG type, a date with enough body text, low link density, no
+	// run of dated story cards) rather than a listing, tag or home page.
 	IsArticle bool
 	// Links are the page's absolute, normalised http(s) links in document
 	// order without duplicates, for the crawler to follow.
@@ -108,11 +108,13 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	}
 	a.Text = bodyText(box)
 	ld := 0.0
-	if st := newScorer(box).get(box); st.text > 0 {
+	bs := newScorer(box)
+	if st := bs.get(box); st.text > 0 {
 		ld = float64(st.link) / float64(st.text)
 	}
+	ls := findListing(box, bs)
 	a.HTML = bodyHTML(box, base)
-	res.IsArticle = judge(meta, bodyLen, ld)
+	res.IsArticle = judge(meta, bodyLen, ld, ls)
 	a.Normalize()
 	return res, nil
 }

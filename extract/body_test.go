@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // TestBodyFinder checks the body finder on small pages: what must be in
@@ -120,17 +121,27 @@ func TestJudge(t *testing.T) {
 		m    Meta
 		l    int
 		ld   float64
+		ls   listing
 		want bool
 	}{
-		{"declared news article", Meta{Type: "newsarticle"}, 50, 0, true},
-		{"website without date", Meta{Type: "website"}, 5000, 0, false},
-		{"dated with text", Meta{PublishedAt: "2024-09-05"}, 600, 0.1, true},
-		{"dated but a link list", Meta{PublishedAt: "2024-09-05"}, 600, 0.7, false},
-		{"undated short", Meta{}, 600, 0, false},
+		{"declared news article", Meta{Type: "newsarticle"}, 50, 0, listing{}, true},
+		{"website without date", Meta{Type: "website"}, 5000, 0, listing{}, false},
+		{"dated with text", Meta{PublishedAt: "2024-09-05"}, 600, 0.1, listing{}, true},
+		{"dated but a link list", Meta{PublishedAt: "2024-09-05"}, 600, 0.7, listing{}, false},
+		{"undated short", Meta{}, 600, 0, listing{}, false},
+		{"undated long", Meta{}, 2000, 0, listing{}, true},
+		{"website with date and prose", Meta{Type: "website", PublishedAt: "2024-09-05"}, 900, 0.05, listing{}, true},
+		{"website undated long", Meta{Type: "website"}, 9000, 0.05, listing{}, false},
+		{"webpage undated long", Meta{Type: "webpage"}, 9000, 0.05, listing{}, true},
+		{"dated story cards", Meta{PublishedAt: "2024-09-05"}, 650, 0.25, listing{items: 3, dated: 3, share: 0.98, dates: 3}, false},
+		{"undated cards are a listicle", Meta{PublishedAt: "2024-09-05"}, 1400, 0.3, listing{items: 8, share: 0.97}, true},
+		{"dates every few lines", Meta{PublishedAt: "2024-09-05"}, 1000, 0.1, listing{dates: 5}, false},
+		{"a few dates in a long text", Meta{PublishedAt: "2024-09-05"}, 9000, 0.1, listing{dates: 5}, true},
+		{"declared article keeps its cards", Meta{Type: "newsarticle"}, 5000, 0.1, listing{items: 30, dated: 30, share: 0.7}, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := judge(tc.m, tc.l, tc.ld); got != tc.want {
+			if got := judge(tc.m, tc.l, tc.ld, tc.ls); got != tc.want {
 				t.Errorf("judge = %v, want %v", got, tc.want)
 			}
 		})
@@ -155,5 +166,34 @@ func TestCustomElementBlock(t *testing.T) {
 	walk(doc)
 	if isBlock(inline) || !isBlock(block) {
 		t.Errorf("isBlock(x-cite) = %v, isBlock(x-body) = %v", isBlock(inline), isBlock(block))
+	}
+}
+
+func TestFindListing(t *testing.T) {
+	cards := `<ul>
+<li><h3><a href="/a">Reservoir levels recover after a wet spring</a></h3><p>Levels are back above their ten-year average, the board said.</p><time datetime="2024-05-21">21 May 2024</time></li>
+<li><h3><a href="/b">Pipe replacement reaches the old town streets</a></h3><p>Crews will replace cast-iron mains under six streets.</p><span class="date">2024-05-18 14:30</span></li>
+<li><h3><a href="/c">Bottling plant expands and promises new jobs</a></h3><p>The company says the new line will double its output.</p><time>15 May 2024</time></li>
+</ul>`
+	prose := `<p>The water board said on Tuesday that levels at the three main reservoirs were back above their ten-year average, easing fears of restrictions.</p>
+<p>Officials warned that a dry summer could still bring a hosepipe ban, as it did two years ago, and asked households to save water.</p>`
+	for _, tc := range []struct {
+		name    string
+		page    string
+		listing bool
+	}{
+		{"cards", cards, true},
+		{"article", prose, false},
+		{"article with a short card list", prose + prose + prose + prose + prose + cards, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, _ := html.Parse(strings.NewReader(tc.page))
+			box := findElement(doc, atom.Body)
+			s := newScorer(box)
+			l := findListing(box, s)
+			if got := l.isListing(s.get(box).text); got != tc.listing {
+				t.Errorf("isListing = %v (%+v), want %v", got, l, tc.listing)
+			}
+		})
 	}
 }

@@ -46,6 +46,8 @@ func TestFixtures(t *testing.T) {
 		{"en-news-jsonld", "utf-8"},
 		{"en-blog-plain", "utf-8"},
 		{"en-listing", "utf-8"},
+		{"en-topic-website", "utf-8"},
+		{"zh-section-listing", "utf-8"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
