@@ -153,6 +153,10 @@ func TestTextClean(t *testing.T) {
 	}{
 		{"repeated caption", []string{"Photo: AP", "Body one.", "Photo: AP", "Body two."}, []string{"Photo: AP", "Body one.", "Body two."}},
 		{"lead repeated in body", []string{"【导读】今年全国共有一百个集群入选名单，覆盖多个重点产业领域。", "【本网讯】近日，今年全国共有一百个集群入选名单，覆盖多个重点产业领域。其余内容。"}, []string{"【本网讯】近日，今年全国共有一百个集群入选名单，覆盖多个重点产业领域。其余内容。"}},
+		{"labelled summary, other punctuation", []string{"摘要：日前, 湖畔省市场监管部门公布首批绿色低碳检测实验室名单, 共有37家实验室入选.", "【本网讯】日前，湖畔省市场监管部门公布首批绿色低碳检测实验室名单，共有37家实验室入选。", "据介绍，此次遴选自去年9月启动。"}, []string{"【本网讯】日前，湖畔省市场监管部门公布首批绿色低碳检测实验室名单，共有37家实验室入选。", "据介绍，此次遴选自去年9月启动。"}},
+		{"summary cut short", []string{"The council approved the riverside tram extension on Tuesday after a long debate over…", "The council approved the riverside tram extension on Tuesday after a long debate over its cost.", "Work starts next year."}, []string{"The council approved the riverside tram extension on Tuesday after a long debate over its cost.", "Work starts next year."}},
+		{"summary over two paragraphs", []string{"Summary: The council approved the tram extension. Work starts next spring.", "The council approved the tram extension.", "Work starts next spring, the mayor said."}, []string{"The council approved the tram extension.", "Work starts next spring, the mayor said."}},
+		{"a first paragraph not repeated stays", []string{"The council approved the riverside tram extension on Tuesday.", "Work starts next year, the mayor said, and ends in three."}, []string{"The council approved the riverside tram extension on Tuesday.", "Work starts next year, the mayor said, and ends in three."}},
 		{"distinct paragraphs stay", []string{"One.", "Two."}, []string{"One.", "Two."}},
 	}
 	for _, tc := range cases {

@@ -2,7 +2,10 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -150,21 +153,50 @@ func dedupe(paras []string) []string {
 
 // dropRepeatedLead drops a summary at the top of the body whose text the
 // body repeats later: the lead box above the article, shown once more as
-// the first paragraph. A 【…】 label in front of it is ignored.
+// the first paragraph (or spread over the first ones). The comparison
+// ignores white space, punctuation and symbols (the box and the body often
+// differ in full- and half-width marks), a label in front of the summary
+// (【导读】, "摘要：", "Summary:") and an ellipsis that cuts it short.
 func dropRepeatedLead(paras []string) []string {
 	for i := 0; i < len(paras) && i < 3; i++ {
-		p := paras[i]
-		if j := strings.Index(p, "】"); j >= 0 && j < 40 && strings.HasPrefix(p, "【") {
-			p = strings.TrimSpace(p[j+len("】"):])
-		}
-		if len(p) < 40 {
+		k := leadKey(paras[i])
+		if utf8.RuneCountInString(k) < 15 || len(k) < 40 {
 			continue
 		}
+		var rest strings.Builder
 		for _, q := range paras[i+1:] {
-			if strings.Contains(q, p) {
-				return append(paras[:i:i], paras[i+1:]...)
-			}
+			rest.WriteString(textKey(q))
+		}
+		if strings.Contains(rest.String(), k) {
+			return append(paras[:i:i], paras[i+1:]...)
 		}
 	}
 	return paras
+}
+
+// leadLabel is a short label in front of a summary: 【导读】, [摘要],
+// "内容提要：", "Summary:".
+var leadLabel = regexp.MustCompile(`^\s*(?:[【\[［][^】\]］]{1,12}[】\]］]|[^\s:：,，。.]{1,8}\s?[:：])\s*`)
+
+// leadKey is the comparison key of a summary paragraph: its label and a
+// closing ellipsis removed.
+func leadKey(p string) string {
+	p = leadLabel.ReplaceAllString(p, "")
+	p = strings.TrimSpace(p)
+	for _, e := range []string{"……", "…", "..."} {
+		p = strings.TrimSuffix(p, e)
+	}
+	return textKey(p)
+}
+
+// textKey keeps the letters and digits of s, lower-cased.
+func textKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
