@@ -41,7 +41,9 @@ func prune(box *html.Node, s *scorer, title string) {
 func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	switch n.DataAtom {
 	case atom.H1:
-		return true // the title is a field of its own
+		// The title is a field of its own; an <h1> that follows a
+		// paragraph of the text is a subheading some editors mark so.
+		return isTitle(nodeText(n), title) || !afterProse(n, s)
 	case atom.Header:
 		// Kept through scoring (its links mark teaser cards), dropped
 		// here unless it holds real prose.
@@ -85,6 +87,23 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return true
 	}
 	return false
+}
+
+// afterProse reports whether the element before n is a paragraph of
+// prose (not a link, not a stamp).
+func afterProse(n *html.Node, s *scorer) bool {
+	p := n.PrevSibling
+	for p != nil && (p.Type != html.ElementNode || p.DataAtom == atom.Img || p.DataAtom == atom.Br) {
+		if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
+			return false
+		}
+		p = p.PrevSibling
+	}
+	if p == nil || p.DataAtom != atom.P {
+		return false
+	}
+	st := s.get(p)
+	return st.good >= 2*minPara && st.punct >= 1 && st.link*4 < st.text
 }
 
 // teaserList reports a feed of story teasers: at least four children, most
