@@ -77,7 +77,7 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 		siteName = ld.Publisher
 	}
 	title, titleIdx := pickTitle(lines, []string{mt.first("og:title"), ld.Headline, mt.first("twitter:title", "dc.title", "headline")}, h.title, siteName)
-	m.Title = mFixText(title)
+	m.Title = mFixText(trimTitleTail(title))
 	if s := ruleText(root, rules, func(r *Rules) string { return r.Title }); s != "" {
 		m.Title = s
 		titleIdx = findTitleLine(lines, s)

@@ -132,3 +132,19 @@ func TestPickTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestTrimTitleTail(t *testing.T) {
+	for in, want := range map[string]string{
+		"How meditation rewires brains and improves physical health | Opinion":                 "How meditation rewires brains and improves physical health",
+		"Best Residential Movers in NYC 2025 | Top 19 Companies":                               "Best Residential Movers in NYC 2025",
+		"Porting a complete HTML5 parser and its test suite / Dec 2025":                        "Porting a complete HTML5 parser and its test suite",
+		"Top 10 Cameras of 2025 Under $2500 | The Best Mirrorless Cameras on the Market Today": "Top 10 Cameras of 2025 Under $2500 | The Best Mirrorless Cameras on the Market Today",
+		"Best Bread Machines – My Favorites!":                                                  "Best Bread Machines – My Favorites!",
+		"News | Opinion":                                                                       "News | Opinion",
+		"21+ Best Movers / Moving Companies in San Francisco (2024)":                           "21+ Best Movers / Moving Companies in San Francisco (2024)",
+	} {
+		if got := trimTitleTail(in); got != want {
+			t.Errorf("trimTitleTail(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -294,3 +294,54 @@ func isMinorTitlePart(heading, declared string) bool {
 	}
 	return false
 }
+
+// trimTitleTail drops what a headline carries after its last " | " when
+// that is a short tag rather than words of the headline ("… | Opinion",
+// "… | Top 19 Companies"), and a trailing date ("… / Dec 2025"): the
+// headline proper is the part before.
+func trimTitleTail(t string) string {
+	for _, sep := range []string{" | ", " / ", " – ", " — ", " - "} {
+		i := strings.LastIndex(t, sep)
+		if i < 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
+		if len(strings.Fields(head)) < 3 || utf8.RuneCountInString(head) < 20 {
+			continue
+		}
+		if titleDateTail(tail) || (sep == " | " && len(strings.Fields(tail)) <= 4) {
+			return head
+		}
+	}
+	return t
+}
+
+// titleDateTail: a title part that is only a date ("Dec 2025",
+// "12 March 2024", "2024-03-12").
+func titleDateTail(s string) bool {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '.' || r == '-' || r == '/' })
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	year := false
+	for _, w := range f {
+		switch {
+		case len(w) == 4 && isAllDigits(w):
+			year = true
+		case len(w) <= 2 && isAllDigits(w):
+		case len(w) >= 3 && monthNum[strings.ToLower(w[:3])] > 0 && len(w) <= 9:
+		default:
+			return false
+		}
+	}
+	return year
+}
+
+func isAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
