@@ -256,6 +256,20 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			k++
 		}
 	}
+	// The tail is the lines after the last paragraph of prose, where
+	// the source and editor are credited.
+	tail := map[*html.Node]bool{}
+	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
+		t := nodeText(lines[i])
+		if t == "" {
+			continue
+		}
+		if _, p := measure(t); p > 0 && utf8.RuneCountInString(t) >= 40 || endsSentence(t) {
+			break
+		}
+		tail[lines[i]] = true
+		k++
+	}
 	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
 		if nodeText(lines[i]) != "" {
 			edge[lines[i]] = true
@@ -290,6 +304,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeBlock(l, box)
 		case icpLine.MatchString(t), copyLine.MatchString(t) && n < 200, attachBox.MatchString(t):
 			removeNode(l)
+		case tail[l] && n < 40 && creditLine.MatchString(t):
+			// The source and editor credited under the text are part of it.
 		case n < 120 && labelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
 			// "记者：请问……？" opens a question in an interview: kept.
 			removeNode(l)
@@ -323,6 +339,9 @@ var (
 	noticeHead = regexp.MustCompile(`^\s*\S{0,12}(声明|聲明|公告|须知|須知)\s*[:：]?\s*$`)
 	// pagerLine is a page switcher: 上一页/下一页, 第1页/共3页, prev/next.
 	pagerLine = regexp.MustCompile(`(?i)上一页|下一页|上一頁|下一頁|上一篇|下一篇|第\s*\d+\s*页\s*/\s*共|^\s*(«|<)?\s*(previous|prev)\b.*\b(next)\b`)
+	// creditLine credits the source or the editor of the text: 来源：某报,
+	// (责编：某某), 责任编辑：某某.
+	creditLine = regexp.MustCompile(`^[\s【\[(（]*(信息来源|来源|來源|编辑|編輯|责任编辑|責任編輯|责编|責編)\s*[:：]`)
 	// reporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
 	reporterLine = regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`)
 	// columnTag is a column label in lenticular brackets alone on a line.

@@ -17,6 +17,11 @@ func TestBoilerplateLines(t *testing.T) {
 		kept []string
 	}{
 		{
+			name: "zh credit lines under the text",
+			body: `<p>这是一段正文，讲述了产业发展的新动向，也提到来源于企业的数据。</p><p>来源：新华网 编辑：王五</p><p>(责编：赵六)</p>`,
+			kept: []string{"这是一段正文", "来源：新华网 编辑：王五", "(责编：赵六)"},
+		},
+		{
 			name: "zh label lines",
 			body: `<div>当前位置：<a href="/">首页</a> &gt; 新闻</div><p>来源：新华网</p><p>作者：张三 李四</p><p>點擊量：2301</p><p>責任編輯：王五</p><p>这是一段正文，讲述了产业发展的新动向，也提到来源于企业的数据。</p>`,
 			gone: []string{"当前位置", "新华网", "张三", "2301", "王五"},
