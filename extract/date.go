@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // pageDate is a date as a page states it: never converted between zones
@@ -202,15 +204,19 @@ func findDateSpan(s string, c dateContext) (d pageDate, pos, end int, ok bool) {
 	if m := ymdRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
 		try(pageDate{Y: atoi(s[m[2]:m[3]]), Mo: atoi(s[m[6]:m[7]]), D: atoi(s[m[8]:m[9]])}, m[0], m[1])
 	}
-	if m := mdyRe.FindStringSubmatchIndex(s); m != nil {
-		try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: monthNum[strings.ToLower(s[m[2]:m[2]+3])], D: atoi(s[m[4]:m[5]])}, m[0], m[1])
-	}
-	if m := dmyNameRe.FindStringSubmatchIndex(s); m != nil {
-		try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: monthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
-	}
-	if m := dmyForeignRe.FindStringSubmatchIndex(s); m != nil {
-		if mo := foreignMonths[strings.ToLower(s[m[4]:m[5]])]; mo > 0 {
-			try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
+	// The month-name patterns need a letter of an alphabet: most lines of
+	// a Chinese page have none and skip them.
+	if hasAlphaLetter(s) {
+		if m := mdyRe.FindStringSubmatchIndex(s); m != nil {
+			try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: monthNum[strings.ToLower(s[m[2]:m[2]+3])], D: atoi(s[m[4]:m[5]])}, m[0], m[1])
+		}
+		if m := dmyNameRe.FindStringSubmatchIndex(s); m != nil {
+			try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: monthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
+		}
+		if m := dmyForeignRe.FindStringSubmatchIndex(s); m != nil {
+			if mo := foreignMonths[strings.ToLower(s[m[4]:m[5]])]; mo > 0 {
+				try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
+			}
 		}
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
@@ -390,4 +396,25 @@ func regionLocation(name string) *time.Location {
 	}
 	regionLocs[name] = loc
 	return loc
+}
+
+// hasAlphaLetter reports whether s holds a letter of an alphabet (Latin,
+// Cyrillic, Greek, …), not only Han, kana or Hangul: a month name needs one.
+func hasAlphaLetter(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r < 0x2e80 && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
