@@ -197,3 +197,26 @@ func TestFindListing(t *testing.T) {
 		})
 	}
 }
+
+func TestStyleHidden(t *testing.T) {
+	var h hiddenRules
+	h.add(`body{margin:0} @media (max-width: 600px) { .narrow{display:none} .x{color:red} } .gone{display:none}
+#title_desc, .share-copy { display : none; } .js .tab{display:none} @supports (display:grid){#grid{visibility:hidden}} .late{visibility:hidden}`)
+	for sel, want := range map[string]bool{".gone": true, "#title_desc": true, ".share-copy": true, ".late": true, ".narrow": false, ".tab": false, "#grid": false, ".x": false} {
+		got := h.ids[sel[1:]]
+		if sel[0] == '.' {
+			got = h.classes[sel[1:]]
+		}
+		if got != want {
+			t.Errorf("%s hidden = %v, want %v", sel, got, want)
+		}
+	}
+	page := `<html><head><style>#title_desc{display:none}</style></head><body><div class="main"><p>` +
+		strings.Repeat("The council approved the riverside tram extension on Tuesday after a long debate. ", 8) +
+		`</p></div><div id="title_desc"><p>A copy of the summary for the share widgets, hidden from readers.</p></div></body></html>`
+	doc, _ := html.Parse(strings.NewReader(page))
+	preClean(doc, true)
+	if strings.Contains(nodeText(doc), "share widgets") {
+		t.Error("element hidden by the page's style sheet kept")
+	}
+}

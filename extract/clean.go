@@ -67,13 +67,14 @@ func preClean(root *html.Node, strict bool) {
 	sz := make(map[*html.Node]int, 256)
 	sz[nil] = prose(root, sz)
 	fc := furnitureCache{}
+	hid := styleHidden(root)
 	var walk func(n *html.Node, code bool)
 	walk = func(n *html.Node, code bool) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			// Inside code, classes name syntax ("hljs-comment"), not
 			// furniture: only the strict class rules are skipped.
-			if dropNode(c, strict && !code, sz, fc) {
+			if dropNode(c, strict && !code, sz, fc) || hid.hides(c) && !(sz[c] >= 500 && sz[c]*2 > sz[nil]) {
 				n.RemoveChild(c)
 			} else {
 				walk(c, code || c.DataAtom == atom.Pre || c.DataAtom == atom.Code)
@@ -227,6 +228,110 @@ func furniture(ci string, fc furnitureCache) (match, strongMatch bool) {
 		}
 	}
 	return match, false
+}
+
+// hiddenRules are the ids and classes that the page's own style sheets
+// hide outright: "#title_desc{display:none}" over a copy of the title and
+// summary kept for the share widgets.
+type hiddenRules struct{ ids, classes map[string]bool }
+
+// hiddenRule is one rule of a style sheet: its selectors and declarations.
+var hiddenRule = regexp.MustCompile(`([^{}]*)\{([^{}]*)\}`)
+
+// simpleSelector is a lone #id or .class.
+var simpleSelector = regexp.MustCompile(`^([#.])([A-Za-z][\w-]*)$`)
+
+// styleHidden reads the <style> elements under root. Only top-level rules
+// whose selector is a lone #id or .class count: a rule in an @media block
+// hides for some screens only, and a compound selector (".js .tab") for
+// some states of the page.
+func styleHidden(root *html.Node) hiddenRules {
+	var h hiddenRules
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Style {
+			if c := n.FirstChild; c != nil && c.Type == html.TextNode && (strings.Contains(c.Data, "none") || strings.Contains(c.Data, "hidden")) {
+				h.add(c.Data)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return h
+}
+
+func (h *hiddenRules) add(css string) {
+	// Drop nested blocks (@media, @supports): only depth-0 rules remain.
+	var b strings.Builder
+	depth := 0
+	start := 0
+	for i := 0; i < len(css); i++ {
+		switch css[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth < 0 {
+				depth = 0
+			}
+		}
+		if depth >= 2 || depth == 1 && css[i] == '{' && strings.Contains(css[start:i], "@") {
+			// Inside an at-rule: skip to its end.
+			j, d := i+1, depth
+			for ; j < len(css) && d > 0; j++ {
+				switch css[j] {
+				case '{':
+					d++
+				case '}':
+					d--
+				}
+			}
+			i, depth, start = j-1, 0, j
+			continue
+		}
+		if depth == 0 && css[i] == '}' {
+			b.WriteString(css[start : i+1])
+			start = i + 1
+		}
+	}
+	for _, m := range hiddenRule.FindAllStringSubmatch(b.String(), -1) {
+		if !hiddenStyle.MatchString(m[2]) {
+			continue
+		}
+		for _, sel := range strings.Split(m[1], ",") {
+			sm := simpleSelector.FindStringSubmatch(strings.TrimSpace(sel))
+			if sm == nil {
+				continue
+			}
+			if h.ids == nil {
+				h.ids, h.classes = map[string]bool{}, map[string]bool{}
+			}
+			if sm[1] == "#" {
+				h.ids[sm[2]] = true
+			} else {
+				h.classes[sm[2]] = true
+			}
+		}
+	}
+}
+
+// hides reports whether the style sheets hide element n.
+func (h hiddenRules) hides(n *html.Node) bool {
+	if h.ids == nil || n.Type != html.ElementNode {
+		return false
+	}
+	if id := attr(n, "id"); id != "" && h.ids[id] {
+		return true
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if h.classes[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // hiddenClass reports the utility classes that hide an element on every
