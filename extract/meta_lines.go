@@ -122,18 +122,21 @@ const (
 // up to metaMaxLines lines or metaMaxBytes of text.
 func metaLines(root *html.Node) []metaLine {
 	var lines []metaLine
-	var b strings.Builder
+	var b []byte // the line being read, reused
 	var cur metaLine
 	links, size := 0, 0
 	done := false
 	verdicts := map[string]uint8{}
 	flush := func() {
 		if done {
-			b.Reset()
+			b = b[:0]
 			return
 		}
-		t := mSpace(b.String())
-		b.Reset()
+		t := ""
+		if hasNonSpace(b) {
+			t = mSpace(string(b))
+		}
+		b = b[:0]
 		if t != "" {
 			cur.text = t
 			cur.runes = utf8.RuneCountInString(t)
@@ -151,12 +154,12 @@ func metaLines(root *html.Node) []metaLine {
 		}
 		switch n.Type {
 		case html.TextNode:
-			if b.Len() == 0 {
+			if len(b) == 0 {
 				cur = metaLine{node: block, noise: noise, hint: hint, heading: heading}
 			} else if hint {
 				cur.hint = true
 			}
-			b.WriteString(n.Data)
+			b = append(b, n.Data...)
 			if inLink {
 				links += utf8.RuneCountInString(strings.TrimSpace(n.Data))
 			}
@@ -176,10 +179,10 @@ func metaLines(root *html.Node) []metaLine {
 			if isBlock {
 				flush()
 				block = n
-			} else if b.Len() > 0 {
+			} else if len(b) > 0 {
 				// Inline elements set side by side ("<span>By</span><span>Jane")
 				// read as separate words; CSS puts the gap there.
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 			if tag == "nav" || ((tag == "aside" || tag == "footer") && !mHasArticleAncestor(n)) {
 				noise = true
@@ -265,6 +268,26 @@ func classVerdict(cls string, cache map[string]uint8) uint8 {
 		v |= tv
 	}
 	return v
+}
+
+// hasNonSpace: b holds more than white space (mIsSpace), so that the
+// blank runs between blocks cost no string.
+func hasNonSpace(b []byte) bool {
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if !mIsSpace(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // mNoiseClass reports whether an element's class/id marks a block whose
