@@ -68,7 +68,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	if n.DataAtom == atom.Table && isDataTable(n) {
 		return s.linkDensity(n) > 0.5
 	}
-	if teaserList(n, s) {
+	if teaserList(n, s) || pictureLinks(n, st) {
 		return true
 	}
 	if st.punct >= 10 {
@@ -105,6 +105,33 @@ func afterProse(n *html.Node, s *scorer) bool {
 	st := s.get(p)
 	return st.good >= 2*minPara && st.punct >= 1 && st.link*4 < st.text
 }
+
+// pictureLinks reports a gallery of links to other pages: three or more
+// linked pictures whose link leads to a page rather than to a larger copy
+// of the picture, with only short labels and no sentence between them.
+func pictureLinks(n *html.Node, st *stat) bool {
+	if st.punct > 0 || st.imgs < 3 {
+		return false
+	}
+	k := 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			if findElement(c, atom.Img) != nil && !imageFile.MatchString(attr(c, "href")) {
+				k++
+			}
+			return
+		}
+		for d := c.FirstChild; d != nil; d = d.NextSibling {
+			walk(d)
+		}
+	}
+	walk(n)
+	return k >= 3 && st.text <= k*12*cjkWeight
+}
+
+// imageFile matches the address of a picture.
+var imageFile = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|avif|bmp|tiff?)(\?|#|$)`)
 
 // teaserList reports a feed of story teasers: at least four children, most
 // of them a short card with one titled link plus a line of text of its own

@@ -173,3 +173,29 @@ func TestTextClean(t *testing.T) {
 		})
 	}
 }
+
+// TestPictureLinks checks that a gallery of pictures linking to other pages
+// goes, and pictures linking to their larger copies stay.
+func TestPictureLinks(t *testing.T) {
+	para := `<p>正文第一段，说明了这次评选的背景和意义，内容比较长，也介绍了评审的过程和结果。</p>`
+	gallery := `<div><table><tr><td><a href="/s/1.html"><img src="/a.jpg"></a></td></tr></table><div>打开你的窗</div>` +
+		`<table><tr><td><a href="/s/2.html"><img src="/b.jpg"></a></td></tr></table><div>男人的玩物</div>` +
+		`<table><tr><td><a href="/s/3.html"><img src="/c.jpg"></a></td></tr></table><div>世界上十大怪鱼</div></div>`
+	photos := `<div><a href="/big/1.jpg"><img src="/a.jpg"></a><p>湖畔</p><a href="/big/2.jpg"><img src="/b.jpg"></a><p>码头</p><a href="/big/3.jpg"><img src="/c.jpg"></a><p>渡轮</p></div>`
+	for _, tc := range []struct {
+		name, body, probe string
+		kept              bool
+	}{
+		{"gallery of stories", para + gallery, "打开你的窗", false},
+		{"photos of the story", para + photos, "码头", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, _ := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
+			box := findByID(doc, "box")
+			prune(box, newScorer(box), "")
+			if got := strings.Contains(bodyText(box), tc.probe); got != tc.kept {
+				t.Errorf("%q kept = %v, want %v", tc.probe, got, tc.kept)
+			}
+		})
+	}
+}
