@@ -100,6 +100,11 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 		ctx.Year = d.Y
 	}
 	if d, ok := findPublished(root, rules, ld, mt, lines, titleIdx, ctx, pageURL); ok {
+		// The day in the URL (/2025/12/18/) is the day the site published
+		// on, in its own zone: a declared UTC time a day off is that day.
+		if u, ok := dateFromURL(pageURL); ok && nearDay(d, u) && !sameDay(d, u) {
+			d = u
+		}
 		m.PublishedAt = d.inZone(loc).String()
 	}
 	if d, ok := parseDateValue(ld.Modified); ok {
@@ -399,6 +404,8 @@ func nearDay(a, b pageDate) bool {
 	d := da.Sub(db)
 	return d <= 24*time.Hour && d >= -24*time.Hour
 }
+
+func sameDay(a, b pageDate) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == b.D }
 
 // genericMetaDate reads any meta key that names a publication date in a
 // vendor's own words (w-published-date, og:article:publish-date, …).
