@@ -371,11 +371,18 @@ func dateFromURL(u string) (pageDate, bool) {
 	}
 	m := urlDateRe.FindStringSubmatch(u)
 	if m == nil {
+		if m = urlNamedDateRe.FindStringSubmatch(strings.ToLower(u)); m != nil {
+			d := pageDate{Y: atoi(m[1]), Mo: monthNum[m[2][:3]], D: atoi(m[3])}
+			return d, d.valid()
+		}
 		return pageDate{}, false
 	}
 	d := pageDate{Y: atoi(m[1]), Mo: atoi(m[2]), D: atoi(m[3])}
 	return d, d.valid()
 }
+
+// urlNamedDateRe: /2023/october/03/ (a month's name in the path).
+var urlNamedDateRe = regexp.MustCompile(`/((?:19|20)\d{2})/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)/(0?[1-9]|[12]\d|3[01])/`)
 
 var (
 	regionMu   sync.Mutex

@@ -111,6 +111,8 @@ func TestDateFromURL(t *testing.T) {
 		{"dashes", "https://example.com/2024-09-05-story", "2024-09-05"},
 		{"no date", "https://example.com/news/12345", ""},
 		{"query ignored", "https://example.com/a?d=2024/09/05/", ""},
+		{"month name", "https://example.com/blog/2023/October/03/wine-types/", "2023-10-03"},
+		{"short month name", "https://example.com/2023/sep/3/x", "2023-09-03"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -102,7 +102,9 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 	if d, ok := findPublished(root, rules, ld, mt, lines, titleIdx, ctx, pageURL); ok {
 		// The day in the URL (/2025/12/18/) is the day the site published
 		// on, in its own zone: a declared UTC time a day off is that day.
-		if u, ok := dateFromURL(pageURL); ok && nearDay(d, u) && !sameDay(d, u) {
+		// A numeric date read month-first that the URL gives day-first
+		// (03/10/2023 under /2023/october/03/) is the URL's.
+		if u, ok := dateFromURL(pageURL); ok && ((nearDay(d, u) && !sameDay(d, u)) || (d.Y == u.Y && d.Mo == u.D && d.D == u.Mo)) {
 			d = u
 		}
 		m.PublishedAt = d.inZone(loc).String()
