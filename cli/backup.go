@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -40,17 +41,12 @@ func RunBackup(env *Env, c config.Config, out string) error {
 		return errors.New("backup: --out FILE is required")
 	}
 	return withStore(env, c, true, func(st *store.Store) error {
-		w, commit, abort, err := outWriter(env.Stdout, out)
-		if err != nil {
+		var n int64
+		err := writeOut(env.Stdout, out, func(w io.Writer) (err error) {
+			n, err = st.Backup(w)
 			return err
-		}
-		n, err := st.Backup(w)
+		})
 		if err != nil {
-			abort()
-			return err
-		}
-		if err := commit(); err != nil {
-			abort()
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "wrote %s (%d bytes)\n", out, n)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -72,17 +73,12 @@ func RunExport(env *Env, c config.Config, o ExportOptions, now time.Time) error 
 		AllVersions: o.AllVersions, Since: since, Until: until, Site: o.Site,
 	}}
 	return withStore(env, c, true, func(st *store.Store) error {
-		w, commit, abort, err := outWriter(env.Stdout, o.Out)
-		if err != nil {
+		var n int
+		err := writeOut(env.Stdout, o.Out, func(w io.Writer) (err error) {
+			n, err = export.Write(st, w, eo)
 			return err
-		}
-		n, err := export.Write(st, w, eo)
+		})
 		if err != nil {
-			abort()
-			return err
-		}
-		if err := commit(); err != nil {
-			abort()
 			return err
 		}
 		if o.Out != "" {

@@ -95,31 +95,35 @@ func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// outWriter opens --out atomically (temp file renamed on Commit), or wraps
-// stdout when path is "".
-func outWriter(stdout io.Writer, path string) (io.Writer, func() error, func(), error) {
+// writeOut calls write with stdout when path is "", else with a temporary
+// file beside path that is synced and renamed over path only if write
+// succeeds: --out never leaves a half-written file.
+func writeOut(stdout io.Writer, path string, write func(io.Writer) error) error {
 	if path == "" {
-		return stdout, func() error { return nil }, func() {}, nil
+		return write(stdout)
 	}
 	f, err := os.CreateTemp(dirOf(path), ".newsarchive-out-*")
 	if err != nil {
-		return nil, nil, nil, err
+		return err
 	}
-	commit := func() error {
+	err = write(f)
+	if err == nil {
 		// CreateTemp makes the file 0600; an export is an ordinary file.
-		if err := f.Chmod(0o644); err != nil {
-			return err
-		}
-		if err := f.Sync(); err != nil {
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-		return os.Rename(f.Name(), path)
+		err = f.Chmod(0o644)
 	}
-	abort := func() { f.Close(); os.Remove(f.Name()) }
-	return f, commit, abort, nil
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 func dirOf(path string) string {
