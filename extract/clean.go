@@ -235,9 +235,6 @@ func furniture(ci string, fc furnitureCache) (match, strongMatch bool) {
 // summary kept for the share widgets.
 type hiddenRules struct{ ids, classes map[string]bool }
 
-// hiddenRule is one rule of a style sheet: its selectors and declarations.
-var hiddenRule = regexp.MustCompile(`([^{}]*)\{([^{}]*)\}`)
-
 // simpleSelector is a lone #id or .class.
 var simpleSelector = regexp.MustCompile(`^([#.])([A-Za-z][\w-]*)$`)
 
@@ -297,11 +294,11 @@ func (h *hiddenRules) add(css string) {
 			start = i + 1
 		}
 	}
-	for _, m := range hiddenRule.FindAllStringSubmatch(b.String(), -1) {
-		if !hiddenStyle.MatchString(m[2]) {
+	for _, m := range cssRules(b.String()) {
+		if !asciiFoldContains(m[1], "none") && !asciiFoldContains(m[1], "hidden") || !hiddenStyle.MatchString(m[1]) {
 			continue
 		}
-		for _, sel := range strings.Split(m[1], ",") {
+		for _, sel := range strings.Split(m[0], ",") {
 			sm := simpleSelector.FindStringSubmatch(strings.TrimSpace(sel))
 			if sm == nil {
 				continue
@@ -316,6 +313,60 @@ func (h *hiddenRules) add(css string) {
 			}
 		}
 	}
+}
+
+// cssRules returns the rules of a style sheet, selectors and declarations:
+// the submatches of each match of `([^{}]*)\{([^{}]*)\}` in s, as
+// FindAllStringSubmatch would give them, without the regexp.
+func cssRules(s string) [][2]string {
+	var out [][2]string
+	i := 0
+	for i < len(s) {
+		j := strings.IndexAny(s[i:], "{}")
+		if j < 0 {
+			break
+		}
+		j += i
+		if s[j] == '}' {
+			i = j + 1
+			continue
+		}
+		k := strings.IndexAny(s[j+1:], "{}")
+		if k < 0 {
+			break
+		}
+		k += j + 1
+		if s[k] == '{' {
+			i = j + 1
+			continue
+		}
+		out = append(out, [2]string{s[i:j], s[j+1 : k]})
+		i = k + 1
+	}
+	return out
+}
+
+// asciiFoldContains reports whether s contains the lower-case ASCII word
+// sub in any letter case. Used only for words whose letters fold to ASCII
+// alone, so that it is a sound prefilter for a (?i) regexp.
+func asciiFoldContains(s, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		j := 0
+		for ; j < n; j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
 }
 
 // hides reports whether the style sheets hide element n.
