@@ -63,7 +63,11 @@ func NewRoot(stdout, stderr io.Writer) *cobra.Command {
 			if env.Verbose {
 				level = slog.LevelDebug
 			}
-			env.Log = slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+			logOut := env.Stderr
+			if isTerminal(env.Stderr) {
+				logOut = clearLine{env.Stderr}
+			}
+			env.Log = slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: level}))
 		},
 	}
 	root.SetOut(stdout)
@@ -83,6 +87,18 @@ func NewRoot(stdout, stderr io.Writer) *cobra.Command {
 var commands []func(*Env) *cobra.Command
 
 func register(f func(*Env) *cobra.Command) { commands = append(commands, f) }
+
+// clearLine erases the terminal's current line before each log line, so a
+// log line never lands in the middle of the crawler's live progress line
+// (which is redrawn on its next tick).
+type clearLine struct{ w io.Writer }
+
+func (c clearLine) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(c.w, "\r\x1b[K"); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
 
 // Execute runs the command line and returns the process exit code.
 func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
