@@ -36,14 +36,14 @@ var dropRoles = map[string]bool{
 // plus share bars, newsletters, cookie banners, prev/next and copyright
 // notices). A match is overruled by maybe, since "comment-body" or
 // "main-header" may still wrap the article.
-var unlikely = regexp.MustCompile(`-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|\bextras?\b|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|\bpager\b|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline|infobox|navbox|editsection|catlinks|\btoc\b|table-of-contents`)
+var unlikely = newAltMatcher(`-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|\bextras?\b|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|\bpager\b|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline|infobox|navbox|editsection|catlinks|\btoc\b|table-of-contents`)
 
 // strong matches the furniture that is removed whatever its size: a long
 // comment thread or related list is still not the article. Other matches
 // (header, footer, banner, sidebar, …) are removed only when they hold
 // little prose, since themes also use those words for the article's own
 // wrappers ("page-header", "flex-wrap-footer").
-var strong = regexp.MustCompile(`comment|disqus|replies|related|recommend|outbrain|taboola|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|popular|trending|most-?read|breadcrumb|pagination|\bpager\b|shoutbox|agegate`)
+var strong = newAltMatcher(`comment|disqus|replies|related|recommend|outbrain|taboola|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|popular|trending|most-?read|breadcrumb|pagination|\bpager\b|shoutbox|agegate`)
 
 // bigProse is the non-link weighted text above which a weak furniture
 // match is kept.
@@ -52,7 +52,7 @@ const bigProse = 1500
 // maybe overrules a furniture match: the element may still wrap the
 // article ("comment-body", "main-header") or be embedded content (a tweet in
 // a "social-media-embed" box).
-var maybe = regexp.MustCompile(`\band\b|article|body|column|content|main|mathjax|shadow|entry|post-?text|story|embed`)
+var maybe = newAltMatcher(`\band\b|article|body|column|content|main|mathjax|shadow|entry|post-?text|story|embed`)
 
 // hiddenStyle matches inline styles that hide an element.
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
@@ -196,7 +196,7 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 
 // commentHint marks reader comments: dropped even when they outweigh the
 // article, as long threads under short posts do.
-var commentHint = regexp.MustCompile(`comment|disqus|replies`)
+var commentHint = newAltMatcher(`comment|disqus|replies`)
 
 // furniture reports whether a class/id string names page furniture. Each
 // class is tested alone, and modifiers that describe the layout around

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"regexp"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -203,8 +201,8 @@ func (s *scorer) baseScore(n *html.Node) float64 {
 }
 
 var (
-	positiveHint = regexp.MustCompile(`article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|zhengwen|正文`)
-	negativeHint = regexp.MustCompile(`-ad-|hidden|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|\bhot|\brank|\blist\b|-list|\bnav|copyright`)
+	positiveHint = newAltMatcher(`article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|zhengwen|正文`)
+	negativeHint = newAltMatcher(`-ad-|hidden|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|\bhot|\brank|\blist\b|-list|\bnav|copyright`)
 )
 
 // classWeight is ±25 for class/id hints of content or furniture.
