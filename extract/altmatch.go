@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // altMatcher answers MatchString for a regexp that is an alternation of
 // plain words, each perhaps with \b at either end, an optional "-" inside
@@ -90,6 +93,33 @@ func (m *altMatcher) MatchString(s string) bool {
 			if w.optS && s[end] == 's' && (end+1 == len(s) || !isWordByte(s[end+1])) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// prefilteredRegexp runs a regexp only on strings that pass need, a cheap
+// test that every match requires (a literal it cannot match without).
+type prefilteredRegexp struct {
+	re   *regexp.Regexp
+	need func(string) bool
+}
+
+func prefiltered(re *regexp.Regexp, need func(string) bool) *prefilteredRegexp {
+	return &prefilteredRegexp{re: re, need: need}
+}
+
+// MatchString is re.MatchString(s).
+func (p *prefilteredRegexp) MatchString(s string) bool {
+	return p.need(s) && p.re.MatchString(s)
+}
+
+// hasNonASCII reports whether s has a byte outside ASCII: needed by
+// patterns whose every alternative holds a CJK character.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
 		}
 	}
 	return false

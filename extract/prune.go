@@ -244,7 +244,9 @@ var (
 	// 来源/作者/编辑/点击量/发布时间 and their traditional forms.
 	labelLine = regexp.MustCompile(`^[\s【\[(（]*(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|编审|審核|审核|校对|點擊量|点击量|點擊數|点击数|点击|點擊|浏览量|瀏覽量|浏览次数|阅读量|閱讀量|阅读数|發佈時間|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|稿源|文章来源|文章來源|字号|字號|当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|所在位置)\s*[:：]`)
 	// icpLine is a Chinese site licence or police registration number.
-	icpLine = regexp.MustCompile(`ICP[备證证许]|ICP\s*\d|公网安备|公網安備|网安备|增值电信业务`)
+	icpLine = prefiltered(regexp.MustCompile(`ICP[备證证许]|ICP\s*\d|公网安备|公網安備|网安备|增值电信业务`), func(s string) bool {
+		return strings.Contains(s, "ICP") || strings.Contains(s, "安备") || strings.Contains(s, "安備") || strings.Contains(s, "增值电信业务")
+	})
 	// copyLine is a copyright notice.
 	copyLine = regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b|版权所有|版權所有|all rights reserved)`)
 	// attachBox is an attachments box title (often left empty).
@@ -365,7 +367,9 @@ var (
 	// 著作权声明, 版權聲明, 反侵权公告 introduce legal boilerplate.
 	noticeHead = regexp.MustCompile(`^\s*\S{0,12}(声明|聲明|公告|须知|須知)\s*[:：]?\s*$`)
 	// pagerLine is a page switcher: 上一页/下一页, 第1页/共3页, prev/next.
-	pagerLine = regexp.MustCompile(`(?i)上一页|下一页|上一頁|下一頁|上一篇|下一篇|第\s*\d+\s*页\s*/\s*共|^\s*(«|<)?\s*(previous|prev)\b.*\b(next)\b`)
+	pagerLine = prefiltered(regexp.MustCompile(`(?i)上一页|下一页|上一頁|下一頁|上一篇|下一篇|第\s*\d+\s*页\s*/\s*共|^\s*(«|<)?\s*(previous|prev)\b.*\b(next)\b`), func(s string) bool {
+		return strings.Contains(s, "上一") || strings.Contains(s, "下一") || strings.Contains(s, "第") || asciiFoldContains(s, "prev")
+	})
 	// creditLine credits the source or the editor of the text: 来源：某报,
 	// (责编：某某), 责任编辑：某某.
 	creditLine = regexp.MustCompile(`^[\s【\[(（]*(信息来源|来源|來源|编辑|編輯|责任编辑|責任編輯|责编|責編)\s*[:：]`)
@@ -392,11 +396,15 @@ var (
 	// contents boxes, affiliate and newsletter notices.
 	stockLine = regexp.MustCompile(`(?i)^\s*(advertisement|advertising|sponsored( content)?|table of contents|contents|in this article|jump to:?|about the author|share this( article| story| post)?:?|follow us( on)?.*|this (post|article|page) (may )?contains? affiliate links.*|.*affiliate links?\..*disclosure.*|sign up for our .*newsletter.*|subscribe to our .*newsletter.*|get the latest .* in your inbox.*)\s*$`)
 	// copyNotice is a reprint/copyright notice line.
-	copyNotice = regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`)
+	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {
+		return strings.Contains(s, "版权") || strings.Contains(s, "版權") || strings.Contains(s, "著作权") || strings.Contains(s, "著作權") || strings.Contains(s, "转载") || strings.Contains(s, "轉載")
+	})
 	// toolLine is a page tool: print, close, share, font size, QR code.
-	toolLine = regexp.MustCompile(`打印本页|打印本頁|关闭窗口|關閉窗口|扫一扫|掃一掃|分享到|收藏本页|收藏本頁|返回顶部|返回頂部|【打印】|【关闭】|【關閉】|\[打印\]|\[关闭\]|字号[:：]|字體[:：]|字号：|【字体|【字號`)
+	toolLine = prefiltered(regexp.MustCompile(`打印本页|打印本頁|关闭窗口|關閉窗口|扫一扫|掃一掃|分享到|收藏本页|收藏本頁|返回顶部|返回頂部|【打印】|【关闭】|【關閉】|\[打印\]|\[关闭\]|字号[:：]|字體[:：]|字号：|【字体|【字號`), hasNonASCII)
 	// urlLine is a bare web address on a line of its own.
-	urlLine = regexp.MustCompile(`(?i)^\s*(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?\s*$`)
+	urlLine = prefiltered(regexp.MustCompile(`(?i)^\s*(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?\s*$`), func(s string) bool {
+		return strings.IndexByte(s, '.') >= 0
+	})
 )
 
 // stamp finds a date or a clock time: 2019-11-20, 20.11.2019, 2019年11月,
