@@ -158,16 +158,27 @@ func dedupe(paras []string) []string {
 // differ in full- and half-width marks), a label in front of the summary
 // (【导读】, "摘要：", "Summary:") and an ellipsis that cuts it short.
 func dropRepeatedLead(paras []string) []string {
+	// all is the key of every paragraph after the first, end to end;
+	// at[j] is where paragraph j's key starts in it. Built once, on the
+	// first lead long enough to test.
+	var all string
+	var at []int
 	for i := 0; i < len(paras) && i < 3; i++ {
 		k := leadKey(paras[i])
 		if utf8.RuneCountInString(k) < 15 || len(k) < 40 {
 			continue
 		}
-		var rest strings.Builder
-		for _, q := range paras[i+1:] {
-			rest.WriteString(textKey(q))
+		if at == nil {
+			var b strings.Builder
+			at = make([]int, len(paras)+1)
+			for j := 1; j < len(paras); j++ {
+				at[j] = b.Len()
+				b.WriteString(textKey(paras[j]))
+			}
+			all = b.String()
+			at[len(paras)] = len(all)
 		}
-		if strings.Contains(rest.String(), k) {
+		if strings.Contains(all[at[i+1]:], k) {
 			return append(paras[:i:i], paras[i+1:]...)
 		}
 	}
@@ -193,7 +204,19 @@ func leadKey(p string) string {
 func textKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				b.WriteByte(c)
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}
