@@ -410,7 +410,10 @@ var (
 // stamp finds a date or a clock time: 2019-11-20, 20.11.2019, 2019年11月,
 // 5:27, "November 20, 2019", "20 de novembro de 2019". A bare year (a
 // caption "2025 survey map") is not one.
-var stamp = regexp.MustCompile(`\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d\d\b|\d月\d|\b\d{1,2}\.?(\s+\p{L}+){1,3},?\s+(19|20)\d\d\b|\p{L}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b`)
+var stamp = prefiltered(regexp.MustCompile(`\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d\d\b|\d月\d|\b\d{1,2}\.?(\s+\p{L}+){1,3},?\s+(19|20)\d\d\b|\p{L}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b`), func(s string) bool {
+	// Every form has an ASCII digit (\d).
+	return strings.ContainsAny(s, "0123456789")
+})
 
 // stampLine reports a short line with a date or time and no sentence in it:
 // "Updated 5:27 am, November 20, 2019", "By admin - 2018-09-16".
