@@ -16,8 +16,18 @@ func isCJK(r rune) bool {
 	if r < 0x2E80 {
 		return false
 	}
+	if 0x4E00 <= r && r <= 0x9FFF {
+		// CJK Unified Ideographs: all Han.
+		return true
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
+}
+
+// isSpaceRune is unicode.IsSpace, without the table search for the runes
+// above U+3000 (no white space lies there).
+func isSpaceRune(r rune) bool {
+	return r <= 0x3000 && unicode.IsSpace(r)
 }
 
 // cjkWeight is how many Latin letters one CJK character is worth: a Chinese
@@ -56,7 +66,7 @@ func measure(s string) (length, punct int) {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if unicode.IsSpace(r) {
+		if isSpaceRune(r) {
 			continue
 		}
 		if isPunct(r) {
@@ -92,8 +102,8 @@ func collapse(s string) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+		if isSpaceRune(r) || r == '\u200b' || r == '\ufeff' {
+			i += size
 			space = true
 			continue
 		}
@@ -101,7 +111,12 @@ func collapse(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(r)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
 	}
 	return b.String()
 }
