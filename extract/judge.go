@@ -3,6 +3,7 @@ package extract
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"math"
 )
 
 // declaredArticle are declared types (JSON-LD @type, og:type) of article pages.
@@ -110,7 +111,11 @@ func dateStamp(n *html.Node) (string, bool) {
 	if n.DataAtom != atom.Time && n.DataAtom != atom.Span && !(isBlock(n) && !hasBlockChild(n)) {
 		return "", false
 	}
-	t := collapse(nodeText(n))
+	t, ok := nodeTextMax(n, math.MaxInt, 60)
+	if !ok {
+		return "", false
+	}
+	t = collapse(t)
 	if t == "" || len(t) > 60 {
 		return "", false
 	}

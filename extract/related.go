@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -74,8 +75,9 @@ func relatedByHeading(root *html.Node) []*html.Node {
 				continue
 			}
 			if c.DataAtom != atom.A && !hasBlockChild(c) {
-				t := nodeText(c)
-				if n := utf8.RuneCountInString(t); n > 0 && n <= 40 && relatedHead.MatchString(t) && !notRelated.MatchString(t) {
+				// Longer text is no heading: stop reading it at 40 runes.
+				t, ok := nodeTextMax(c, 40, math.MaxInt)
+				if n := utf8.RuneCountInString(t); ok && n > 0 && n <= 40 && relatedHead.MatchString(t) && !notRelated.MatchString(t) {
 					if b := linkBlock(c); b != nil {
 						found = b
 						return true

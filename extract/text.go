@@ -121,6 +121,71 @@ func collapse(s string) string {
 	return b.String()
 }
 
+// nodeTextMax is nodeText(n) when that text may have at most maxRunes
+// runes and maxBytes bytes; when it surely has more, it gives up early
+// and reports false. The count is a lower bound of the collapsed text's:
+// the ASCII letters and the whole, valid runes of each text node that are
+// not white space, all of which collapse keeps unchanged.
+func nodeTextMax(n *html.Node, maxRunes, maxBytes int) (string, bool) {
+	var b strings.Builder
+	runes, bytes := 0, 0
+	over := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if over {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			s := n.Data
+			for i := 0; i < len(s); {
+				if c := s[i]; c < utf8.RuneSelf {
+					i++
+					switch c {
+					case ' ', '\t', '\n', '\v', '\f', '\r':
+						continue
+					}
+					runes++
+					bytes++
+					continue
+				}
+				r, size := utf8.DecodeRuneInString(s[i:])
+				i += size
+				if size > 1 && !isSpaceRune(r) && r != '\u200b' && r != '\ufeff' {
+					runes++
+					bytes += size
+				}
+			}
+			if runes > maxRunes || bytes > maxBytes {
+				over = true
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br:
+				b.WriteByte(' ')
+			}
+			if isBlock(n) {
+				b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && isBlock(n) {
+			b.WriteByte(' ')
+		}
+	}
+	walk(n)
+	if over {
+		return "", false
+	}
+	return collapse(b.String()), true
+}
+
 // nodeText returns the collapsed text of n and its descendants.
 func nodeText(n *html.Node) string {
 	var b strings.Builder
