@@ -113,14 +113,3 @@ func prefiltered(re *regexp.Regexp, need func(string) bool) *prefilteredRegexp {
 func (p *prefilteredRegexp) MatchString(s string) bool {
 	return p.need(s) && p.re.MatchString(s)
 }
-
-// hasNonASCII reports whether s has a byte outside ASCII: needed by
-// patterns whose every alternative holds a CJK character.
-func hasNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return true
-		}
-	}
-	return false
-}

@@ -242,7 +242,10 @@ func isDataTable(t *html.Node) bool {
 var (
 	// labelLine is a metadata line shown above or below the article:
 	// 来源/作者/编辑/点击量/发布时间 and their traditional forms.
-	labelLine = regexp.MustCompile(`^[\s【\[(（]*(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|编审|審核|审核|校对|點擊量|点击量|點擊數|点击数|点击|點擊|浏览量|瀏覽量|浏览次数|阅读量|閱讀量|阅读数|發佈時間|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|稿源|文章来源|文章來源|字号|字號|当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|所在位置)\s*[:：]`)
+	labelLine = prefiltered(regexp.MustCompile(`^[\s【\[(（]*(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|编审|審核|审核|校对|點擊量|点击量|點擊數|点击数|点击|點擊|浏览量|瀏覽量|浏览次数|阅读量|閱讀量|阅读数|發佈時間|发布时间|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|稿源|文章来源|文章來源|字号|字號|当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|所在位置)\s*[:：]`), func(s string) bool {
+		// It ends in a colon.
+		return strings.Contains(s, ":") || strings.Contains(s, "：")
+	})
 	// icpLine is a Chinese site licence or police registration number.
 	icpLine = prefiltered(regexp.MustCompile(`ICP[备證证许]|ICP\s*\d|公网安备|公網安備|网安备|增值电信业务`), func(s string) bool {
 		return strings.Contains(s, "ICP") || strings.Contains(s, "安备") || strings.Contains(s, "安備") || strings.Contains(s, "增值电信业务")
@@ -400,10 +403,27 @@ var (
 		return strings.Contains(s, "版权") || strings.Contains(s, "版權") || strings.Contains(s, "著作权") || strings.Contains(s, "著作權") || strings.Contains(s, "转载") || strings.Contains(s, "轉載")
 	})
 	// toolLine is a page tool: print, close, share, font size, QR code.
-	toolLine = prefiltered(regexp.MustCompile(`打印本页|打印本頁|关闭窗口|關閉窗口|扫一扫|掃一掃|分享到|收藏本页|收藏本頁|返回顶部|返回頂部|【打印】|【关闭】|【關閉】|\[打印\]|\[关闭\]|字号[:：]|字體[:：]|字号：|【字体|【字號`), hasNonASCII)
+	toolLine = prefiltered(regexp.MustCompile(`打印本页|打印本頁|关闭窗口|關閉窗口|扫一扫|掃一掃|分享到|收藏本页|收藏本頁|返回顶部|返回頂部|【打印】|【关闭】|【關閉】|\[打印\]|\[关闭\]|字号[:：]|字體[:：]|字号：|【字体|【字號`), func(s string) bool {
+		// Every form holds one of these.
+		for _, w := range [...]string{"打印", "关闭", "關閉", "扫一扫", "掃一掃", "分享到", "收藏本", "返回", "字号", "字體", "字体", "字號"} {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	})
 	// urlLine is a bare web address on a line of its own.
 	urlLine = prefiltered(regexp.MustCompile(`(?i)^\s*(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(/\S*)?\s*$`), func(s string) bool {
-		return strings.IndexByte(s, '.') >= 0
+		// A dot, and after the leading white space (\s) a letter, a digit,
+		// "-" or the first byte of the other runes (?i)[a-z] takes: K, ſ.
+		if strings.IndexByte(s, '.') < 0 {
+			return false
+		}
+		i := 0
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+			i++
+		}
+		return i < len(s) && (isWordByte(s[i]) && s[i] != '_' || s[i] == '-' || s[i] == 0xE2 || s[i] == 0xC5)
 	})
 )
 
