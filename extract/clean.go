@@ -262,7 +262,8 @@ func styleHidden(root *html.Node) hiddenRules {
 
 func (h *hiddenRules) add(css string) {
 	// Drop nested blocks (@media, @supports): only depth-0 rules remain.
-	var b strings.Builder
+	// Each depth-0 stretch up to a closing brace is read on its own: no
+	// rule spans two of them.
 	depth := 0
 	start := 0
 	for i := 0; i < len(css); i++ {
@@ -290,11 +291,15 @@ func (h *hiddenRules) add(css string) {
 			continue
 		}
 		if depth == 0 && css[i] == '}' {
-			b.WriteString(css[start : i+1])
+			h.addRules(css[start : i+1])
 			start = i + 1
 		}
 	}
-	for _, m := range cssRules(b.String()) {
+}
+
+// addRules adds the hiding rules of top-level rule text.
+func (h *hiddenRules) addRules(css string) {
+	for _, m := range cssRules(css) {
 		if !asciiFoldContains(m[1], "none") && !asciiFoldContains(m[1], "hidden") || !hiddenStyle.MatchString(m[1]) {
 			continue
 		}
