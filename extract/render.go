@@ -216,6 +216,12 @@ func textKey(s string) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if 0x4E00 <= r && r <= 0x9FFF {
+			// CJK ideographs: letters, without case.
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
 		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
