@@ -368,7 +368,14 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 var (
 	// noticeHead is a short heading that ends in "statement"/"notice":
 	// 著作权声明, 版權聲明, 反侵权公告 introduce legal boilerplate.
-	noticeHead = regexp.MustCompile(`^\s*\S{0,12}(声明|聲明|公告|须知|須知)\s*[:：]?\s*$`)
+	noticeHead = prefiltered(regexp.MustCompile(`^\s*\S{0,12}(声明|聲明|公告|须知|須知)\s*[:：]?\s*$`), func(s string) bool {
+		for _, w := range [...]string{"声明", "聲明", "公告", "须知", "須知"} {
+			if strings.Contains(s, w) {
+				return true
+			}
+		}
+		return false
+	})
 	// pagerLine is a page switcher: 上一页/下一页, 第1页/共3页, prev/next.
 	pagerLine = prefiltered(regexp.MustCompile(`(?i)上一页|下一页|上一頁|下一頁|上一篇|下一篇|第\s*\d+\s*页\s*/\s*共|^\s*(«|<)?\s*(previous|prev)\b.*\b(next)\b`), func(s string) bool {
 		return strings.Contains(s, "上一") || strings.Contains(s, "下一") || strings.Contains(s, "第") || asciiFoldContains(s, "prev")
@@ -397,7 +404,18 @@ func isTitle(t, title string) bool {
 var (
 	// stockLine is a stock phrase of page furniture in English: ad labels,
 	// contents boxes, affiliate and newsletter notices.
-	stockLine = regexp.MustCompile(`(?i)^\s*(advertisement|advertising|sponsored( content)?|table of contents|contents|in this article|jump to:?|about the author|share this( article| story| post)?:?|follow us( on)?.*|this (post|article|page) (may )?contains? affiliate links.*|.*affiliate links?\..*disclosure.*|sign up for our .*newsletter.*|subscribe to our .*newsletter.*|get the latest .* in your inbox.*)\s*$`)
+	stockLine = prefiltered(regexp.MustCompile(`(?i)^\s*(advertisement|advertising|sponsored( content)?|table of contents|contents|in this article|jump to:?|about the author|share this( article| story| post)?:?|follow us( on)?.*|this (post|article|page) (may )?contains? affiliate links.*|.*affiliate links?\..*disclosure.*|sign up for our .*newsletter.*|subscribe to our .*newsletter.*|get the latest .* in your inbox.*)\s*$`), func(s string) bool {
+		// Each form but ".*affiliate…" starts, after the white space (\s),
+		// with a letter: ASCII or ſ, which (?i) also reads as s.
+		i := 0
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+			i++
+		}
+		if i < len(s) && ('a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z' || s[i] == 0xC5) {
+			return true
+		}
+		return asciiFoldContains(s, "affiliate")
+	})
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {
 		return strings.Contains(s, "版权") || strings.Contains(s, "版權") || strings.Contains(s, "著作权") || strings.Contains(s, "著作權") || strings.Contains(s, "转载") || strings.Contains(s, "轉載")
