@@ -35,11 +35,21 @@ func findBody(root *html.Node) (*html.Node, *scorer) {
 			cands = append(cands, cand{n, st.score})
 		}
 	}
+	// The candidates come from a map, so every tie must be broken: a
+	// wrapper and its only child have equal scores and text, and picking
+	// either at random would make the same page extract two ways.
+	var order map[*html.Node]int
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
 		}
-		return s.get(cands[i].n).text > s.get(cands[j].n).text // deterministic
+		if ti, tj := s.get(cands[i].n).text, s.get(cands[j].n).text; ti != tj {
+			return ti > tj
+		}
+		if order == nil {
+			order = documentOrder(body)
+		}
+		return order[cands[i].n] < order[cands[j].n] // the outer one first
 	})
 	var top *html.Node
 	if len(cands) == 0 || cands[0].n == body {
@@ -190,4 +200,18 @@ func (s *scorer) climb(top, body *html.Node) *html.Node {
 		}
 	}
 	return best
+}
+
+// documentOrder numbers the nodes under root in document (pre-)order.
+func documentOrder(root *html.Node) map[*html.Node]int {
+	order := map[*html.Node]int{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		order[n] = len(order)
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return order
 }
