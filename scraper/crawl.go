@@ -251,7 +251,10 @@ func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) (*
 		o.Log.Warn("validators", "url", r.URL, "err", err)
 	}
 	if r.Kind == frontier.KindPage && unchangedSince(r.LastMod, v.Fetched) {
-		cr.stats.skipped.Add(1)
+		// Validators are kept for archived articles only, so this is an
+		// article the sitemap or feed says has not changed: count it as
+		// unchanged, as a 304 would be.
+		cr.stats.unchanged.Add(1)
 		o.Log.Debug("unchanged since last fetch (lastmod)", "url", r.URL, "lastmod", r.LastMod)
 		return nil, true
 	}

@@ -10,9 +10,9 @@ type Stats struct {
 	Pages     int // responses read or answered 304 (the max_pages budget)
 	New       int // articles archived for the first time
 	Changed   int // articles archived as a new version
-	Unchanged int // articles whose content was the same (including 304s)
+	Unchanged int // articles whose content was the same (including 304s and sitemap/feed lastmod)
 	Listings  int // pages, sitemaps and feeds followed but not archived
-	Skipped   int // not fetched or not read: robots, non-HTML, unchanged per lastmod, duplicates
+	Skipped   int // not fetched or not read: robots, non-HTML, duplicates
 	Errors    int // requests that failed after their retries, and sink failures
 	Retries   int // retry attempts made
 	Queued    int // new URLs added to the frontier
