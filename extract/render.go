@@ -61,7 +61,7 @@ func bodyText(box *html.Node) string {
 	}
 	walk(box)
 	flush()
-	return strings.Join(dropRepeatedLead(dedupe(paras)), "\n\n")
+	return strings.Join(dropTrailer(dropRepeatedLead(dedupe(paras))), "\n\n")
 }
 
 // keptAttrs are the attributes the cleaned body HTML keeps.
@@ -228,4 +228,30 @@ func textKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// followPlea is a short request to keep following the site, the line a
+// reprinting page closes with: （更多内容请继续关注 某网）, 敬请关注.
+var followPlea = regexp.MustCompile(`(更多|请|請|敬请|敬請|欢迎|歡迎).{0,10}(关注|關注)`)
+
+// trailerLine reports a short paragraph that cannot close an article: a
+// heading of what follows it (推荐阅读), a page tool (扫一扫在手机打开),
+// a plea to keep following the site.
+func trailerLine(p string) bool {
+	n := utf8.RuneCountInString(p)
+	if n >= 60 {
+		return false
+	}
+	if n < 40 && (blockHead.MatchString(p) || toolLine.MatchString(p)) {
+		return true
+	}
+	return !endsSentence(p) && followPlea.MatchString(p)
+}
+
+// dropTrailer drops the short boilerplate paragraphs the body ends with.
+func dropTrailer(paras []string) []string {
+	for len(paras) > 1 && trailerLine(paras[len(paras)-1]) {
+		paras = paras[:len(paras)-1]
+	}
+	return paras
 }
