@@ -61,7 +61,7 @@ func bodyText(box *html.Node) string {
 	}
 	walk(box)
 	flush()
-	return strings.Join(dropTrailer(dropRepeatedLead(dedupe(paras))), "\n\n")
+	return strings.Join(dropReadTime(dropTrailer(dropRepeatedLead(dedupe(paras)))), "\n\n")
 }
 
 // keptAttrs are the attributes the cleaned body HTML keeps.
@@ -252,6 +252,19 @@ func trailerLine(p string) bool {
 func dropTrailer(paras []string) []string {
 	for len(paras) > 1 && trailerLine(paras[len(paras)-1]) {
 		paras = paras[:len(paras)-1]
+	}
+	return paras
+}
+
+// readTimeLine is a reading-time note: "7 分钟", 阅读时间：5分钟, 约3分钟读完.
+var readTimeLine = regexp.MustCompile(`^(预计|預計)?(阅读|閱讀)?(时间|時間|时长|時長)?\s*[:：]?\s*(约|約)?\s*\d{1,3}\s*(分钟|分鐘)\s*(阅读|閱讀|读完|讀完)?$`)
+
+// dropReadTime drops a reading-time note among the first paragraphs.
+func dropReadTime(paras []string) []string {
+	for i := 0; i < len(paras) && i < 3; i++ {
+		if len(paras[i]) < 40 && readTimeLine.MatchString(paras[i]) {
+			return append(paras[:i:i], paras[i+1:]...)
+		}
 	}
 	return paras
 }

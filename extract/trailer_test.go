@@ -26,3 +26,23 @@ func TestDropTrailer(t *testing.T) {
 		}
 	}
 }
+
+func TestDropReadTime(t *testing.T) {
+	body := "山里的小学新修了操场，孩子们终于可以踢球了。"
+	for _, c := range []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"bare", []string{"12 分钟", body}, []string{body}},
+		{"labelled", []string{"阅读时间：约4分钟", body}, []string{body}},
+		{"suffix", []string{"9分钟读完", body}, []string{body}},
+		{"second", []string{body, "预计阅读 3 分钟", body + "又"}, []string{body, body + "又"}},
+		{"sentence kept", []string{"比赛只剩5分钟了。", body}, []string{"比赛只剩5分钟了。", body}},
+		{"late kept", []string{body, "a", "b", "6 分钟"}, []string{body, "a", "b", "6 分钟"}},
+	} {
+		if got := dropReadTime(append([]string(nil), c.in...)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
