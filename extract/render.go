@@ -165,7 +165,10 @@ func dropRepeatedLead(paras []string) []string {
 	var at []int
 	for i := 0; i < len(paras) && i < 3; i++ {
 		k := leadKey(paras[i])
-		if utf8.RuneCountInString(k) < 15 || len(k) < 40 {
+		if nk := utf8.RuneCountInString(k); nk < 15 || len(k) < 40 || nk < 30 && !hasPunct(paras[i]) {
+			// A short line with no punctuation is a heading (a title
+			// broken over lines), not a summary, even when a sentence
+			// below repeats its words.
 			continue
 		}
 		if at == nil {
@@ -267,4 +270,14 @@ func dropReadTime(paras []string) []string {
 		}
 	}
 	return paras
+}
+
+// hasPunct reports whether s holds a punctuation mark.
+func hasPunct(s string) bool {
+	for _, r := range s {
+		if isPunct(r) {
+			return true
+		}
+	}
+	return false
 }
