@@ -308,6 +308,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			k++
 		}
 	}
+	signed := signedDate(lines)
 	for _, l := range lines {
 		if l.Parent == nil || !hasAncestor(l, box) {
 			continue // removed with an earlier block
@@ -347,6 +348,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
 			removeNode(l) // the subtitle under a title line
+		case l == signed:
+			// The date under the signer of a letter or notice is part of it.
 		case n < 60 && isDateLine(t):
 			removeNode(l)
 		case n < 80 && pagerLine.MatchString(t):
@@ -589,3 +592,33 @@ func firstTextElement(n *html.Node) *html.Node {
 // Measured on the dev sets: lower bounds cut link-rich article sections
 // (patch lists, resource lists) that the labels keep.
 const ldLo, ldHi = 0.4, 0.6
+
+// cnDate is a date written out in Chinese and nothing else: 2021年3月5日.
+var cnDate = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+
+// signedDate finds the date that closes a letter or a notice: the last line
+// of the body, a date in Chinese alone, under a short signer's line (no
+// sentence, label, digit or link) that follows a closing sentence.
+func signedDate(lines []*html.Node) *html.Node {
+	var last [3]*html.Node
+	var text [3]string
+	k := 0
+	for i := len(lines) - 1; i >= 0 && k < 3; i-- {
+		if t := nodeText(lines[i]); t != "" {
+			last[k], text[k] = lines[i], t
+			k++
+		}
+	}
+	if k < 3 || !cnDate.MatchString(text[0]) {
+		return nil
+	}
+	signer := text[1]
+	if n := utf8.RuneCountInString(signer); n < 2 || n > 30 || endsSentence(signer) ||
+		strings.ContainsAny(signer, "0123456789:：()（）【】[]") || findElement(last[1], atom.A) != nil {
+		return nil
+	}
+	if !endsSentence(text[2]) {
+		return nil
+	}
+	return last[0]
+}
