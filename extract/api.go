@@ -139,8 +139,9 @@ func findArticle(doc *goquery.Document, rules *Rules, title string) (*html.Node,
 		}
 	}
 	preClean(root, true)
-	box, s := findBody(root)
+	box, s, top := findBodyAt(root)
 	prune(box, s, title)
+	addDocInfo(box, top)
 	l, _ := measure(bodyText(box))
 	return box, l
 }

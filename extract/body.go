@@ -19,6 +19,13 @@ import (
 // wrapper full of menus. It never returns nil: with no scored container the
 // whole <body> is taken, so a short page keeps its text.
 func findBody(root *html.Node) (*html.Node, *scorer) {
+	out, s, _ := findBodyAt(root)
+	return out, s
+}
+
+// findBodyAt is findBody that also returns the element, left in the tree
+// and emptied, whose children became the body.
+func findBodyAt(root *html.Node) (*html.Node, *scorer, *html.Node) {
 	body := findElement(root, atom.Body)
 	if body == nil {
 		body = root
@@ -101,7 +108,7 @@ func findBody(root *html.Node) (*html.Node, *scorer) {
 	out := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	if top == body || top.Parent == nil {
 		moveChildren(out, top)
-		return out, s
+		return out, s, top
 	}
 	// A lead figure just before the body belongs to the article.
 	if lead := leadMedia(top); lead != nil {
@@ -109,7 +116,7 @@ func findBody(root *html.Node) (*html.Node, *scorer) {
 		out.AppendChild(lead)
 	}
 	moveChildren(out, top)
-	return out, s
+	return out, s, top
 }
 
 // leadMedia returns the element right before top when it is a figure or a
