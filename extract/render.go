@@ -248,8 +248,12 @@ func trailerLine(p string) bool {
 	if n < 40 && (blockHead.MatchString(p) || toolLine.MatchString(p)) {
 		return true
 	}
-	return !endsSentence(p) && followPlea.MatchString(p)
+	return !endsSentence(p) && (followPlea.MatchString(p) || blogFooter.MatchString(p))
 }
+
+// blogFooter is a blog post's footer: its read count (已被阅读178次) or its
+// trackback address.
+var blogFooter = regexp.MustCompile(`(?i)(已被|被)?(阅读|閱讀|浏览|瀏覽)\s*\d+\s*次|trackback`)
 
 // dropTrailer drops the short boilerplate paragraphs the body ends with.
 func dropTrailer(paras []string) []string {
