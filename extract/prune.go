@@ -354,6 +354,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 80 && pagerLine.MatchString(t):
 			removeNode(l)
+		case n < 80 && photoCredit.MatchString(t):
+			removeNode(l) // a caption: captions go to images[]
 		case edge[l] && n < 50 && siteLine.MatchString(t):
 			removeNode(l)
 		case title != "" && edge[l] && isTitle(t, title):
@@ -390,6 +392,11 @@ var (
 	creditLine = regexp.MustCompile(`^[\s【\[(（]*(信息来源|来源|來源|编辑|編輯|责任编辑|責任編輯|责编|責編)\s*[:：]`)
 	// reporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
 	reporterLine = regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`)
+	// photoCredit ends a picture's caption with its photographer: "张三/摄",
+	// "记者 张三 摄", "（李四 摄）". 拍摄 in a sentence has no space or slash.
+	photoCredit = prefiltered(regexp.MustCompile(`(\s|/|／)(摄|攝)\s*$|[（(][^（）()]{1,16}(\s|/|／)(摄|攝)[）)]\s*$`), func(s string) bool {
+		return strings.Contains(s, "摄") || strings.Contains(s, "攝")
+	})
 	// siteLine is a site's name and address alone on a line: 某某市政府门户网站
 	// www.example.gov.cn, 某某网：example.com.
 	siteLine = regexp.MustCompile(`(?i)^[^\s。，！？]{1,24}(网|網|网站|網站|在线|在線|频道|頻道)\s*[:：]?\s*(https?://)?([a-z0-9-]+\.)+[a-z]{2,}/?\s*$`)
