@@ -293,7 +293,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 	tail := map[*html.Node]bool{}
 	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
 		t := nodeText(lines[i])
-		if t == "" {
+		if t == "" || utf8.RuneCountInString(t) < 200 && (copyNotice.MatchString(t) || icpLine.MatchString(t) || copyLine.MatchString(t)) {
+			// A copyright notice under the credits is no prose.
 			continue
 		}
 		if _, p := measure(t); p > 0 && utf8.RuneCountInString(t) >= 40 || endsSentence(t) {
