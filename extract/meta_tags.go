@@ -163,41 +163,9 @@ func mText(n *html.Node) string {
 	return b.String()
 }
 
-// cleanSpace collapses every run of white space (including no-break and
+// mSpace collapses every run of white space (including no-break and
 // ideographic spaces) to one ASCII space and trims.
-func mSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			i++
-			switch c {
-			case ' ', '\t', '\n', '\r', '\f', '\v':
-				space = true
-				continue
-			}
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteByte(c)
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if mIsSpace(r) {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func mSpace(s string) string { return collapseSpaces(s, true) }
 
 func mIsSpace(r rune) bool {
 	switch r {

@@ -82,7 +82,13 @@ func measure(s string) (length, punct int) {
 }
 
 // collapse trims s and turns every run of white space into one space.
-func collapse(s string) string {
+func collapse(s string) string { return collapseSpaces(s, false) }
+
+// collapseSpaces is collapse and mSpace: it trims s and turns every run of
+// white space into one space. With metaSpaces the non-ASCII spaces are the
+// short list of mIsSpace (the metadata finders' choice); otherwise every
+// Unicode space up to U+3000 plus the zero-width space and BOM.
+func collapseSpaces(s string, metaSpaces bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -102,7 +108,13 @@ func collapse(s string) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if isSpaceRune(r) || r == '\u200b' || r == '\ufeff' {
+		var isSpace bool
+		if metaSpaces {
+			isSpace = mIsSpace(r)
+		} else {
+			isSpace = isSpaceRune(r) || r == '\u200b' || r == '\ufeff'
+		}
+		if isSpace {
 			i += size
 			space = true
 			continue
