@@ -230,6 +230,11 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 			return d, true
 		}
 	}
+	// A government document is dated by when it was written (成文日期),
+	// not when the site posted it (发布日期): that is the date it is cited by.
+	if d, ok := writtenDate(lines, ctx); ok {
+		return d, true
+	}
 	// The date shown at the headline is the one the page stands by; the
 	// declared one (JSON-LD, meta) is kept when it is the same day, for its
 	// time and zone.
@@ -242,7 +247,7 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 		declared, declOK = microdataDate(root)
 	}
 	switch {
-	case declOK && visStrong && !nearDay(declared, vis):
+	case declOK && visStrong && !sameStatement(declared, vis):
 		return vis, true
 	case declOK:
 		return declared, true
@@ -407,6 +412,22 @@ func nearDay(a, b pageDate) bool {
 	return d <= 24*time.Hour && d >= -24*time.Hour
 }
 
+// sameStatement: the declared date can be the day shown on the page. A
+// declared instant with a zone is that day somewhere between UTC-12 and
+// UTC+14; a wall time without zone must be that very day; a bare day may
+// be a zone's day either side.
+func sameStatement(declared, shown pageDate) bool {
+	switch {
+	case !declared.HasTime:
+		return nearDay(declared, shown)
+	case !declared.HasZone:
+		return sameDay(declared, shown)
+	}
+	t := time.Date(declared.Y, time.Month(declared.Mo), declared.D, declared.H, declared.Mi, declared.S, 0, time.UTC).Add(-time.Duration(declared.Off) * time.Second)
+	day := time.Date(shown.Y, time.Month(shown.Mo), shown.D, 0, 0, 0, 0, time.UTC)
+	return !t.Add(14*time.Hour).Before(day) && t.Add(-12*time.Hour).Before(day.Add(24*time.Hour))
+}
+
 func sameDay(a, b pageDate) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == b.D }
 
 // genericMetaDate reads any meta key that names a publication date in a
@@ -445,4 +466,30 @@ func nameUnderTitle(lines []metaLine, titleIdx int) string {
 		}
 	}
 	return ""
+}
+
+// writtenLabelRe labels the date a Chinese government document was
+// written or issued: 成文日期：2022年01月27日.
+var writtenLabelRe = regexp.MustCompile(`^\s*(?:成文日期|成文時間|成文时间|印发日期|印發日期)\s*[:：]?\s*`)
+
+// writtenDate is the date on a line labelled 成文日期, or on the line right
+// after a label that stands alone (tables of document facts).
+func writtenDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
+	for i, ln := range lines {
+		if ln.runes > 40 || ln.noise || !strings.Contains(ln.text, "成文") && !strings.Contains(ln.text, "印发") && !strings.Contains(ln.text, "印發") {
+			continue
+		}
+		loc := writtenLabelRe.FindStringIndex(ln.text)
+		if loc == nil {
+			continue
+		}
+		rest := ln.text[loc[1]:]
+		if strings.TrimSpace(rest) == "" && i+1 < len(lines) && lines[i+1].runes <= 30 {
+			rest = lines[i+1].text
+		}
+		if d, pos, ok := findDate(rest, ctx); ok && strings.TrimSpace(rest[:pos]) == "" {
+			return d, true
+		}
+	}
+	return pageDate{}, false
 }
