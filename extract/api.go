@@ -87,7 +87,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	}
 	related := findRelated(doc, base, relSel, self)
 
-	box, bodyLen := findArticle(doc, rules, meta.Title)
+	box, bodyLen, posts := findArticle(doc, rules, meta.Title)
 
 	a := &res.Article
 	a.URL = opts.URL
@@ -114,14 +114,15 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	}
 	ls := findListing(box, bs)
 	a.HTML = bodyHTML(box, base)
-	res.IsArticle = judge(meta, bodyLen, ld, ls)
+	res.IsArticle = !posts && judge(meta, bodyLen, ld, ls)
 	a.Normalize()
 	return res, nil
 }
 
-// findArticle cleans doc and returns the body box and its weighted text
-// length. A site's Body selector replaces the body finder.
-func findArticle(doc *goquery.Document, rules *Rules, title string) (*html.Node, int) {
+// findArticle cleans doc and returns the body box, its weighted text
+// length, and whether the page was a run of whole posts cut to its first
+// (dropLaterPosts). A site's Body selector replaces the body finder.
+func findArticle(doc *goquery.Document, rules *Rules, title string) (box *html.Node, bodyLen int, posts bool) {
 	root := doc.Selection.Nodes[0]
 	if rules != nil && rules.Body != "" {
 		if sel := doc.Find(rules.Body); sel.Length() > 0 {
@@ -135,15 +136,16 @@ func findArticle(doc *goquery.Document, rules *Rules, title string) (*html.Node,
 			preClean(box, false)
 			pruneBoilerplate(box, newScorer(box), collapse(title))
 			l, _ := measure(bodyText(box))
-			return box, l
+			return box, l, false
 		}
 	}
 	preClean(root, true)
+	posts = dropLaterPosts(root)
 	box, s, top := findBodyAt(root)
 	prune(box, s, title)
 	addDocInfo(box, top)
-	l, _ := measure(bodyText(box))
-	return box, l
+	bodyLen, _ = measure(bodyText(box))
+	return box, bodyLen, posts
 }
 
 // inNodes reports whether one of ns is a proper ancestor of n (n then moves

@@ -69,6 +69,11 @@ func scanMetaHead(root *html.Node) metaHead {
 				}
 				for _, a := range [...]string{"name", "property", "itemprop", "http-equiv"} {
 					if k := strings.ToLower(strings.TrimSpace(mAttr(n, a))); k != "" {
+						// Some frameworks put the JSON-LD in a meta tag:
+						// <meta name="script:ld+json" content="{…}">.
+						if strings.HasSuffix(k, "ld+json") && strings.HasPrefix(strings.TrimSpace(v), "{") {
+							h.jsonld = append(h.jsonld, v)
+						}
 						// property="og:title article:tag" style lists are rare;
 						// a key is one token.
 						h.meta[k] = append(h.meta[k], v)

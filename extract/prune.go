@@ -345,7 +345,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 160 && stockLine.MatchString(t):
 			removeNode(l)
-		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)):
+		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
 			removeNode(l) // the subtitle under a title line
@@ -435,6 +435,11 @@ var (
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {
 		return strings.Contains(s, "版权") || strings.Contains(s, "版權") || strings.Contains(s, "著作权") || strings.Contains(s, "著作權") || strings.Contains(s, "转载") || strings.Contains(s, "轉載")
+	})
+	// disclaimerLine is a platform's disclaimer under a reprinted post:
+	// 声明：该文观点仅代表作者本人，本平台仅提供信息存储空间服务.
+	disclaimerLine = prefiltered(regexp.MustCompile(`(观点|觀點|立场|立場).{0,8}(仅代表|僅代表|不代表)|(仅代表|僅代表)(作者|本人|个人|個人)|不代表本(网|網|站|平台|报|報|刊)|(仅|僅)提供信息(存储|存儲)空间服务|系信息(发布|發佈|發布)平台`), func(s string) bool {
+		return strings.Contains(s, "代表") || strings.Contains(s, "信息存") || strings.Contains(s, "信息发布") || strings.Contains(s, "信息發")
 	})
 	// toolLine is a page tool: print, close, share, font size, QR code.
 	toolLine = prefiltered(regexp.MustCompile(`打印本页|打印本頁|关闭窗口|關閉窗口|扫一扫|掃一掃|分享到|收藏本页|收藏本頁|返回顶部|返回頂部|【打印】|【关闭】|【關閉】|\[打印\]|\[关闭\]|字号[:：]|字體[:：]|字号：|【字体|【字號`), func(s string) bool {

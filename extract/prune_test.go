@@ -40,6 +40,12 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"正文第一段"},
 		},
 		{
+			name: "platform disclaimer under a reprint",
+			body: `<p>这是一段正文，讲述了产业发展的新动向，也提到作者本人的看法和企业的数据。</p><p>声明：该文观点仅代表作者本人，本平台系信息发布平台，仅提供信息存储空间服务。</p><p>本文观点不代表本站立场。</p>`,
+			gone: []string{"声明", "不代表本站"},
+			kept: []string{"作者本人的看法"},
+		},
+		{
 			name: "related block at the end",
 			body: `<p>The first paragraph of the story is long enough to be the article body here.</p><p>The second paragraph keeps going with more details about the decision.</p><h3>Related</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">Yet another</a></li></ul>`,
 			gone: []string{"Related", "Another story"},

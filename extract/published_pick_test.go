@@ -37,6 +37,12 @@ func TestPublishedPick(t *testing.T) {
 			want: "2025-11-13",
 		},
 		{
+			name: "JSON-LD carried in a meta tag",
+			head: `<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">`,
+			body: `<h1>A post</h1><p>Text.</p>`,
+			want: "2025-11-17T09:00:00-05:00",
+		},
+		{
 			name: "government document: written date beats posting date",
 			head: `<meta name="PubDate" content="2022-01-28 00:00:00">`,
 			body: `<table><tr><td>成文日期：</td><td>2022年01月27日</td></tr><tr><td>发布日期：</td><td>2022年01月28日</td></tr></table><h1>关于某项工作的通告</h1><p>特此通告。</p>`,

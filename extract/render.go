@@ -251,9 +251,9 @@ func trailerLine(p string) bool {
 	return !endsSentence(p) && (followPlea.MatchString(p) || blogFooter.MatchString(p))
 }
 
-// blogFooter is a blog post's footer: its read count (已被阅读178次) or its
-// trackback address.
-var blogFooter = regexp.MustCompile(`(?i)(已被|被)?(阅读|閱讀|浏览|瀏覽)\s*\d+\s*次|trackback`)
+// blogFooter is a blog post's footer: its read count (已被阅读178次,
+// 阅读 (12)) or its trackback address.
+var blogFooter = regexp.MustCompile(`(?i)(已被|被)?(阅读|閱讀|浏览|瀏覽)\s*\d+\s*次|trackback|^(阅读|閱讀|浏览|瀏覽)\s*[(（]\s*\d*\s*[)）]$`)
 
 // dropTrailer drops the short boilerplate paragraphs the body ends with.
 func dropTrailer(paras []string) []string {

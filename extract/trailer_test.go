@@ -17,6 +17,7 @@ func TestDropTrailer(t *testing.T) {
 		{"follow plea", []string{body, "（欲知后事请继续关注 某某小站 example.org）"}, []string{body}},
 		{"stacked", []string{body, "（更多精彩敬请关注本站）", "相关文章"}, []string{body}},
 		{"blog footer", []string{body, "（本文发表于随笔，已被阅读52次）", "引用通告(Trackback)地址: /tb.php?id=9"}, []string{body}},
+		{"read count in brackets", []string{body, "阅读 ()"}, []string{body}},
 		{"count in a sentence kept", []string{body, "这篇帖子三天里被浏览 900 次。"}, []string{body, "这篇帖子三天里被浏览 900 次。"}},
 		{"sentence kept", []string{body, "记者将继续关注此事进展。"}, []string{body, "记者将继续关注此事进展。"}},
 		{"middle kept", []string{"推荐阅读", body}, []string{"推荐阅读", body}},
