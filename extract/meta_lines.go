@@ -73,7 +73,9 @@ func mNoiseToken(tok string) bool {
 	for _, p := range [...]string{"site", "page", "global"} {
 		if rest, ok := strings.CutPrefix(tok, p); ok {
 			rest = strings.TrimPrefix(rest, "-")
-			if strings.HasPrefix(rest, "header") || strings.HasPrefix(rest, "footer") || strings.HasPrefix(rest, "nav") {
+			// A "page-header" is as often the headline block (Bootstrap's
+			// name for it) as the masthead: only site/global headers are.
+			if strings.HasPrefix(rest, "header") && p != "page" || strings.HasPrefix(rest, "footer") || strings.HasPrefix(rest, "nav") {
 				return true
 			}
 		}
