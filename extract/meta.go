@@ -246,6 +246,13 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	if !declOK {
 		declared, declOK = microdataDate(root)
 	}
+	// Without declared metadata, "Originally published on 26 Sep 2019"
+	// under a story kept up to date outranks the dates shown with it.
+	if !declOK {
+		if d, ok := originalDate(lines, ctx); ok {
+			return d, true
+		}
+	}
 	switch {
 	case declOK && visStrong && !sameStatement(declared, vis):
 		return vis, true
@@ -488,6 +495,27 @@ func writtenDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
 			rest = lines[i+1].text
 		}
 		if d, pos, ok := findDate(rest, ctx); ok && strings.TrimSpace(rest[:pos]) == "" {
+			return d, true
+		}
+	}
+	return pageDate{}, false
+}
+
+// originalRe is the phrase that dates a story's first publication.
+var originalRe = regexp.MustCompile(`(?i)\b(?:originally|first)\s+(?:published|posted|appeared)\b|首发于|首發於|首发时间|首發時間`)
+
+// originalDate is the date right after an "originally published" phrase.
+func originalDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
+	for _, ln := range lines {
+		if ln.runes > 240 || ln.noise {
+			continue
+		}
+		loc := originalRe.FindStringIndex(ln.text)
+		if loc == nil {
+			continue
+		}
+		rest := ln.text[loc[1]:]
+		if d, pos, ok := findDate(rest, ctx); ok && pos <= 40 {
 			return d, true
 		}
 	}

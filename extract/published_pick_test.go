@@ -37,6 +37,16 @@ func TestPublishedPick(t *testing.T) {
 			want: "2025-11-13",
 		},
 		{
+			name: "originally published beats the dates shown with it",
+			body: `<h1>A post</h1><p>30 Sep 2022, 11:07am</p>` + strings.Repeat(`<p>A paragraph of the story.</p>`, 30) + `<p>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p>`,
+			want: "2019-09-26T16:12:00",
+		},
+		{
+			name: "originally published without a date: the date shown",
+			body: `<h1>A post</h1><p>30 Sep 2022, 11:07am</p><p>Text of the story.</p><p>This article was originally published in The Example Review.</p>`,
+			want: "2022-09-30T11:07:00",
+		},
+		{
 			name: "JSON-LD carried in a meta tag",
 			head: `<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">`,
 			body: `<h1>A post</h1><p>Text.</p>`,
