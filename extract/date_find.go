@@ -152,3 +152,32 @@ func mMayHoldDate(s string, yearKnown bool) bool {
 	}
 	return yearKnown && (strings.Contains(s, "月") || strings.Contains(s, ":")) && strings.ContainsAny(s, "0123456789")
 }
+
+// updatedShown is the date of a short "Updated …"/"Last updated: …" line
+// at the headline (six lines above it to twelve below), or in a byline
+// block when the headline was not found among the lines.
+func updatedShown(lines []metaLine, titleIdx int, c dateContext) (pageDate, bool) {
+	from, to := titleIdx-6, titleIdx+12
+	if titleIdx < 0 {
+		from, to = 0, len(lines)
+	}
+	for i := max(0, from); i < len(lines) && i <= to; i++ {
+		ln := lines[i]
+		if ln.runes > 80 || ln.noise || titleIdx < 0 && !ln.hint || !mMayHoldDate(ln.text, c.Year > 0) {
+			continue
+		}
+		d, pos, ok := findDate(ln.text, c)
+		if !ok {
+			continue
+		}
+		// "Updated" must be the last label before the date: "Published
+		// Jan 2 · Updated" dates the publication.
+		pre := ln.text[:pos]
+		u := dateUpdatedRe.FindAllStringIndex(pre, -1)
+		l := dateLabelRe.FindAllStringIndex(pre, -1)
+		if len(u) > 0 && (len(l) == 0 || l[len(l)-1][0] < u[len(u)-1][0]) {
+			return d, true
+		}
+	}
+	return pageDate{}, false
+}

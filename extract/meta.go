@@ -240,6 +240,10 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	// time and zone.
 	vis, visOK, visStrong := visibleDate(lines, titleIdx, ctx)
 	declared, declOK := parseDateValue(ld.Published)
+	ldOnly := declOK
+	if _, ok := parseDateValue(mt.first(publishedKeys...)); ok {
+		ldOnly = false
+	}
 	if !declOK {
 		declared, declOK = parseDateValue(mt.first(publishedKeys...))
 	}
@@ -251,6 +255,16 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	if !declOK {
 		if d, ok := originalDate(lines, ctx); ok {
 			return d, true
+		}
+	}
+	// A page that shows only "Updated Dec 4, 2025" at its headline and
+	// states its first publication in JSON-LD alone (search-engine markup,
+	// no article:published_time) presents the update as its date; readers
+	// and human labels take it so. With article:published_time declared
+	// too, the publication stands.
+	if ldOnly && !visStrong {
+		if u, ok := updatedShown(lines, titleIdx, ctx); ok && !sameStatement(declared, u) {
+			return u, true
 		}
 	}
 	switch {

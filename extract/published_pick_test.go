@@ -47,6 +47,30 @@ func TestPublishedPick(t *testing.T) {
 			want: "2022-09-30T11:07:00",
 		},
 		{
+			name: "only an update shown, publication in JSON-LD alone: the update",
+			head: `<script type="application/ld+json">{"@type":"Article","datePublished":"2025-11-25T08:33:24","dateModified":"2025-12-04T16:59:32"}</script>`,
+			body: `<h1>A post</h1><p>Last updated: Dec 4, 2025</p><p>Text.</p>`,
+			want: "2025-12-04",
+		},
+		{
+			name: "update after a byline label",
+			head: `<script type="application/ld+json">{"@type":"Article","datePublished":"2019-08-14T13:00:00Z"}</script>`,
+			body: `<h1>A post</h1><p>Written by: Ann Lee, Senior Analyst Updated Sep 17, 2025</p><p>Text.</p>`,
+			want: "2025-09-17",
+		},
+		{
+			name: "publication also in article:published_time: the publication",
+			head: `<meta property="article:published_time" content="2025-11-25T08:33:24+00:00"><script type="application/ld+json">{"@type":"Article","datePublished":"2025-11-25T08:33:24+00:00"}</script>`,
+			body: `<h1>A post</h1><p>Last updated: Dec 4, 2025</p><p>Text.</p>`,
+			want: "2025-11-25T08:33:24+00:00",
+		},
+		{
+			name: "published and updated both shown: the publication",
+			head: `<script type="application/ld+json">{"@type":"Article","datePublished":"2025-01-02T10:00:00Z"}</script>`,
+			body: `<h1>A post</h1><p>Published Jan 2, 2025 · Updated Mar 3, 2025</p><p>Text.</p>`,
+			want: "2025-01-02T10:00:00Z",
+		},
+		{
 			name: "JSON-LD carried in a meta tag",
 			head: `<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">`,
 			body: `<h1>A post</h1><p>Text.</p>`,
