@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -115,7 +116,11 @@ func appendUniqueFold(list []string, s string) []string {
 }
 
 // lastFirstRe: "Roe, Jane" — the citation convention for one author.
-var lastFirstRe = regexp.MustCompile(`^([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}.'’ -]{0,30})$`)
+// Compiled on first use: its Unicode classes cost more at start-up than
+// all the other patterns of the package, and few pages need it.
+var lastFirstRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}.'’ -]{0,30})$`)
+})
 
 // authorsFromValues cleans several raw values and merges them.
 func authorsFromValues(vals []string) []string {
@@ -125,7 +130,9 @@ func authorsFromValues(vals []string) []string {
 			// og article:author is often a profile link: the name is not in it.
 			continue
 		}
-		if m := lastFirstRe.FindStringSubmatch(strings.TrimSpace(v)); m != nil && len(vals) > 1 {
+		if len(vals) < 2 || !strings.Contains(v, ",") {
+			// one value, or no comma: not "Last, First"
+		} else if m := lastFirstRe().FindStringSubmatch(strings.TrimSpace(v)); m != nil {
 			// Several "Last, First" values (citation_author) are one name each.
 			v = strings.TrimSpace(m[2]) + " " + m[1]
 		}

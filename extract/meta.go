@@ -521,7 +521,7 @@ var originalRe = regexp.MustCompile(`(?i)\b(?:originally|first)\s+(?:published|p
 // originalDate is the date right after an "originally published" phrase.
 func originalDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
 	for _, ln := range lines {
-		if ln.runes > 240 || ln.noise {
+		if ln.runes > 240 || ln.noise || !asciiFoldContains(ln.text, "originally") && !asciiFoldContains(ln.text, "first") && !strings.Contains(ln.text, "首发") && !strings.Contains(ln.text, "首發") {
 			continue
 		}
 		loc := originalRe.FindStringIndex(ln.text)
