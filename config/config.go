@@ -70,6 +70,10 @@ type Job struct {
 	// Follow and Articles are regexes searched in the absolute URL.
 	Follow   []string `yaml:"follow"`
 	Articles []string `yaml:"articles"`
+	// RobotsSitemaps also reads, as seeds, the sitemaps that the seeds'
+	// hosts list in robots.txt (Sitemap: lines). Off by default: a news
+	// site's full sitemap can list its whole archive.
+	RobotsSitemaps bool `yaml:"robots_sitemaps"`
 }
 
 // Default returns the built-in configuration used when there is no file.

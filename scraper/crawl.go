@@ -259,6 +259,9 @@ func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) (*
 		return nil, true
 	}
 	delay := o.PerHostDelay
+	if o.RobotsSitemaps && r.Depth == 0 {
+		cr.robotsSitemaps(ctx, u)
+	}
 	if o.RespectRobots {
 		ok, crawlDelay, err := cr.robots.check(ctx, u)
 		if err != nil {
@@ -292,6 +295,25 @@ func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) (*
 	}
 	cr.stats.pages.Add(1)
 	return &fetched{resp: resp, v: v, at: time.Now().UTC()}, true
+}
+
+// robotsSitemaps queues, as seeds, the sitemaps a seed's host lists in its
+// robots.txt, once per host and run.
+func (cr *Crawler) robotsSitemaps(ctx context.Context, u *url.URL) {
+	sitemaps, err := cr.robots.takeSitemaps(ctx, u)
+	if err != nil || len(sitemaps) == 0 {
+		return
+	}
+	var reqs []frontier.Request
+	for _, s := range sitemaps {
+		n, err := urlnorm.Resolve(u, s)
+		if err != nil || !cr.allowed(urlnorm.Host(n)) {
+			continue
+		}
+		reqs = append(reqs, frontier.Request{URL: n, Depth: 0, Kind: frontier.KindSitemap})
+	}
+	cr.o.Log.Debug("sitemaps in robots.txt", "host", u.Host, "listed", len(sitemaps), "queued", len(reqs))
+	cr.push(reqs)
 }
 
 // sinkContext lets an archive already started finish when the run is

@@ -42,7 +42,10 @@ type Options struct {
 	MaxPages int      // pages fetched per run (0: no cap)
 	Follow   []*regexp.Regexp
 	Articles []*regexp.Regexp
-	Sites    map[string]extract.Rules
+	// RobotsSitemaps also reads the sitemaps listed (Sitemap: lines) in
+	// the robots.txt of each seed's host, as seeds.
+	RobotsSitemaps bool
+	Sites          map[string]extract.Rules
 	// Fresh starts over instead of resuming an interrupted run.
 	Fresh bool
 
@@ -84,6 +87,8 @@ func FromConfig(cr config.Crawler, job config.Job, sites map[string]extract.Rule
 		MaxDepth:      job.MaxDepth,
 		MaxPages:      job.MaxPages,
 		Sites:         sites,
+
+		RobotsSitemaps: job.RobotsSitemaps,
 	}
 	var err error
 	if o.Follow, err = compileAll(job.Follow); err != nil {

@@ -28,6 +28,7 @@ type robotsEntry struct {
 	ready chan struct{} // closed once data is set
 	data  *robotstxt.RobotsData
 	group *robotstxt.Group
+	taken bool // the Sitemap: lines were handed out (under robots.mu)
 }
 
 const maxRobotsHosts = 1024
@@ -43,6 +44,36 @@ func newRobots(rt http.RoundTripper, ua string, timeout time.Duration, log *slog
 
 // check reports whether u may be fetched and the host's Crawl-delay.
 func (r *robots) check(ctx context.Context, u *url.URL) (bool, time.Duration, error) {
+	e, err := r.entry(ctx, u)
+	if err != nil {
+		return false, 0, err
+	}
+	path := u.EscapedPath()
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	return e.data.TestAgent(path, r.ua), e.group.CrawlDelay, nil
+}
+
+// takeSitemaps returns the sitemaps u's host lists in its robots.txt
+// (Sitemap: lines) the first time it is asked for that host in the run,
+// and nothing after that.
+func (r *robots) takeSitemaps(ctx context.Context, u *url.URL) ([]string, error) {
+	e, err := r.entry(ctx, u)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if e.taken {
+		return nil, nil
+	}
+	e.taken = true
+	return e.data.Sitemaps, nil
+}
+
+// entry returns u's host's robots.txt, fetching it on first use.
+func (r *robots) entry(ctx context.Context, u *url.URL) (*robotsEntry, error) {
 	origin := u.Scheme + "://" + u.Host
 	r.mu.Lock()
 	e, ok := r.hosts[origin]
@@ -62,13 +93,9 @@ func (r *robots) check(ctx context.Context, u *url.URL) (bool, time.Duration, er
 	select {
 	case <-e.ready:
 	case <-ctx.Done():
-		return false, 0, ctx.Err()
+		return nil, ctx.Err()
 	}
-	path := u.EscapedPath()
-	if u.RawQuery != "" {
-		path += "?" + u.RawQuery
-	}
-	return e.data.TestAgent(path, r.ua), e.group.CrawlDelay, nil
+	return e, nil
 }
 
 // load fetches and parses origin's robots.txt. As the robots exclusion
