@@ -106,13 +106,17 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if len(a.Images) == 0 && meta.Image != "" {
 		a.Images = []article.Image{{URL: meta.Image}}
 	}
-	a.Text = bodyText(box)
+	text, drops := bodyTextDrops(box)
+	a.Text = text
 	ld := 0.0
 	bs := newScorer(box)
 	if st := bs.get(box); st.text > 0 {
 		ld = float64(st.link) / float64(st.text)
 	}
 	ls := findListing(box, bs)
+	for _, n := range drops {
+		removeNode(n) // after the listing evidence above was read
+	}
 	a.HTML = bodyHTML(box, base)
 	res.IsArticle = !posts && judge(meta, bodyLen, ld, ls)
 	a.Normalize()

@@ -17,11 +17,46 @@ import (
 // per <br>-separated line), paragraphs separated by a blank line, white
 // space collapsed within each.
 func bodyText(box *html.Node) string {
-	var paras []string
+	text, _ := bodyTextDrops(box)
+	return text
+}
+
+// bodyTextDrops is bodyText that also returns the blocks whose whole text
+// was a paragraph the text left out (a repeated lead, a trailer, a
+// reading-time note, a repeat), so that the body HTML can leave them out
+// too.
+func bodyTextDrops(box *html.Node) (string, []*html.Node) {
+	paras, owners := textParas(box)
+	all := append([]string(nil), paras...)
+	kept := dropReadTime(dropTrailer(dropRepeatedLead(dedupe(paras))))
+	var drops []*html.Node
+	// The filters only remove paragraphs: what kept skips was dropped.
+	j := 0
+	for i, p := range all {
+		if j < len(kept) && kept[j] == p {
+			j++
+			continue
+		}
+		if o := owners[i]; o != nil && findElement(o, atom.Img) == nil && collapse(nodeText(o)) == p {
+			drops = append(drops, o)
+		}
+	}
+	return strings.Join(kept, "\n\n"), drops
+}
+
+// textParas lists the body's paragraphs, each with the innermost block it
+// was read from.
+func textParas(box *html.Node) (paras []string, owners []*html.Node) {
 	var cur strings.Builder
+	var blocks []*html.Node // the blocks the walk is in, innermost last
 	flush := func() {
 		if t := collapse(cur.String()); t != "" {
 			paras = append(paras, t)
+			var o *html.Node
+			if len(blocks) > 0 {
+				o = blocks[len(blocks)-1]
+			}
+			owners = append(owners, o)
 		}
 		cur.Reset()
 	}
@@ -48,6 +83,7 @@ func bodyText(box *html.Node) string {
 		block := isBlock(n)
 		if block && !cell {
 			flush()
+			blocks = append(blocks, n)
 		}
 		if cell {
 			cur.WriteByte(' ')
@@ -57,11 +93,12 @@ func bodyText(box *html.Node) string {
 		}
 		if block && !cell {
 			flush()
+			blocks = blocks[:len(blocks)-1]
 		}
 	}
 	walk(box)
 	flush()
-	return strings.Join(dropReadTime(dropTrailer(dropRepeatedLead(dedupe(paras)))), "\n\n")
+	return paras, owners
 }
 
 // keptAttrs are the attributes the cleaned body HTML keeps.
