@@ -174,6 +174,53 @@ var byLabelRe = regexp.MustCompile(`^(?i:by|written by|authored by|article by|wo
 // byLineAuthors reads "By Jane Doe and John Roe" lines near the headline,
 // or a "Written by" label line followed by the name.
 func byLineAuthors(lines []metaLine, titleIdx int) []string {
+	a, _ := byLineAuthorsAt(lines, titleIdx)
+	return a
+}
+
+// headlineByline is the "By Jane Doe" line right under the headline (or
+// just above it): the credit the page shows its readers. Where it names
+// someone else than the declared author (the CMS account that posted the
+// story, a username), readers and human labels go by the line.
+func headlineByline(lines []metaLine, titleIdx int) []string {
+	if titleIdx < 0 {
+		return nil
+	}
+	a, d := byLineAuthorsAt(lines, titleIdx)
+	if d > headlineBylineDist {
+		return nil
+	}
+	for _, n := range a {
+		// A name is a few words; more is a kicker or a category line
+		// taken for the name after a bare "By".
+		if len(strings.Fields(n)) > 4 {
+			return nil
+		}
+	}
+	return a
+}
+
+// sharesName reports whether some name of a is, or holds, or is held in,
+// some name of b ("Jane Roe" and "Dr Jane Roe, Staff Writer" are one).
+func sharesName(a, b []string) bool {
+	for _, x := range a {
+		nx := mNorm(x)
+		for _, y := range b {
+			ny := mNorm(y)
+			if nx != "" && ny != "" && (strings.Contains(nx, ny) || strings.Contains(ny, nx)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headlineBylineDist: how far (in lines after the headline; a line above
+// counts double) a byline may sit to count as the headline's.
+const headlineBylineDist = 4
+
+// byLineAuthorsAt is byLineAuthors with the distance of the line chosen.
+func byLineAuthorsAt(lines []metaLine, titleIdx int) ([]string, int) {
 	var best []string
 	bestDist := 1 << 30
 	for i, ln := range lines {
@@ -200,7 +247,7 @@ func byLineAuthors(lines []metaLine, titleIdx int) []string {
 			best, bestDist = a, d
 		}
 	}
-	return best
+	return best, bestDist
 }
 
 // mPropValue is a microdata property's value: content, datetime or text.

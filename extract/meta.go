@@ -163,6 +163,22 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 			return a
 		}
 	}
+	a := pageAuthors(root, ld, mt, lines, titleIdx, zh, siteName, zhPage)
+	// The "By" line at the headline names who the page credits; a
+	// declared author that is nobody on it (the account that posted the
+	// story, a username, a reviewer caught by a class name) gives way.
+	if !zhPage {
+		if hb := headlineByline(lines, titleIdx); len(hb) > 0 && !sharesName(hb, a) {
+			return hb
+		}
+	}
+	return a
+}
+
+// pageAuthors is findAuthors without the per-site rule and the headline
+// byline check: the declared authors, the Chinese label lines, then the
+// visible bylines.
+func pageAuthors(root *html.Node, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, zh zhResult, siteName string, zhPage bool) []string {
 	ldAuthors := authorsFromValues(ld.Authors)
 	if len(ldAuthors) > 0 && !ld.OrgAuthors {
 		return ldAuthors
