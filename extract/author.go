@@ -25,7 +25,7 @@ var (
 	// authorJunkPartRe: phrases that make a whole value junk.
 	authorJunkPartRe = regexp.MustCompile(`(?i)\b(?:email the author|follow on|view (?:all )?(?:posts|articles)|updated|minutes? ago|hours? ago|days? ago|min read|read time|reading time|comments?|share this|click here|sign up|subscribe|copyright|all rights reserved|\d+\s*(?:min|mins)\b|https?:|www\.|\.com\b|@\w)`)
 	// authorTrailRe cuts what commonly trails a name in a byline.
-	authorTrailRe = regexp.MustCompile(`(?i)\s*(?:[|•·–—]|\s-\s|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\s(?:in|on behalf of|reviewed by|fact[- ]checked by|edited by|medically reviewed by)\s|\d{1,2}:\d{2}|\d{4}-\d{1,2}-\d{1,2}|\(\s*(?:opens|@)).*$`)
+	authorTrailRe = regexp.MustCompile(`(?i)\s*(?:[|•·–—]|\s-\s|\b(?:on|at)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|\d)|\bupdated\b|\bpublished\b|\bposted\b|\blast updated\b|\s(?:in|on behalf of|reviewed by|fact[- ]checked by|edited by|medically reviewed by)\s|\d{1,2}:\d{2}|\d{4}-\d{1,2}-\d{1,2}|\(\s*(?:opens|@)).*$`)
 )
 
 // cleanAuthors turns one raw author value (a meta tag, a JSON-LD name, a

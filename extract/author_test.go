@@ -18,6 +18,9 @@ func TestCleanAuthors(t *testing.T) {
 		{"date after name", "By Jane Roe September 5, 2024", []string{"Jane Roe"}},
 		{"date before name", "Dec. 19, 2025 · Jane Roe", []string{"Jane Roe"}},
 		{"pipe and read time", "Jane Roe | 5 min read", []string{"Jane Roe"}},
+		// A weekday or "at" before the date still ends the name.
+		{"posted on weekday", "Posted by Jane Roe on Tuesday, March 5, 2024", []string{"Jane Roe"}},
+		{"posted at date", "Posted by Jane Roe at March 5, 2024 10:15 AM", []string{"Jane Roe"}},
 		{"organisation is an author", "Ministry of Examples", []string{"Ministry of Examples"}},
 		{"organisation with and", "Office of Research and Development", []string{"Office of Research and Development"}},
 		{"bare by", "By", nil},
