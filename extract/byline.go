@@ -168,8 +168,33 @@ func visibleAuthors(root *html.Node) []string {
 	return nil
 }
 
+// postedByRe: "Posted by Jane Roe on …", "Authored by: Jane Roe".
+var postedByRe = regexp.MustCompile(`^(?i:posted|published|authored)\s+(?i:by)\s*:?\s+\p{Lu}`)
+
+// postedLeadRe: the word that may lead the date of a dated byline.
+var postedLeadRe = regexp.MustCompile(`^(?i:published|posted|updated|last updated)(?:\s+(?i:on))?\s*:?\s*`)
+
+// datedByline reads a byline that starts with its date: "Published August
+// 7, 2023 by Jane Roe", "03/01/2017 by Jane Roe, Committee Chair". It
+// returns the line from "by" on.
+func datedByline(s string) (string, bool) {
+	rest := s
+	if loc := postedLeadRe.FindStringIndex(rest); loc != nil {
+		rest = rest[loc[1]:]
+	}
+	_, pos, end, ok := findDateSpan(rest, dateContext{})
+	if !ok || pos != 0 {
+		return "", false
+	}
+	rest = strings.TrimLeft(rest[end:], " ·•|–—-,:")
+	if !byLineRe.MatchString(rest) {
+		return "", false
+	}
+	return rest, true
+}
+
 // byLabelRe: a line that is only a byline label, the name on the next line.
-var byLabelRe = regexp.MustCompile(`^(?i:by|written by|authored by|article by|words by|story by|posted by|author|authors|about the author|the author)\s*:?$`)
+var byLabelRe = regexp.MustCompile(`^(?i:by|written by|authored by|article by|words by|story by|posted by|author|authors|author\(s\)|about the author|the author)\s*:?$`)
 
 // byLineAuthors reads "By Jane Doe and John Roe" lines near the headline,
 // or a "Written by" label line followed by the name.
@@ -231,6 +256,14 @@ func byLineAuthorsAt(lines []metaLine, titleIdx int) ([]string, int) {
 		switch {
 		case byLineRe.MatchString(ln.text):
 			a = cleanAuthors(ln.text)
+		case postedByRe.MatchString(ln.text):
+			a = cleanAuthors(ln.text)
+		case asciiFoldContains(ln.text, " by "):
+			rest, ok := datedByline(ln.text)
+			if !ok {
+				continue
+			}
+			a = cleanAuthors(rest)
 		case ln.runes <= 20 && i+1 < len(lines) && lines[i+1].runes <= 60 && byLabelRe.MatchString(ln.text):
 			a = cleanAuthors(lines[i+1].text)
 		default:
