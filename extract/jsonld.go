@@ -312,7 +312,7 @@ var ldOrgTypes = map[string]bool{"organization": true, "newsmediaorganization": 
 func ldAllOrgs(v any, ids map[string]map[string]any, publisher string) bool {
 	switch t := v.(type) {
 	case string:
-		return publisher != "" && strings.EqualFold(mSpace(t), publisher)
+		return samePublisher(t, publisher)
 	case []any:
 		for _, e := range t {
 			if n := ldNames(e, ids, 0); len(n) > 0 && !ldAllOrgs(e, ids, publisher) {
@@ -332,7 +332,15 @@ func ldAllOrgs(v any, ids map[string]map[string]any, publisher string) bool {
 			}
 		}
 		n := ldNames(t, ids, 0)
-		return len(n) > 0 && publisher != "" && strings.EqualFold(n[0], publisher)
+		return len(n) > 0 && samePublisher(n[0], publisher)
 	}
 	return false
+}
+
+// samePublisher: the author value is the publisher's name, compared in
+// letters and digits only, so that a template's ", Daily Example" (an
+// empty name before the outlet) is the outlet too.
+func samePublisher(name, publisher string) bool {
+	p := mNorm(publisher)
+	return p != "" && mNorm(name) == p
 }

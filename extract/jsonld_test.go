@@ -30,6 +30,12 @@ func TestParseJSONLD(t *testing.T) {
 			want:   ldInfo{Type: "newsarticle", Headline: "Notice", Authors: []string{"Ministry of Examples"}, OrgAuthors: true},
 		},
 		{
+			// A template that leaves the name empty before the outlet's.
+			name:   "person named as the publisher is the publisher",
+			blocks: []string{`{"@type":"NewsArticle","headline":"Rain Falls","author":{"@type":"Person","name":", Daily Example"},"publisher":{"@type":"Organization","name":"Daily Example"}}`},
+			want:   ldInfo{Type: "newsarticle", Headline: "Rain Falls", Authors: []string{", Daily Example"}, Publisher: "Daily Example", OrgAuthors: true},
+		},
+		{
 			name:   "raw newline inside a string is repaired",
 			blocks: []string{"{\"@type\":\"Article\",\"headline\":\"Two\nLines\",\"author\":\"Jane Roe\"};"},
 			want:   ldInfo{Type: "article", Headline: "Two Lines", Authors: []string{"Jane Roe"}},
