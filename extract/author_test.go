@@ -18,6 +18,11 @@ func TestCleanAuthors(t *testing.T) {
 		{"date after name", "By Jane Roe September 5, 2024", []string{"Jane Roe"}},
 		{"date before name", "Dec. 19, 2025 · Jane Roe", []string{"Jane Roe"}},
 		{"pipe and read time", "Jane Roe | 5 min read", []string{"Jane Roe"}},
+		// Meta rows set their parts apart with dots of many kinds.
+		{"black circle separator", "by Jane Roe ● March 5, 2024 ● 6 min read", []string{"Jane Roe"}},
+		{"dot operator separator", "Jane Roe ⋅ Garden Editor ⋅", []string{"Jane Roe"}},
+		// What is left of "Sat, 20 Dec, 2025" once the date is cut.
+		{"weekday alone", "Sat, 20 Dec, 2025 - 06:36", nil},
 		// A weekday or "at" before the date still ends the name.
 		{"posted on weekday", "Posted by Jane Roe on Tuesday, March 5, 2024", []string{"Jane Roe"}},
 		{"posted at date", "Posted by Jane Roe at March 5, 2024 10:15 AM", []string{"Jane Roe"}},
