@@ -95,8 +95,9 @@ var authorLinkSel = matchFunc(func(n *html.Node) bool {
 
 // visibleAuthors reads the byline elements, best first: microdata, then
 // rel=author links, then links to an author page, then byline/author class
-// hints. Elements in comments, related lists and sidebars are skipped.
-func visibleAuthors(root *html.Node) []string {
+// hints. Elements in comments, related lists and sidebars are skipped;
+// titleBlock (see unNoiseTitleBlock), the headline's block, is no noise.
+func visibleAuthors(root, titleBlock *html.Node) []string {
 	var byRank [4][]string
 	put := func(rank int, a []string) {
 		if byRank[rank] == nil && len(a) > 0 {
@@ -107,7 +108,7 @@ func visibleAuthors(root *html.Node) []string {
 		if i > 80 {
 			break
 		}
-		if mNoiseAncestor(n) {
+		if mNoiseAncestorBelow(n, titleBlock) {
 			continue
 		}
 		switch {
@@ -149,7 +150,7 @@ func visibleAuthors(root *html.Node) []string {
 			if i > 40 {
 				break
 			}
-			if mNoiseAncestor(n) {
+			if mNoiseAncestorBelow(n, titleBlock) {
 				continue
 			}
 			if raw := mWords(n); raw != "" && utf8.RuneCountInString(raw) <= 60 {
@@ -295,8 +296,12 @@ func mPropValue(n *html.Node) string {
 
 // mNoiseAncestor reports whether n sits in a comment, related or sidebar
 // block (or nav/footer/aside).
-func mNoiseAncestor(n *html.Node) bool {
-	for p := n; p != nil; p = p.Parent {
+func mNoiseAncestor(n *html.Node) bool { return mNoiseAncestorBelow(n, nil) }
+
+// mNoiseAncestorBelow is mNoiseAncestor that stops at top: a noise block
+// inside top counts, top itself and what holds it do not.
+func mNoiseAncestorBelow(n, top *html.Node) bool {
+	for p := n; p != nil && p != top; p = p.Parent {
 		if p.Type != html.ElementNode {
 			continue
 		}

@@ -83,11 +83,12 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 		titleIdx = findTitleLine(lines, s)
 	}
 
+	titleBlock := unNoiseTitleBlock(lines, titleIdx)
 	zh := readZhLabels(lines)
 
 	// Authors.
 	lang := pageLanguage(h, lines)
-	m.Authors = findAuthors(root, rules, ld, mt, lines, titleIdx, zh, siteName, strings.HasPrefix(lang, "zh"))
+	m.Authors = findAuthors(root, rules, ld, mt, lines, titleIdx, titleBlock, zh, siteName, strings.HasPrefix(lang, "zh"))
 
 	// Dates.
 	pageURL := ""
@@ -154,7 +155,7 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 	return m
 }
 
-func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, zh zhResult, siteName string, zhPage bool) []string {
+func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, titleBlock *html.Node, zh zhResult, siteName string, zhPage bool) []string {
 	if s := ruleText(root, rules, func(r *Rules) string { return r.Author }); s != "" {
 		if a := zhNames(stripZhLabel(s), true); len(a) > 0 {
 			return a
@@ -163,7 +164,7 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 			return a
 		}
 	}
-	a := pageAuthors(root, ld, mt, lines, titleIdx, zh, siteName, zhPage)
+	a := pageAuthors(root, ld, mt, lines, titleIdx, titleBlock, zh, siteName, zhPage)
 	// The "By" line at the headline names who the page credits; a
 	// declared author that is nobody on it (the account that posted the
 	// story, a username, a reviewer caught by a class name) gives way.
@@ -178,7 +179,7 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 // pageAuthors is findAuthors without the per-site rule and the headline
 // byline check: the declared authors, the Chinese label lines, then the
 // visible bylines.
-func pageAuthors(root *html.Node, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, zh zhResult, siteName string, zhPage bool) []string {
+func pageAuthors(root *html.Node, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, titleBlock *html.Node, zh zhResult, siteName string, zhPage bool) []string {
 	ldAuthors := authorsFromValues(ld.Authors)
 	if len(ldAuthors) > 0 && !ld.OrgAuthors {
 		return ldAuthors
@@ -220,7 +221,7 @@ func pageAuthors(root *html.Node, ld ldInfo, mt metaTags, lines []metaLine, titl
 	if len(metaAuthors) > 0 && !isSiteName(metaAuthors, siteName) {
 		return metaAuthors
 	}
-	if a := visibleAuthors(root); len(a) > 0 {
+	if a := visibleAuthors(root, titleBlock); len(a) > 0 {
 		return a
 	}
 	if a := byLineAuthors(lines, titleIdx); len(a) > 0 {

@@ -19,6 +19,11 @@ type metaLine struct {
 	noise   bool // inside nav, footer, aside, comments, related or sidebar blocks
 	heading int  // 1..6 inside <hN>, else 0
 	hint    bool // inside an element whose class/id names a byline, author, date or info block
+
+	// noiseAt is the outermost element that makes the line noise, and
+	// deepNoise says a second one sits inside it: see unNoiseTitleBlock.
+	noiseAt   *html.Node
+	deepNoise bool
 }
 
 // Class and id names are matched by hand, token by token: this runs on
@@ -149,15 +154,15 @@ func metaLines(root *html.Node) []metaLine {
 		}
 		links = 0
 	}
-	var walk func(n *html.Node, block *html.Node, noise, hint bool, heading int, inLink bool)
-	walk = func(n *html.Node, block *html.Node, noise, hint bool, heading int, inLink bool) {
+	var walk func(n *html.Node, block *html.Node, noiseAt *html.Node, deep, hint bool, heading int, inLink bool)
+	walk = func(n *html.Node, block *html.Node, noiseAt *html.Node, deep, hint bool, heading int, inLink bool) {
 		if done {
 			return
 		}
 		switch n.Type {
 		case html.TextNode:
 			if len(b) == 0 {
-				cur = metaLine{node: block, noise: noise, hint: hint, heading: heading}
+				cur = metaLine{node: block, noise: noiseAt != nil, noiseAt: noiseAt, deepNoise: deep, hint: hint, heading: heading}
 			} else if hint {
 				cur.hint = true
 			}
@@ -186,18 +191,23 @@ func metaLines(root *html.Node) []metaLine {
 				// read as separate words; CSS puts the gap there.
 				b = append(b, ' ')
 			}
-			if tag == "nav" || ((tag == "aside" || tag == "footer") && !mHasArticleAncestor(n)) {
-				noise = true
-			}
-			if !noise || !hint {
+			noiseHere := tag == "nav" || ((tag == "aside" || tag == "footer") && !mHasArticleAncestor(n))
+			if !deep || !hint {
 				if cls := mAttr(n, "class") + " " + mAttr(n, "id"); len(cls) > 1 {
 					v := classVerdict(cls, verdicts)
-					if !noise && v&clsNoise != 0 && tag != "html" && tag != "body" && tag != "main" && tag != "article" {
-						noise = true // the page wrappers are never noise (mNoiseClass)
+					if v&clsNoise != 0 && tag != "html" && tag != "body" && tag != "main" && tag != "article" {
+						noiseHere = true // the page wrappers are never noise (mNoiseClass)
 					}
 					if v&clsHint != 0 {
 						hint = true
 					}
+				}
+			}
+			if noiseHere {
+				if noiseAt == nil {
+					noiseAt = n
+				} else {
+					deep = true
 				}
 			}
 			if !hint && (mAttr(n, "itemprop") != "" || mAttr(n, "rel") == "author") {
@@ -219,7 +229,7 @@ func metaLines(root *html.Node) []metaLine {
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				if c != kicker {
-					walk(c, block, noise, hint, heading, inLink)
+					walk(c, block, noiseAt, deep, hint, heading, inLink)
 				}
 			}
 			if isBlock {
@@ -228,15 +238,33 @@ func metaLines(root *html.Node) []metaLine {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, block, noise, hint, heading, inLink)
+			walk(c, block, noiseAt, deep, hint, heading, inLink)
 		}
 	}
-	walk(root, nil, false, false, 0, false)
+	walk(root, nil, nil, false, false, 0, false)
 	flush()
 	return lines
 }
 
 const clsNoise, clsHint = 1, 2
+
+// unNoiseTitleBlock: the block that holds the headline is the article's,
+// whatever its class says ("l-grid--sidebar", "with-sidebar" layouts, an
+// <aside> a theme wraps the post in). Lines that are noise only because of
+// that block become article lines again; a comment or related list inside
+// it stays noise. It returns the block (nil when the headline is no noise).
+func unNoiseTitleBlock(lines []metaLine, titleIdx int) *html.Node {
+	if titleIdx < 0 || titleIdx >= len(lines) || !lines[titleIdx].noise || lines[titleIdx].deepNoise {
+		return nil
+	}
+	at := lines[titleIdx].noiseAt
+	for i := range lines {
+		if lines[i].noiseAt == at && !lines[i].deepNoise {
+			lines[i].noise = false
+		}
+	}
+	return at
+}
 
 // classVerdict is mNoiseClass (for an element that is not a page wrapper)
 // and mHintClass of a class/id string, token by token: pages repeat their
