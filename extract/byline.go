@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
@@ -357,4 +358,52 @@ func mFirstText(n *html.Node) string {
 	}
 	walk(n)
 	return out
+}
+
+// nameBesideDate reads a byline printed without "By": a line right under
+// the headline that holds only a name or two, set directly above or
+// below the date line ("Jane Roe" / "March 5, 2024 · 6 min read").
+func nameBesideDate(lines []metaLine, titleIdx int) []string {
+	if titleIdx < 0 {
+		return nil
+	}
+	for i := titleIdx + 1; i < len(lines) && i <= titleIdx+headlineBylineDist; i++ {
+		ln := lines[i]
+		if ln.noise || ln.heading != 0 || ln.runes > 60 || !nameLike(ln.text) {
+			continue
+		}
+		dated := func(j int) bool {
+			if j <= titleIdx || j >= len(lines) || lines[j].runes > 80 {
+				return false
+			}
+			_, pos, ok := findDate(lines[j].text, dateContext{})
+			return ok && pos == 0
+		}
+		if dated(i-1) || dated(i+1) {
+			return cleanAuthors(ln.text)
+		}
+	}
+	return nil
+}
+
+// nameLike: two to four capitalised words per name, names set apart by
+// commas; no digits or symbols that names lack. A lone word beside a date
+// is more often a section ("Product", "Plan") than a name.
+func nameLike(s string) bool {
+	if strings.ContainsAny(s, "0123456789&/:|!?#@()[]") {
+		return false
+	}
+	for _, part := range strings.Split(s, ",") {
+		f := strings.Fields(part)
+		if len(f) < 2 || len(f) > 4 {
+			return false
+		}
+		for _, w := range f {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -227,6 +227,11 @@ func pageAuthors(root *html.Node, ld ldInfo, mt metaTags, lines []metaLine, titl
 	if a := byLineAuthors(lines, titleIdx); len(a) > 0 {
 		return a
 	}
+	if !zhPage {
+		if a := nameBesideDate(lines, titleIdx); len(a) > 0 {
+			return a
+		}
+	}
 	if len(ldAuthors) > 0 {
 		return ldAuthors
 	}
