@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -170,6 +171,12 @@ func visibleAuthors(root, titleBlock *html.Node) []string {
 	return nil
 }
 
+// byHandleRe: a line that is "by" and one user name. Compiled on first
+// use, as lastFirstRe: few pages reach it.
+var byHandleRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:by)\s+([\p{Ll}\d][\p{L}\d._-]{2,29})$`)
+})
+
 // postedByRe: "Posted by Jane Roe on …", "Authored by: Jane Roe".
 var postedByRe = regexp.MustCompile(`^(?i:posted|published|authored)\s+(?i:by)\s*:?\s+\p{Lu}`)
 
@@ -268,6 +275,14 @@ func byLineAuthorsAt(lines []metaLine, titleIdx int) ([]string, int) {
 			a = cleanAuthors(rest)
 		case ln.runes <= 20 && i+1 < len(lines) && lines[i+1].runes <= 60 && byLabelRe.MatchString(ln.text):
 			a = cleanAuthors(lines[i+1].text)
+		case ln.runes <= 34 && titleIdx >= 0 && i > titleIdx && i-titleIdx <= headlineBylineDist:
+			// "by jdoe42" under the headline: a user name, which may be
+			// all lower case, as the whole line.
+			m := byHandleRe().FindStringSubmatch(ln.text)
+			if m == nil || !plausibleAuthor(m[1]) {
+				continue
+			}
+			a = []string{m[1]}
 		default:
 			continue
 		}

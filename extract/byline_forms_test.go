@@ -49,3 +49,22 @@ func TestBylineForms(t *testing.T) {
 		})
 	}
 }
+
+// A user name after "by", lower case and all, under the headline.
+func TestBylineHandle(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"handle under headline", `<h1>Gardens in Winter</h1><p>by mquill42</p><p>Frost settles on the beds.</p>`, []string{"mquill42"}},
+		{"handle far below headline", `<h1>Gardens in Winter</h1><p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p><p>Five.</p><p>by mquill42</p>`, nil},
+		{"two lower-case words are a phrase", `<h1>Gardens in Winter</h1><p>by hand alone</p><p>Frost settles on the beds.</p>`, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := authorsOf(t, "", tc.body); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Authors = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
