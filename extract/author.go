@@ -18,6 +18,10 @@ var (
 	courtesyRe = regexp.MustCompile(`(?i)^(?:courtesy|photo|image|illustration|source|credit)\b`)
 	// monthDayRe: "Dec. 19", "August 28" — a date without a year.
 	monthDayRe = regexp.MustCompile(`(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b`)
+	// weekdayTailRe: a weekday left at the end once the date is cut, as
+	// the date's first part ("Monday, November 18"): the comma tells it
+	// from a surname ("Ann Sunday September 5").
+	weekdayTailRe = regexp.MustCompile(`(?i)[\s,]+(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,\s*$`)
 	// authorSplitRe separates several authors.
 	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,?\s+(?:and|und|et|y|e|with)\s+|,|;|，|、|；|\s&\s|&amp;|\|)\s*`)
 	// authorJunkRe matches values that are not a person or organisation.
@@ -44,7 +48,8 @@ func cleanAuthors(raw string) []string {
 	s = authorTrailRe.ReplaceAllString(s, "")
 	// "Jane Doe September 5, 2024" / "Jane Doe Dec. 19": the date ends the name.
 	if _, pos, ok := findDate(s, dateContext{}); ok && pos > 0 {
-		s = s[:pos]
+		// "Jane Doe Monday, November 18, 2019": the weekday goes too.
+		s = weekdayTailRe.ReplaceAllString(s[:pos], "")
 	}
 	if loc := monthDayRe.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]

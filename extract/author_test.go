@@ -16,6 +16,10 @@ func TestCleanAuthors(t *testing.T) {
 		{"ampersand", "Jane Roe & John Doe", []string{"Jane Roe", "John Doe"}},
 		{"chinese enumeration comma", "张三、李四", []string{"张三", "李四"}},
 		{"date after name", "By Jane Roe September 5, 2024", []string{"Jane Roe"}},
+		{"weekday and date after name", "By Jane Roe Monday, November 18, 2019", []string{"Jane Roe"}},
+		{"weekday after two names", "Jane Roe, John Doe Tue, Nov 19, 2019", []string{"Jane Roe", "John Doe"}},
+		// A surname that begins like a weekday stays.
+		{"surname like a weekday", "By Ann Sunday September 5, 2024", []string{"Ann Sunday"}},
 		{"date before name", "Dec. 19, 2025 · Jane Roe", []string{"Jane Roe"}},
 		{"pipe and read time", "Jane Roe | 5 min read", []string{"Jane Roe"}},
 		// Meta rows set their parts apart with dots of many kinds.
