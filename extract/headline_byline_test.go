@@ -60,6 +60,28 @@ func TestHeadlineByline(t *testing.T) {
 			want: []string{"Tobin Ashgrove"},
 		},
 		{
+			// The name shown under the headline from an author element,
+			// without "By", beats a declared login name.
+			name: "author element line under headline beats declared",
+			head: ld,
+			body: `<h1>Gardens in Winter</h1><div class="post-author">Mara Quill</div><div>March 3, 2024</div><p>Frost settles on the beds.</p>`,
+			want: []string{"Mara Quill"},
+		},
+		{
+			// A link text in an author-ish element is no name.
+			name: "author element phrase under headline ignored",
+			head: `<meta name="author" content="Tobin Ashgrove">`,
+			body: `<h1>Gardens in Winter</h1><div class="author-tools">Cite this Page</div><p>Frost settles on the beds.</p>`,
+			want: []string{"Tobin Ashgrove"},
+		},
+		{
+			// An author box far below (a bio) does not override.
+			name: "author element far below headline ignored",
+			head: `<meta name="author" content="Tobin Ashgrove">`,
+			body: `<h1>Gardens in Winter</h1><p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p><p>Five.</p><div class="post-author">Mara Quill</div>`,
+			want: []string{"Tobin Ashgrove"},
+		},
+		{
 			// After a bare "By" a long category line is not a name.
 			name: "long line after bare by ignored",
 			head: `<meta name="author" content="Tobin Ashgrove">`,

@@ -164,7 +164,17 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 			return a
 		}
 	}
-	a := pageAuthors(root, ld, mt, lines, titleIdx, titleBlock, zh, siteName, zhPage)
+	// The author elements are read at most once: by pageAuthors, and for
+	// the name under the headline below.
+	var va []string
+	vaDone := false
+	visible := func() []string {
+		if !vaDone {
+			va, vaDone = visibleAuthors(root, titleBlock), true
+		}
+		return va
+	}
+	a := pageAuthors(ld, mt, lines, titleIdx, visible, zh, siteName, zhPage)
 	// The "By" line at the headline names who the page credits; a
 	// declared author that is nobody on it (the account that posted the
 	// story, a username, a reviewer caught by a class name) gives way.
@@ -172,14 +182,49 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 		if hb := headlineByline(lines, titleIdx); len(hb) > 0 && !sharesName(hb, a) {
 			return hb
 		}
+		// A name the byline finders read from an author element, shown on
+		// a line of its own under the headline, is that credit too.
+		if under := nameLinesUnder(lines, titleIdx); len(under) > 0 {
+			if va := visible(); len(va) > 0 && !sharesName(va, a) && sharesExact(va, under) {
+				return va
+			}
+		}
 	}
 	return a
+}
+
+// nameLinesUnder is the lines right under the headline that read as
+// names only (see nameLike), in mNorm form.
+func nameLinesUnder(lines []metaLine, titleIdx int) []string {
+	if titleIdx < 0 {
+		return nil
+	}
+	var out []string
+	for i := titleIdx + 1; i < len(lines) && i <= titleIdx+headlineBylineDist; i++ {
+		if !lines[i].noise && lines[i].runes <= 60 && nameLike(lines[i].text) {
+			out = append(out, mNorm(lines[i].text))
+		}
+	}
+	return out
+}
+
+// sharesExact: one of the names is, in mNorm form, one of norms.
+func sharesExact(names, norms []string) bool {
+	for _, a := range names {
+		n := mNorm(a)
+		for _, m := range norms {
+			if n != "" && n == m {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pageAuthors is findAuthors without the per-site rule and the headline
 // byline check: the declared authors, the Chinese label lines, then the
 // visible bylines.
-func pageAuthors(root *html.Node, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, titleBlock *html.Node, zh zhResult, siteName string, zhPage bool) []string {
+func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible func() []string, zh zhResult, siteName string, zhPage bool) []string {
 	ldAuthors := authorsFromValues(ld.Authors)
 	if len(ldAuthors) > 0 && !ld.OrgAuthors {
 		return ldAuthors
@@ -221,7 +266,7 @@ func pageAuthors(root *html.Node, ld ldInfo, mt metaTags, lines []metaLine, titl
 	if len(metaAuthors) > 0 && !isSiteName(metaAuthors, siteName) {
 		return metaAuthors
 	}
-	if a := visibleAuthors(root, titleBlock); len(a) > 0 {
+	if a := visible(); len(a) > 0 {
 		return a
 	}
 	if a := byLineAuthors(lines, titleIdx); len(a) > 0 {
