@@ -22,6 +22,11 @@ var (
 	// the date's first part ("Monday, November 18"): the comma tells it
 	// from a surname ("Ann Sunday September 5").
 	weekdayTailRe = regexp.MustCompile(`(?i)[\s,]+(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,\s*$`)
+	// roleLabelRe: a part that starts with a lower-case role label and a
+	// colon ("design: …"), as credit lists write them.
+	roleLabelRe = regexp.MustCompile(`^\s*([a-z][a-z ]{1,20}):\s*\S`)
+	// writingLabelRe: role labels that credit the text itself.
+	writingLabelRe = regexp.MustCompile(`^(?:by|words|text|story|authors?|written by|writers?|reporting|reporters?)$`)
 	// authorSplitRe separates several authors.
 	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,?\s+(?:and|und|et|y|e|with)\s+|,|;|，|、|；|\s&\s|&amp;|\|)\s*`)
 	// authorJunkRe matches values that are not a person or organisation.
@@ -64,6 +69,22 @@ func cleanAuthors(raw string) []string {
 		// "Center for Drug Evaluation and Research": one organisation,
 		// its "and" is part of the name (lower-case words show it).
 		parts = []string{s}
+	}
+	// "design: Jane Roe, code: John Doe": the credits of the site's
+	// makers (humans.txt style), not the article's author.
+	// A list that labels the writing ("words: …, photos: …") is a byline.
+	roles := 0
+	for _, p := range parts {
+		if m := roleLabelRe.FindStringSubmatch(p); m != nil {
+			if writingLabelRe.MatchString(m[1]) {
+				roles = 0
+				break
+			}
+			roles++
+		}
+	}
+	if roles >= 2 {
+		return nil
 	}
 	for _, p := range parts {
 		p = byPrefixRe.ReplaceAllString(strings.TrimSpace(p), "")

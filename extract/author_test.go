@@ -33,6 +33,8 @@ func TestCleanAuthors(t *testing.T) {
 		{"organisation is an author", "Ministry of Examples", []string{"Ministry of Examples"}},
 		{"organisation with and", "Office of Research and Development", []string{"Office of Research and Development"}},
 		{"bare by", "By", nil},
+		// The site makers' credits, not the article's author.
+		{"credit list", "content: Example Media, design: Jane Roe, code: John Doe", nil},
 		{"staff", "Staff", nil},
 		{"email the author", "Email the author", nil},
 		{"updated line", "Updated 2 hours ago", nil},
@@ -50,6 +52,13 @@ func TestCleanAuthors(t *testing.T) {
 				t.Errorf("cleanAuthors(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
+	}
+}
+
+// A list whose labels credit the writing is a byline, not site credits.
+func TestCleanAuthorsKeepsLabelledByline(t *testing.T) {
+	if got := cleanAuthors("words: Jane Roe, photos: John Doe"); len(got) == 0 {
+		t.Errorf("cleanAuthors dropped a labelled byline")
 	}
 }
 
