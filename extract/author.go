@@ -86,16 +86,40 @@ func cleanAuthors(raw string) []string {
 	if roles >= 2 {
 		return nil
 	}
-	for _, p := range parts {
+	described := false
+	for i, p := range parts {
 		p = byPrefixRe.ReplaceAllString(strings.TrimSpace(p), "")
 		p = strings.Trim(p, " :：,;-–—|/.()[]【】\"'“”")
 		if !plausibleAuthor(p) {
+			continue
+		}
+		if len(out) > 0 && describesName(p) {
+			// "Jane Roe, MD, Senior Editor, Example Corp": what follows
+			// the name describes it.
+			described = true
+			continue
+		}
+		if described && !(nameLike(p) && i+1 < len(parts) && credentialRe.MatchString(strings.Trim(parts[i+1], " .,"))) {
+			// After a description only another name with its own
+			// credential is a co-author ("Jane Roe, MD, John Doe, MD").
 			continue
 		}
 		out = appendUniqueFold(out, p)
 	}
 	return out
 }
+
+var (
+	// credentialRe: a degree or certification set after a name ("MD",
+	// "Ph.D", "RDN"): one short upper-case token.
+	credentialRe = regexp.MustCompile(`^(?:[A-Z][A-Za-z]?\.?){1,3}[A-Z]\.?$|^Ph\.?\s?D\.?$`)
+	// jobTitleRe: a job title set after a name ("Senior Analyst", "CEO of
+	// Example Corp", "Staff Writer").
+	jobTitleRe = regexp.MustCompile(`(?i)\b(?:editor(?:-at-large)?|columnist|writer|reporter|correspondent|contributor|analyst|co-?founder|founder|ceo|cto|coo|cfo|director|manager|journalist|coordinator|consultant|specialist|producer|photographer|president)s?\b`)
+)
+
+// describesName: a credential or job title, set after a name.
+func describesName(p string) bool { return credentialRe.MatchString(p) || jobTitleRe.MatchString(p) }
 
 // plausibleAuthor rejects what cannot be a name: junk words, dates,
 // numbers, URLs, sentences.

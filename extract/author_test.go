@@ -14,6 +14,10 @@ func TestCleanAuthors(t *testing.T) {
 		{"two with and", "By Jane Roe and John Doe", []string{"Jane Roe", "John Doe"}},
 		{"list with oxford comma", "Jane Roe, John Doe, and Ann Lee", []string{"Jane Roe", "John Doe", "Ann Lee"}},
 		{"ampersand", "Jane Roe & John Doe", []string{"Jane Roe", "John Doe"}},
+		// What describes the name is no second author.
+		{"credentials after name", "Jane Roe, MD, FACP", []string{"Jane Roe"}},
+		{"job title after name", "Jane Roe, Senior Analyst, Example Corp", []string{"Jane Roe"}},
+		{"co-authors with credentials", "Jane Roe, MD, and John Doe, PhD", []string{"Jane Roe", "John Doe"}},
 		{"chinese enumeration comma", "张三、李四", []string{"张三", "李四"}},
 		{"date after name", "By Jane Roe September 5, 2024", []string{"Jane Roe"}},
 		{"weekday and date after name", "By Jane Roe Monday, November 18, 2019", []string{"Jane Roe"}},
