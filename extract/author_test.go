@@ -11,6 +11,9 @@ func TestCleanAuthors(t *testing.T) {
 		want     []string
 	}{
 		{"by prefix", "By Jane Roe", []string{"Jane Roe"}},
+		{"analysis by", "Analysis by Jane Roe", []string{"Jane Roe"}},
+		{"this post was written by", "This post was written by Jane Roe", []string{"Jane Roe"}},
+		{"cyrillic text label", "Текст: Анна Петрова", []string{"Анна Петрова"}},
 		{"two with and", "By Jane Roe and John Doe", []string{"Jane Roe", "John Doe"}},
 		{"list with oxford comma", "Jane Roe, John Doe, and Ann Lee", []string{"Jane Roe", "John Doe", "Ann Lee"}},
 		{"ampersand", "Jane Roe & John Doe", []string{"Jane Roe", "John Doe"}},
