@@ -116,7 +116,7 @@ var (
 	credentialRe = regexp.MustCompile(`^(?:[A-Z][A-Za-z]?\.?){1,3}[A-Z]\.?$|^Ph\.?\s?D\.?$`)
 	// jobTitleRe: a job title set after a name ("Senior Analyst", "CEO of
 	// Example Corp", "Staff Writer").
-	jobTitleRe = regexp.MustCompile(`(?i)\b(?:editor(?:-at-large)?|columnist|writer|reporter|correspondent|contributor|analyst|co-?founder|founder|ceo|cto|coo|cfo|director|manager|journalist|coordinator|consultant|specialist|producer|photographer|president)s?\b`)
+	jobTitleRe = regexp.MustCompile(`(?i)\b(?:head of|chief|officer|editor(?:-at-large)?|columnist|writer|reporter|correspondent|contributor|analyst|co-?founder|founder|ceo|cto|coo|cfo|director|manager|journalist|coordinator|consultant|specialist|producer|photographer|president)s?\b`)
 )
 
 // describesName: a credential or job title, set after a name.

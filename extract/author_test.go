@@ -20,6 +20,7 @@ func TestCleanAuthors(t *testing.T) {
 		// What describes the name is no second author.
 		{"credentials after name", "Jane Roe, MD, FACP", []string{"Jane Roe"}},
 		{"job title after name", "Jane Roe, Senior Analyst, Example Corp", []string{"Jane Roe"}},
+		{"head of after name", "Jane Roe, Head of Growth, Example Corp", []string{"Jane Roe"}},
 		{"co-authors with credentials", "Jane Roe, MD, and John Doe, PhD", []string{"Jane Roe", "John Doe"}},
 		{"chinese enumeration comma", "张三、李四", []string{"张三", "李四"}},
 		{"date after name", "By Jane Roe September 5, 2024", []string{"Jane Roe"}},
