@@ -88,7 +88,7 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 
 	// Authors.
 	lang := pageLanguage(h, lines)
-	m.Authors = findAuthors(root, rules, ld, mt, lines, titleIdx, titleBlock, zh, siteName, strings.HasPrefix(lang, "zh"))
+	m.Authors = withoutOutlet(findAuthors(root, rules, ld, mt, lines, titleIdx, titleBlock, zh, siteName, strings.HasPrefix(lang, "zh")), siteName, ld.Publisher)
 
 	// Dates.
 	pageURL := ""
@@ -601,4 +601,31 @@ func originalDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
 		}
 	}
 	return pageDate{}, false
+}
+
+// withoutOutlet drops the outlet that ends a list of persons: bylines
+// end in the paper's name, after a comma ("Jane Roe, John Doe, The
+// Example Times") or glued to the last name ("John Doe The Example
+// Times"). Only the last name is looked at, and an outlet that is the
+// only author stays.
+func withoutOutlet(authors []string, outlets ...string) []string {
+	n := len(authors)
+	if n == 0 {
+		return authors
+	}
+	last := strings.TrimSpace(authors[n-1])
+	for _, o := range outlets {
+		o = strings.TrimSpace(o)
+		if len(mNorm(o)) < 3 {
+			continue
+		}
+		if n > 1 && mNorm(last) == mNorm(o) {
+			return authors[:n-1]
+		}
+		if t, ok := strings.CutSuffix(last, " "+o); ok && len(strings.Fields(t)) >= 2 {
+			out := append([]string{}, authors[:n-1]...)
+			return append(out, strings.TrimRight(t, " ,"))
+		}
+	}
+	return authors
 }
