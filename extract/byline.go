@@ -208,7 +208,7 @@ var byLabelRe = regexp.MustCompile(`^(?i:by|written by|authored by|article by|wo
 // byLineAuthors reads "By Jane Doe and John Roe" lines near the headline,
 // or a "Written by" label line followed by the name.
 func byLineAuthors(lines []metaLine, titleIdx int) []string {
-	a, _ := byLineAuthorsAt(lines, titleIdx)
+	a, _ := byLineAuthorsIn(lines, titleIdx, 0, len(lines))
 	return a
 }
 
@@ -220,7 +220,9 @@ func headlineByline(lines []metaLine, titleIdx int) []string {
 	if titleIdx < 0 {
 		return nil
 	}
-	a, d := byLineAuthorsAt(lines, titleIdx)
+	// Only the lines a headline byline may sit on are read.
+	lo, hi := max(0, titleIdx-headlineBylineDist/2), min(len(lines), titleIdx+headlineBylineDist+1)
+	a, d := byLineAuthorsIn(lines, titleIdx, lo, hi)
 	if d > headlineBylineDist {
 		return nil
 	}
@@ -253,11 +255,13 @@ func sharesName(a, b []string) bool {
 // counts double) a byline may sit to count as the headline's.
 const headlineBylineDist = 4
 
-// byLineAuthorsAt is byLineAuthors with the distance of the line chosen.
-func byLineAuthorsAt(lines []metaLine, titleIdx int) ([]string, int) {
+// byLineAuthorsIn is byLineAuthors over lines[lo:hi], with the distance
+// of the line chosen.
+func byLineAuthorsIn(lines []metaLine, titleIdx, lo, hi int) ([]string, int) {
 	var best []string
 	bestDist := 1 << 30
-	for i, ln := range lines {
+	for i := lo; i < hi; i++ {
+		ln := lines[i]
 		if ln.runes > 100 || ln.noise {
 			continue
 		}
