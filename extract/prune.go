@@ -365,7 +365,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case edge[l] && n < 100 && stampLine(t):
 			removeNode(l)
-		case s != nil && l.DataAtom != atom.Li && !isHeading(l) && n < 60 && linkedLine(l, s):
+		case s != nil && l.DataAtom != atom.Li && !isHeading(l) && linkedLine(l, s) && (n < 60 || n < 160 && teaserLine(t)):
 			removeNode(l)
 		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
 			removeNode(l)
@@ -492,6 +492,13 @@ func linkedLine(l *html.Node, s *scorer) bool {
 		return false
 	}
 	return st.text > 0 && st.link >= st.text
+}
+
+// teaserLine reports whether the text of a longer all-link line reads as a
+// headline pointing elsewhere ("ANOTHER STORY: WHAT HAPPENED NEXT"): it
+// ends no sentence and is not a web address cited as a source.
+func teaserLine(t string) bool {
+	return !endsSentence(t) && !urlLine.MatchString(t)
 }
 
 func hasPrefixFold(s string, ps ...string) bool {

@@ -82,6 +82,15 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"The committee met"},
 		},
 		{
+			// A headline linked on its own line between paragraphs is a
+			// teaser for another story; a linked sentence or a cited
+			// address is part of the text.
+			name: "linked teaser headlines",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p><a href="/news/other">RIVER TOWN MAYOR SAYS NEW BRIDGE PLAN WILL GO AHEAD DESPITE THE COST</a></p><p>Repairs are expected to take four months, the board said in a statement.</p><p><a href="/give">You can help keep the ferry running by making a gift to the harbour trust.</a></p><p><a href="http://example.org/2011/05/harbour-board-minutes-on-the-ferry-pier-repairs-and-the-winter-timetable.html">http://example.org/2011/05/harbour-board-minutes-on-the-ferry-pier-repairs-and-the-winter-timetable.html</a></p>`,
+			gone: []string{"RIVER TOWN MAYOR"},
+			kept: []string{"harbour board voted", "Repairs are expected", "making a gift", "harbour-board-minutes"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
