@@ -91,6 +91,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "Repairs are expected", "making a gift", "harbour-board-minutes"},
 		},
 		{
+			// A slideshow leaves its counter and its no-script notice in
+			// the text; a sentence about images stays.
+			name: "slideshow furniture",
+			body: `<p>Advert</p><p>Image 1 of 12</p><p>Photo 3/7</p><p>This slideshow requires JavaScript.</p><p>The museum showed image 1 of the series next to the original sketches for the first time.</p>`,
+			gone: []string{"Advert", "Image 1 of 12", "Photo 3/7", "slideshow"},
+			kept: []string{"The museum showed image 1 of the series"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
