@@ -345,6 +345,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 160 && stockLine.MatchString(t):
 			removeNode(l)
+		case n < 300 && cookieLine.MatchString(t):
+			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -432,6 +434,12 @@ var (
 			return true
 		}
 		return asciiFoldContains(s, "affiliate")
+	})
+	// cookieLine is a cookie-consent banner left in the page: "This
+	// website uses cookies to …", "By continuing to use this site you
+	// agree to our use of cookies".
+	cookieLine = prefiltered(regexp.MustCompile(`(?i)^\s*((this (web)?site|this page|we|our (web)?site)( also)? uses? cookies\b|the cookie settings on this (web)?site\b|by (continuing to (use|browse)|using) (this|our) (web)?site,? you (agree|consent|accept)\b.{0,40}\bcookies)`), func(s string) bool {
+		return asciiFoldContains(s, "cookie")
 	})
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {

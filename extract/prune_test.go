@@ -99,6 +99,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"The museum showed image 1 of the series"},
 		},
 		{
+			// A consent banner caught in the body goes; a sentence about
+			// cookies stays.
+			name: "cookie banners",
+			body: `<p>This website uses cookies to improve your experience. Accept Read More</p><p>We use cookies to count visitors. See our privacy policy.</p><p>By continuing to use this site, you agree to our use of cookies.</p><p>The bakery sells cookies and cakes, and this site uses its recipes with permission.</p>`,
+			gone: []string{"This website uses", "We use cookies", "By continuing"},
+			kept: []string{"The bakery sells cookies"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
