@@ -421,9 +421,10 @@ func isTitle(t, title string) bool {
 
 var (
 	// stockLine is a stock phrase of page furniture in English: ad labels,
-	// contents boxes, affiliate and newsletter notices, a slideshow's
+	// contents boxes, affiliate and newsletter notices, pleas to follow
+	// the site or share the story, a slideshow's
 	// counter ("Image 2 of 5") and its no-script notice.
-	stockLine = prefiltered(regexp.MustCompile(`(?i)^\s*(advertisement|advertising|advert|sponsored( content)?|(image|photo|picture|slide) \d+ ?(of|/) ?\d+|this slideshow requires javascript\.?|table of contents|contents|in this article|jump to:?|about the author|share this( article| story| post)?:?|follow us( on)?.*|this (post|article|page) (may )?contains? affiliate links.*|.*affiliate links?\..*disclosure.*|sign up for our .*newsletter.*|subscribe to our .*newsletter.*|get the latest .* in your inbox.*)\s*$`), func(s string) bool {
+	stockLine = prefiltered(regexp.MustCompile(`(?i)^\s*(advertisement|advertising|advert|sponsored( content)?|(image|photo|picture|slide) \d+ ?(of|/) ?\d+|this slideshow requires javascript\.?|table of contents|contents|in this article|jump to:?|about the author|share this( article| story| post)?:?|follow us( on)?.*|follow \S+( \S+)? on( (twitter|facebook|instagram|youtube|tiktok|x|telegram|linkedin|threads)\b.*)?|sharing is caring!?|(like this (story|article|post)\?\s*)?share it( with (a|your) friends?)?!?|this (post|article|page) (may )?contains? affiliate links.*|.*affiliate links?\..*disclosure.*|sign up for our .*newsletter.*|subscribe to our .*newsletter.*|get the latest .* in your inbox.*)\s*$`), func(s string) bool {
 		// Each form but ".*affiliate…" starts, after the white space (\s),
 		// with a letter: ASCII or ſ, which (?i) also reads as s.
 		i := 0

@@ -107,6 +107,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"The bakery sells cookies"},
 		},
 		{
+			// Pleas to follow the outlet on social networks or to share the
+			// story; "follow up on" in a sentence stays.
+			name: "follow and share pleas",
+			body: `<p>Follow Metro News on</p><p>Follow The Herald on Facebook, Instagram and YouTube.</p><p>Sharing is caring!</p><p>Like this story? Share it with a friend!</p><p>Follow up on the invitations a week before the party and confirm the number of guests.</p>`,
+			gone: []string{"Metro News", "The Herald", "Sharing", "Like this story"},
+			kept: []string{"Follow up on the invitations"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
