@@ -271,7 +271,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBlock(c) && !hasBlockChild(c) || isHeading(c) {
+			if isBlock(c) && !hasBlockChild(c) || isHeading(c) || looseLine(c) && s != nil && !isTeaser(n, s) {
 				lines = append(lines, c)
 				continue
 			}
@@ -373,6 +373,52 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		}
 	}
+}
+
+// looseLine reports an inline element that stands as a line of its own
+// among blocks: a <span> holding a date or a counter between a heading and
+// a figure. Nothing but blocks, <br> or white space is next to it. (The
+// caller leaves alone the date of a story card in a listing: it is the
+// listing's evidence, see findListing.)
+func looseLine(c *html.Node) bool {
+	if isBlock(c) || c.DataAtom == atom.Br || c.DataAtom == atom.Img || hasBlockChild(c) {
+		return false
+	}
+	return lineEdge(c.PrevSibling, true) && lineEdge(c.NextSibling, false) && (blockNeighbour(c.PrevSibling, true) || blockNeighbour(c.NextSibling, false))
+}
+
+// lineEdge reports whether walking from s (backwards when back) meets a
+// block, a <br> or the end of the parent before any text or inline element.
+func lineEdge(s *html.Node, back bool) bool {
+	for ; s != nil; s = step(s, back) {
+		switch s.Type {
+		case html.TextNode:
+			if strings.TrimSpace(s.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			return isBlock(s) || s.DataAtom == atom.Br
+		}
+	}
+	return true
+}
+
+// blockNeighbour reports whether the first element met from s is a block:
+// the parent mixes blocks and inline elements.
+func blockNeighbour(s *html.Node, back bool) bool {
+	for ; s != nil; s = step(s, back) {
+		if s.Type == html.ElementNode {
+			return isBlock(s)
+		}
+	}
+	return false
+}
+
+func step(s *html.Node, back bool) *html.Node {
+	if back {
+		return s.PrevSibling
+	}
+	return s.NextSibling
 }
 
 var (

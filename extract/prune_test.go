@@ -115,6 +115,21 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"Follow up on the invitations"},
 		},
 		{
+			// A <span> standing alone among blocks is a line of its own
+			// (a date, a gallery counter); words inside a sentence are not.
+			name: "loose inline lines among blocks",
+			body: `<h2>Harbour works</h2><span class="stamp">Tuesday, 5 March 2024 at 9:40</span><p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><div><span>Image 2 of 4</span><figure><img src="/a.jpg"></figure></div>Ferry times change from <a href="/times">next week</a>, the board said.<p>Repairs are expected to take four months, the board said in a statement.</p>`,
+			gone: []string{"5 March 2024", "Image 2 of 4"},
+			kept: []string{"harbour board voted", "Ferry times change from next week", "Repairs are expected"},
+		},
+		{
+			// The date of a story card in a listing is the card's, and the
+			// evidence that the page lists stories: it stays.
+			name: "card dates stay",
+			body: `<ul><li><h3><a href="/news/1">Harbour board closes the old ferry pier for winter repairs</a></h3><p>Repairs are expected to take four months.</p><span>2024-06-03 10:21</span></li><li><h3><a href="/news/2">River town approves the new bridge plan despite its cost</a></h3><p>Work starts next spring, the mayor said.</p><span>2024-05-30 09:15</span></li></ul>`,
+			kept: []string{"2024-06-03 10:21", "2024-05-30 09:15"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
