@@ -322,3 +322,56 @@ func hasPunct(s string) bool {
 	}
 	return false
 }
+
+// personName is a capitalised given name: "Jane", "José".
+var personName = regexp.MustCompile(`^\p{Lu}\p{Ll}+$`)
+
+// bioVerb follows the author's name at the start of a bio: "Jane Roe is a
+// reporter", "Jane joined the paper in 2017", "Jane Roe's book".
+var bioVerb = regexp.MustCompile(`^(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s+(?:is|was|has|joined|covers|writes|lives|holds|reports)\b|['’]s\s+(?:book|latest|new)\b)`)
+
+// dropAuthorBio drops the author's bio that closes many articles ("Jane
+// Roe is a reporter covering …"): a short paragraph among the last three
+// that starts with an author's full or first name and a verb of a bio,
+// and what follows it. The name must be one of the page's authors, so a
+// closing sentence about the story's subject stays.
+func dropAuthorBio(text string, authors []string) string {
+	if len(authors) == 0 || text == "" {
+		return text
+	}
+	paras := strings.Split(text, "\n\n")
+	for i := max(1, len(paras)-3); i < len(paras); i++ {
+		p := paras[i]
+		if utf8.RuneCountInString(p) >= 600 {
+			continue
+		}
+		for _, a := range authors {
+			if bioOf(p, a) {
+				return strings.Join(paras[:i], "\n\n")
+			}
+		}
+	}
+	return text
+}
+
+// bioOf reports whether paragraph p opens with author a's full or first
+// name followed by a bio verb. Only a person's name counts: two words or
+// more, the first capitalised, not in capitals.
+func bioOf(p, a string) bool {
+	a = collapse(a)
+	f, _, ok := strings.Cut(a, " ")
+	if !ok || !personName.MatchString(f) {
+		// One word ("Budlong") or an acronym ("QCY Official") is
+		// likely a company, and "Budlong is …" its own text.
+		return false
+	}
+	for _, n := range [...]string{a, f} {
+		if utf8.RuneCountInString(n) < 2 || !strings.HasPrefix(p, n) {
+			continue
+		}
+		if bioVerb.MatchString(p[len(n):]) {
+			return true
+		}
+	}
+	return false
+}
