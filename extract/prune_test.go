@@ -130,6 +130,13 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"2024-06-03 10:21", "2024-05-30 09:15"},
 		},
 		{
+			// "More … stories" heads a list of links to other stories.
+			name: "more stories block",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Repairs are expected to take four months, the board said in a statement.</p><h4>More Great Harbour Stories</h4><ul><li><a href="/a">Tides are rising</a></li><li><a href="/b">New ferry named</a></li></ul>`,
+			gone: []string{"More Great", "Tides are rising", "New ferry named"},
+			kept: []string{"harbour board voted", "Repairs are expected"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
