@@ -347,6 +347,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 300 && cookieLine.MatchString(t):
 			removeNode(l)
+		case n < 200 && subscribeLine.MatchString(t):
+			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -487,6 +489,12 @@ var (
 	// agree to our use of cookies".
 	cookieLine = prefiltered(regexp.MustCompile(`(?i)^\s*((this (web)?site|this page|we|our (web)?site)( also)? uses? cookies\b|the cookie settings on this (web)?site\b|by (continuing to (use|browse)|using) (this|our) (web)?site,? you (agree|consent|accept)\b.{0,40}\bcookies)`), func(s string) bool {
 		return asciiFoldContains(s, "cookie")
+	})
+	// subscribeLine is a subscription plea or button: "Subscribe", "Sign
+	// up for our newsletter", "Thanks for reading! Subscribe for free to
+	// receive new posts".
+	subscribeLine = prefiltered(regexp.MustCompile(`(?i)^\s*(subscribe|sign ?up)( now| today| here| for (free|updates))?[.!]?\s*$|^\s*(click here to )?subscribe to (our|the|\w+\W?s) .{0,60}\b(newsletters?|youtube channel)\b|\bsubscribe for free to receive new posts\b|\bsign up for (our|the|a) (free )?(\S+ ){0,4}newsletters?\b|\bsubscribe to (our|the) .{0,40}newsletters?\b`), func(s string) bool {
+		return asciiFoldContains(s, "subscribe") || asciiFoldContains(s, "sign")
 	})
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {

@@ -137,6 +137,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "Repairs are expected"},
 		},
 		{
+			// Subscription buttons and pleas go; a sentence about
+			// subscribing stays.
+			name: "subscribe pleas",
+			body: `<p>SUBSCRIBE</p><p>Sign up</p><p>Click here to subscribe to The Harbour Newsletter</p><p>Thanks for reading Harbour Notes! Subscribe for free to receive new posts.</p><p>Want more? Sign up for our weekly newsletter and never miss a ferry.</p><p>Readers who subscribe to the print edition also get the ferry timetable every spring.</p>`,
+			gone: []string{"SUBSCRIBE", "Sign up", "Click here", "Thanks for reading", "Want more"},
+			kept: []string{"Readers who subscribe"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
