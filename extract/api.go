@@ -107,7 +107,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 		a.Images = []article.Image{{URL: meta.Image}}
 	}
 	text, drops := bodyTextDrops(box)
-	a.Text = dropAuthorBio(text, meta.Authors)
+	a.Text = dropByline(dropAuthorBio(text, meta.Authors), meta.Authors)
 	ld := 0.0
 	bs := newScorer(box)
 	if st := bs.get(box); st.text > 0 {

@@ -30,3 +30,31 @@ func TestDropAuthorBio(t *testing.T) {
 		})
 	}
 }
+
+// TestDropByline checks that a byline at the top of the text goes, and
+// that a sentence or a caption naming the author stays.
+func TestDropByline(t *testing.T) {
+	body := "The harbour board voted on Monday to close the old ferry pier.\n\nRepairs will take four months, the board said."
+	cases := []struct {
+		name    string
+		text    string
+		authors []string
+		want    string
+	}{
+		{"by line", "By Jane Roe\n\n" + body, []string{"Jane Roe"}, body},
+		{"name and role", "JANE ROE, Harbour Writer\n\n" + body, []string{"Jane Roe"}, body},
+		{"two authors in one field", "Jane Roe and John Smith, Daily Harbour\n\n" + body, []string{"JANE ROE, JOHN SMITH, Daily Harbour"}, body},
+		{"one-word name after by", "Written by Jane\n\n" + body, []string{"Jane"}, body},
+		{"one-word name alone stays", "Harbourline\n\n" + body, []string{"Harbourline"}, "Harbourline\n\n" + body},
+		{"a sentence naming the author stays", "Jane Roe visited the pier on Monday.\n\n" + body, []string{"Jane Roe"}, "Jane Roe visited the pier on Monday.\n\n" + body},
+		{"a caption crediting the author stays", "The old ferry pier seen from the harbour wall at low tide. Photo by Jane Roe\n\n" + body, []string{"Jane Roe"}, "The old ferry pier seen from the harbour wall at low tide. Photo by Jane Roe\n\n" + body},
+		{"part of a longer name is no match", "By Jane Roeder\n\n" + body, []string{"Jane Roe"}, "By Jane Roeder\n\n" + body},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dropByline(tc.text, tc.authors); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

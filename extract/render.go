@@ -375,3 +375,71 @@ func bioOf(p, a string) bool {
 	}
 	return false
 }
+
+// dropByline drops the byline left at the top of the text: a short line
+// among the first three that names an author and says little else ("By
+// Jane Roe", "Jane Roe, Transport Writer", "Written by Jane Roe"). Names
+// of one word count only after "by": alone they may be a company's.
+func dropByline(text string, authors []string) string {
+	if len(authors) == 0 || text == "" {
+		return text
+	}
+	var names []string
+	for _, a := range authors {
+		for _, part := range strings.Split(strings.ReplaceAll(a, " and ", ","), ",") {
+			if part = collapse(part); utf8.RuneCountInString(part) >= 3 {
+				names = append(names, strings.ToLower(part))
+			}
+		}
+	}
+	paras := strings.Split(text, "\n\n")
+	out := paras[:0:0]
+	for i, p := range paras {
+		if i < 3 && len(paras) > 1 && isByline(p, names) {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == len(paras) || len(out) == 0 {
+		return text
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// isByline reports whether paragraph p is a byline of one of names.
+func isByline(p string, names []string) bool {
+	if utf8.RuneCountInString(p) > 100 || endsSentence(p) {
+		return false
+	}
+	lp := strings.ToLower(p)
+	rest, found := lp, false
+	for _, n := range names {
+		if !strings.Contains(n, " ") && !strings.Contains(lp, "by "+n) && !strings.HasPrefix(lp, "by"+n) {
+			continue
+		}
+		if i := wordIndex(rest, n); i >= 0 {
+			rest = rest[:i] + rest[i+len(n):]
+			found = true
+		}
+	}
+	return found && utf8.RuneCountInString(rest) <= 45
+}
+
+// wordIndex is the index of name in s where it is not part of a longer
+// word, or -1.
+func wordIndex(s, name string) int {
+	for off := 0; ; {
+		i := strings.Index(s[off:], name)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		end := i + len(name)
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (i == 0 || !unicode.IsLetter(before)) && (end == len(s) || !unicode.IsLetter(after)) {
+			return i
+		}
+		off = i + 1
+	}
+}
