@@ -349,6 +349,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 200 && subscribeLine.MatchString(t):
 			removeNode(l)
+		case n < 200 && contactLine.MatchString(t) && contactAddr.MatchString(t):
+			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -496,6 +498,14 @@ var (
 	subscribeLine = prefiltered(regexp.MustCompile(`(?i)^\s*(subscribe|sign ?up)( now| today| here| for (free|updates))?[.!]?\s*$|^\s*(click here to )?subscribe to (our|the|\w+\W?s) .{0,60}\b(newsletters?|youtube channel)\b|\bsubscribe for free to receive new posts\b|\bsign up for (our|the|a) (free )?(\S+ ){0,4}newsletters?\b|\bsubscribe to (our|the) .{0,40}newsletters?\b`), func(s string) bool {
 		return asciiFoldContains(s, "subscribe") || asciiFoldContains(s, "sign")
 	})
+	// contactLine asks readers to write to the reporter: "Write to Jane
+	// Roe at …", "Email Jane at …", "Have a tip? Jane may be reached at …".
+	// It goes only with an address in it (see contactAddr).
+	contactLine = prefiltered(regexp.MustCompile(`(?i)^\s*(have a tip\?\s*)?((write to|e-?mail|reach|contact) .{1,60}?\b(at|on twitter|via)\b|.{1,40} (may|can) be reached at\b)`), func(s string) bool {
+		return asciiFoldContains(s, " at") || asciiFoldContains(s, "twitter") || asciiFoldContains(s, "via")
+	})
+	// contactAddr is an e-mail address, a Twitter link or an @handle.
+	contactAddr = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|twitter\.com/`)
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {
 		return strings.Contains(s, "版权") || strings.Contains(s, "版權") || strings.Contains(s, "著作权") || strings.Contains(s, "著作權") || strings.Contains(s, "转载") || strings.Contains(s, "轉載")

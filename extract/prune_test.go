@@ -145,6 +145,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"Readers who subscribe"},
 		},
 		{
+			// Requests to write to the reporter, with an address; an
+			// invitation without one stays.
+			name: "contact lines",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Write to Jane Roe at jane.roe@example.com</p><p>Have a tip? John Smith may be reached at jsmith@example.org. Follow him on Twitter @jsmith.</p><p>Reach the reporters on Twitter at http://twitter.com/janeroe</p><p>Contact the harbour office at the pier for the new timetable.</p>`,
+			gone: []string{"Write to", "Have a tip", "Reach the reporters"},
+			kept: []string{"harbour board voted", "Contact the harbour office"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
