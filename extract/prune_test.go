@@ -110,8 +110,8 @@ func TestBoilerplateLines(t *testing.T) {
 			// Pleas to follow the outlet on social networks or to share the
 			// story; "follow up on" in a sentence stays.
 			name: "follow and share pleas",
-			body: `<p>Follow Metro News on</p><p>Follow The Herald on Facebook, Instagram and YouTube.</p><p>Sharing is caring!</p><p>Like this story? Share it with a friend!</p><p>Follow up on the invitations a week before the party and confirm the number of guests.</p>`,
-			gone: []string{"Metro News", "The Herald", "Sharing", "Like this story"},
+			body: `<p>Follow Metro News on</p><p>Follow The Herald on Facebook, Instagram and YouTube.</p><p>Follow The Daily Harbour Opinion section on Facebook and Instagram.</p><p>Sharing is caring!</p><p>Like this story? Share it with a friend!</p><p>Follow up on the invitations a week before the party and confirm the number of guests.</p>`,
+			gone: []string{"Metro News", "The Herald", "Opinion section", "Sharing", "Like this story"},
 			kept: []string{"Follow up on the invitations"},
 		},
 		{
