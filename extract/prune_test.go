@@ -153,6 +153,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "Contact the harbour office"},
 		},
 		{
+			// A plea for support after the text; a sentence that only
+			// mentions liking a story stays.
+			name: "enjoyed this article pleas",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>If you enjoyed this article, please consider becoming a member of the Harbour Club.</p><p>If you liked this post you might also like:</p><p>Readers who liked this story wrote in to ask about the winter timetable.</p>`,
+			gone: []string{"If you enjoyed", "If you liked"},
+			kept: []string{"harbour board voted", "Readers who liked this story"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
