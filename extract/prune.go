@@ -353,6 +353,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 300 && enjoyedPlea.MatchString(t):
 			removeNode(l)
+		case n < 160 && onSiteLine.MatchString(t) && !endsSentence(t):
+			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -512,6 +514,9 @@ var (
 	// "If you enjoyed this article, …", "If you liked this post you might
 	// also like:".
 	enjoyedPlea = regexp.MustCompile(`(?i)^\s*if you (enjoyed|liked) this (article|post|story|piece)\b`)
+	// onSiteLine points to another story on the site, named by its
+	// address: "Also on example.com …", "On Example.com: …".
+	onSiteLine = regexp.MustCompile(`(?i)^\s*(also )?on [\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk)\b:?`)
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {
 		return strings.Contains(s, "版权") || strings.Contains(s, "版權") || strings.Contains(s, "著作权") || strings.Contains(s, "著作權") || strings.Contains(s, "转载") || strings.Contains(s, "轉載")

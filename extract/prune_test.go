@@ -161,6 +161,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "Readers who liked this story"},
 		},
 		{
+			// A teaser for another story on the site, named by its address;
+			// a sentence starting so stays.
+			name: "also on the site",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Also on harbour.com River town approves the new bridge plan</p><p>On Harbour.com: Winter timetable for the ferries</p><p>On example.com, readers voted the pier the town's best view.</p>`,
+			gone: []string{"Also on", "Winter timetable"},
+			kept: []string{"harbour board voted", "readers voted the pier"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
