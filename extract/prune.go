@@ -365,7 +365,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 80 && pagerLine.MatchString(t):
 			removeNode(l)
-		case n < 80 && photoCredit.MatchString(t):
+		case n < 80 && (photoCredit.MatchString(t) || imageCredit.MatchString(t) && !strings.Contains(t, "http")):
 			removeNode(l) // a caption: captions go to images[]
 		case edge[l] && n < 50 && siteLine.MatchString(t):
 			removeNode(l)
@@ -447,6 +447,10 @@ var (
 	// creditLine credits the source or the editor of the text: 来源：某报,
 	// (责编：某某), 责任编辑：某某.
 	creditLine = regexp.MustCompile(`^[\s【\[(（]*(信息来源|来源|來源|编辑|編輯|责任编辑|責任編輯|责编|責編)\s*[:：]`)
+	// imageCredit credits a picture in English: "Photo: Jane Roe", "Image
+	// by Jane Roe", "Credit: Example Agency", "Jane Roe/Example Times/Getty
+	// Images".
+	imageCredit = regexp.MustCompile(`(?i)^\s*(photo(graph)?|image|picture|credit)s?( by|:)\s*\S|/ ?(getty images|ap photo|afp|reuters|shutterstock)\)?\s*$`)
 	// reporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
 	reporterLine = regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`)
 	// photoCredit ends a picture's caption with its photographer: "张三/摄",

@@ -169,6 +169,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "readers voted the pier"},
 		},
 		{
+			// Picture credits go with the captions; a sentence about a
+			// photo stays.
+			name: "english picture credits",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Photo by Jane Roe/Getty Images</p><p>John Smith/Daily Harbour/Getty Images</p><p>Credit: Harbour Archive</p><p>Photo: https://example.com/pier.jpg</p><p>Photographs of the pier from 1920 show the same wooden posts.</p>`,
+			gone: []string{"Jane Roe", "John Smith", "Harbour Archive"},
+			kept: []string{"harbour board voted", "https://example.com/pier.jpg", "Photographs of the pier"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
