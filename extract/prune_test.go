@@ -177,6 +177,19 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "https://example.com/pier.jpg", "Photographs of the pier"},
 		},
 		{
+			// The post's tags and categories; a sentence about topics
+			// stays.
+			name: "tag lines",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Filed under: Harbour |</p><p>Category: Local news</p><h4>Tags</h4><p>ferry pier, harbour board, winter repairs</p>`,
+			gone: []string{"Filed under", "Category", "Tags", "winter repairs"},
+			kept: []string{"harbour board voted"},
+		},
+		{
+			name: "topics sentence stays",
+			body: `<p>Topics include the ferry timetable, the pier repairs and the new bridge plan.</p>`,
+			kept: []string{"Topics include"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
