@@ -381,6 +381,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
 			removeNode(l)
+		case n < 160 && relatedPrefix.MatchString(t):
+			removeNode(l)
 		}
 	}
 }
@@ -526,6 +528,9 @@ var (
 	// tagLine lists the post's tags or categories: "Filed under: Politics
 	// |", "Tags: ferries, harbour", "Category: News".
 	tagLine = regexp.MustCompile(`(?i)^\s*(filed (under|in)|tags?|tagged( with)?|categories|category|topics?)\s*:`)
+	// relatedPrefix opens a link to another story: "Related post: …",
+	// "[Read more: …]", "» Related Reading: …", "Recommended: …".
+	relatedPrefix = regexp.MustCompile(`(?i)^\s*[\[»]?\s*(related( posts?| stor(y|ies)| articles?| reading)?|read more|also read|read also|see also|recommended( reading)?)\s*:`)
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {
 		return strings.Contains(s, "版权") || strings.Contains(s, "版權") || strings.Contains(s, "著作权") || strings.Contains(s, "著作權") || strings.Contains(s, "转载") || strings.Contains(s, "轉載")

@@ -190,6 +190,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"Topics include"},
 		},
 		{
+			// Links to other stories after a label, however long the
+			// title; a sentence with a colon later on stays.
+			name: "related prefixes",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Related post: How the harbour board plans to pay for the repairs of all three old piers</p><p>[Read more: River town approves the new bridge plan despite objections over its cost]</p><p>Recommended: The best ferry crossings to take this winter along the coast</p><p>Related to this, the board said: the pier will reopen in spring.</p>`,
+			gone: []string{"Related post", "Read more", "Recommended"},
+			kept: []string{"harbour board voted", "Related to this"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
