@@ -278,7 +278,12 @@ func TestTextClean(t *testing.T) {
 		in   []string
 		want []string
 	}{
-		{"repeated caption", []string{"Photo: AP", "Body one.", "Photo: AP", "Body two."}, []string{"Photo: AP", "Body one.", "Body two."}},
+		{"repeated caption and credit", []string{"Pier at dawn", "Photo: AP", "Body one.", "Pier at dawn", "Photo: AP", "Body two."}, []string{"Pier at dawn", "Photo: AP", "Body one.", "Body two."}},
+		// Interviews repeat a question, spec tables a heading: a single
+		// paragraph that comes back among new ones stays.
+		{"a lone repeat stays", []string{"What inspired you?", "The sea.", "What inspired you?", "My father."}, []string{"What inspired you?", "The sea.", "What inspired you?", "My father."}},
+		{"a copy right after", []string{"Body one.", "Body one.", "Body two."}, []string{"Body one.", "Body two."}},
+		{"a block printed twice", []string{"Harbour works", "The board voted to close the pier.", "Repairs take four months.", "Harbour works", "The board voted to close the pier.", "Repairs take four months."}, []string{"Harbour works", "The board voted to close the pier.", "Repairs take four months."}},
 		{"lead repeated in body", []string{"【导读】今年全国共有一百个集群入选名单，覆盖多个重点产业领域。", "【本网讯】近日，今年全国共有一百个集群入选名单，覆盖多个重点产业领域。其余内容。"}, []string{"【本网讯】近日，今年全国共有一百个集群入选名单，覆盖多个重点产业领域。其余内容。"}},
 		{"labelled summary, other punctuation", []string{"摘要：日前, 湖畔省市场监管部门公布首批绿色低碳检测实验室名单, 共有37家实验室入选.", "【本网讯】日前，湖畔省市场监管部门公布首批绿色低碳检测实验室名单，共有37家实验室入选。", "据介绍，此次遴选自去年9月启动。"}, []string{"【本网讯】日前，湖畔省市场监管部门公布首批绿色低碳检测实验室名单，共有37家实验室入选。", "据介绍，此次遴选自去年9月启动。"}},
 		{"summary cut short", []string{"The council approved the riverside tram extension on Tuesday after a long debate over…", "The council approved the riverside tram extension on Tuesday after a long debate over its cost.", "Work starts next year."}, []string{"The council approved the riverside tram extension on Tuesday after a long debate over its cost.", "Work starts next year."}},

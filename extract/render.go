@@ -170,20 +170,31 @@ func isCaption(n *html.Node) bool {
 	return l < 400
 }
 
-// dedupe drops a short paragraph that already appeared: slideshows and
-// responsive markup repeat captions and credits, articles do not repeat
-// their sentences.
+// dedupe drops paragraphs that repeat a run of earlier ones: responsive
+// markup and slideshows print the same block twice (a desktop and a
+// mobile copy, each slide's caption and credit). A single paragraph that
+// comes back on its own stays: interviews repeat their questions, recipes
+// and spec tables their headings.
 func dedupe(paras []string) []string {
-	seen := make(map[string]bool, len(paras))
-	out := paras[:0]
-	for _, p := range paras {
-		if len(p) < 400 {
-			if seen[p] {
-				continue
-			}
-			seen[p] = true
+	first := make(map[string]int, len(paras))
+	drop := make([]bool, len(paras))
+	for i, p := range paras {
+		j, ok := first[p]
+		if !ok {
+			first[p] = i
+			continue
 		}
-		out = append(out, p)
+		// In a run: the paragraph before (or after) also repeats the one
+		// before (after) the first copy, or the copy follows right on.
+		if i == j+1 || j > 0 && paras[i-1] == paras[j-1] || i+1 < len(paras) && paras[i+1] == paras[j+1] {
+			drop[i] = true
+		}
+	}
+	out := paras[:0]
+	for i, p := range paras {
+		if !drop[i] {
+			out = append(out, p)
+		}
 	}
 	return out
 }
