@@ -198,6 +198,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "Related to this"},
 		},
 		{
+			// "Share this" heads a share bar; a heading that only starts
+			// so is the author's own section and stays with its text.
+			name: "share headings",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><h3>Share this information, please?</h3><p>Would you take a moment to tell your neighbours about the closure?</p><p>Repairs are expected to take four months, the board said in a statement.</p><h4>Share this story on</h4><ul><li><a href="/s/1">Facebook</a></li><li><a href="/s/2">Email</a></li></ul>`,
+			gone: []string{"Share this story", "Facebook"},
+			kept: []string{"Share this information", "tell your neighbours", "Repairs are expected"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
