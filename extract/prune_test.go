@@ -206,6 +206,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"Share this information", "tell your neighbours", "Repairs are expected"},
 		},
 		{
+			// A byline label alone on its line goes; a publisher's credit
+			// and a sentence stay.
+			name: "english byline labels",
+			body: `<p>Written by</p><p>Posted by Jane at December 16, 2025 11:15 AM</p><p>Written by: John Smith, Senior Analyst</p><p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Published by Harbour Games</p><p>Written by hand, the old timetable hung at the pier for forty years.</p>`,
+			gone: []string{"Written by:", "Posted by", "John Smith"},
+			kept: []string{"harbour board voted", "Published by Harbour Games", "Written by hand"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
