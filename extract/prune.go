@@ -456,7 +456,7 @@ var (
 	// imageCredit credits a picture in English: "Photo: Jane Roe", "Image
 	// by Jane Roe", "Credit: Example Agency", "Jane Roe/Example Times/Getty
 	// Images".
-	imageCredit = regexp.MustCompile(`(?i)^\s*(photo(graph)?|image|picture|credit)s?( by|:)\s*\S|/ ?(getty images|ap photo|afp|reuters|shutterstock)\)?\s*$`)
+	imageCredit = regexp.MustCompile(`(?i)^\s*(photo(graph)?|image|picture|credit)s?( by|:)\s*\S|^\s*getty images\b|/ ?(getty images|ap photo|afp|reuters|shutterstock)\)?\s*$`)
 	// reporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
 	reporterLine = regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`)
 	// photoCredit ends a picture's caption with its photographer: "张三/摄",
