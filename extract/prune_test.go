@@ -214,6 +214,13 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "Published by Harbour Games", "Written by hand"},
 		},
 		{
+			// Reading-time notes; a sentence about minutes stays.
+			name: "reading time",
+			body: `<p>5 min read</p><p>Reading Time: 8 minutes</p><p>Tempo de leitura: 2 minutos</p><p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>10 minutes read like an hour at the meeting.</p>`,
+			gone: []string{"5 min read", "Reading Time", "Tempo de leitura"},
+			kept: []string{"harbour board voted", "10 minutes read like an hour"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
