@@ -361,6 +361,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 40 && readingTime.MatchString(t):
 			removeNode(l)
+		case n < 200 && widgetLine.MatchString(t):
+			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -542,6 +544,9 @@ var (
 	// readingTime is a reading-time note: "5 min read", "Reading time: 8
 	// minutes", "Tempo de leitura: 2 minutos".
 	readingTime = regexp.MustCompile(`(?i)^\s*((estimated )?(reading|read) time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\s*:?\s*(about |approx\.? )?\d+\s*(min\w*|minutos?|minuten)\.?\s*$|^\s*\d+\s*(min|mins|minutes?)\.?\s+(read|reading)\s*$`)
+	// widgetLine is the text of a page widget: a form's status messages,
+	// the consent line under a sign-up button, an author box's link.
+	widgetLine = regexp.MustCompile(`(?i)^\s*(oops! something went wrong|thank you! your submission has been received|view all posts by\b|by clicking\b.{0,80}\byou (agree|confirm|consent)\b)`)
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {
 		return strings.Contains(s, "版权") || strings.Contains(s, "版權") || strings.Contains(s, "著作权") || strings.Contains(s, "著作權") || strings.Contains(s, "转载") || strings.Contains(s, "轉載")

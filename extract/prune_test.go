@@ -221,6 +221,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "10 minutes read like an hour"},
 		},
 		{
+			// Form messages, sign-up consent and author-box links; a
+			// sentence about clicking stays.
+			name: "widget text",
+			body: `<p>Thank you! Your submission has been received!</p><p>Oops! Something went wrong while submitting the form.</p><p>By clicking Sign Up, you agree to our Terms of Use.</p><p>View all posts by Jane Roe</p><p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>By clicking through the old photos, visitors can see the pier change.</p>`,
+			gone: []string{"Thank you!", "Oops!", "By clicking Sign Up", "View all posts"},
+			kept: []string{"harbour board voted", "By clicking through the old photos"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
