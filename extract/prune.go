@@ -363,6 +363,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 200 && widgetLine.MatchString(t):
 			removeNode(l)
+		case n < 250 && joinPlea.MatchString(t):
+			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -516,6 +518,10 @@ var (
 	subscribeLine = prefiltered(regexp.MustCompile(`(?i)^\s*(subscribe|sign ?up)( now| today| here| for (free|updates))?[.!]?\s*$|^\s*(click here to )?subscribe to (our|the|\w+\W?s) .{0,60}\b(newsletters?|youtube channel)\b|\bsubscribe for free to receive new posts\b|\bsign up for (our|the|a) (free )?(\S+ ){0,4}newsletters?\b|\bsubscribe to (our|the) .{0,40}newsletters?\b`), func(s string) bool {
 		return asciiFoldContains(s, "subscribe") || asciiFoldContains(s, "sign")
 	})
+	// joinPlea asks readers to join the site's newsletter, forum or club,
+	// or to turn on its notifications: "Join our newsletter", "Become a
+	// Member", "Get the daily newsletter …".
+	joinPlea = regexp.MustCompile(`(?i)^\s*(join (our|the) ([\w’'-]+ ){0,3}(newsletter|mailing list|community|forums?|club|conversation)\b|become a (member|subscriber|patron|supporter)\b|get the ([\w’'-]+ ){0,3}newsletter\b)|turn on (push |browser )?notifications`)
 	// contactLine asks readers to write to the reporter: "Write to Jane
 	// Roe at …", "Email Jane at …", "Have a tip? Jane may be reached at …".
 	// It goes only with an address in it (see contactAddr).

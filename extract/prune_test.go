@@ -229,6 +229,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "By clicking through the old photos"},
 		},
 		{
+			// Pleas to join the site's newsletter or forums; an invitation
+			// to an event stays.
+			name: "join pleas",
+			body: `<p>Join our Harbour Forums to keep talking ferries!</p><p>Become a Member</p><p>Get the free daily newsletter read by sailors</p><p>GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE TO TURN ON NOTIFICATIONS.</p><p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Join us at the pier on Saturday for the last crossing of the season.</p>`,
+			gone: []string{"Harbour Forums", "Become a Member", "daily newsletter", "NOTIFICATIONS"},
+			kept: []string{"harbour board voted", "Join us at the pier"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
