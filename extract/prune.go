@@ -377,6 +377,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 80 && (photoCredit.MatchString(t) || imageCredit.MatchString(t) && !strings.Contains(t, "http")):
 			removeNode(l) // a caption: captions go to images[]
+		case creditedCaption.MatchString(t):
+			removeNode(l) // a caption signed by its credit
 		case edge[l] && n < 50 && siteLine.MatchString(t):
 			removeNode(l)
 		case title != "" && edge[l] && isTitle(t, title):
@@ -463,6 +465,10 @@ var (
 	// by Jane Roe", "Credit: Example Agency", "Jane Roe/Example Times/Getty
 	// Images".
 	imageCredit = regexp.MustCompile(`(?i)^\s*(photo(graph)?|image|picture|credit)s?( by|:)\s*\S|^\s*getty images\b|/ ?(getty images|ap photo|afp|reuters|shutterstock)\)?\s*$`)
+	// creditedCaption is a picture's caption that ends with its credit in
+	// brackets: "The pier at dawn. (credit: Jane Roe)", "… (Picture credit:
+	// Example Agency)".
+	creditedCaption = regexp.MustCompile(`(?i)\(((photo|image|picture)\s*)?credits?\s*:[^)]{1,60}\)\s*$`)
 	// reporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
 	reporterLine = regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`)
 	// photoCredit ends a picture's caption with its photographer: "张三/摄",

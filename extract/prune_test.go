@@ -237,6 +237,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "Join us at the pier"},
 		},
 		{
+			// A caption closed by its credit goes with the pictures; a
+			// sentence that mentions a credit stays.
+			name: "captions with a credit",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>The old ferry pier at dawn, a week before the closure. (credit: Jane Roe/Harbour Archive)</p><p>The board gave credit: the divers found the cracks (and reported them) early.</p>`,
+			gone: []string{"at dawn"},
+			kept: []string{"harbour board voted", "The board gave credit"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
