@@ -54,6 +54,8 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		if title != "" && collapse(nodeText(n)) == title {
 			return true
 		}
+	case atom.Span:
+		return hoverCard(n)
 	}
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Header, atom.Dl:
@@ -87,6 +89,59 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return true
 	}
 	return false
+}
+
+// hoverCard reports a card that pops up over a name in a paragraph: an
+// inline element inside a <p> holding a picture and three or more links
+// and little text besides (the person's photo, name and latest stories).
+// Hidden until the pointer rests on the name, it is not read with the
+// sentence.
+func hoverCard(n *html.Node) bool {
+	inPara := false
+	for p, i := n.Parent, 0; p != nil && i < 8; p, i = p.Parent, i+1 {
+		if p.DataAtom == atom.P {
+			inPara = true
+			break
+		}
+	}
+	if !inPara {
+		return false
+	}
+	if !cardLike(n) {
+		return false
+	}
+	// The innermost such element is the card: its parent may hold the
+	// name the card pops up over, which the sentence needs.
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom != atom.A && cardLike(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// cardLike reports an element holding a picture and three or more links
+// and little text besides.
+func cardLike(n *html.Node) bool {
+	if findElement(n, atom.Img) == nil {
+		return false
+	}
+	links, linkText := 0, 0
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			links++
+			l, _ := measure(nodeText(c))
+			linkText += l
+			return
+		}
+		for d := c.FirstChild; d != nil; d = d.NextSibling {
+			walk(d)
+		}
+	}
+	walk(n)
+	total, _ := measure(nodeText(n))
+	return links >= 3 && linkText*10 >= total*9
 }
 
 // afterProse reports whether the element before n is a paragraph of

@@ -373,3 +373,35 @@ func TestPictureLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestHoverCard checks that a card popping up over a name inside a
+// paragraph goes while the name and the sentence stay, and that a
+// paragraph's own links and pictures stay.
+func TestHoverCard(t *testing.T) {
+	card := `<p>The harbour board chair <span class="pop"><a href="/people/jane-roe">Jane Roe</a><span class="card"><img src="/jr.jpg"><a href="/people/jane-roe">Jane Roe</a><a href="/news/1">Board approves new bridge plan despite its cost</a> <a href="/news/2">Ferry timetable changes for the winter season</a> <a href="/people/jane-roe">MORE</a></span></span> said on Monday that the old pier would close for repairs.</p>`
+	own := `<p>The board published <span><a href="/plan.pdf">the plan</a>, <img src="/icon.png"> <a href="/map.pdf">a map</a> and <a href="/costs.pdf">the costs</a> of the repairs, which will take four months</span> before the crossing reopens.</p>`
+	for _, tc := range []struct {
+		name, body string
+		gone, kept []string
+	}{
+		{"hover card", card, []string{"bridge plan", "timetable", "MORE"}, []string{"The harbour board chair Jane Roe said on Monday"}},
+		{"a paragraph's own links", own, nil, []string{"the plan, a map and the costs of the repairs"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, _ := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
+			box := findByID(doc, "box")
+			prune(box, newScorer(box), "")
+			text := bodyText(box)
+			for _, g := range tc.gone {
+				if strings.Contains(text, g) {
+					t.Errorf("%q kept in %q", g, text)
+				}
+			}
+			for _, k := range tc.kept {
+				if !strings.Contains(text, k) {
+					t.Errorf("%q dropped from %q", k, text)
+				}
+			}
+		})
+	}
+}
