@@ -245,6 +245,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "The board gave credit"},
 		},
 		{
+			// A prompt for comments heads the comment form; a question to
+			// the reader inside the text stays.
+			name: "comment prompts",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Tell us what you think about the new timetable, the board asked residents in a letter.</p><p>Repairs are expected to take four months, the board said in a statement.</p><h3>Tell us what YOU think...</h3><form><p>Name</p></form>`,
+			gone: []string{"Tell us what YOU think..."},
+			kept: []string{"harbour board voted", "Tell us what you think about the new timetable"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
