@@ -420,6 +420,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 250 && joinPlea.MatchString(t):
 			removeNode(l)
+		case n < 300 && affiliateNote.MatchString(t):
+			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -583,6 +585,11 @@ var (
 	// or to turn on its notifications: "Join our newsletter", "Become a
 	// Member", "Get the daily newsletter …".
 	joinPlea = regexp.MustCompile(`(?i)^\s*(join (our|the) ([\w’'-]+ ){0,3}(newsletter|mailing list|community|forums?|club|conversation)\b|become a (member|subscriber|patron|supporter)\b|get the ([\w’'-]+ ){0,3}newsletter\b)|turn on (push |browser )?notifications`)
+	// affiliateNote discloses affiliate links: "This post may contain
+	// affiliate and/or referral links.", "Example may earn an affiliate
+	// commission if you buy …", "Some of the links in this article are
+	// affiliate ones."
+	affiliateNote = regexp.MustCompile(`(?i)^(disclosure:\s*|note:\s*)?(this|the|our|some) (post|article|page|story|blog|posts)s? (may )?(contains?|includes?|uses?) (some )?affiliate\b|^[\w.’'-]+( [\w.’'-]+)? may earn an? (small )?(affiliate )?commission\b|^some of the links (in|on) this (post|article|page) are affiliate`)
 	// contactLine asks readers to write to the reporter: "Write to Jane
 	// Roe at …", "Email Jane at …", "Have a tip? Jane may be reached at …".
 	// It goes only with an address in it (see contactAddr).

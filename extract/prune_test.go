@@ -253,6 +253,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "Tell us what you think about the new timetable"},
 		},
 		{
+			// Affiliate disclosures; an article about affiliate programs
+			// stays.
+			name: "affiliate notes",
+			body: `<p>This post may contain affiliate and/or referral links. Please see my disclosure page.</p><p>Harbour News may earn an Affiliate Commission if you purchase something through links in this article.</p><p>Some of the links in this article are affiliate ones.</p><p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Affiliate programs let small ferry operators sell tickets through travel sites.</p>`,
+			gone: []string{"referral links", "Affiliate Commission", "affiliate ones"},
+			kept: []string{"harbour board voted", "Affiliate programs let"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
