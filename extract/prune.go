@@ -422,6 +422,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 300 && affiliateNote.MatchString(t):
 			removeNode(l)
+		case n < 60 && updatedStamp.MatchString(t) && (stamp.MatchString(t) || agoStamp.MatchString(t)):
+			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -590,6 +592,14 @@ var (
 	// commission if you buy …", "Some of the links in this article are
 	// affiliate ones."
 	affiliateNote = regexp.MustCompile(`(?i)^(disclosure:\s*|note:\s*)?(this|the|our|some) (post|article|page|story|blog|posts)s? (may )?(contains?|includes?|uses?) (some )?affiliate\b|^[\w.’'-]+( [\w.’'-]+)? may earn an? (small )?(affiliate )?commission\b|^some of the links (in|on) this (post|article|page) are affiliate`)
+	// updatedStamp is a publication or update stamp anywhere in the body:
+	// "Updated at 1:23 p.m.", "Last updated on November 24, 2025",
+	// "Published 6 hours ago". It needs a date with its day, a clock time
+	// (see stamp) or a time ago: "Last Updated: June 2022" may be the
+	// text's own note.
+	updatedStamp = regexp.MustCompile(`(?i)^\s*(last )?(updated|published|posted)( on| at)?\s*:?\s*.{0,30}\b\d{1,2}\b.{0,30}$`)
+	// agoStamp is a time ago: "6 hours ago".
+	agoStamp = regexp.MustCompile(`(?i)\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b`)
 	// contactLine asks readers to write to the reporter: "Write to Jane
 	// Roe at …", "Email Jane at …", "Have a tip? Jane may be reached at …".
 	// It goes only with an address in it (see contactAddr).

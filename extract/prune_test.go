@@ -261,6 +261,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"harbour board voted", "Affiliate programs let"},
 		},
 		{
+			// Publication stamps anywhere in the body; a month alone and
+			// a sentence stay.
+			name: "updated stamps",
+			body: `<p>The harbour board voted on Monday to close the old ferry pier for repairs over the winter.</p><p>Updated at 1:23 p.m.</p><p>Published 6 hours ago</p><p>Last updated: January 12, 2026.</p><p>Last Updated: June 2022</p><p>Published in 12 languages, the guide is free.</p>`,
+			gone: []string{"1:23", "6 hours ago", "January 12"},
+			kept: []string{"harbour board voted", "June 2022", "Published in 12 languages"},
+		},
+		{
 			name: "interview questions stay",
 			body: `<p>记者：请问您如何看待今年的农机市场？</p><p>答：今年市场总体平稳，农民购机意愿较强，补贴政策起了很大作用。</p>`,
 			gone: []string{},
