@@ -523,11 +523,15 @@ var (
 	// imageCredit credits a picture in English: "Photo: Jane Roe", "Image
 	// by Jane Roe", "Credit: Example Agency", "Jane Roe/Example Times/Getty
 	// Images".
-	imageCredit = regexp.MustCompile(`(?i)^\s*(photo(graph)?|image|picture|credit)s?( by|:)\s*\S|^\s*getty images\b|/ ?(getty images|ap photo|afp|reuters|shutterstock)\)?\s*$`)
+	imageCredit = prefiltered(regexp.MustCompile(`(?i)^\s*(photo(graph)?|image|picture|credit)s?( by|:)\s*\S|^\s*getty images\b|/ ?(getty images|ap photo|afp|reuters|shutterstock)\)?\s*$`), func(s string) bool {
+		return strings.IndexByte(s, '/') >= 0 || strings.IndexByte(s, ':') >= 0 || asciiFoldContains(s, " by") || asciiFoldContains(s, "getty")
+	})
 	// creditedCaption is a picture's caption that ends with its credit in
 	// brackets: "The pier at dawn. (credit: Jane Roe)", "… (Picture credit:
 	// Example Agency)".
-	creditedCaption = regexp.MustCompile(`(?i)\(((photo|image|picture)\s*)?credits?\s*:[^)]{1,60}\)\s*$`)
+	creditedCaption = prefiltered(regexp.MustCompile(`(?i)\(((photo|image|picture)\s*)?credits?\s*:[^)]{1,60}\)\s*$`), func(s string) bool {
+		return asciiFoldContains(s, "credit")
+	})
 	// reporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
 	reporterLine = regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`)
 	// photoCredit ends a picture's caption with its photographer: "张三/摄",
@@ -575,62 +579,82 @@ var (
 	// website uses cookies to …", "By continuing to use this site you
 	// agree to our use of cookies".
 	cookieLine = prefiltered(regexp.MustCompile(`(?i)^\s*((this (web)?site|this page|we|our (web)?site)( also)? uses? cookies\b|the cookie settings on this (web)?site\b|by (continuing to (use|browse)|using) (this|our) (web)?site,? you (agree|consent|accept)\b.{0,40}\bcookies)`), func(s string) bool {
-		return asciiFoldContains(s, "cookie")
+		return asciiFoldContains(s, "coo")
 	})
 	// subscribeLine is a subscription plea or button: "Subscribe", "Sign
 	// up for our newsletter", "Thanks for reading! Subscribe for free to
 	// receive new posts".
 	subscribeLine = prefiltered(regexp.MustCompile(`(?i)^\s*(subscribe|sign ?up)( now| today| here| for (free|updates))?[.!]?\s*$|^\s*(click here to )?subscribe to (our|the|\w+\W?s) .{0,60}\b(newsletters?|youtube channel)\b|\bsubscribe for free to receive new posts\b|\bsign up for (our|the|a) (free )?(\S+ ){0,4}newsletters?\b|\bsubscribe to (our|the) .{0,40}newsletters?\b`), func(s string) bool {
-		return asciiFoldContains(s, "subscribe") || asciiFoldContains(s, "sign")
+		return asciiFoldContains(s, "cribe") || asciiFoldContains(s, "ign")
 	})
 	// joinPlea asks readers to join the site's newsletter, forum or club,
 	// or to turn on its notifications: "Join our newsletter", "Become a
 	// Member", "Get the daily newsletter …".
-	joinPlea = regexp.MustCompile(`(?i)^\s*(join (our|the) ([\w’'-]+ ){0,3}(newsletter|mailing list|community|forums?|club|conversation)\b|become a (member|subscriber|patron|supporter)\b|get the ([\w’'-]+ ){0,3}newsletter\b)|turn on (push |browser )?notifications`)
+	joinPlea = prefiltered(regexp.MustCompile(`(?i)^\s*(join (our|the) ([\w’'-]+ ){0,3}(newsletter|mailing list|community|forums?|club|conversation)\b|become a (member|subscriber|patron|supporter)\b|get the ([\w’'-]+ ){0,3}newsletter\b)|turn on (push |browser )?notifications`), func(s string) bool {
+		return asciiFoldContains(s, "join") || asciiFoldContains(s, "become") || asciiFoldContains(s, "letter") || asciiFoldContains(s, "notification")
+	})
 	// affiliateNote discloses affiliate links: "This post may contain
 	// affiliate and/or referral links.", "Example may earn an affiliate
 	// commission if you buy …", "Some of the links in this article are
 	// affiliate ones."
-	affiliateNote = regexp.MustCompile(`(?i)^(disclosure:\s*|note:\s*)?(this|the|our|some) (post|article|page|story|blog|posts)s? (may )?(contains?|includes?|uses?) (some )?affiliate\b|^[\w.’'-]+( [\w.’'-]+)? may earn an? (small )?(affiliate )?commission\b|^some of the links (in|on) this (post|article|page) are affiliate`)
+	affiliateNote = prefiltered(regexp.MustCompile(`(?i)^(disclosure:\s*|note:\s*)?(this|the|our|some) (post|article|page|story|blog|posts)s? (may )?(contains?|includes?|uses?) (some )?affiliate\b|^[\w.’'-]+( [\w.’'-]+)? may earn an? (small )?(affiliate )?commission\b|^some of the links (in|on) this (post|article|page) are affiliate`), func(s string) bool {
+		return asciiFoldContains(s, "affiliate") || asciiFoldContains(s, "commi")
+	})
 	// updatedStamp is a publication or update stamp anywhere in the body:
 	// "Updated at 1:23 p.m.", "Last updated on November 24, 2025",
 	// "Published 6 hours ago". It needs a date with its day, a clock time
 	// (see stamp) or a time ago: "Last Updated: June 2022" may be the
 	// text's own note.
-	updatedStamp = regexp.MustCompile(`(?i)^\s*(last )?(updated|published|posted)( on| at)?\s*:?\s*.{0,30}\b\d{1,2}\b.{0,30}$`)
+	updatedStamp = prefiltered(regexp.MustCompile(`(?i)^\s*(last )?(updated|published|posted)( on| at)?\s*:?\s*.{0,30}\b\d{1,2}\b.{0,30}$`), func(s string) bool {
+		return asciiFoldContains(s, "ted") || asciiFoldContains(s, "hed")
+	})
 	// agoStamp is a time ago: "6 hours ago".
 	agoStamp = regexp.MustCompile(`(?i)\b\d+ (minutes?|hours?|days?|weeks?|months?) ago\b`)
 	// contactLine asks readers to write to the reporter: "Write to Jane
 	// Roe at …", "Email Jane at …", "Have a tip? Jane may be reached at …".
 	// It goes only with an address in it (see contactAddr).
 	contactLine = prefiltered(regexp.MustCompile(`(?i)^\s*(have a tip\?\s*)?((write to|e-?mail|reach|contact) .{1,60}?\b(at|on twitter|via)\b|.{1,40} (may|can) be reached at\b)`), func(s string) bool {
-		return asciiFoldContains(s, " at") || asciiFoldContains(s, "twitter") || asciiFoldContains(s, "via")
+		return asciiFoldContains(s, "at") || asciiFoldContains(s, "twitter") || asciiFoldContains(s, "via")
 	})
 	// contactAddr is an e-mail address, a Twitter link or an @handle.
 	contactAddr = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|twitter\.com/`)
 	// enjoyedPlea opens a request for support or a list of more posts:
 	// "If you enjoyed this article, …", "If you liked this post you might
 	// also like:".
-	enjoyedPlea = regexp.MustCompile(`(?i)^\s*if you (enjoyed|liked) this (article|post|story|piece)\b`)
+	enjoyedPlea = prefiltered(regexp.MustCompile(`(?i)^\s*if you (enjoyed|liked) this (article|post|story|piece)\b`), func(s string) bool {
+		return asciiFoldContains(s, "if you")
+	})
 	// onSiteLine points to another story on the site, named by its
 	// address: "Also on example.com …", "On Example.com: …".
-	onSiteLine = regexp.MustCompile(`(?i)^\s*(also )?on [\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk)\b:?`)
+	onSiteLine = prefiltered(regexp.MustCompile(`(?i)^\s*(also )?on [\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk)\b:?`), func(s string) bool {
+		return asciiFoldContains(s, "on ")
+	})
 	// tagLine lists the post's tags or categories: "Filed under: Politics
 	// |", "Tags: ferries, harbour", "Category: News".
-	tagLine = regexp.MustCompile(`(?i)^\s*(filed (under|in)|tags?|tagged( with)?|categories|category|topics?)\s*:`)
+	tagLine = prefiltered(regexp.MustCompile(`(?i)^\s*(filed (under|in)|tags?|tagged( with)?|categories|category|topics?)\s*:`), func(s string) bool {
+		return strings.IndexByte(s, ':') >= 0
+	})
 	// relatedPrefix opens a link to another story: "Related post: …",
 	// "[Read more: …]", "» Related Reading: …", "Recommended: …".
-	relatedPrefix = regexp.MustCompile(`(?i)^\s*[\[»]?\s*(related( posts?| stor(y|ies)| articles?| reading)?|read more|also read|read also|see also|recommended( reading)?)\s*:`)
+	relatedPrefix = prefiltered(regexp.MustCompile(`(?i)^\s*[\[»]?\s*(related( posts?| stor(y|ies)| articles?| reading)?|read more|also read|read also|see also|recommended( reading)?)\s*:`), func(s string) bool {
+		return strings.IndexByte(s, ':') >= 0
+	})
 	// bylineLabel is a byline in English with nothing else: "Written by",
 	// "Written by: Jane Roe, Senior Analyst", "Posted by Jane at 11:15 AM".
 	// ("Published by" names a book's or a game's publisher: not one.)
-	bylineLabel = regexp.MustCompile(`(?i)^\s*(written|posted|reviewed|fact[- ]checked|edited) by\b[^.!?]{0,50}$`)
+	bylineLabel = prefiltered(regexp.MustCompile(`(?i)^\s*(written|posted|reviewed|fact[- ]checked|edited) by\b[^.!?]{0,50}$`), func(s string) bool {
+		return asciiFoldContains(s, " by")
+	})
 	// readingTime is a reading-time note: "5 min read", "Reading time: 8
 	// minutes", "Tempo de leitura: 2 minutos".
-	readingTime = regexp.MustCompile(`(?i)^\s*((estimated )?(reading|read) time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\s*:?\s*(about |approx\.? )?\d+\s*(min\w*|minutos?|minuten)\.?\s*$|^\s*\d+\s*(min|mins|minutes?)\.?\s+(read|reading)\s*$`)
+	readingTime = prefiltered(regexp.MustCompile(`(?i)^\s*((estimated )?(reading|read) time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\s*:?\s*(about |approx\.? )?\d+\s*(min\w*|minutos?|minuten)\.?\s*$|^\s*\d+\s*(min|mins|minutes?)\.?\s+(read|reading)\s*$`), func(s string) bool {
+		return asciiFoldContains(s, "min")
+	})
 	// widgetLine is the text of a page widget: a form's status messages,
 	// the consent line under a sign-up button, an author box's link.
-	widgetLine = regexp.MustCompile(`(?i)^\s*(oops! something went wrong|thank you! your submission has been received|view all posts by\b|by clicking\b.{0,80}\byou (agree|confirm|consent)\b)`)
+	widgetLine = prefiltered(regexp.MustCompile(`(?i)^\s*(oops! something went wrong|thank you! your submission has been received|view all posts by\b|by clicking\b.{0,80}\byou (agree|confirm|consent)\b)`), func(s string) bool {
+		return asciiFoldContains(s, "went wrong") || asciiFoldContains(s, "received") || asciiFoldContains(s, "view all") || asciiFoldContains(s, "clic")
+	})
 	// copyNotice is a reprint/copyright notice line.
 	copyNotice = prefiltered(regexp.MustCompile(`(版权|版權|著作权|著作權).{0,20}(所有|禁止|声明|聲明)|(禁止|谢绝|謝絕|严禁|嚴禁|未经|未經|不得).{0,12}(转载|轉載)|(转载|轉載).{0,12}(请|請|须|須|联系|聯繫)`), func(s string) bool {
 		return strings.Contains(s, "版权") || strings.Contains(s, "版權") || strings.Contains(s, "著作权") || strings.Contains(s, "著作權") || strings.Contains(s, "转载") || strings.Contains(s, "轉載")
