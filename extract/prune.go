@@ -565,16 +565,38 @@ var (
 	// counter ("Image 2 of 5") and its no-script notice.
 	stockLine = prefiltered(regexp.MustCompile(`(?i)^\s*(advertisement|advertising|advert|sponsored( content)?|(image|photo|picture|slide) \d+ ?(of|/)( /)? ?\d+|this slideshow requires javascript\.?|table of contents|contents|in this article|jump to:?|about the author|share this( article| story| post)?:?|follow us( on)?.*|follow \S+( \S+)? on|follow (\S+ ){1,6}on (twitter|facebook|instagram|youtube|tiktok|x|telegram|linkedin|threads)\b.*|sharing is caring!?|(like this (story|article|post)\?\s*)?share it( with (a|your) friends?)?!?|this (post|article|page) (may )?contains? affiliate links.*|.*affiliate links?\..*disclosure.*|sign up for our .*newsletter.*|subscribe to our .*newsletter.*|get the latest .* in your inbox.*)\s*$`), func(s string) bool {
 		// Each form but ".*affiliate…" starts, after the white space (\s),
-		// with a letter: ASCII or ſ, which (?i) also reads as s.
+		// with one of stockFirst's words. A word with other than ASCII
+		// letters may be one (?i) reads so (ſ for s, K for k): it passes.
 		i := 0
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
 			i++
 		}
-		if i < len(s) && ('a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z' || s[i] == 0xC5) {
-			return true
+		j := i
+		var w [16]byte
+		for j < len(s) && j-i < len(w) {
+			c := s[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c >= 0x80 {
+				return true
+			}
+			if c < 'a' || c > 'z' {
+				break
+			}
+			w[j-i] = c
+			j++
 		}
-		return asciiFoldContains(s, "affiliate")
+		return stockFirst[string(w[:j-i])] || asciiFoldContains(s, "affiliate")
 	})
+	// stockFirst are the first words of stockLine's forms.
+	stockFirst = map[string]bool{
+		"advertisement": true, "advertising": true, "advert": true, "sponsored": true,
+		"image": true, "photo": true, "picture": true, "slide": true, "this": true,
+		"table": true, "contents": true, "in": true, "jump": true, "about": true,
+		"share": true, "follow": true, "sharing": true, "like": true, "sign": true,
+		"subscribe": true, "get": true,
+	}
 	// cookieLine is a cookie-consent banner left in the page: "This
 	// website uses cookies to …", "By continuing to use this site you
 	// agree to our use of cookies".
