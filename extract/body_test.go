@@ -57,6 +57,19 @@ git init</code></pre></article>`,
 			has: []string{"# initialise the repo", "git init"},
 		},
 		{
+			// data-nosnippet marks what the page keeps out of search
+			// snippets: a bio or a disclaimer, not the article.
+			name:  "nosnippet box dropped",
+			page:  `<article>` + para("The ferry timetable changes on Sunday, with two extra crossings.") + `<div class=excerpt data-nosnippet>Sam is a travel writer who has covered ferries and trains for ten years.</div>` + para("Tickets bought before then remain valid for a month.") + `</article>`,
+			has:   []string{"ferry timetable", "Tickets bought"},
+			lacks: []string{"travel writer"},
+		},
+		{
+			name: "nosnippet on the whole article kept",
+			page: `<nav><a href=/a>Home</a></nav><article data-nosnippet>` + para("The library extends its opening hours during the exam weeks in May.") + para("Students can book study rooms online from Monday.") + para("The reading room on the top floor stays open until midnight.") + `</article>`,
+			has:  []string{"library extends", "study rooms"},
+		},
+		{
 			name:  "teaser rail after the article",
 			page:  `<main><div class=body>` + para("The bridge will close for three weeks while engineers replace the bearings.") + `</div><div class=more>` + strings.Repeat(`<div class=card><h3><a href=/s>Another story headline here</a></h3><p>A short teaser line for the story.</p></div>`, 5) + `</div></main>`,
 			has:   []string{"bridge will close"},

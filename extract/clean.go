@@ -140,6 +140,12 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	}
 	for _, a := range n.Attr {
 		switch a.Key {
+		case "data-nosnippet":
+			// The page asks search engines to leave this out of their
+			// snippets: author bios, disclaimers, promotions, consent
+			// banners. Article text is what a snippet is made of, so
+			// a box holding most of the page's prose stays, short or not.
+			return sz[n]*2 <= sz[nil]
 		case "hidden":
 			// React streaming renders the page into a hidden <div> and
 			// reveals it by script: that one is the page.
