@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -13,6 +14,14 @@ import (
 func TestBodyFinder(t *testing.T) {
 	para := func(s string) string {
 		return "<p>" + s + " " + s + " " + s + "</p>"
+	}
+	// paras makes n distinct paragraphs from a pattern with one %d.
+	paras := func(pattern string, n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(para(fmt.Sprintf(pattern, i)))
+		}
+		return b.String()
 	}
 	cases := []struct {
 		name  string
@@ -68,6 +77,14 @@ git init</code></pre></article>`,
 			name: "nosnippet on the whole article kept",
 			page: `<nav><a href=/a>Home</a></nav><article data-nosnippet>` + para("The library extends its opening hours during the exam weeks in May.") + para("Students can book study rooms online from Monday.") + para("The reading room on the top floor stays open until midnight.") + `</article>`,
 			has:  []string{"library extends", "study rooms"},
+		},
+		{
+			// A popup or modal waits for a click: a long one (a company
+			// story, a cart) is still not the article.
+			name:  "long popup dropped",
+			page:  `<div class=page><div class=text>` + paras("The harbour walls are being rebuilt with stone from quarry number %d.", 12) + `</div><div class="builder-location-popup"><div class=text>` + paras("Our studio has told stories for brands across many industries, year %d.", 9) + `</div></div></div>`,
+			has:   []string{"harbour walls"},
+			lacks: []string{"Our studio"},
 		},
 		{
 			name:  "teaser rail after the article",

@@ -39,11 +39,12 @@ var dropRoles = map[string]bool{
 var unlikely = newAltMatcher(`-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|\bextras?\b|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|\bpager\b|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline|infobox|navbox|editsection|catlinks|\btoc\b|table-of-contents`)
 
 // strong matches the furniture that is removed whatever its size: a long
-// comment thread or related list is still not the article. Other matches
+// comment thread, related list or popup (a company story, a cart, shown
+// on a click) is still not the article. Other matches
 // (header, footer, banner, sidebar, …) are removed only when they hold
 // little prose, since themes also use those words for the article's own
 // wrappers ("page-header", "flex-wrap-footer").
-var strong = newAltMatcher(`comment|disqus|replies|related|recommend|outbrain|taboola|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|popular|trending|most-?read|breadcrumb|pagination|\bpager\b|shoutbox|agegate`)
+var strong = newAltMatcher(`comment|disqus|replies|related|recommend|popup|modal|outbrain|taboola|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|popular|trending|most-?read|breadcrumb|pagination|\bpager\b|shoutbox|agegate`)
 
 // bigProse is the non-link weighted text above which a weak furniture
 // match is kept.
