@@ -87,6 +87,14 @@ git init</code></pre></article>`,
 			lacks: []string{"Our studio"},
 		},
 		{
+			// A closed "republish this story" dialog holds a copy of
+			// the article plus its licence terms.
+			name:  "closed dialog with a copy of the article dropped",
+			page:  `<article>` + paras("The river festival returns in June with boats from town %d.", 4) + `</article><div role=dialog aria-modal=true style="display:none"><h2>Republish this story</h2><p>Copy the text below under our licence terms, with credit.</p>` + paras("The river festival returns in June with boats from town %d.", 4) + `</div>`,
+			has:   []string{"river festival"},
+			lacks: []string{"Republish", "licence terms"},
+		},
+		{
 			name:  "teaser rail after the article",
 			page:  `<main><div class=body>` + para("The bridge will close for three weeks while engineers replace the bearings.") + `</div><div class=more>` + strings.Repeat(`<div class=card><h3><a href=/s>Another story headline here</a></h3><p>A short teaser line for the story.</p></div>`, 5) + `</div></main>`,
 			has:   []string{"bridge will close"},
@@ -248,5 +256,31 @@ func TestStyleHidden(t *testing.T) {
 	preClean(doc, true)
 	if strings.Contains(nodeText(doc), "share widgets") {
 		t.Error("element hidden by the page's style sheet kept")
+	}
+}
+
+// TestHiddenDialog checks which elements count as closed dialogs.
+func TestHiddenDialog(t *testing.T) {
+	cases := []struct {
+		el   string
+		want bool
+	}{
+		{`<div role="dialog" style="display: none">`, true},
+		{`<div aria-modal="true" hidden>`, true},
+		{`<dialog style="visibility:hidden">`, true},
+		{`<div role="dialog">`, false},             // open: shown to the reader
+		{`<div style="display:none">`, false},      // hidden, but no dialog
+		{`<div aria-modal="false" hidden>`, false}, // not modal
+		{`<section role="region" hidden>`, false},  // a landmark, not a dialog
+	}
+	for _, tc := range cases {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.el + "x</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := findElement(doc, atom.Body)
+		if got := hiddenDialog(body.FirstChild); got != tc.want {
+			t.Errorf("%s: hiddenDialog = %v, want %v", tc.el, got, tc.want)
+		}
 	}
 }

@@ -133,6 +133,12 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	// article in an <aside>, a hidden root revealed by script, or a
 	// wrapper classed "newsletter-email"; only comments are dropped anyway.
 	main := sz[n] >= 500 && sz[n]*2 > sz[nil]
+	if main && hiddenDialog(n) {
+		// A closed dialog holding most of the prose holds a copy of
+		// the article (a "republish this story" box): the page has it
+		// too, outside.
+		return true
+	}
 	if furnitureAtoms[n.DataAtom] {
 		return !main
 	}
@@ -199,6 +205,27 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 		fc[ci] = v
 	}
 	return v == 3 || v == 2 && !main || v == 1 && small
+}
+
+// hiddenDialog reports a dialog that is closed: a <dialog> or an element
+// with a dialog role or aria-modal, hidden by an attribute or an inline
+// style.
+func hiddenDialog(n *html.Node) bool {
+	dialog, hidden := n.DataAtom == atom.Dialog, false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			r := strings.ToLower(a.Val)
+			dialog = dialog || r == "dialog" || r == "alertdialog"
+		case "aria-modal":
+			dialog = dialog || a.Val == "true"
+		case "hidden":
+			hidden = true
+		case "style":
+			hidden = hidden || hiddenStyle.MatchString(a.Val)
+		}
+	}
+	return dialog && hidden
 }
 
 // commentHint marks reader comments: dropped even when they outweigh the
