@@ -95,6 +95,22 @@ git init</code></pre></article>`,
 			lacks: []string{"Republish", "licence terms"},
 		},
 		{
+			// A closed accordion hides its answers until a click; they
+			// and the questions on the toggles are the page's text.
+			name: "closed accordion kept",
+			page: `<article>` + paras("The county fair opens on Friday with rides and a cattle show, day %d.", 4) + `<h2>Questions</h2><div class=item><h3><button aria-expanded="false">Where can visitors park?</button></h3><div hidden><p>Parking is free in the field behind the main gate, all week long.</p></div></div><div class=item><button class="faq-accordion-button">Are dogs allowed?</button><div style="display:none"><p>Dogs on a lead are welcome everywhere except in the food tents.</p></div></div></article>`,
+			has:  []string{"county fair", "Where can visitors park?", "Parking is free", "Are dogs allowed?", "Dogs on a lead"},
+		},
+		{
+			// A toggle with no panel loads its answer on click: the
+			// question alone is left out, as is a hidden box that no
+			// toggle opens.
+			name:  "toggle without panel dropped",
+			page:  `<article>` + paras("The town choir gives its winter concert in the old church, song %d.", 4) + `<div hidden><p>Members log in here to see the rehearsal plan for the season.</p></div><div class=item><button aria-expanded="false">How long is the concert?</button></div><div class=item><button aria-expanded="false">Is there a bar?</button></div></article>`,
+			has:   []string{"winter concert"},
+			lacks: []string{"How long is the concert?", "Is there a bar?", "rehearsal plan"},
+		},
+		{
 			name:  "teaser rail after the article",
 			page:  `<main><div class=body>` + para("The bridge will close for three weeks while engineers replace the bearings.") + `</div><div class=more>` + strings.Repeat(`<div class=card><h3><a href=/s>Another story headline here</a></h3><p>A short teaser line for the story.</p></div>`, 5) + `</div></main>`,
 			has:   []string{"bridge will close"},

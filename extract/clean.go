@@ -75,7 +75,7 @@ func preClean(root *html.Node, strict bool) {
 			next := c.NextSibling
 			// Inside code, classes name syntax ("hljs-comment"), not
 			// furniture: only the strict class rules are skipped.
-			if dropNode(c, strict && !code, sz, fc) || hid.hides(c) && !(sz[c] >= 500 && sz[c]*2 > sz[nil]) {
+			if dropNode(c, strict && !code, sz, fc) || hid.hides(c) && !(sz[c] >= 500 && sz[c]*2 > sz[nil]) && !disclosurePanel(c) {
 				n.RemoveChild(c)
 			} else {
 				walk(c, code || c.DataAtom == atom.Pre || c.DataAtom == atom.Code)
@@ -126,7 +126,7 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	default:
 		return false
 	}
-	if dropAtoms[n.DataAtom] {
+	if dropAtoms[n.DataAtom] && !(n.DataAtom == atom.Button && isToggle(n) && hasPanel(n)) {
 		return true
 	}
 	// main: the element holds most of the page's prose. Sites put the
@@ -156,10 +156,10 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 		case "hidden":
 			// React streaming renders the page into a hidden <div> and
 			// reveals it by script: that one is the page.
-			return !main
+			return !main && !disclosurePanel(n)
 		case "aria-hidden":
 			if a.Val == "true" && n.DataAtom != atom.Img && n.DataAtom != atom.Figure && n.DataAtom != atom.Picture {
-				return !main
+				return !main && !disclosurePanel(n)
 			}
 		case "role":
 			if dropRoles[strings.ToLower(a.Val)] {
@@ -168,12 +168,12 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 		case "style":
 			// The cheap test first: most styles hide nothing.
 			if (strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden")) && hiddenStyle.MatchString(a.Val) {
-				return !main
+				return !main && !disclosurePanel(n)
 			}
 		}
 	}
 	if hiddenClass(attr(n, "class")) {
-		return !main
+		return !main && !disclosurePanel(n)
 	}
 	if !strict {
 		return false
@@ -226,6 +226,80 @@ func hiddenDialog(n *html.Node) bool {
 		}
 	}
 	return dialog && hidden
+}
+
+// disclosurePanel reports whether hidden element n is the closed panel of
+// a disclosure widget (an accordion, a FAQ): the element before it is or
+// holds a toggle, or its class names an accordion. Its text is part of the
+// page, one click away.
+func disclosurePanel(n *html.Node) bool {
+	if asciiFoldContains(attr(n, "class"), "accordion") {
+		return true
+	}
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.PrevSibling
+	}
+	return p != nil && holdsToggle(p, 3)
+}
+
+// hasPanel reports whether toggle b is followed by a panel with text: the
+// next element after b, or after the heading or box b closes. A toggle
+// whose answer loads on click has no panel, and its question alone is a
+// list of links in effect.
+func hasPanel(b *html.Node) bool {
+	n := b
+	for range 3 {
+		p := n.NextSibling
+		for p != nil && p.Type != html.ElementNode {
+			if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
+				return false
+			}
+			p = p.NextSibling
+		}
+		if p != nil {
+			return firstTextElement(p) != nil && !holdsToggle(p, 3)
+		}
+		if n = n.Parent; n == nil {
+			return false
+		}
+	}
+	return false
+}
+
+// holdsToggle reports whether n or a descendant within depth levels is a
+// disclosure toggle.
+func holdsToggle(n *html.Node, depth int) bool {
+	if isToggle(n) {
+		return true
+	}
+	if depth == 0 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && holdsToggle(c, depth-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// isToggle reports an element that opens and closes a panel: it says
+// whether the panel is expanded (aria-expanded), or it is a button whose
+// class names an accordion. A question on such a button is text of the
+// page.
+func isToggle(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "aria-expanded":
+			return true
+		case "class":
+			if n.DataAtom == atom.Button && asciiFoldContains(a.Val, "accordion") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // commentHint marks reader comments: dropped even when they outweigh the
