@@ -111,6 +111,14 @@ git init</code></pre></article>`,
 			lacks: []string{"How long is the concert?", "Is there a bar?", "rehearsal plan"},
 		},
 		{
+			// The byline says who wrote the article; the bio box under
+			// it is the same on every page of the writer.
+			name:  "author bio under the article dropped",
+			page:  `<article><div class=text>` + paras("The night bus network grows by four routes from March, line %d.", 5) + `<div class=author-bio><img src=/p.jpg><p>Kim Lee is a transport reporter who has covered buses and trams for ten years.</p><a href=/kim>More by Kim</a></div></div></article>`,
+			has:   []string{"night bus network"},
+			lacks: []string{"transport reporter", "More by Kim"},
+		},
+		{
 			name:  "teaser rail after the article",
 			page:  `<main><div class=body>` + para("The bridge will close for three weeks while engineers replace the bearings.") + `</div><div class=more>` + strings.Repeat(`<div class=card><h3><a href=/s>Another story headline here</a></h3><p>A short teaser line for the story.</p></div>`, 5) + `</div></main>`,
 			has:   []string{"bridge will close"},

@@ -66,6 +66,9 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return false
 	}
 	st := s.get(n)
+	if st.text < bigProse && authorBox(n) {
+		return true
+	}
 	weight := s.wc.weight(n)
 	if n.DataAtom == atom.Table && isDataTable(n) {
 		return s.linkDensity(n) > 0.5
@@ -142,6 +145,29 @@ func cardLike(n *html.Node) bool {
 	walk(n)
 	total, _ := measure(nodeText(n))
 	return links >= 3 && linkText*10 >= total*9
+}
+
+// authorHint names a box about the writer: a bio, an author card.
+var authorHint = newAltMatcher(`author|\bbio\b|biography`)
+
+// authorBox reports whether n's class or id names a box about the author
+// (a bio and a photo under or beside the text). The article says who wrote
+// it in its byline; the bio is page furniture. A class that also names
+// the content ("author-content", "entry") may wrap the article.
+func authorBox(n *html.Node) bool {
+	ci := classID(n)
+	if ci == "" || !authorHint.MatchString(ci) || maybe.MatchString(ci) {
+		return false
+	}
+	for _, f := range strings.Fields(ci) {
+		if strings.HasPrefix(f, "has-") || strings.HasPrefix(f, "no-") || strings.HasPrefix(f, "is-") || strings.Contains(f, "with-") {
+			continue
+		}
+		if authorHint.MatchString(f) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterProse reports whether the element before n is a paragraph of

@@ -429,3 +429,31 @@ func TestHoverCard(t *testing.T) {
 		})
 	}
 }
+
+// TestAuthorBox checks which class/id values name a box about the writer.
+func TestAuthorBox(t *testing.T) {
+	cases := []struct {
+		el   string
+		want bool
+	}{
+		{`<div class="author-bio">`, true},
+		{`<section class="about-author box">`, true},
+		{`<div id="post-author-info">`, true},
+		{`<div class="bio">`, true},
+		{`<div class="entry author-box">`, false},       // "entry" may wrap the article
+		{`<div class="author__content">`, false},        // names the content
+		{`<div class="has-author-avatar wrap">`, false}, // a layout modifier
+		{`<div class="biology-notes">`, false},          // not a bio
+		{`<div class="summary">`, false},
+	}
+	for _, tc := range cases {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.el + "x</div></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.FirstChild.LastChild.FirstChild // html > body > el
+		if got := authorBox(n); got != tc.want {
+			t.Errorf("%s: authorBox = %v, want %v", tc.el, got, tc.want)
+		}
+	}
+}
