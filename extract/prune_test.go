@@ -52,6 +52,15 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"first paragraph", "second paragraph"},
 		},
 		{
+			// The writer's bio under an "About the author" heading is
+			// the same on all their pages; a sentence about an author
+			// in the text stays.
+			name: "about the author block at the end",
+			body: `<p>The first paragraph of the review praises the author of the novel for its pace.</p><p>The second paragraph finds the ending weak but worth the wait.</p><div><h3>About the Author</h3><p>Jo Park reviews fiction for the paper and teaches writing at night school.</p></div>`,
+			gone: []string{"About the Author", "Jo Park"},
+			kept: []string{"first paragraph", "author of the novel", "second paragraph"},
+		},
+		{
 			name: "disclaimer block",
 			body: `<p>正文内容第一段，介绍行业协会年度报告的主要结论和数据来源。报告显示，全年行业营收同比增长百分之八，出口保持稳定，研发投入占比继续提高。</p><div><h4>版权与免责声明</h4><p>1、凡本网注明来源的作品，版权均属本网所有。</p><p>2、转载作品仅为传递信息。</p></div>`,
 			gone: []string{"免责声明", "凡本网注明", "转载作品"},
