@@ -289,6 +289,49 @@ func inFigure(n *html.Node) bool {
 	return false
 }
 
+// headerRow reports whether table t opens with a row of column headers:
+// a <thead>, or a first row of two or more <th> cells and nothing else.
+func headerRow(t *html.Node) bool {
+	var first *html.Node
+	var find func(*html.Node) bool
+	find = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Thead:
+				return true
+			case atom.Table:
+				continue // a nested table has its own rows
+			case atom.Tr:
+				first = c
+				return false
+			}
+			if find(c) || first != nil {
+				return first == nil
+			}
+		}
+		return false
+	}
+	if find(t) {
+		return true
+	}
+	if first == nil {
+		return false
+	}
+	th := 0
+	for c := first.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.DataAtom == atom.Th:
+			th++
+		case c.Type == html.ElementNode:
+			return false
+		}
+	}
+	return th >= 2
+}
+
 // isDataTable reports whether t is a table of data (headers, a caption, or
 // several rows and columns) rather than a layout grid.
 func isDataTable(t *html.Node) bool {
@@ -346,20 +389,35 @@ var (
 // their text, not their markup.
 func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 	var lines []*html.Node
-	var collect func(*html.Node)
-	collect = func(n *html.Node) {
+	// Cells of a table with a header row are data, not lines: a date or
+	// a figure in a column is no dateline or stamp. They still count as
+	// the body's edge. (A layout table, or a record of label and value
+	// rows, is read line by line.)
+	var cells map[*html.Node]bool
+	var collect func(*html.Node, bool)
+	collect = func(n *html.Node, data bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isBlock(c) && !hasBlockChild(c) || isHeading(c) || looseLine(c) && s != nil && !isTeaser(n, s) {
-				lines = append(lines, c)
+			if c.DataAtom == atom.Table && !data && headerRow(c) {
+				collect(c, true)
 				continue
 			}
-			collect(c)
+			if isBlock(c) && !hasBlockChild(c) || isHeading(c) || looseLine(c) && s != nil && !isTeaser(n, s) {
+				lines = append(lines, c)
+				if data {
+					if cells == nil {
+						cells = map[*html.Node]bool{}
+					}
+					cells[c] = true
+				}
+				continue
+			}
+			collect(c, data)
 		}
 	}
-	collect(box)
+	collect(box, false)
 	// Lines at the edges of the body (first and last few with text) are
 	// where bylines, datelines and "updated" stamps sit.
 	edge := map[*html.Node]bool{}
@@ -397,6 +455,14 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		}
 		t := nodeText(l)
 		n := utf8.RuneCountInString(t)
+		if cells[l] {
+			// Of the line rules only the link rule holds in a table:
+			// a cell that is a button or a link out is not data.
+			if s != nil && n > 0 && n < 60 && linkedLine(l, s) {
+				removeNode(l)
+			}
+			continue
+		}
 		if n == 0 {
 			if findElement(l, atom.Img) == nil {
 				removeNode(l)

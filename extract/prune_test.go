@@ -61,6 +61,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"first paragraph", "author of the novel", "second paragraph"},
 		},
 		{
+			// A date in a column under a header row is data; the same
+			// date as a line of a layout table is a dateline.
+			name: "dates in a data table kept",
+			body: `<p>The index rose in most months of the year, as the table below shows in full.</p><table><thead><tr><th>Month</th><th>Change</th></tr></thead><tbody><tr><td>1/1/2023</td><td>+1.5%</td></tr><tr><td>2/1/2023</td><td>+1.5%</td></tr><tr><td>3/1/2023</td><td>-0.4%</td></tr></tbody></table><table><tr><td>2023-03-05 08:56</td></tr><tr><td>The council met again in March and agreed the plan without a vote.</td></tr></table>`,
+			gone: []string{"08:56"},
+			kept: []string{"1/1/2023 +1.5%", "2/1/2023 +1.5%", "3/1/2023", "agreed the plan"},
+		},
+		{
 			name: "disclaimer block",
 			body: `<p>正文内容第一段，介绍行业协会年度报告的主要结论和数据来源。报告显示，全年行业营收同比增长百分之八，出口保持稳定，研发投入占比继续提高。</p><div><h4>版权与免责声明</h4><p>1、凡本网注明来源的作品，版权均属本网所有。</p><p>2、转载作品仅为传递信息。</p></div>`,
 			gone: []string{"免责声明", "凡本网注明", "转载作品"},
@@ -463,6 +471,31 @@ func TestAuthorBox(t *testing.T) {
 		n := doc.FirstChild.LastChild.FirstChild // html > body > el
 		if got := authorBox(n); got != tc.want {
 			t.Errorf("%s: authorBox = %v, want %v", tc.el, got, tc.want)
+		}
+	}
+}
+
+// TestHeaderRow checks which tables open with a row of column headers.
+func TestHeaderRow(t *testing.T) {
+	cases := []struct {
+		table string
+		want  bool
+	}{
+		{`<table><thead><tr><td>A</td></tr></thead><tr><td>1</td></tr></table>`, true},
+		{`<table><tr><th>Name</th><th>Price</th></tr><tr><td>a</td><td>1</td></tr></table>`, true},
+		{`<table><tr><th>Born</th><td>1976</td></tr><tr><th>Died</th><td>2020</td></tr></table>`, false}, // label and value rows
+		{`<table><tr><th>Only one</th></tr><tr><td>a</td></tr></table>`, false},
+		{`<table><tr><td>layout</td><td>grid</td></tr></table>`, false},
+		{`<table><tr><td><table><tr><th>x</th><th>y</th></tr></table></td></tr></table>`, false}, // the header row is a nested table's
+	}
+	for _, tc := range cases {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.table + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tbl := doc.FirstChild.LastChild.FirstChild
+		if got := headerRow(tbl); got != tc.want {
+			t.Errorf("%s: headerRow = %v, want %v", tc.table, got, tc.want)
 		}
 	}
 }
