@@ -102,6 +102,13 @@ git init</code></pre></article>`,
 			has:  []string{"county fair", "Where can visitors park?", "Parking is free", "Are dogs allowed?", "Dogs on a lead"},
 		},
 		{
+			// The toggle names its panel by id (aria-controls); the
+			// panel need not follow it.
+			name: "panel named by aria-controls kept",
+			page: `<article>` + paras("The new ferry pier opens in spring after two years of building, stage %d.", 4) + `<div class=steps><div class=head><a role=button aria-controls="step-1">Step one</a></div><div id="step-1" style="display:none"><p>Book a crossing online at least a day before you travel.</p></div></div></article>`,
+			has:  []string{"ferry pier", "Book a crossing online"},
+		},
+		{
 			// A toggle with no panel loads its answer on click: the
 			// question alone is left out, as is a hidden box that no
 			// toggle opens.

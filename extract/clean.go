@@ -69,13 +69,14 @@ func preClean(root *html.Node, strict bool) {
 	sz[nil] = prose(root, sz)
 	fc := furnitureCache{}
 	hid := styleHidden(root)
+	ctl := findControls(root)
 	var walk func(n *html.Node, code bool)
 	walk = func(n *html.Node, code bool) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			// Inside code, classes name syntax ("hljs-comment"), not
 			// furniture: only the strict class rules are skipped.
-			if dropNode(c, strict && !code, sz, fc) || hid.hides(c) && !(sz[c] >= 500 && sz[c]*2 > sz[nil]) && !disclosurePanel(c) {
+			if dropNode(c, strict && !code, sz, fc, ctl) || hid.hides(c) && !(sz[c] >= 500 && sz[c]*2 > sz[nil]) && !ctl.disclosurePanel(c) {
 				n.RemoveChild(c)
 			} else {
 				walk(c, code || c.DataAtom == atom.Pre || c.DataAtom == atom.Code)
@@ -118,7 +119,7 @@ func prose(n *html.Node, sz map[*html.Node]int) int {
 // 0 none, 1 weak furniture, 2 strong furniture.
 type furnitureCache map[string]int8
 
-func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCache) bool {
+func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCache, ctl controls) bool {
 	switch n.Type {
 	case html.CommentNode, html.DoctypeNode:
 		return true
@@ -126,7 +127,7 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	default:
 		return false
 	}
-	if dropAtoms[n.DataAtom] && !(n.DataAtom == atom.Button && isToggle(n) && hasPanel(n)) {
+	if dropAtoms[n.DataAtom] && !(n.DataAtom == atom.Button && isToggle(n) && ctl.hasPanel(n)) {
 		return true
 	}
 	// main: the element holds most of the page's prose. Sites put the
@@ -156,10 +157,10 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 		case "hidden":
 			// React streaming renders the page into a hidden <div> and
 			// reveals it by script: that one is the page.
-			return !main && !disclosurePanel(n)
+			return !main && !ctl.disclosurePanel(n)
 		case "aria-hidden":
 			if a.Val == "true" && n.DataAtom != atom.Img && n.DataAtom != atom.Figure && n.DataAtom != atom.Picture {
-				return !main && !disclosurePanel(n)
+				return !main && !ctl.disclosurePanel(n)
 			}
 		case "role":
 			if dropRoles[strings.ToLower(a.Val)] {
@@ -168,12 +169,12 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 		case "style":
 			// The cheap test first: most styles hide nothing.
 			if (strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden")) && hiddenStyle.MatchString(a.Val) {
-				return !main && !disclosurePanel(n)
+				return !main && !ctl.disclosurePanel(n)
 			}
 		}
 	}
 	if hiddenClass(attr(n, "class")) {
-		return !main && !disclosurePanel(n)
+		return !main && !ctl.disclosurePanel(n)
 	}
 	if !strict {
 		return false
@@ -228,12 +229,60 @@ func hiddenDialog(n *html.Node) bool {
 	return dialog && hidden
 }
 
+// controls holds the elements that a toggle names as the panel it opens
+// (aria-controls), by id.
+type controls map[string]*html.Node
+
+// findControls finds the panels named by aria-controls under root; nil
+// when the page names none.
+func findControls(root *html.Node) controls {
+	var ctl controls
+	var refs func(*html.Node)
+	refs = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if v := attr(n, "aria-controls"); v != "" {
+				for _, id := range strings.Fields(v) {
+					if ctl == nil {
+						ctl = controls{}
+					}
+					ctl[id] = nil
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			refs(c)
+		}
+	}
+	refs(root)
+	if ctl == nil {
+		return nil
+	}
+	var ids func(*html.Node)
+	ids = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if id := attr(n, "id"); id != "" {
+				if p, ok := ctl[id]; ok && p == nil {
+					ctl[id] = n
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			ids(c)
+		}
+	}
+	ids(root)
+	return ctl
+}
+
 // disclosurePanel reports whether hidden element n is the closed panel of
-// a disclosure widget (an accordion, a FAQ): the element before it is or
-// holds a toggle, or its class names an accordion. Its text is part of the
-// page, one click away.
-func disclosurePanel(n *html.Node) bool {
+// a disclosure widget (an accordion, a FAQ): a toggle names it, the
+// element before it is or holds a toggle, or its class names an accordion.
+// Its text is part of the page, one click away.
+func (ctl controls) disclosurePanel(n *html.Node) bool {
 	if asciiFoldContains(attr(n, "class"), "accordion") {
+		return true
+	}
+	if id := attr(n, "id"); id != "" && ctl[id] == n {
 		return true
 	}
 	p := n.PrevSibling
@@ -247,7 +296,14 @@ func disclosurePanel(n *html.Node) bool {
 // next element after b, or after the heading or box b closes. A toggle
 // whose answer loads on click has no panel, and its question alone is a
 // list of links in effect.
-func hasPanel(b *html.Node) bool {
+func (ctl controls) hasPanel(b *html.Node) bool {
+	if v := attr(b, "aria-controls"); v != "" {
+		for _, id := range strings.Fields(v) {
+			if p := ctl[id]; p != nil && firstTextElement(p) != nil {
+				return true
+			}
+		}
+	}
 	n := b
 	for range 3 {
 		p := n.NextSibling
@@ -285,13 +341,14 @@ func holdsToggle(n *html.Node, depth int) bool {
 }
 
 // isToggle reports an element that opens and closes a panel: it says
-// whether the panel is expanded (aria-expanded), or it is a button whose
+// whether the panel is expanded (aria-expanded) or which panel it opens
+// (aria-controls), or it is a button whose
 // class names an accordion. A question on such a button is text of the
 // page.
 func isToggle(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
-		case "aria-expanded":
+		case "aria-expanded", "aria-controls":
 			return true
 		case "class":
 			if n.DataAtom == atom.Button && asciiFoldContains(a.Val, "accordion") {
