@@ -74,6 +74,14 @@ git init</code></pre></article>`,
 			lacks: []string{"travel writer"},
 		},
 		{
+			// "nocontent" tells site search engines to skip a box,
+			// even one full of sentences.
+			name:  "nocontent box dropped",
+			page:  `<div class=page><div class=text>` + paras("The canal towpath reopens to cyclists after the repairs, section %d.", 12) + `</div><div class="nocontent promo-column"><div class=text>` + paras("Our agency brings better results to every client with a careful plan, step %d.", 7) + `</div></div></div>`,
+			has:   []string{"canal towpath"},
+			lacks: []string{"Our agency"},
+		},
+		{
 			name: "nosnippet on the whole article kept",
 			page: `<nav><a href=/a>Home</a></nav><article data-nosnippet>` + para("The library extends its opening hours during the exam weeks in May.") + para("Students can book study rooms online from Monday.") + para("The reading room on the top floor stays open until midnight.") + `</article>`,
 			has:  []string{"library extends", "study rooms"},

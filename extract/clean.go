@@ -176,6 +176,11 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	if hiddenClass(attr(n, "class")) {
 		return !main && !ctl.disclosurePanel(n)
 	}
+	if noContentClass(attr(n, "class")) {
+		// Marked for site search engines as not content (like
+		// data-nosnippet): kept only when it holds most of the prose.
+		return sz[n]*2 <= sz[nil]
+	}
 	if !strict {
 		return false
 	}
@@ -564,6 +569,21 @@ func hiddenClass(c string) bool {
 	for _, f := range strings.Fields(c) {
 		switch strings.ToLower(f) {
 		case "hidden", "d-none", "hide", "is-hidden", "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden":
+			return true
+		}
+	}
+	return false
+}
+
+// noContentClass reports the classes that tell search engines to skip an
+// element ("nocontent", "robots-nocontent"): menus, sidebars, share bars.
+func noContentClass(c string) bool {
+	if c == "" || !asciiFoldContains(c, "nocontent") {
+		return false
+	}
+	for _, f := range strings.Fields(c) {
+		switch strings.ToLower(f) {
+		case "nocontent", "robots-nocontent":
 			return true
 		}
 	}
