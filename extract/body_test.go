@@ -82,6 +82,14 @@ git init</code></pre></article>`,
 			lacks: []string{"Our agency"},
 		},
 		{
+			// Customer reviews of the business are the same on every
+			// page: a section of them goes whatever its size.
+			name:  "testimonials section dropped",
+			page:  `<div class=page><div class=text>` + paras("The recycling centre changes its opening hours for the winter, week %d.", 10) + `</div><div class="testimonials-wrapper">` + paras("Great service and friendly staff, I recommend them to everyone, visit %d.", 8) + `</div><div class=testimonial><p>They answered all my questions quickly and kindly. Sam R.</p></div></div>`,
+			has:   []string{"recycling centre"},
+			lacks: []string{"Great service", "answered all my questions"},
+		},
+		{
 			name: "nosnippet on the whole article kept",
 			page: `<nav><a href=/a>Home</a></nav><article data-nosnippet>` + para("The library extends its opening hours during the exam weeks in May.") + para("Students can book study rooms online from Monday.") + para("The reading room on the top floor stays open until midnight.") + `</article>`,
 			has:  []string{"library extends", "study rooms"},

@@ -36,15 +36,15 @@ var dropRoles = map[string]bool{
 // plus share bars, newsletters, cookie banners, prev/next and copyright
 // notices). A match is overruled by maybe, since "comment-body" or
 // "main-header" may still wrap the article.
-var unlikely = newAltMatcher(`-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|\bextras?\b|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|\bpager\b|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline|infobox|navbox|editsection|catlinks|\btoc\b|table-of-contents`)
+var unlikely = newAltMatcher(`-ad-|testimonial|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|\bextras?\b|footer|gdpr|cookie|consent|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|share|sharing|sponsor|supplemental|ad-break|agegate|pagination|\bpager\b|popup|modal|newsletter|subscribe|signup|promo|recommend|popular|trending|most-?read|toolbar|copyright|disclaimer|prev-?next|nextprev|byline|outbrain|taboola|dateline|infobox|navbox|editsection|catlinks|\btoc\b|table-of-contents`)
 
 // strong matches the furniture that is removed whatever its size: a long
-// comment thread, related list or popup (a company story, a cart, shown
-// on a click) is still not the article. Other matches
+// comment thread, related list, wall of testimonials or popup (a company
+// story, a cart, shown on a click) is still not the article. Other matches
 // (header, footer, banner, sidebar, …) are removed only when they hold
 // little prose, since themes also use those words for the article's own
 // wrappers ("page-header", "flex-wrap-footer").
-var strong = newAltMatcher(`comment|disqus|replies|related|recommend|popup|modal|outbrain|taboola|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|popular|trending|most-?read|breadcrumb|pagination|\bpager\b|shoutbox|agegate`)
+var strong = newAltMatcher(`testimonials|comment|disqus|replies|related|recommend|popup|modal|outbrain|taboola|cookie|consent|gdpr|newsletter|subscribe|signup|share|sharing|social|popular|trending|most-?read|breadcrumb|pagination|\bpager\b|shoutbox|agegate`)
 
 // bigProse is the non-link weighted text above which a weak furniture
 // match is kept.
