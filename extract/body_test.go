@@ -90,6 +90,12 @@ git init</code></pre></article>`,
 			lacks: []string{"Great service", "answered all my questions"},
 		},
 		{
+			name:  "form status messages dropped",
+			page:  `<article>` + paras("The allotment society opens its waiting list again in April, plot %d.", 5) + `<div class="w-form"><form><p>Sign up for news</p></form><div class="w-form-done"><div>Thank you! Your note has reached us.</div></div><div class="signup-error-message"><div>Sorry, something broke while sending.</div></div></div></article>`,
+			has:   []string{"allotment society"},
+			lacks: []string{"Thank you!", "something broke"},
+		},
+		{
 			name: "nosnippet on the whole article kept",
 			page: `<nav><a href=/a>Home</a></nav><article data-nosnippet>` + para("The library extends its opening hours during the exam weeks in May.") + para("Students can book study rooms online from Monday.") + para("The reading room on the top floor stays open until midnight.") + `</article>`,
 			has:  []string{"library extends", "study rooms"},
@@ -328,6 +334,29 @@ func TestHiddenDialog(t *testing.T) {
 		body := findElement(doc, atom.Body)
 		if got := hiddenDialog(body.FirstChild); got != tc.want {
 			t.Errorf("%s: hiddenDialog = %v, want %v", tc.el, got, tc.want)
+		}
+	}
+}
+
+// TestFormStatus checks which classes name a form's status message.
+func TestFormStatus(t *testing.T) {
+	cases := []struct {
+		class string
+		want  bool
+	}{
+		{"w-form-done", true},
+		{"labs-form_error-message w-form-fail", true},
+		{"form__success-message", true},
+		{"newsletter-form-success", true},
+		{"ajax-error-msg", true},
+		{"form-block", false},       // the form itself goes by other rules
+		{"error-bars chart", false}, // a chart, no message
+		{"success-stories", false},
+		{"", false},
+	}
+	for _, tc := range cases {
+		if got := formStatus.MatchString(tc.class); got != tc.want {
+			t.Errorf("formStatus(%q) = %v, want %v", tc.class, got, tc.want)
 		}
 	}
 }

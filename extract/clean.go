@@ -176,6 +176,11 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	if hiddenClass(attr(n, "class")) {
 		return !main && !ctl.disclosurePanel(n)
 	}
+	if formStatus.MatchString(attr(n, "class")) {
+		// Shown only once a form is sent: "Thank you! Your submission
+		// has been received!", "Oops! Something went wrong".
+		return !main
+	}
 	if noContentClass(attr(n, "class")) {
 		// Marked for site search engines as not content (like
 		// data-nosnippet): kept only when it holds most of the prose.
@@ -574,6 +579,12 @@ func hiddenClass(c string) bool {
 	}
 	return false
 }
+
+// formStatus matches the class of a form's status message, hidden until
+// the form is sent: w-form-done, form-success, error-message.
+var formStatus = prefiltered(regexp.MustCompile(`(?i)form[-_]*(done|fail|success|error)|(success|error)[-_]*(message|msg)`), func(s string) bool {
+	return asciiFoldContains(s, "form") || asciiFoldContains(s, "success") || asciiFoldContains(s, "error")
+})
 
 // noContentClass reports the classes that tell search engines to skip an
 // element ("nocontent", "robots-nocontent"): menus, sidebars, share bars.
