@@ -147,8 +147,10 @@ func cardLike(n *html.Node) bool {
 	return links >= 3 && linkText*10 >= total*9
 }
 
-// authorHint names a box about the writer: a bio, an author card.
-var authorHint = newAltMatcher(`author|\bbio\b|biography`)
+// authorHint names a box about the writer: a bio, an author card, a
+// contributor or "written by" box (saboxplugin: a common author-box
+// plugin).
+var authorHint = newAltMatcher(`author|\bbio\b|biography|contributor|written-?by|saboxplugin`)
 
 // authorBox reports whether n's class or id names a box about the author
 // (a bio and a photo under or beside the text). The article says who wrote

@@ -462,6 +462,9 @@ func TestAuthorBox(t *testing.T) {
 		{`<div class="has-author-avatar wrap">`, false}, // a layout modifier
 		{`<div class="biology-notes">`, false},          // not a bio
 		{`<div class="summary">`, false},
+		{`<div class="post-contributor-box">`, true},
+		{`<div class="written-by">`, true},
+		{`<div class="saboxplugin-wrap">`, true}, // a widely used author-box plugin
 	}
 	for _, tc := range cases {
 		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.el + "x</div></body></html>"))
