@@ -502,3 +502,28 @@ func TestHeaderRow(t *testing.T) {
 		}
 	}
 }
+
+// TestDedupeLong checks that a copy of the text (three or more long
+// paragraphs said again) goes, while one long paragraph repeated on
+// purpose stays.
+func TestDedupeLong(t *testing.T) {
+	long := func(s string) string { return strings.Repeat(s+" ", 40) }
+	a, b, c, d := long("The dam holds back the river."), long("Fish ladders let salmon pass."), long("The lake feeds the town."), long("Boats may not enter the dam zone.")
+	cases := []struct {
+		name string
+		in   []string
+		want int
+	}{
+		{"copy for another screen", []string{a, b, c, "Short line", a, b, c, "Short line"}, 4},
+		{"one quote repeated", []string{a, b, d, a}, 4},
+		{"a repeated run of two goes", []string{a, b, c, a, b}, 3},
+		{"a lone short repeat stays", []string{a, "Photo: River Trust", b, "Photo: River Trust"}, 4},
+		{"three long repeats apart: all go", []string{a, b, c, d, c, "Short line", a, "Other line", b}, 6},
+	}
+	for _, tc := range cases {
+		got := dedupe(append([]string(nil), tc.in...))
+		if len(got) != tc.want {
+			t.Errorf("%s: %d paragraphs kept, want %d", tc.name, len(got), tc.want)
+		}
+	}
+}

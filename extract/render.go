@@ -174,8 +174,19 @@ func isCaption(n *html.Node) bool {
 // markup and slideshows print the same block twice (a desktop and a
 // mobile copy, each slide's caption and credit). A single paragraph that
 // comes back on its own stays: interviews repeat their questions, recipes
-// and spec tables their headings.
+// and spec tables their headings. But when three or more different long
+// paragraphs come back, the text holds a copy of itself (a layout for
+// another screen size), and every repeat goes.
 func dedupe(paras []string) []string {
+	count := map[string]int{}
+	long := 0
+	for _, p := range paras {
+		if len(p) >= 400 {
+			if count[p]++; count[p] == 2 {
+				long++
+			}
+		}
+	}
 	first := make(map[string]int, len(paras))
 	drop := make([]bool, len(paras))
 	for i, p := range paras {
@@ -186,7 +197,7 @@ func dedupe(paras []string) []string {
 		}
 		// In a run: the paragraph before (or after) also repeats the one
 		// before (after) the first copy, or the copy follows right on.
-		if i == j+1 || j > 0 && paras[i-1] == paras[j-1] || i+1 < len(paras) && paras[i+1] == paras[j+1] {
+		if long >= 3 || i == j+1 || j > 0 && paras[i-1] == paras[j-1] || i+1 < len(paras) && paras[i+1] == paras[j+1] {
 			drop[i] = true
 		}
 	}
