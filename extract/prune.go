@@ -482,6 +482,9 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		if n > 300 {
 			continue
 		}
+		// The English phrase rules below need Latin letters: a line
+		// without any (a Chinese one) skips them all at once.
+		latin := hasLatinLetter(t)
 		switch {
 		case n < 40 && (blockHead.MatchString(t) || noticeHead.MatchString(t)):
 			removeBlock(l, box)
@@ -492,31 +495,31 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		case n < 120 && labelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
 			// "记者：请问……？" opens a question in an interview: kept.
 			removeNode(l)
-		case n < 160 && stockLine.MatchString(t):
+		case latin && n < 160 && stockLine.MatchString(t):
 			removeNode(l)
-		case n < 300 && cookieLine.MatchString(t):
+		case latin && n < 300 && cookieLine.MatchString(t):
 			removeNode(l)
-		case n < 200 && subscribeLine.MatchString(t):
+		case latin && n < 200 && subscribeLine.MatchString(t):
 			removeNode(l)
-		case n < 200 && contactLine.MatchString(t) && contactAddr.MatchString(t):
+		case latin && n < 200 && contactLine.MatchString(t) && contactAddr.MatchString(t):
 			removeNode(l)
-		case n < 300 && enjoyedPlea.MatchString(t):
+		case latin && n < 300 && enjoyedPlea.MatchString(t):
 			removeNode(l)
-		case n < 160 && onSiteLine.MatchString(t) && !endsSentence(t):
+		case latin && n < 160 && onSiteLine.MatchString(t) && !endsSentence(t):
 			removeNode(l)
-		case n < 200 && tagLine.MatchString(t):
+		case latin && n < 200 && tagLine.MatchString(t):
 			removeNode(l)
-		case n < 80 && bylineLabel.MatchString(t):
+		case latin && n < 80 && bylineLabel.MatchString(t):
 			removeNode(l)
-		case n < 40 && readingTime.MatchString(t):
+		case latin && n < 40 && readingTime.MatchString(t):
 			removeNode(l)
-		case n < 200 && widgetLine.MatchString(t):
+		case latin && n < 200 && widgetLine.MatchString(t):
 			removeNode(l)
-		case n < 250 && joinPlea.MatchString(t):
+		case latin && n < 250 && joinPlea.MatchString(t):
 			removeNode(l)
-		case n < 300 && affiliateNote.MatchString(t):
+		case latin && n < 300 && affiliateNote.MatchString(t):
 			removeNode(l)
-		case n < 60 && updatedStamp.MatchString(t) && (stamp.MatchString(t) || agoStamp.MatchString(t)):
+		case latin && n < 60 && updatedStamp.MatchString(t) && (stamp.MatchString(t) || agoStamp.MatchString(t)):
 			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
@@ -528,9 +531,9 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 80 && pagerLine.MatchString(t):
 			removeNode(l)
-		case n < 80 && (photoCredit.MatchString(t) || imageCredit.MatchString(t) && !strings.Contains(t, "http")):
+		case n < 80 && (photoCredit.MatchString(t) || latin && imageCredit.MatchString(t) && !strings.Contains(t, "http")):
 			removeNode(l) // a caption: captions go to images[]
-		case creditedCaption.MatchString(t):
+		case latin && creditedCaption.MatchString(t):
 			removeNode(l) // a caption signed by its credit
 		case edge[l] && n < 50 && siteLine.MatchString(t):
 			removeNode(l)
@@ -544,7 +547,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
 			removeNode(l)
-		case n < 160 && relatedPrefix.MatchString(t):
+		case latin && n < 160 && relatedPrefix.MatchString(t):
 			removeNode(l)
 		}
 	}
@@ -1064,4 +1067,15 @@ func addDocInfo(box, top *html.Node) {
 		found.Parent.RemoveChild(found)
 	}
 	box.InsertBefore(found, box.FirstChild)
+}
+
+// hasLatinLetter reports an ASCII letter in s, or one of the two non-ASCII
+// letters that case-insensitive patterns read as s and k (ſ, K).
+func hasLatinLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
 }
