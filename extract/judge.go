@@ -1,9 +1,10 @@
 package extract
 
 import (
+	"math"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"math"
 )
 
 // declaredArticle are declared types (JSON-LD @type, og:type) of article pages.

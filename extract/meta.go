@@ -3,7 +3,6 @@ package extract
 import (
 	"net/url"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -286,79 +285,6 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	return zh.editors
 }
 
-func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, ctx dateContext, pageURL string) (pageDate, bool) {
-	if s := ruleText(root, rules, func(r *Rules) string { return r.Date }); s != "" {
-		if isoDateRe.MatchString(s) {
-			if d, ok := parseDateValue(s); ok {
-				return d, true // a <time datetime> or meta content
-			}
-		}
-		if d, _, ok := findDate(s, ctx); ok {
-			return d, true
-		}
-	}
-	// A government document is dated by when it was written (成文日期),
-	// not when the site posted it (发布日期): that is the date it is cited by.
-	if d, ok := writtenDate(lines, ctx); ok {
-		return d, true
-	}
-	// The date shown at the headline is the one the page stands by; the
-	// declared one (JSON-LD, meta) is kept when it is the same day, for its
-	// time and zone.
-	vis, visOK, visStrong := visibleDate(lines, titleIdx, ctx)
-	declared, declOK := parseDateValue(ld.Published)
-	ldOnly := declOK
-	if _, ok := parseDateValue(mt.first(publishedKeys...)); ok {
-		ldOnly = false
-	}
-	if !declOK {
-		declared, declOK = parseDateValue(mt.first(publishedKeys...))
-	}
-	if !declOK {
-		declared, declOK = microdataDate(root)
-	}
-	// Without declared metadata, "Originally published on 26 Sep 2019"
-	// under a story kept up to date outranks the dates shown with it.
-	if !declOK {
-		if d, ok := originalDate(lines, ctx); ok {
-			return d, true
-		}
-	}
-	// A page that shows only "Updated Dec 4, 2025" at its headline and
-	// states its first publication in JSON-LD alone (search-engine markup,
-	// no article:published_time) presents the update as its date; readers
-	// and human labels take it so. With article:published_time declared
-	// too, the publication stands.
-	if ldOnly && !visStrong {
-		if u, ok := updatedShown(lines, titleIdx, ctx); ok && !sameStatement(declared, u) {
-			return u, true
-		}
-	}
-	switch {
-	case declOK && visStrong && !sameStatement(declared, vis):
-		return vis, true
-	case declOK:
-		return declared, true
-	case visOK:
-		return vis, true
-	}
-	if d, ok := genericMetaDate(mt); ok {
-		return d, true
-	}
-	if d, ok := dateFromURL(pageURL); ok {
-		return d, true
-	}
-	// A page that states only when it was last changed: that is the one
-	// date it gives.
-	if d, ok := parseDateValue(ld.Modified); ok {
-		return d, true
-	}
-	if d, ok := parseDateValue(mt.first(modifiedKeys...)); ok {
-		return d, true
-	}
-	return dateFromURL(pageURL)
-}
-
 // ruleText is the text of the first element a per-site selector matches.
 func ruleText(root *html.Node, rules *Rules, sel func(*Rules) string) string {
 	if rules == nil || sel(rules) == "" {
@@ -491,51 +417,6 @@ func isSiteName(authors []string, site string) bool {
 	return true
 }
 
-// nearDay: the same day, or the next/previous one — a declared UTC time
-// and the local day shown on the page are the same statement.
-func nearDay(a, b pageDate) bool {
-	da := time.Date(a.Y, time.Month(a.Mo), a.D, 0, 0, 0, 0, time.UTC)
-	db := time.Date(b.Y, time.Month(b.Mo), b.D, 0, 0, 0, 0, time.UTC)
-	d := da.Sub(db)
-	return d <= 24*time.Hour && d >= -24*time.Hour
-}
-
-// sameStatement: the declared date can be the day shown on the page. A
-// declared instant with a zone is that day somewhere between UTC-12 and
-// UTC+14; a wall time without zone must be that very day; a bare day may
-// be a zone's day either side.
-func sameStatement(declared, shown pageDate) bool {
-	switch {
-	case !declared.HasTime:
-		return nearDay(declared, shown)
-	case !declared.HasZone:
-		return sameDay(declared, shown)
-	}
-	t := time.Date(declared.Y, time.Month(declared.Mo), declared.D, declared.H, declared.Mi, declared.S, 0, time.UTC).Add(-time.Duration(declared.Off) * time.Second)
-	day := time.Date(shown.Y, time.Month(shown.Mo), shown.D, 0, 0, 0, 0, time.UTC)
-	return !t.Add(14*time.Hour).Before(day) && t.Add(-12*time.Hour).Before(day.Add(24*time.Hour))
-}
-
-func sameDay(a, b pageDate) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == b.D }
-
-// genericMetaDate reads any meta key that names a publication date in a
-// vendor's own words (w-published-date, og:article:publish-date, …).
-func genericMetaDate(mt metaTags) (pageDate, bool) {
-	var keys []string
-	for k := range mt {
-		if strings.Contains(k, "publish") && !strings.Contains(k, "publisher") {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys) // map order must not pick the date
-	for _, k := range keys {
-		if d, ok := parseDateValue(mt[k][0]); ok {
-			return d, true
-		}
-	}
-	return pageDate{}, false
-}
-
 // zhOrgSuffixRe: a 来源 value ending like this is a publisher, not a person.
 var zhOrgSuffixRe = regexp.MustCompile(`(?:网|網|报|報|社|台|刊|局|部|厅|廳|院|会|會|站|厂|廠|所|处|處|办|辦|委|司|中心|集团|集團|公司|杂志|雜誌|频道|頻道|新闻|新聞|日报|晚报|时报|周刊|在线|在線)$`)
 
@@ -554,53 +435,6 @@ func nameUnderTitle(lines []metaLine, titleIdx int) string {
 		}
 	}
 	return ""
-}
-
-// writtenLabelRe labels the date a Chinese government document was
-// written or issued: 成文日期：2022年01月27日.
-var writtenLabelRe = regexp.MustCompile(`^\s*(?:成文日期|成文時間|成文时间|印发日期|印發日期)\s*[:：]?\s*`)
-
-// writtenDate is the date on a line labelled 成文日期, or on the line right
-// after a label that stands alone (tables of document facts).
-func writtenDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
-	for i, ln := range lines {
-		if ln.runes > 40 || ln.noise || !strings.Contains(ln.text, "成文") && !strings.Contains(ln.text, "印发") && !strings.Contains(ln.text, "印發") {
-			continue
-		}
-		loc := writtenLabelRe.FindStringIndex(ln.text)
-		if loc == nil {
-			continue
-		}
-		rest := ln.text[loc[1]:]
-		if strings.TrimSpace(rest) == "" && i+1 < len(lines) && lines[i+1].runes <= 30 {
-			rest = lines[i+1].text
-		}
-		if d, pos, ok := findDate(rest, ctx); ok && strings.TrimSpace(rest[:pos]) == "" {
-			return d, true
-		}
-	}
-	return pageDate{}, false
-}
-
-// originalRe is the phrase that dates a story's first publication.
-var originalRe = regexp.MustCompile(`(?i)\b(?:originally|first)\s+(?:published|posted|appeared)\b|首发于|首發於|首发时间|首發時間`)
-
-// originalDate is the date right after an "originally published" phrase.
-func originalDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
-	for _, ln := range lines {
-		if ln.runes > 240 || ln.noise || !asciiFoldContains(ln.text, "originally") && !asciiFoldContains(ln.text, "first") && !strings.Contains(ln.text, "首发") && !strings.Contains(ln.text, "首發") {
-			continue
-		}
-		loc := originalRe.FindStringIndex(ln.text)
-		if loc == nil {
-			continue
-		}
-		rest := ln.text[loc[1]:]
-		if d, pos, ok := findDate(rest, ctx); ok && pos <= 40 {
-			return d, true
-		}
-	}
-	return pageDate{}, false
 }
 
 // withoutOutlet drops the outlet that ends a list of persons: bylines

@@ -1,0 +1,380 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The line rules of pruneBoilerplate: a line of the body is judged by its
+// text (patterns in linepatterns.go) and where it stands.
+
+// pruneBoilerplate removes short lines and blocks that are boilerplate by
+// their text, not their markup.
+func pruneBoilerplate(box *html.Node, s *scorer, title string) {
+	var lines []*html.Node
+	// Cells of a table with a header row are data, not lines: a date or
+	// a figure in a column is no dateline or stamp. They still count as
+	// the body's edge. (A layout table, or a record of label and value
+	// rows, is read line by line.)
+	var cells map[*html.Node]bool
+	var collect func(*html.Node, bool)
+	collect = func(n *html.Node, data bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Table && !data && headerRow(c) {
+				collect(c, true)
+				continue
+			}
+			if isBlock(c) && !hasBlockChild(c) || isHeading(c) || looseLine(c) && s != nil && !isTeaser(n, s) {
+				lines = append(lines, c)
+				if data {
+					if cells == nil {
+						cells = map[*html.Node]bool{}
+					}
+					cells[c] = true
+				}
+				continue
+			}
+			collect(c, data)
+		}
+	}
+	collect(box, false)
+	// Lines at the edges of the body (first and last few with text) are
+	// where bylines, datelines and "updated" stamps sit.
+	edge := map[*html.Node]bool{}
+	for i, k := 0, 0; i < len(lines) && k < 5; i++ {
+		if nodeText(lines[i]) != "" {
+			edge[lines[i]] = true
+			k++
+		}
+	}
+	// The tail is the lines after the last paragraph of prose, where
+	// the source and editor are credited.
+	tail := map[*html.Node]bool{}
+	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
+		t := nodeText(lines[i])
+		if t == "" || utf8.RuneCountInString(t) < 200 && (copyNotice.MatchString(t) || icpLine.MatchString(t) || copyLine.MatchString(t)) {
+			// A copyright notice under the credits is no prose.
+			continue
+		}
+		if _, p := measure(t); p > 0 && utf8.RuneCountInString(t) >= 40 || endsSentence(t) {
+			break
+		}
+		tail[lines[i]] = true
+		k++
+	}
+	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
+		if nodeText(lines[i]) != "" {
+			edge[lines[i]] = true
+			k++
+		}
+	}
+	signed := signedDate(lines)
+	for _, l := range lines {
+		if l.Parent == nil || !hasAncestor(l, box) {
+			continue // removed with an earlier block
+		}
+		t := nodeText(l)
+		n := utf8.RuneCountInString(t)
+		if cells[l] {
+			// Of the line rules only the link rule holds in a table:
+			// a cell that is a button or a link out is not data.
+			if s != nil && n > 0 && n < 60 && linkedLine(l, s) {
+				removeNode(l)
+			}
+			continue
+		}
+		if n == 0 {
+			if findElement(l, atom.Img) == nil {
+				removeNode(l)
+			}
+			continue
+		}
+		if n > 40 && l.Parent != nil {
+			// A notice written as one paragraph broken by <br>: its first
+			// line is the heading.
+			if h := firstSegment(l); h != "" && utf8.RuneCountInString(h) < 40 && (blockHead.MatchString(h) || noticeHead.MatchString(h)) {
+				removeNode(l)
+				continue
+			}
+		}
+		if n > 300 {
+			continue
+		}
+		// The English phrase rules below need Latin letters: a line
+		// without any (a Chinese one) skips them all at once.
+		latin := hasLatinLetter(t)
+		switch {
+		case n < 40 && (blockHead.MatchString(t) || noticeHead.MatchString(t)):
+			removeBlock(l, box)
+		case icpLine.MatchString(t), copyLine.MatchString(t) && n < 200, attachBox.MatchString(t):
+			removeNode(l)
+		case tail[l] && n < 40 && creditLine.MatchString(t):
+			// The source and editor credited under the text are part of it.
+		case n < 120 && labelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
+			// "记者：请问……？" opens a question in an interview: kept.
+			removeNode(l)
+		case latin && n < 160 && stockLine.MatchString(t):
+			removeNode(l)
+		case latin && n < 300 && cookieLine.MatchString(t):
+			removeNode(l)
+		case latin && n < 200 && subscribeLine.MatchString(t):
+			removeNode(l)
+		case latin && n < 200 && contactLine.MatchString(t) && contactAddr.MatchString(t):
+			removeNode(l)
+		case latin && n < 300 && enjoyedPlea.MatchString(t):
+			removeNode(l)
+		case latin && n < 160 && onSiteLine.MatchString(t) && !endsSentence(t):
+			removeNode(l)
+		case latin && n < 200 && tagLine.MatchString(t):
+			removeNode(l)
+		case latin && n < 80 && bylineLabel.MatchString(t):
+			removeNode(l)
+		case latin && n < 40 && readingTime.MatchString(t):
+			removeNode(l)
+		case latin && n < 200 && widgetLine.MatchString(t):
+			removeNode(l)
+		case latin && n < 250 && joinPlea.MatchString(t):
+			removeNode(l)
+		case latin && n < 300 && affiliateNote.MatchString(t):
+			removeNode(l)
+		case latin && n < 60 && updatedStamp.MatchString(t) && (stamp.MatchString(t) || agoStamp.MatchString(t)):
+			removeNode(l)
+		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
+			removeNode(l)
+		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
+			removeNode(l) // the subtitle under a title line
+		case l == signed:
+			// The date under the signer of a letter or notice is part of it.
+		case n < 60 && isDateLine(t):
+			removeNode(l)
+		case n < 80 && pagerLine.MatchString(t):
+			removeNode(l)
+		case n < 80 && (photoCredit.MatchString(t) || latin && imageCredit.MatchString(t) && !strings.Contains(t, "http")):
+			removeNode(l) // a caption: captions go to images[]
+		case latin && creditedCaption.MatchString(t):
+			removeNode(l) // a caption signed by its credit
+		case edge[l] && n < 50 && siteLine.MatchString(t):
+			removeNode(l)
+		case title != "" && edge[l] && isTitle(t, title):
+			removeNode(l)
+		case edge[l] && n < 40 && (reporterLine.MatchString(t) && !strings.ContainsAny(t, "。？！?：:") || columnTag.MatchString(t)):
+			removeNode(l)
+		case edge[l] && n < 100 && stampLine(t):
+			removeNode(l)
+		case s != nil && l.DataAtom != atom.Li && !isHeading(l) && linkedLine(l, s) && (n < 60 || n < 160 && teaserLine(t)):
+			removeNode(l)
+		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
+			removeNode(l)
+		case latin && n < 160 && relatedPrefix.MatchString(t):
+			removeNode(l)
+		}
+	}
+}
+
+// looseLine reports an inline element that stands as a line of its own
+// among blocks: a <span> holding a date or a counter between a heading and
+// a figure. Nothing but blocks, <br> or white space is next to it. (The
+// caller leaves alone the date of a story card in a listing: it is the
+// listing's evidence, see findListing.)
+func looseLine(c *html.Node) bool {
+	if isBlock(c) || c.DataAtom == atom.Br || c.DataAtom == atom.Img || hasBlockChild(c) {
+		return false
+	}
+	return lineEdge(c.PrevSibling, true) && lineEdge(c.NextSibling, false) && (blockNeighbour(c.PrevSibling, true) || blockNeighbour(c.NextSibling, false))
+}
+
+// lineEdge reports whether walking from s (backwards when back) meets a
+// block, a <br> or the end of the parent before any text or inline element.
+func lineEdge(s *html.Node, back bool) bool {
+	for ; s != nil; s = step(s, back) {
+		switch s.Type {
+		case html.TextNode:
+			if strings.TrimSpace(s.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			return isBlock(s) || s.DataAtom == atom.Br
+		}
+	}
+	return true
+}
+
+// blockNeighbour reports whether the first element met from s is a block:
+// the parent mixes blocks and inline elements.
+func blockNeighbour(s *html.Node, back bool) bool {
+	for ; s != nil; s = step(s, back) {
+		if s.Type == html.ElementNode {
+			return isBlock(s)
+		}
+	}
+	return false
+}
+
+func step(s *html.Node, back bool) *html.Node {
+	if back {
+		return s.PrevSibling
+	}
+	return s.NextSibling
+}
+
+// isTitle reports whether line t is the article's title (maybe with a
+// short suffix such as "(图)").
+func isTitle(t, title string) bool {
+	t = collapse(t)
+	if t == title {
+		return true
+	}
+	nt, nl := utf8.RuneCountInString(t), utf8.RuneCountInString(title)
+	// The line may add "(图)", or the <title> may add the site's name.
+	return strings.HasPrefix(t, title) && nt-nl <= 5 || strings.HasPrefix(title, t) && nt >= 8 && nt*2 >= nl
+}
+
+// stampLine reports a short line with a date or time and no sentence in it:
+// "Updated 5:27 am, November 20, 2019", "By admin - 2018-09-16".
+func stampLine(t string) bool {
+	if !stamp.MatchString(t) || endsSentence(t) {
+		return false
+	}
+	_, p := measure(t)
+	return p <= 3
+}
+
+// linkedLine reports a line that is nothing but a link ("Read more",
+// "[Source]", a teaser title).
+func linkedLine(l *html.Node, s *scorer) bool {
+	st := s.st[l]
+	if st == nil {
+		return false
+	}
+	return st.text > 0 && st.link >= st.text
+}
+
+// teaserLine reports whether the text of a longer all-link line reads as a
+// headline pointing elsewhere ("ANOTHER STORY: WHAT HAPPENED NEXT"): it
+// ends no sentence and is not a web address cited as a source.
+func teaserLine(t string) bool {
+	return !endsSentence(t) && !urlLine.MatchString(t)
+}
+
+func hasPrefixFold(s string, ps ...string) bool {
+	ls := strings.ToLower(s)
+	for _, p := range ps {
+		if strings.HasPrefix(ls, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateLine reports whether t is a date (and time) with little else: what
+// is left after the date is short and has no sentence punctuation.
+func isDateLine(t string) bool {
+	loc := dateOnly.FindStringIndex(t)
+	if loc == nil {
+		return false
+	}
+	rest := t[:loc[0]] + t[loc[1]:]
+	l, p := measure(rest)
+	return p == 0 && l < 40 || labelLine.MatchString(strings.TrimSpace(rest))
+}
+
+// removeBlock removes the block that heading h introduces: the largest
+// ancestor that starts with h and holds less than half the body, or, when h
+// stands among other blocks, h and what follows it, unless that is most of
+// the body.
+func removeBlock(h, box *html.Node) {
+	total := textLen(box)
+	c := h
+	for c.Parent != nil && c.Parent != box && firstTextElement(c.Parent) == c && textLen(c.Parent)*2 < total {
+		c = c.Parent
+	}
+	if c != h {
+		removeNode(c)
+		return
+	}
+	var after int
+	for s := h.NextSibling; s != nil; s = s.NextSibling {
+		after += textLen(s)
+	}
+	if after*2 > total {
+		removeNode(h)
+		return
+	}
+	for s := h; s != nil; {
+		next := s.NextSibling
+		removeNode(s)
+		s = next
+	}
+}
+
+func textLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		l, _ := measure(n.Data)
+		return l
+	}
+	l, _ := measure(nodeText(n))
+	return l
+}
+
+// firstSegment is the text of n up to its first <br>, or "" when n has
+// no <br>.
+func firstSegment(n *html.Node) string {
+	var b strings.Builder
+	found := false
+	var walk func(*html.Node) bool
+	walk = func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+			return b.Len() > 200
+		}
+		if c.Type == html.ElementNode && c.DataAtom == atom.Br {
+			found = true
+			return true
+		}
+		for d := c.FirstChild; d != nil; d = d.NextSibling {
+			if walk(d) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(n)
+	if !found {
+		return ""
+	}
+	return collapse(b.String())
+}
+
+// firstTextElement returns the child of n that holds n's first text.
+func firstTextElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return c
+			}
+		case html.ElementNode:
+			if nodeText(c) != "" {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// hasLatinLetter reports an ASCII letter in s, or one of the two non-ASCII
+// letters that case-insensitive patterns read as s and k (ſ, K).
+func hasLatinLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
