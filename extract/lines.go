@@ -119,31 +119,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		case n < 120 && labelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
 			// "记者：请问……？" opens a question in an interview: kept.
 			removeNode(l)
-		case latin && n < 160 && stockLine.MatchString(t):
-			removeNode(l)
-		case latin && n < 300 && cookieLine.MatchString(t):
-			removeNode(l)
-		case latin && n < 200 && subscribeLine.MatchString(t):
-			removeNode(l)
-		case latin && n < 200 && contactLine.MatchString(t) && contactAddr.MatchString(t):
-			removeNode(l)
-		case latin && n < 300 && enjoyedPlea.MatchString(t):
-			removeNode(l)
-		case latin && n < 160 && onSiteLine.MatchString(t) && !endsSentence(t):
-			removeNode(l)
-		case latin && n < 200 && tagLine.MatchString(t):
-			removeNode(l)
-		case latin && n < 80 && bylineLabel.MatchString(t):
-			removeNode(l)
-		case latin && n < 40 && readingTime.MatchString(t):
-			removeNode(l)
-		case latin && n < 200 && widgetLine.MatchString(t):
-			removeNode(l)
-		case latin && n < 250 && joinPlea.MatchString(t):
-			removeNode(l)
-		case latin && n < 300 && affiliateNote.MatchString(t):
-			removeNode(l)
-		case latin && n < 60 && updatedStamp.MatchString(t) && (stamp.MatchString(t) || agoStamp.MatchString(t)):
+		case latin && englishFurniture(t, n):
 			removeNode(l)
 		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
 			removeNode(l)
@@ -175,6 +151,26 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		}
 	}
+}
+
+// englishFurniture reports a line of English page furniture by its text
+// (patterns in linepatterns.go): ads, cookie and subscription notices,
+// pleas, tags, bylines left in the body, widgets, affiliate notes, stamps.
+// n is the line's length in runes.
+func englishFurniture(t string, n int) bool {
+	return n < 160 && stockLine.MatchString(t) ||
+		n < 300 && cookieLine.MatchString(t) ||
+		n < 200 && subscribeLine.MatchString(t) ||
+		n < 200 && contactLine.MatchString(t) && contactAddr.MatchString(t) ||
+		n < 300 && enjoyedPlea.MatchString(t) ||
+		n < 160 && onSiteLine.MatchString(t) && !endsSentence(t) ||
+		n < 200 && tagLine.MatchString(t) ||
+		n < 80 && bylineLabel.MatchString(t) ||
+		n < 40 && readingTime.MatchString(t) ||
+		n < 200 && widgetLine.MatchString(t) ||
+		n < 250 && joinPlea.MatchString(t) ||
+		n < 300 && affiliateNote.MatchString(t) ||
+		n < 60 && updatedStamp.MatchString(t) && (stamp.MatchString(t) || agoStamp.MatchString(t))
 }
 
 // looseLine reports an inline element that stands as a line of its own

@@ -141,7 +141,7 @@ func mHasToken(s, tok string) bool {
 	return false
 }
 
-// nodeText is the concatenated text of n's descendants (scripts included
+// mText is the concatenated text of n's descendants (scripts included
 // when n is itself a script; that is what <script> content is).
 func mText(n *html.Node) string {
 	if n.Type == html.TextNode {

@@ -34,12 +34,10 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	// time and zone.
 	vis, visOK, visStrong := visibleDate(lines, titleIdx, ctx)
 	declared, declOK := parseDateValue(ld.Published)
-	ldOnly := declOK
-	if _, ok := parseDateValue(mt.first(publishedKeys...)); ok {
-		ldOnly = false
-	}
+	metaDate, metaOK := parseDateValue(mt.first(publishedKeys...))
+	ldOnly := declOK && !metaOK
 	if !declOK {
-		declared, declOK = parseDateValue(mt.first(publishedKeys...))
+		declared, declOK = metaDate, metaOK
 	}
 	if !declOK {
 		declared, declOK = microdataDate(root)
