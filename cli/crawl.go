@@ -78,7 +78,7 @@ func RunCrawl(ctx context.Context, env *Env, c config.Config, o CrawlOptions) er
 	}
 	var failed []error
 	for _, j := range jobs {
-		run, err := RunJob(ctx, env, c, j, RunOptions{Fresh: o.Fresh, Progress: env.Stderr})
+		run, err := env.service(c).RunJob(ctx, j, progressTo(env.Stderr, o.Fresh))
 		fmt.Fprintf(env.Stderr, "crawl %s: %d pages fetched; articles %d new, %d changed, %d unchanged; %d errors (%s)\n",
 			j.Name, run.Pages, run.New, run.Changed, run.Unchanged, run.Errors, run.Ended.Sub(run.Started).Round(1e6))
 		if errors.Is(err, context.Canceled) || ctx.Err() != nil {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"newsarchive/app"
 	"newsarchive/config"
 )
 
@@ -40,7 +41,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 		c.Store.Path = filepath.Join(b.TempDir(), "archive.db")
 		env := &Env{Stdout: os.Stdout, Stderr: os.Stderr}
 		start := time.Now()
-		run, err := RunJob(context.Background(), env, c, job, RunOptions{})
+		run, err := env.service(c).RunJob(context.Background(), job, app.RunOptions{})
 		total += time.Since(start)
 		if err != nil {
 			b.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"newsarchive/app"
 	"newsarchive/article"
 	"newsarchive/config"
 	"newsarchive/demosite"
@@ -84,7 +85,7 @@ func RunDemo(ctx context.Context, env *Env, c config.Config, o DemoOptions) erro
 	fmt.Fprintf(out, "Sample news site running at %s (%d articles in English and Chinese, GBK and UTF-8).\n", srv.URL(), len(srv.ArticlePaths()))
 	fmt.Fprintf(out, "Crawling it into %s …\n\n", o.DB)
 
-	run, err := RunJob(ctx, env, c, job, RunOptions{Fresh: true})
+	run, err := env.service(c).RunJob(ctx, job, app.RunOptions{Fresh: true})
 	if err != nil {
 		return fmt.Errorf("demo crawl: %w", err)
 	}
@@ -92,7 +93,7 @@ func RunDemo(ctx context.Context, env *Env, c config.Config, o DemoOptions) erro
 		run.Pages, run.New, run.Changed, run.Unchanged, run.Errors)
 
 	edited := srv.Mutate()
-	run, err = RunJob(ctx, env, c, job, RunOptions{Fresh: true})
+	run, err = env.service(c).RunJob(ctx, job, app.RunOptions{Fresh: true})
 	if err != nil {
 		return fmt.Errorf("demo re-crawl: %w", err)
 	}

@@ -7,11 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"newsarchive/article"
 	"newsarchive/config"
-	"newsarchive/scraper"
 	"newsarchive/store"
-	"newsarchive/urlnorm"
 )
 
 func init() { register(newFetchCmd) }
@@ -59,11 +56,12 @@ func RunFetch(ctx context.Context, env *Env, c config.Config, o FetchOptions) er
 		}
 		defer st.Close()
 	}
+	svc := env.service(c)
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
 	failed := 0
 	for _, u := range o.URLs {
-		a, err := fetchOne(ctx, env, c, st, u)
+		a, err := svc.Fetch(ctx, st, u)
 		if err != nil {
 			failed++
 			fmt.Fprintf(env.Stderr, "newsarchive: fetch: %v\n", err) // errors name their URL
@@ -85,46 +83,4 @@ func RunFetch(ctx context.Context, env *Env, c config.Config, o FetchOptions) er
 		return fmt.Errorf("fetch: %d of %d URLs failed", failed, len(o.URLs))
 	}
 	return nil
-}
-
-// fetchOne fetches and extracts u and, with a store, archives it and
-// returns the stored latest version (archive fields included).
-func fetchOne(ctx context.Context, env *Env, c config.Config, st *store.Store, u string) (*article.Article, error) {
-	job := jobFor(c, u)
-	o, err := scraper.FromConfig(c.Crawler, job, c.Sites)
-	if err != nil {
-		return nil, err
-	}
-	o.Log = env.logger()
-	page, res, err := scraper.New(o).FetchOne(ctx, u)
-	if err != nil {
-		return nil, err
-	}
-	a := res.Article
-	if st == nil {
-		a.FetchedAt = page.FetchedAt.Format("2006-01-02T15:04:05Z07:00")
-		a.HTTPStatus = page.Status
-		return &a, nil
-	}
-	if _, err := StoreSink(st).Archive(ctx, page, &a); err != nil {
-		return nil, fmt.Errorf("archive: %w", err)
-	}
-	latest, err := st.Latest(page.Key)
-	if err != nil {
-		return nil, err
-	}
-	return &latest, nil
-}
-
-// jobFor returns the configured job whose hosts include u's host, so that a
-// one-off fetch keys the article as a crawl of that job would (decision 2:
-// a canonical URL on any of the job's hosts); with none, a job of u alone.
-func jobFor(c config.Config, u string) config.Job {
-	host := urlnorm.Host(u)
-	for _, j := range c.Jobs {
-		if urlnorm.HostAllowed(host, j.Hosts()) {
-			return config.Job{Name: j.Name, Seeds: []string{u}, AllowedDomains: j.Hosts()}
-		}
-	}
-	return config.Job{Name: "fetch", Seeds: []string{u}}
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"newsarchive/app"
 	"newsarchive/config"
 	"newsarchive/store"
 )
@@ -39,15 +39,7 @@ func (e *Env) Config() (config.Config, error) {
 // OpenStore opens the archive named by the config, waiting up to
 // store.lock_timeout for another process.
 func (e *Env) OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
-	st, err := store.Open(c.Store.Path, store.Options{
-		LockTimeout:  c.Store.LockTimeout.D(),
-		KeepVersions: c.Store.KeepVersions,
-		ReadOnly:     readOnly,
-	})
-	if errors.Is(err, store.ErrLocked) {
-		return nil, fmt.Errorf("%s: %w (waited %s; is a crawl or the scheduler running?)", c.Store.Path, err, c.Store.LockTimeout)
-	}
-	return st, err
+	return app.OpenStore(c, readOnly)
 }
 
 // NewRoot builds the command tree writing to stdout and stderr.

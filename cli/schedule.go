@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"newsarchive/app"
 	"newsarchive/config"
 	"newsarchive/schedule"
 )
@@ -53,20 +54,31 @@ func RunSchedule(ctx context.Context, env *Env, c config.Config, o ScheduleOptio
 	for _, j := range c.Jobs {
 		jobs[j.Name] = j
 	}
+	svc := env.service(c)
 	run := func(ctx context.Context, name string) error {
 		job, ok := jobs[name]
 		if !ok {
 			return fmt.Errorf("no job %q", name)
 		}
-		r, err := RunJob(ctx, env, c, job, RunOptions{})
+		r, err := svc.RunJob(ctx, job, app.RunOptions{})
 		if err == nil && r.Errors > 0 {
 			log.Warn("run finished with page errors", "job", name, "errors", r.Errors)
 		}
 		return err
 	}
-	err := schedule.Run(ctx, schedule.Entries(c.Jobs), schedule.Options{Run: run, Log: log, RunNow: o.RunNow})
+	err := schedule.Run(ctx, scheduleEntries(c.Jobs), schedule.Options{Run: run, Log: log, RunNow: o.RunNow, Parser: config.CronParser})
 	if err != nil {
 		return fmt.Errorf("schedule: %w", err)
 	}
 	return nil
+}
+
+// scheduleEntries turns configured jobs into entries. Jobs without a
+// schedule keep an empty Spec; schedule.Run logs and skips them.
+func scheduleEntries(jobs []config.Job) []schedule.Entry {
+	out := make([]schedule.Entry, len(jobs))
+	for i, j := range jobs {
+		out[i] = schedule.Entry{Name: j.Name, Spec: j.Schedule}
+	}
+	return out
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"newsarchive/config"
+	"newsarchive/schedule"
 	"newsarchive/store"
 )
 
@@ -81,5 +83,13 @@ func TestScheduleWithoutSchedules(t *testing.T) {
 	_, errs, code := run(context.Background(), "--config", cfg, "schedule")
 	if code == 0 || !strings.Contains(errs, "no job has a schedule") {
 		t.Fatalf("code %d, stderr %q; want a clear error", code, errs)
+	}
+}
+
+func TestScheduleEntries(t *testing.T) {
+	got := scheduleEntries([]config.Job{{Name: "a", Schedule: "@hourly"}, {Name: "b"}})
+	want := []schedule.Entry{{Name: "a", Spec: "@hourly"}, {Name: "b"}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("scheduleEntries = %v, want %v", got, want)
 	}
 }

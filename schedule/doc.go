@@ -1,6 +1,6 @@
 // Package schedule is the cron daemon behind `newsarchive schedule`.
 //
-// Run fires each Entry on its own cron spec (config.CronParser's dialect)
+// Run fires each Entry on its own cron spec (DefaultParser's dialect)
 // and calls the caller's RunFunc with the job's name. The contract:
 //
 //   - Runs of one job never overlap: a tick that arrives while the previous

@@ -13,9 +13,11 @@ import (
 	"time"
 
 	"github.com/robfig/cron/v3"
-
-	"newsarchive/config"
 )
+
+// DefaultParser reads five-field cron specs and descriptors (@hourly,
+// @every 30m): the dialect of the configuration's job schedules.
+var DefaultParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
 // ErrNoJobs is returned by Run when no entry has a schedule, so there is
 // nothing to wait for.
@@ -57,7 +59,7 @@ type Options struct {
 	Grace time.Duration
 	// RunNow runs every scheduled job once at start, before its first tick.
 	RunNow bool
-	// Parser parses specs; nil means config.CronParser. Tests inject one
+	// Parser parses specs; nil means DefaultParser. Tests inject one
 	// with sub-second schedules (cron's @every rounds up to 1 s).
 	Parser cron.ScheduleParser
 	// Location is the time zone specs are read in; nil means time.Local.
@@ -92,7 +94,7 @@ func Run(ctx context.Context, entries []Entry, opts Options) error {
 	}
 	parser := opts.Parser
 	if parser == nil {
-		parser = config.CronParser
+		parser = DefaultParser
 	}
 	loc := opts.Location
 	if loc == nil {
@@ -247,14 +249,4 @@ type cronLogger struct{ log *slog.Logger }
 func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
 func (l cronLogger) Error(err error, msg string, kv ...any) {
 	l.log.Error("cron: "+msg, append(kv, "err", err)...)
-}
-
-// Entries turns configured jobs into entries. Jobs without a schedule keep
-// an empty Spec; Run logs and skips them.
-func Entries(jobs []config.Job) []Entry {
-	out := make([]Entry, len(jobs))
-	for i, j := range jobs {
-		out[i] = Entry{Name: j.Name, Spec: j.Schedule}
-	}
-	return out
 }

@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/robfig/cron/v3"
-
-	"newsarchive/config"
 )
 
 // every is a sub-second schedule; cron's own @every rounds up to 1 s.
@@ -245,14 +243,6 @@ func TestRunRejects(t *testing.T) {
 	}
 }
 
-func TestEntries(t *testing.T) {
-	got := Entries([]config.Job{{Name: "a", Schedule: "@hourly"}, {Name: "b"}})
-	want := []Entry{{Name: "a", Spec: "@hourly"}, {Name: "b"}}
-	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
-		t.Errorf("Entries = %v, want %v", got, want)
-	}
-}
-
 func TestConcurrencyAcrossJobs(t *testing.T) {
 	tests := []struct {
 		name        string
@@ -286,7 +276,7 @@ func TestConcurrencyAcrossJobs(t *testing.T) {
 }
 
 func TestRealParserTicks(t *testing.T) {
-	// config.CronParser's smallest interval is a second: one real tick.
+	// DefaultParser's smallest interval is a second: one real tick.
 	var runs atomic.Int32
 	run := func(context.Context, string) error { runs.Add(1); return nil }
 	logs, _, _ := start(t, []Entry{{Name: "each-second", Spec: "@every 1s"}}, Options{Run: run})

@@ -262,7 +262,7 @@ func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) (*
 	if o.RobotsSitemaps && r.Depth == 0 {
 		cr.robotsSitemaps(ctx, u)
 	}
-	if o.RespectRobots {
+	if !o.IgnoreRobots {
 		ok, crawlDelay, err := cr.robots.check(ctx, u)
 		if err != nil {
 			return nil, false

@@ -45,7 +45,7 @@ func BenchmarkCrawlNoStore(b *testing.B) {
 	var total time.Duration
 	pages := 0
 	for i := 0; i < b.N; i++ {
-		o := Options{UserAgent: testUA, Parallelism: 8, Timeout: 10 * time.Second, MaxBodyBytes: 1 << 20, RespectRobots: true,
+		o := Options{UserAgent: testUA, Parallelism: 8, Timeout: 10 * time.Second, MaxBodyBytes: 1 << 20, PerHostDelay: NoDelay,
 			Seeds: []string{srv.URL + "/"}, Hosts: []string{"127.0.0.1"}, MaxDepth: 1,
 			State: frontier.NewMemState(), Sink: sink, Log: testLog()}
 		start := time.Now()

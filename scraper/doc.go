@@ -6,7 +6,7 @@
 //
 // Contract:
 //   - Every request carries the configured User-Agent; robots.txt is obeyed
-//     when RespectRobots (Crawl-delay raises the per-host delay); requests to
+//     unless IgnoreRobots (Crawl-delay raises the per-host delay); requests to
 //     one host start at least PerHostDelay apart; at most Parallelism
 //     requests run at once.
 //   - Timeouts, connection errors, 5xx, 408 and 429 are retried with

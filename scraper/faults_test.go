@@ -53,7 +53,9 @@ func TestPoliteness(t *testing.T) {
 				s.html(p, articlePage("Story "+p, ""))
 			}
 			o := testOptions(s, newRecorder(), "/")
-			o.PerHostDelay = c.delay
+			if c.delay != 0 {
+				o.PerHostDelay = c.delay
+			}
 			if _, err := New(o).Run(context.Background()); err != nil {
 				t.Fatal(err)
 			}

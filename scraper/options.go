@@ -2,30 +2,28 @@ package scraper
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"regexp"
 	"time"
 
-	"newsarchive/config"
 	"newsarchive/extract"
 	"newsarchive/frontier"
 )
 
-// Options configure a Crawler: crawler settings (config.Crawler), job
-// settings (config.Job) and the collaborators it needs. FromConfig fills the
-// first two from the configuration.
+// Options configure a Crawler: crawler settings, job settings and the
+// collaborators it needs. Zero fields take the Default constants below.
 type Options struct {
 	// Crawler settings.
-	UserAgent     string
-	Parallelism   int
-	PerHostDelay  time.Duration // minimum interval between request starts to one host
-	Timeout       time.Duration // per request, headers and body
-	MaxBodyBytes  int64
-	Retries       int // extra attempts after the first
-	RespectRobots bool
+	UserAgent    string
+	Parallelism  int
+	PerHostDelay time.Duration // minimum interval between request starts to one host (0: DefaultPerHostDelay; NoDelay: none)
+	Timeout      time.Duration // per request, headers and body
+	MaxBodyBytes int64
+	Retries      int // extra attempts after the first (0: DefaultRetries; NoRetries: none)
+	// IgnoreRobots skips robots.txt; the zero value obeys it.
+	IgnoreRobots bool
 
 	// Backoff is the base of the exponential retry delay (default 500ms);
 	// attempt n waits a random time in [Backoff·2ⁿ/2, Backoff·2ⁿ].
@@ -66,75 +64,65 @@ type Options struct {
 	DedupeKeys int
 }
 
-// ErrOptions is returned (wrapped) by FromConfig and Run when an option is
-// missing or invalid (a bad regex, a bad seed, no State or Sink).
+// ErrOptions is returned (wrapped) by Run and by the caller's mapping of
+// its configuration when an option is missing or invalid (a bad regex, a
+// bad seed, no State or Sink).
 var ErrOptions = errors.New("invalid crawler options")
 
-// FromConfig builds Options from the crawler settings and one job; the
-// collaborators (State, Sink, Log, Progress) are left for the caller.
-func FromConfig(cr config.Crawler, job config.Job, sites map[string]extract.Rules) (Options, error) {
-	o := Options{
-		UserAgent:     cr.UserAgent,
-		Parallelism:   cr.Parallelism,
-		PerHostDelay:  cr.PerHostDelay.D(),
-		Timeout:       cr.Timeout.D(),
-		MaxBodyBytes:  cr.MaxBodyBytes,
-		Retries:       cr.Retries,
-		RespectRobots: cr.RespectRobots,
-		Job:           job.Name,
-		Seeds:         job.Seeds,
-		Hosts:         job.Hosts(),
-		MaxDepth:      job.MaxDepth,
-		MaxPages:      job.MaxPages,
-		Sites:         sites,
+// The defaults a zero Options gets. They are the configuration's defaults
+// too: app's tests check that config.Default() maps onto exactly these, so
+// the library and the config file never disagree. A zero value is the safe
+// value: robots.txt obeyed, a polite delay, retries on.
+const (
+	DefaultUserAgent     = "newsarchive/0.1 (+https://github.com/newsarchive/newsarchive)"
+	DefaultParallelism   = 4
+	DefaultPerHostDelay  = time.Second
+	DefaultTimeout       = 30 * time.Second
+	DefaultMaxBodyBytes  = 10 << 20
+	DefaultRetries       = 3
+	DefaultBackoff       = 500 * time.Millisecond
+	DefaultMaxRetryAfter = 2 * time.Minute
+)
 
-		RobotsSitemaps: job.RobotsSitemaps,
-	}
-	var err error
-	if o.Follow, err = compileAll(job.Follow); err != nil {
-		return Options{}, fmt.Errorf("%w: job %s: follow: %v", ErrOptions, job.Name, err)
-	}
-	if o.Articles, err = compileAll(job.Articles); err != nil {
-		return Options{}, fmt.Errorf("%w: job %s: articles: %v", ErrOptions, job.Name, err)
-	}
-	return o, nil
-}
+// NoDelay as PerHostDelay and NoRetries as Retries turn those off; their
+// zero values mean the defaults.
+const (
+	NoDelay   time.Duration = -1
+	NoRetries               = -1
+)
 
-func compileAll(res []string) ([]*regexp.Regexp, error) {
-	var out []*regexp.Regexp
-	for _, s := range res {
-		re, err := regexp.Compile(s)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, re)
-	}
-	return out, nil
-}
-
-// withDefaults fills zero values with the defaults of config.Default().
+// withDefaults fills zero values with the Default constants and turns the
+// "off" sentinels into their working values.
 func (o Options) withDefaults() Options {
-	def := config.Default().Crawler
 	if o.UserAgent == "" {
-		o.UserAgent = def.UserAgent
+		o.UserAgent = DefaultUserAgent
 	}
 	if o.Parallelism < 1 {
-		o.Parallelism = 1
+		o.Parallelism = DefaultParallelism
+	}
+	switch {
+	case o.PerHostDelay == 0:
+		o.PerHostDelay = DefaultPerHostDelay
+	case o.PerHostDelay < 0:
+		o.PerHostDelay = 0
 	}
 	if o.Timeout <= 0 {
-		o.Timeout = def.Timeout.D()
+		o.Timeout = DefaultTimeout
 	}
 	if o.MaxBodyBytes <= 0 {
-		o.MaxBodyBytes = def.MaxBodyBytes
+		o.MaxBodyBytes = DefaultMaxBodyBytes
 	}
-	if o.Retries < 0 {
+	switch {
+	case o.Retries == 0:
+		o.Retries = DefaultRetries
+	case o.Retries < 0:
 		o.Retries = 0
 	}
 	if o.Backoff <= 0 {
-		o.Backoff = 500 * time.Millisecond
+		o.Backoff = DefaultBackoff
 	}
 	if o.MaxRetryAfter <= 0 {
-		o.MaxRetryAfter = 2 * time.Minute
+		o.MaxRetryAfter = DefaultMaxRetryAfter
 	}
 	if o.ProgressEvery <= 0 {
 		o.ProgressEvery = 10 * time.Second

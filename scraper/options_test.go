@@ -11,46 +11,49 @@ import (
 	"testing"
 	"time"
 
-	"newsarchive/config"
 	"newsarchive/frontier"
 )
 
-func TestFromConfig(t *testing.T) {
-	cr := config.Default().Crawler
+// TestZeroOptionsAreSafe: a zero Options is the polite crawler, not the
+// bare one: robots.txt obeyed, a per-host delay, retries on.
+func TestZeroOptionsAreSafe(t *testing.T) {
+	o := Options{}.withDefaults()
 	cases := []struct {
-		name    string
-		job     config.Job
-		wantErr bool
-		check   func(t *testing.T, o Options)
+		name      string
+		got, want any
 	}{
-		{name: "job hosts default to the seeds' hosts", job: config.Job{Name: "j", Seeds: []string{"https://News.example.com/a"}, MaxDepth: 2},
-			check: func(t *testing.T, o Options) {
-				if len(o.Hosts) != 1 || o.Hosts[0] != "news.example.com" || o.MaxDepth != 2 || o.UserAgent != cr.UserAgent {
-					t.Errorf("options %+v", o)
-				}
-			}},
-		{name: "patterns compiled", job: config.Job{Name: "j", Seeds: []string{"https://x.example/"}, Follow: []string{`/list/`}, Articles: []string{`/a/\d+`}},
-			check: func(t *testing.T, o Options) {
-				if len(o.Follow) != 1 || !o.Articles[0].MatchString("https://x.example/a/12") {
-					t.Errorf("patterns %v %v", o.Follow, o.Articles)
-				}
-			}},
-		{name: "bad regex", job: config.Job{Name: "j", Articles: []string{`(`}}, wantErr: true},
+		{"robots obeyed", o.IgnoreRobots, false},
+		{"parallelism", o.Parallelism, DefaultParallelism},
+		{"per-host delay", o.PerHostDelay, DefaultPerHostDelay},
+		{"retries", o.Retries, DefaultRetries},
+		{"timeout", o.Timeout, DefaultTimeout},
+		{"user agent", o.UserAgent, DefaultUserAgent},
+		{"NoDelay turns the delay off", Options{PerHostDelay: NoDelay}.withDefaults().PerHostDelay, time.Duration(0)},
+		{"NoRetries turns retries off", Options{Retries: NoRetries}.withDefaults().Retries, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			o, err := FromConfig(cr, c.job, nil)
-			if (err != nil) != c.wantErr {
-				t.Fatalf("err = %v", err)
+			if c.got != c.want {
+				t.Errorf("got %v, want %v", c.got, c.want)
 			}
-			if err != nil {
-				if !errors.Is(err, ErrOptions) {
-					t.Errorf("err %v is not ErrOptions", err)
-				}
-				return
-			}
-			c.check(t, o)
 		})
+	}
+}
+
+// TestZeroOptionsObeyRobots crawls with nothing set but the collaborators
+// and the seed: a disallowed page is not fetched.
+func TestZeroOptionsObeyRobots(t *testing.T) {
+	s := newSite(t)
+	s.robots("User-agent: *\nDisallow: /private/\n")
+	s.html("/", listPage("/private/a"))
+	s.html("/private/a", articlePage("Private", ""))
+	o := Options{Seeds: []string{s.u("/")}, Hosts: []string{"127.0.0.1"}, MaxDepth: 1,
+		State: frontier.NewMemState(), Sink: newRecorder(), PerHostDelay: NoDelay}
+	if _, err := New(o).Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if s.hit("/private/a") != 0 {
+		t.Error("a zero Options fetched a page robots.txt disallows")
 	}
 }
 

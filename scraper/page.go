@@ -229,7 +229,7 @@ func isHTML(resp *response) bool {
 }
 
 // FetchOne fetches, decodes and extracts one URL (the one-off fetch): no
-// frontier, no conditional GET, robots.txt obeyed when RespectRobots, and
+// frontier, no conditional GET, robots.txt obeyed unless IgnoreRobots, and
 // redirects followed anywhere. It does not call the Sink; the caller
 // archives the result. The page's Key uses Options.Hosts (empty: the URL's
 // own host).
@@ -248,7 +248,7 @@ func (cr *Crawler) FetchOne(ctx context.Context, rawURL string) (*Page, *extract
 		return nil, nil, err
 	}
 	delay := o.PerHostDelay
-	if o.RespectRobots {
+	if !o.IgnoreRobots {
 		ok, cd, err := cr.robots.check(ctx, u)
 		if err != nil {
 			return nil, nil, err

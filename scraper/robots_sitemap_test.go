@@ -39,7 +39,7 @@ func TestRobotsSitemaps(t *testing.T) {
 			o := testOptions(s, rec, "/")
 			o.MaxDepth = 1
 			o.RobotsSitemaps = c.on
-			o.RespectRobots = c.obey
+			o.IgnoreRobots = !c.obey
 			if _, err := New(o).Run(context.Background()); err != nil {
 				t.Fatal(err)
 			}

@@ -203,19 +203,19 @@ func testOptions(s *site, rec *recorder, seeds ...string) Options {
 		}
 	}
 	return Options{
-		UserAgent:     testUA,
-		Parallelism:   4,
-		Timeout:       2 * time.Second,
-		MaxBodyBytes:  1 << 20,
-		Retries:       2,
-		Backoff:       5 * time.Millisecond,
-		RespectRobots: true,
-		Seeds:         seeds,
-		Hosts:         []string{"127.0.0.1"},
-		MaxDepth:      3,
-		State:         frontier.NewMemState(),
-		Sink:          rec,
-		Log:           testLog(),
+		UserAgent:    testUA,
+		Parallelism:  4,
+		Timeout:      2 * time.Second,
+		MaxBodyBytes: 1 << 20,
+		Retries:      2,
+		Backoff:      5 * time.Millisecond,
+		PerHostDelay: NoDelay,
+		Seeds:        seeds,
+		Hosts:        []string{"127.0.0.1"},
+		MaxDepth:     3,
+		State:        frontier.NewMemState(),
+		Sink:         rec,
+		Log:          testLog(),
 	}
 }
 
