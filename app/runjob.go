@@ -60,10 +60,10 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 		log.Error("recording the run", "err", addErr)
 	}
 	run.ID = id
-	log.Info("crawl finished", "pages", stats.Pages, "new", stats.New, "changed", stats.Changed,
+	log.Info("crawl finished", append([]any{"pages", stats.Pages, "new", stats.New, "changed", stats.Changed,
 		"unchanged", stats.Unchanged, "listings", stats.Listings, "skipped", stats.Skipped,
 		"errors", stats.Errors, "resumed", stats.Resumed, "elapsed", stats.Elapsed.Round(time.Millisecond),
-		"pages_per_s", fmt.Sprintf("%.1f", stats.Rate()))
+		"pages_per_s", fmt.Sprintf("%.1f", stats.Rate())}, stats.LimitAttrs()...)...)
 	if runErr == nil {
 		runErr = addErr // a run that could not be recorded is a failed command
 	}

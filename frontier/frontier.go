@@ -14,6 +14,7 @@ const (
 	KindPage    Kind = iota // an HTML page: extract it, follow its links
 	KindSitemap             // a sitemap or sitemap index (XML, maybe gzipped)
 	KindFeed                // an RSS or Atom feed
+	KindSubSitemap          // a sitemap listed by a sitemap index: read, but the sitemaps it lists are not
 )
 
 // Request is one frontier entry.

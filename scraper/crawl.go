@@ -33,7 +33,7 @@ func New(o Options) *Crawler {
 		o:      o,
 		rt:     rt,
 		gates:  newGates(),
-		robots: newRobots(rt, o.UserAgent, o.Timeout, o.Log),
+		robots: newRobots(rt, o),
 	}
 }
 
@@ -85,9 +85,9 @@ func (cr *Crawler) Run(ctx context.Context) (Stats, error) {
 func (cr *Crawler) pushSeeds() error {
 	var reqs []frontier.Request
 	for _, s := range cr.o.Seeds {
-		u, err := urlnorm.Normalize(s)
+		u, err := seedURL(s)
 		if err != nil {
-			return fmt.Errorf("%w: seed %q: %v", ErrOptions, s, err)
+			return fmt.Errorf("%w: seed %q: %v", ErrOptions, urlnorm.Abbrev(s, 100), err)
 		}
 		reqs = append(reqs, frontier.Request{URL: u, Depth: 0, Kind: kindHint(u)})
 	}
@@ -265,7 +265,7 @@ func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) (*
 	if !o.IgnoreRobots {
 		ok, crawlDelay, err := cr.robots.check(ctx, u)
 		if err != nil {
-			return nil, false
+			return nil, cr.robotsUnreachable(r, err)
 		}
 		if !ok {
 			cr.stats.skipped.Add(1)
@@ -307,7 +307,7 @@ func (cr *Crawler) robotsSitemaps(ctx context.Context, u *url.URL) {
 	var reqs []frontier.Request
 	for _, s := range sitemaps {
 		n, err := urlnorm.Resolve(u, s)
-		if err != nil || !cr.allowed(urlnorm.Host(n)) {
+		if err != nil || !cr.allowed(urlnorm.Host(n)) || urlnorm.CheckLength(n) != nil {
 			continue
 		}
 		reqs = append(reqs, frontier.Request{URL: n, Depth: 0, Kind: frontier.KindSitemap})

@@ -43,3 +43,11 @@ type StatusError struct {
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("%s: HTTP %d %s", e.URL, e.Code, http.StatusText(e.Code))
 }
+
+// ErrRobotsUnreachable is returned by FetchOne when the host's robots.txt
+// could not be fetched.
+var ErrRobotsUnreachable = errors.New("robots.txt unreachable")
+
+// errRedirectScheme is returned when robots.txt redirects to a scheme other
+// than http or https (file:, ftp:, …).
+var errRedirectScheme = errors.New("redirect to a scheme other than http(s)")

@@ -62,28 +62,18 @@ func (cr *Crawler) prepare(r frontier.Request, f *fetched) *prepared {
 	if r.Depth >= o.MaxDepth {
 		return pr
 	}
-	pr.reqs = make([]frontier.Request, 0, len(res.Links)+len(res.Feeds))
-	for _, l := range res.Links {
-		if cr.follows(l) {
-			pr.reqs = append(pr.reqs, frontier.Request{URL: l, Depth: r.Depth + 1, Kind: frontier.KindPage})
-		}
-	}
-	for _, l := range res.Feeds {
-		if u, err := urlnorm.Normalize(l); err == nil && cr.allowed(urlnorm.Host(u)) {
-			pr.reqs = append(pr.reqs, frontier.Request{URL: u, Depth: r.Depth + 1, Kind: frontier.KindFeed})
-		}
-	}
+	pr.reqs = cr.linkRequests(r, res)
 	return pr
 }
 
 // commit does the I/O work of a prepared response: the article goes to
-// the Sink, the URLs to the frontier (in one Push).
+// the Sink, the URLs to the frontier (in batches of pushBatch).
 // The two writes are independent and each waits for a durable commit, so
 // they run side by side; both are done before the request is marked done.
 func (cr *Crawler) commit(ctx context.Context, r frontier.Request, pr *prepared) {
 	if pr.page == nil || !pr.article {
 		cr.stats.listings.Add(1)
-		cr.push(pr.reqs)
+		cr.pushAll(pr.reqs)
 		return
 	}
 	var wg sync.WaitGroup
@@ -91,7 +81,7 @@ func (cr *Crawler) commit(ctx context.Context, r frontier.Request, pr *prepared)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cr.push(pr.reqs)
+			cr.pushAll(pr.reqs)
 		}()
 	}
 	cr.archive(ctx, r, pr.page, pr.res, pr.f.resp, pr.f.at)
@@ -123,9 +113,9 @@ func (cr *Crawler) archive(ctx context.Context, r frontier.Request, p *Page, res
 	}
 }
 
-// parseDoc lists a sitemap's or feed's URLs, at the document's own depth.
-// ok is false when the document yielded nothing usable (counted as an
-// error).
+// parseDoc lists a sitemap's or feed's URLs (see docRequests for their
+// depth and nesting). ok is false when the document yielded nothing usable
+// (counted as an error).
 func (cr *Crawler) parseDoc(r frontier.Request, kind frontier.Kind, doc []byte) ([]frontier.Request, bool) {
 	o := &cr.o
 	var (
@@ -144,18 +134,7 @@ func (cr *Crawler) parseDoc(r frontier.Request, kind frontier.Kind, doc []byte) 
 			return nil, false
 		}
 	}
-	base, _ := url.Parse(r.URL)
-	reqs := make([]frontier.Request, 0, len(entries))
-	for _, e := range entries {
-		u, err := urlnorm.Resolve(base, e.URL)
-		if err != nil {
-			continue
-		}
-		if e.Kind == frontier.KindPage && !cr.follows(u) || e.Kind != frontier.KindPage && !cr.allowed(urlnorm.Host(u)) {
-			continue
-		}
-		reqs = append(reqs, frontier.Request{URL: u, Depth: r.Depth, Kind: e.Kind, LastMod: e.LastMod})
-	}
+	reqs := cr.docRequests(r, entries)
 	o.Log.Debug("discovery document", "url", r.URL, "entries", len(entries), "kept", len(reqs))
 	return reqs, true
 }
@@ -163,8 +142,8 @@ func (cr *Crawler) parseDoc(r frontier.Request, kind frontier.Kind, doc []byte) 
 // page decodes and extracts a response and computes its archive key.
 func (cr *Crawler) page(reqURL string, resp *response, now time.Time) (*Page, *extract.Result, error) {
 	final, err := urlnorm.Normalize(resp.FinalURL)
-	if err != nil {
-		final = reqURL
+	if err != nil || urlnorm.CheckLength(final) != nil {
+		final = reqURL // the archive keys pages by URL: it must be short enough
 	}
 	res, err := extract.FromBytes(resp.Body, resp.ContentType, extract.Options{URL: final, Sites: cr.o.Sites})
 	if err != nil {
@@ -230,12 +209,13 @@ func isHTML(resp *response) bool {
 
 // FetchOne fetches, decodes and extracts one URL (the one-off fetch): no
 // frontier, no conditional GET, robots.txt obeyed unless IgnoreRobots, and
-// redirects followed anywhere. It does not call the Sink; the caller
+// redirects followed anywhere. A URL over urlnorm.MaxLength is refused
+// before any request. It does not call the Sink; the caller
 // archives the result. The page's Key uses Options.Hosts (empty: the URL's
 // own host).
 func (cr *Crawler) FetchOne(ctx context.Context, rawURL string) (*Page, *extract.Result, error) {
 	o := &cr.o
-	norm, err := urlnorm.Normalize(rawURL)
+	norm, err := seedURL(rawURL)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -2,13 +2,19 @@ package scraper
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
+	"github.com/gocolly/colly/v2"
+
 	"newsarchive/frontier"
+	"newsarchive/urlnorm"
 )
 
 // fetchRetry fetches u politely (per-host gate before every attempt) and
@@ -79,9 +85,12 @@ func (cr *Crawler) retryable(resp *response, err error, attempt int, host string
 	return 0, false
 }
 
-// permanent reports errors a retry cannot fix.
+// permanent reports errors a retry cannot fix: the crawler's own limits,
+// a cancelled run, colly's refusals, an invalid URL, and what net/http
+// refuses before sending anything (an unsupported scheme, an invalid header
+// or method, no host), which it reports as plain strings.
 func permanent(err error) bool {
-	for _, e := range []error{ErrBodyTooLarge, ErrRedirectLoop, ErrTooManyRedirects, ErrOffSite, context.Canceled} {
+	for _, e := range permanentErrors {
 		if errors.Is(err, e) {
 			return true
 		}
@@ -90,13 +99,51 @@ func permanent(err error) bool {
 	if errors.As(err, &ue) && ue.Op == "parse" {
 		return true
 	}
+	var (
+		unknownCA *x509.UnknownAuthorityError
+		badHost   x509.HostnameError
+		badCert   x509.CertificateInvalidError
+		notTLS    tls.RecordHeaderError
+	)
+	if errors.As(err, &unknownCA) || errors.As(err, &badHost) || errors.As(err, &badCert) || errors.As(err, &notTLS) {
+		return true
+	}
+	msg := err.Error()
+	if ue != nil {
+		msg = ue.Err.Error() // not the URL, which could contain anything
+	}
+	for _, p := range refusedBeforeSending {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
 	return false
 }
 
-// backoff is Backoff·2^attempt with "equal jitter": half fixed, half random,
+var permanentErrors = []error{
+	ErrBodyTooLarge, ErrRedirectLoop, ErrTooManyRedirects, ErrOffSite, errRedirectScheme,
+	urlnorm.ErrTooLong, context.Canceled,
+	colly.ErrForbiddenDomain, colly.ErrForbiddenURL, colly.ErrMissingURL, colly.ErrNoURLFiltersMatch,
+	colly.ErrMaxDepth, colly.ErrRobotsTxtBlocked, colly.ErrAbortedBeforeRequest, colly.ErrAbortedAfterHeaders,
+}
+
+// refusedBeforeSending are the starts of net/http's messages for requests
+// it will not send.
+var refusedBeforeSending = []string{
+	"unsupported protocol scheme",
+	"net/http: invalid header",
+	"net/http: invalid trailer",
+	"net/http: invalid method",
+	"http: no Host in request URL",
+	"http: nil Request",
+}
+
+// backoff is base·2^attempt with "equal jitter": half fixed, half random,
 // so that retries from many workers spread out but never come too soon.
-func (cr *Crawler) backoff(attempt int) time.Duration {
-	d := cr.o.Backoff << min(attempt, 10)
+func backoff(base time.Duration, attempt int) time.Duration {
+	d := base << min(attempt, 10)
 	half := d / 2
 	return half + time.Duration(rand.Int64N(int64(half)+1))
 }
+
+func (cr *Crawler) backoff(attempt int) time.Duration { return backoff(cr.o.Backoff, attempt) }

@@ -2,6 +2,7 @@ package scraper
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -16,33 +17,88 @@ import (
 // host whose file is being fetched wait for that one fetch. The cache is
 // bounded: past maxRobotsHosts entries it starts over (a job's allowed
 // hosts are normally a handful).
+//
+// What a robots.txt answer means follows RFC 9309: 2xx gives the rules;
+// 4xx (no file) allows everything, and so do more than maxRobotsRedirects
+// redirects; 5xx, 429 and network errors (refused, reset, a body slower
+// than the timeout) mean unreachable, as does a redirect to anything but
+// http or https. Unreachable is retried with the crawler's backoff, and if
+// it stays so, the host is skipped for the run: the RFC says to assume
+// complete disallow. A file that cannot be parsed allows everything.
 type robots struct {
-	client *http.Client
-	ua     string
-	log    *slog.Logger
-	mu     sync.Mutex
-	hosts  map[string]*robotsEntry
+	client  *http.Client
+	ua      string
+	log     *slog.Logger
+	retries int
+	backoff time.Duration
+	mu      sync.Mutex
+	hosts   map[string]*robotsEntry
 }
 
 type robotsEntry struct {
-	ready chan struct{} // closed once data is set
+	ready chan struct{} // closed once data or err is set
 	data  *robotstxt.RobotsData
 	group *robotstxt.Group
-	taken bool // the Sitemap: lines were handed out (under robots.mu)
+	err   error // an *unreachableError (skip the host), or the loader's cancellation
+	taken bool  // the Sitemap: lines were handed out (under robots.mu)
 }
 
-const maxRobotsHosts = 1024
+const (
+	maxRobotsHosts = 1024
+	// maxRobotsRedirects is the number of redirects followed for
+	// robots.txt (RFC 9309 asks for at least five).
+	maxRobotsRedirects = 5
+	maxRobotsBytes     = 512 << 10 // the RFC asks to parse at least 500 KiB
+)
 
-func newRobots(rt http.RoundTripper, ua string, timeout time.Duration, log *slog.Logger) *robots {
+// unreachableError is a host's robots.txt that could not be fetched. It
+// is shared by every request to the host, and says once that the host is
+// skipped.
+type unreachableError struct {
+	origin string
+	cause  error
+	once   sync.Once
+}
+
+func (e *unreachableError) Error() string {
+	return fmt.Sprintf("%v: %s/robots.txt: %v", ErrRobotsUnreachable, e.origin, e.cause)
+}
+
+func (e *unreachableError) Is(target error) bool { return target == ErrRobotsUnreachable }
+
+// first reports true to its first caller only.
+func (e *unreachableError) first() bool {
+	ok := false
+	e.once.Do(func() { ok = true })
+	return ok
+}
+
+func newRobots(rt http.RoundTripper, o Options) *robots {
 	return &robots{
-		client: &http.Client{Transport: rt, Timeout: timeout},
-		ua:     ua,
-		log:    log,
-		hosts:  map[string]*robotsEntry{},
+		client:  &http.Client{Transport: rt, Timeout: o.Timeout, CheckRedirect: robotsRedirect},
+		ua:      o.UserAgent,
+		log:     o.Log,
+		retries: o.Retries,
+		backoff: o.Backoff,
+		hosts:   map[string]*robotsEntry{},
 	}
 }
 
-// check reports whether u may be fetched and the host's Crawl-delay.
+// robotsRedirect follows up to maxRobotsRedirects redirects on http(s);
+// past that the last redirect is the answer (no robots.txt).
+func robotsRedirect(req *http.Request, via []*http.Request) error {
+	if s := req.URL.Scheme; s != "http" && s != "https" {
+		return fmt.Errorf("%w: to %s:", errRedirectScheme, s)
+	}
+	if len(via) > maxRobotsRedirects {
+		return http.ErrUseLastResponse
+	}
+	return nil
+}
+
+// check reports whether u may be fetched and the host's Crawl-delay. The
+// error is ErrRobotsUnreachable (wrapped) when the host's robots.txt could
+// not be fetched, or ctx's error.
 func (r *robots) check(ctx context.Context, u *url.URL) (bool, time.Duration, error) {
 	e, err := r.entry(ctx, u)
 	if err != nil {
@@ -72,7 +128,8 @@ func (r *robots) takeSitemaps(ctx context.Context, u *url.URL) ([]string, error)
 	return e.data.Sitemaps, nil
 }
 
-// entry returns u's host's robots.txt, fetching it on first use.
+// entry returns u's host's robots.txt, fetching it on first use. A fetch
+// cut short by ctx is not cached.
 func (r *robots) entry(ctx context.Context, u *url.URL) (*robotsEntry, error) {
 	origin := u.Scheme + "://" + u.Host
 	r.mu.Lock()
@@ -86,8 +143,18 @@ func (r *robots) entry(ctx context.Context, u *url.URL) (*robotsEntry, error) {
 	}
 	r.mu.Unlock()
 	if !ok {
-		e.data = r.load(ctx, origin)
-		e.group = e.data.FindGroup(r.ua)
+		d, err := r.load(ctx, origin)
+		switch {
+		case err == nil:
+			e.data, e.group = d, d.FindGroup(r.ua)
+		case ctx.Err() != nil: // cut short, not unreachable: ask again next time
+			r.mu.Lock()
+			delete(r.hosts, origin)
+			r.mu.Unlock()
+			e.err = ctx.Err()
+		default:
+			e.err = &unreachableError{origin: origin, cause: err}
+		}
 		close(e.ready)
 	}
 	select {
@@ -95,35 +162,60 @@ func (r *robots) entry(ctx context.Context, u *url.URL) (*robotsEntry, error) {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+	if e.err != nil {
+		return nil, e.err
+	}
 	return e, nil
 }
 
-// load fetches and parses origin's robots.txt. As the robots exclusion
-// standard says: 4xx (no file) allows everything, 5xx disallows everything
-// for now; a network error or an unparsable file allows everything — a
-// crawl should not stop because robots.txt is flaky — and is logged.
-func (r *robots) load(ctx context.Context, origin string) *robotstxt.RobotsData {
+// load fetches and parses origin's robots.txt, retrying while it is
+// unreachable. The error says why it stayed unreachable.
+func (r *robots) load(ctx context.Context, origin string) (*robotstxt.RobotsData, error) {
+	for attempt := 0; ; attempt++ {
+		d, again, err := r.try(ctx, origin)
+		if err == nil || !again || attempt >= r.retries || ctx.Err() != nil {
+			if err != nil && attempt > 0 {
+				err = fmt.Errorf("%w (after %d attempts)", err, attempt+1)
+			}
+			return d, err
+		}
+		r.log.Debug("retrying robots.txt", "origin", origin, "attempt", attempt+1, "err", err)
+		if err := sleep(ctx, backoff(r.backoff, attempt)); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// try makes one attempt. again says whether an error is worth retrying.
+func (r *robots) try(ctx context.Context, origin string) (d *robotstxt.RobotsData, again bool, err error) {
 	allowAll, _ := robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, origin+"/robots.txt", nil)
 	if err != nil {
-		return allowAll
+		return nil, false, err
 	}
 	req.Header.Set("User-Agent", r.ua)
 	resp, err := r.client.Do(req)
 	if err != nil {
-		r.log.Warn("robots.txt unreachable; allowing all", "origin", origin, "err", err)
-		return allowAll
+		return nil, !permanent(err), err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxRobotsBytes))
 	if err != nil {
-		r.log.Warn("robots.txt unreadable; allowing all", "origin", origin, "err", err)
-		return allowAll
+		return nil, !permanent(err), fmt.Errorf("reading the body: %w", err)
 	}
-	d, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body)
+	switch code := resp.StatusCode; {
+	case code >= 500, code == http.StatusTooManyRequests:
+		return nil, true, fmt.Errorf("HTTP %d %s", code, http.StatusText(code))
+	case code >= 300 && code < 400:
+		r.log.Info("robots.txt redirects too often; taken as absent", "origin", origin, "redirects", maxRobotsRedirects)
+		return allowAll, false, nil
+	case code < 200:
+		return nil, false, fmt.Errorf("unexpected HTTP %d", code)
+	}
+	d, err = robotstxt.FromStatusAndBytes(resp.StatusCode, body)
 	if err != nil || d == nil {
 		r.log.Warn("robots.txt unparsable; allowing all", "origin", origin, "status", resp.StatusCode, "err", err)
-		return allowAll
+		return allowAll, false, nil
 	}
-	return d
+	return d, false, nil
 }

@@ -16,8 +16,15 @@ type Stats struct {
 	Errors    int // requests that failed after their retries, and sink failures
 	Retries   int // retry attempts made
 	Queued    int // new URLs added to the frontier
-	Resumed   bool
-	Elapsed   time.Duration
+	// Limits hit (see the package doc): links over urlnorm.MaxLength,
+	// links over maxLinksPerPage, sitemap indexes nested too deep, and
+	// hosts skipped because their robots.txt stayed unreachable.
+	LongURLs           int
+	LinksCut           int
+	NestedSitemaps     int
+	RobotsHostsSkipped int
+	Resumed            bool
+	Elapsed            time.Duration
 }
 
 // Articles is New + Changed + Unchanged.
@@ -34,6 +41,8 @@ func (s Stats) Rate() float64 {
 // counters are the live, concurrently updated form of Stats.
 type counters struct {
 	pages, new, changed, unchanged, listings, skipped, errors, retries, queued atomic.Int64
+
+	longURLs, linksCut, nestedSitemaps, robotsHostsSkipped atomic.Int64
 }
 
 func (c *counters) snapshot(start time.Time) Stats {
@@ -48,6 +57,11 @@ func (c *counters) snapshot(start time.Time) Stats {
 		Retries:   int(c.retries.Load()),
 		Queued:    int(c.queued.Load()),
 		Elapsed:   time.Since(start),
+
+		LongURLs:           int(c.longURLs.Load()),
+		LinksCut:           int(c.linksCut.Load()),
+		NestedSitemaps:     int(c.nestedSitemaps.Load()),
+		RobotsHostsSkipped: int(c.robotsHostsSkipped.Load()),
 	}
 }
 
@@ -62,4 +76,24 @@ func (c *counters) count(o Outcome) {
 	default:
 		c.skipped.Add(1)
 	}
+}
+
+// LimitAttrs returns the limit counters that are not zero as slog
+// key-value pairs, for the line that sums up a run.
+func (s Stats) LimitAttrs() []any {
+	var out []any
+	for _, a := range []struct {
+		key string
+		n   int
+	}{
+		{"long_urls", s.LongURLs},
+		{"links_cut", s.LinksCut},
+		{"nested_sitemaps", s.NestedSitemaps},
+		{"robots_hosts_skipped", s.RobotsHostsSkipped},
+	} {
+		if a.n != 0 {
+			out = append(out, a.key, a.n)
+		}
+	}
+	return out
 }

@@ -3,8 +3,8 @@ package urlnorm
 import "strings"
 
 // Key returns the archive key of a page (decision 2 of issue #2): its
-// canonical URL when that is a valid http(s) URL on one of the allowed hosts,
-// otherwise the normalised fetch URL. An empty allowed list means the fetch
+// canonical URL when that is a valid http(s) URL on one of the allowed hosts
+// and no longer than MaxLength, otherwise the normalised fetch URL. An empty allowed list means the fetch
 // URL's own host. Hosts match exactly or as a parent domain
 // ("example.com" allows "www.example.com").
 func Key(fetchURL, canonical string, allowed []string) (string, error) {
@@ -16,7 +16,7 @@ func Key(fetchURL, canonical string, allowed []string) (string, error) {
 		return fetch, nil
 	}
 	c, err := Normalize(canonical)
-	if err != nil {
+	if err != nil || CheckLength(c) != nil {
 		return fetch, nil
 	}
 	if len(allowed) == 0 {

@@ -2,6 +2,9 @@ package urlnorm
 
 import (
 	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
 	"testing"
 )
 
@@ -62,4 +65,44 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("not idempotent: %q -> %q -> %q (%v)", s, got, again, err)
 		}
 	})
+}
+
+func TestCheckLength(t *testing.T) {
+	base := "https://example.com/"
+	cases := []struct {
+		name    string
+		url     string
+		tooLong bool
+	}{
+		{"short", base + "a", false},
+		{"exactly the limit", base + strings.Repeat("a", MaxLength-len(base)), false},
+		{"one byte over", base + strings.Repeat("a", MaxLength-len(base)+1), true},
+		{"40 000 bytes", base + strings.Repeat("a", 40000), true},
+		{"multibyte cut", base + strings.Repeat("新", 5000), true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := CheckLength(c.url)
+			if got := errors.Is(err, ErrTooLong); got != c.tooLong {
+				t.Fatalf("CheckLength(%d bytes) = %v; want too long %v", len(c.url), err, c.tooLong)
+			}
+			if err == nil {
+				return
+			}
+			msg := err.Error()
+			want := fmt.Sprintf("URL is %d bytes; the limit is %d", len(c.url), MaxLength)
+			if !strings.Contains(msg, want) || len(msg) > 120 || !utf8.ValidString(msg) || !strings.HasPrefix(msg, base) {
+				t.Errorf("message %q; want a short valid message starting with the URL's start and containing %q", msg, want)
+			}
+		})
+	}
+}
+
+func TestKeyIgnoresOverlongCanonical(t *testing.T) {
+	fetch := "https://example.com/news/1"
+	long := "https://example.com/news/" + strings.Repeat("a", MaxLength)
+	got, err := Key(fetch, long, nil)
+	if err != nil || got != fetch {
+		t.Errorf("Key with an overlong canonical = %.80q (%d bytes), %v; want the fetch URL", got, len(got), err)
+	}
 }

@@ -1,0 +1,96 @@
+package scraper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+)
+
+// TestPermanentErrorsAreNotRetried: an error no retry can fix fails the
+// request at once, with no backoff.
+func TestPermanentErrorsAreNotRetried(t *testing.T) {
+	s := newSite(t)
+	s.route("/to-ftp", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "ftp://127.0.0.1/file.txt", http.StatusFound)
+	})
+	s.route("/to-file", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "file:///etc/passwd")
+		w.WriteHeader(http.StatusMovedPermanently)
+	})
+	s.html("/ok", articlePage("Fine", ""))
+	cases := []struct {
+		name, path, ua string
+		hits           int
+	}{
+		{"redirect to an unsupported scheme (ftp)", "/to-ftp", testUA, 1},
+		{"redirect to an unsupported scheme (file)", "/to-file", testUA, 1},
+		{"invalid header: a user agent with CR/LF", "/ok", "bad\r\nagent", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			o := testOptions(s, newRecorder())
+			o.Retries = 3
+			o.Backoff = 200 * time.Millisecond // a retry would be slow and visible
+			o.IgnoreRobots = true
+			o.UserAgent = c.ua
+			cr := New(o)
+			before := s.hit(c.path)
+			start := time.Now()
+			_, _, err := cr.FetchOne(context.Background(), s.u(c.path))
+			if err == nil {
+				t.Fatal("want an error")
+			}
+			if got := s.hit(c.path) - before; got != c.hits {
+				t.Errorf("%s requested %d times; want %d", c.path, got, c.hits)
+			}
+			if st := cr.Stats(); st.Retries != 0 {
+				t.Errorf("%d retries of %v; want none", st.Retries, err)
+			}
+			if took := time.Since(start); took > 150*time.Millisecond {
+				t.Errorf("took %s: backed off before failing", took)
+			}
+		})
+	}
+}
+
+func TestPermanent(t *testing.T) {
+	get := func(u string) error { _, err := (&http.Client{}).Get(u); return err }
+	badHeader := func() error {
+		req, _ := http.NewRequest(http.MethodGet, "http://127.0.0.1:1/", nil)
+		req.Header.Set("User-Agent", "a\nb")
+		_, err := http.DefaultTransport.RoundTrip(req)
+		return &url.Error{Op: "Get", URL: "http://127.0.0.1:1/", Err: err}
+	}
+	cases := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"unsupported scheme", get("ftp://127.0.0.1/x"), true},
+		{"invalid header value", badHeader(), true},
+		{"invalid URL", get("http://[::1"), true},
+		{"body too large", fmt.Errorf("read: %w", ErrBodyTooLarge), true},
+		{"redirect loop", ErrRedirectLoop, true},
+		{"colly: forbidden domain", colly.ErrForbiddenDomain, true},
+		{"cancelled", context.Canceled, true},
+		{"connection refused", &url.Error{Op: "Get", URL: "http://127.0.0.1:1/", Err: &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", errors.New("connection refused"))}}, false},
+		{"unexpected EOF", &url.Error{Op: "Get", URL: "http://127.0.0.1:1/", Err: io.ErrUnexpectedEOF}, false},
+		{"timeout", context.DeadlineExceeded, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := permanent(c.err); got != c.want {
+				t.Errorf("permanent(%v) = %v; want %v", c.err, got, c.want)
+			}
+		})
+	}
+}
