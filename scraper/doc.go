@@ -9,13 +9,23 @@
 //     unless IgnoreRobots (Crawl-delay raises the per-host delay); requests to
 //     one host start at least PerHostDelay apart; at most Parallelism
 //     requests run at once.
+//   - robots.txt follows RFC 9309: 4xx (but 429) or more than five redirects
+//     allow everything; a network error, 5xx, 429 or a redirect off http(s)
+//     is unreachable, retried like a page, and if it stays unreachable the
+//     host is skipped for the run: each of its requests is an error, the
+//     host is logged once and counted (Stats.RobotsHostsSkipped).
 //   - Timeouts, connection errors, 5xx, 408 and 429 are retried with
 //     exponential backoff and jitter (Retry-After honoured); other 4xx are
-//     not. Bodies over MaxBodyBytes, redirect loops and chains over ten
-//     redirects are errors. Non-HTML responses are skipped unread.
+//     not, nor are errors no retry can fix (an unsupported scheme, an
+//     invalid header or URL, a bad certificate). Bodies over MaxBodyBytes,
+//     redirect loops and chains over ten redirects are errors. Non-HTML
+//     responses are skipped unread.
 //   - URLs are normalised (package urlnorm) before they reach the frontier;
-//     an article is archived under urlnorm.Key of its final and canonical
-//     URLs, and the Sink sees each key at most once per run.
+//     one over urlnorm.MaxLength is never queued (Stats.LongURLs) and
+//     FetchOne refuses it. One page yields at most maxLinksPerPage requests
+//     (the rest: Stats.LinksCut), pushed pushBatch at a time. An article is
+//     archived under urlnorm.Key of its final and canonical URLs, and the
+//     Sink sees each key at most once per run.
 //   - A URL whose validators are known is fetched conditionally; a 304 goes
 //     to the Sink as a Page with NotModified set and a nil article.
 //     Validators are remembered for archived articles only: a listing page
@@ -23,7 +33,11 @@
 //   - Sitemaps (indexes, gzip) and RSS/Atom feeds are read wherever they
 //     turn up (seeds, <link rel=alternate>); their dates skip URLs not
 //     changed since their last fetch. Their entries count as the same depth
-//     as the document that lists them: a sitemap is a list of seeds.
+//     as the document that lists them: a sitemap is a list of seeds. One
+//     reached as a page (a link, a sitemap's <url>) is one hop, read within
+//     MaxDepth. A sitemap listed by an index is read, the sitemaps it lists
+//     are not (Stats.NestedSitemaps): one level of nesting, as the sitemaps
+//     protocol allows. Sitemap and feed fetches count against MaxPages.
 //   - A run that is cancelled stops fetching at once, lets pages already
 //     fetched reach the Sink, and leaves unfinished requests in flight in the
 //     State, so the next run (BeginRun) requeues and continues them.

@@ -29,11 +29,13 @@ func TestPermanentErrorsAreNotRetried(t *testing.T) {
 	s.html("/ok", articlePage("Fine", ""))
 	cases := []struct {
 		name, path, ua string
+		url            string // instead of path on the site
 		hits           int
 	}{
-		{"redirect to an unsupported scheme (ftp)", "/to-ftp", testUA, 1},
-		{"redirect to an unsupported scheme (file)", "/to-file", testUA, 1},
-		{"invalid header: a user agent with CR/LF", "/ok", "bad\r\nagent", 0},
+		{"redirect to an unsupported scheme (ftp)", "/to-ftp", testUA, "", 1},
+		{"redirect to an unsupported scheme (file)", "/to-file", testUA, "", 1},
+		{"invalid header: a user agent with CR/LF", "/ok", "bad\r\nagent", "", 0},
+		{"invalid URL: port out of range", "/ok", testUA, "http://127.0.0.1:99999/ok", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -45,7 +47,11 @@ func TestPermanentErrorsAreNotRetried(t *testing.T) {
 			cr := New(o)
 			before := s.hit(c.path)
 			start := time.Now()
-			_, _, err := cr.FetchOne(context.Background(), s.u(c.path))
+			u := s.u(c.path)
+			if c.url != "" {
+				u = c.url
+			}
+			_, _, err := cr.FetchOne(context.Background(), u)
 			if err == nil {
 				t.Fatal("want an error")
 			}
@@ -78,6 +84,7 @@ func TestPermanent(t *testing.T) {
 		{"unsupported scheme", get("ftp://127.0.0.1/x"), true},
 		{"invalid header value", badHeader(), true},
 		{"invalid URL", get("http://[::1"), true},
+		{"invalid URL (colly's WHATWG parser)", colly.NewCollector().Request("GET", "http://127.0.0.1:99999/", nil, nil, nil), true},
 		{"body too large", fmt.Errorf("read: %w", ErrBodyTooLarge), true},
 		{"redirect loop", ErrRedirectLoop, true},
 		{"colly: forbidden domain", colly.ErrForbiddenDomain, true},

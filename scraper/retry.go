@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	whatwg "github.com/nlnwa/whatwg-url/errors"
 
 	"newsarchive/frontier"
 	"newsarchive/urlnorm"
@@ -100,12 +101,13 @@ func permanent(err error) bool {
 		return true
 	}
 	var (
+		badURL    *whatwg.ValidationError // colly parses URLs the WHATWG way, stricter than net/url
 		unknownCA *x509.UnknownAuthorityError
 		badHost   x509.HostnameError
 		badCert   x509.CertificateInvalidError
 		notTLS    tls.RecordHeaderError
 	)
-	if errors.As(err, &unknownCA) || errors.As(err, &badHost) || errors.As(err, &badCert) || errors.As(err, &notTLS) {
+	if errors.As(err, &badURL) || errors.As(err, &unknownCA) || errors.As(err, &badHost) || errors.As(err, &badCert) || errors.As(err, &notTLS) {
 		return true
 	}
 	msg := err.Error()
