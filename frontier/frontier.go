@@ -14,7 +14,10 @@ const (
 	KindPage    Kind = iota // an HTML page: extract it, follow its links
 	KindSitemap             // a sitemap or sitemap index (XML, maybe gzipped)
 	KindFeed                // an RSS or Atom feed
-	KindSubSitemap          // a sitemap listed by a sitemap index: read, but the sitemaps it lists are not
+
+	// KindSubSitemap is a sitemap listed by a sitemap index: it is read,
+	// but the sitemaps it lists are not (one level of index nesting).
+	KindSubSitemap
 )
 
 // Request is one frontier entry.
