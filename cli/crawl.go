@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"newsarchive/app"
 	"newsarchive/config"
 	"newsarchive/urlnorm"
 )
@@ -66,23 +67,24 @@ starts over.`,
 }
 
 // RunCrawl runs the selected jobs one after another, printing one summary
-// line per job on stderr. A failed job does not stop the others; an
-// interrupt does.
+// line per job on stderr, whatever happened. A failed job does not stop the
+// others; an interrupt does. The error keeps the kinds app.RunJob reports,
+// which decide the exit code.
 func RunCrawl(ctx context.Context, env *Env, c config.Config, o CrawlOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	jobs, err := selectJobs(c, o)
 	if err != nil {
-		return err
+		return usage(err)
 	}
 	var failed []error
 	for _, j := range jobs {
 		run, err := env.service(c).RunJob(ctx, j, progressTo(env.Stderr, o.Fresh))
 		fmt.Fprintf(env.Stderr, "crawl %s: %d pages fetched; articles %d new, %d changed, %d unchanged; %d errors (%s)\n",
 			j.Name, run.Pages, run.New, run.Changed, run.Unchanged, run.Errors, run.Ended.Sub(run.Started).Round(1e6))
-		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
-			return fmt.Errorf("crawl %s interrupted; the next crawl continues where it stopped (--fresh starts over)", j.Name)
+		if errors.Is(err, app.ErrInterrupted) || ctx.Err() != nil {
+			return fmt.Errorf("crawl %s %w; the next crawl continues where it stopped (--fresh starts over)", j.Name, app.ErrInterrupted)
 		}
 		if err != nil {
 			failed = append(failed, fmt.Errorf("crawl %s: %w", j.Name, err))
