@@ -14,4 +14,8 @@
 // ErrNothingFetched, ErrArchive and ErrInterrupted (errors.go), so that a
 // caller tells the outcomes apart with errors.Is: the command line's exit
 // status is made from them. Errors of single pages only count in the run.
+//
+// The sink files URL variants of one article (the same page under
+// different query strings, with the same content hash) under one key,
+// recording the others as aliases (variants.go).
 package app

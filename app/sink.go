@@ -13,10 +13,12 @@ import (
 
 // archiver is the scraper.Sink of one run or fetch: it archives the
 // crawler's pages into st (an article becomes a Put: a new version or a
-// last_checked update; a 304 a Touch), and counts the writes that failed,
-// so that the run can report that the archive could not be written.
+// last_checked update; a 304 a Touch), files URL variants of one article
+// under one key (variants), and counts the writes that failed, so that the
+// run can report that the archive could not be written.
 type archiver struct {
-	st *store.Store
+	st       *store.Store
+	variants *variants
 
 	mu     sync.Mutex
 	failed int
@@ -24,7 +26,7 @@ type archiver struct {
 }
 
 func newArchiver(st *store.Store) *archiver {
-	return &archiver{st: st}
+	return &archiver{st: st, variants: newVariants()}
 }
 
 // Archive implements scraper.Sink.
@@ -48,8 +50,11 @@ func (s *archiver) archive(ctx context.Context, p *scraper.Page, a *article.Arti
 	if a == nil {
 		return "", scraper.Skipped, nil
 	}
+	hash := article.ContentHash(a)
+	defer s.variants.lock(p.Key)()
+	key, dup := s.variants.keyFor(s.st, p.Key, hash)
 	r, err := s.st.Put(ctx, store.Snapshot{
-		Key:       p.Key,
+		Key:       key,
 		URL:       p.URL,
 		Article:   a,
 		Raw:       p.Raw,
@@ -59,7 +64,10 @@ func (s *archiver) archive(ctx context.Context, p *scraper.Page, a *article.Arti
 	if err != nil {
 		return "", scraper.Skipped, s.fail(err)
 	}
+	s.variants.archived(p.Key, hash, r.Key)
 	switch {
+	case dup:
+		return r.Key, scraper.Skipped, nil // another URL of an article archived in this run
 	case r.Outcome == store.New:
 		return r.Key, scraper.Created, nil
 	case r.Outcome == store.Changed:
