@@ -49,7 +49,12 @@ func newCrawlCmd(env *Env) *cobra.Command {
 --seed replaces the job's seeds; with no --job it crawls an ad-hoc job on the
 seeds' hosts with the default limits. An interrupted crawl (Ctrl-C, SIGTERM,
 a crash) continues where it stopped on the next crawl of that job; --fresh
-starts over.`,
+starts over.
+
+Exit status: 0 the run completed (page errors are counted in the summary),
+2 usage or configuration error, 3 nothing could be fetched, 4 the archive
+could not be written, 130 interrupted, 1 anything else (README "Exit
+status").`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Config()
