@@ -9,4 +9,13 @@
 // for one job run at a time per job; RunJob and Fetch open the archive for
 // their own length unless the Service holds an open Store (a long-running
 // process such as serve), in which case they use it and leave it open.
+//
+// Their errors are filed, with the cause's message kept, under ErrConfig,
+// ErrNothingFetched, ErrArchive and ErrInterrupted (errors.go), so that a
+// caller tells the outcomes apart with errors.Is: the command line's exit
+// status is made from them. Errors of single pages only count in the run.
+//
+// The sink files URL variants of one article (the same page under
+// different query strings, with the same content hash) under one key,
+// recording the others as aliases (variants.go).
 package app

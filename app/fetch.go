@@ -13,7 +13,8 @@ import (
 
 // Fetch fetches and extracts u and, with a store, archives it and returns
 // the stored latest version (archive fields included). st may be nil (look,
-// don't archive).
+// don't archive). A URL that cannot be fetched is ErrNothingFetched, a
+// failed write ErrArchive.
 func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*article.Article, error) {
 	job := JobFor(s.Config, u)
 	o, err := CrawlerOptions(s.Config.Crawler, job, s.Config.Sites)
@@ -23,7 +24,7 @@ func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*articl
 	o.Log = s.logger()
 	page, res, err := scraper.New(o).FetchOne(ctx, u)
 	if err != nil {
-		return nil, err
+		return nil, mark(ErrNothingFetched, err)
 	}
 	a := res.Article
 	if st == nil {
@@ -31,10 +32,15 @@ func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*articl
 		a.HTTPStatus = page.Status
 		return &a, nil
 	}
-	if _, err := Sink(st).Archive(ctx, page, &a); err != nil {
+	arch := newArchiver(st)
+	key, _, err := arch.archive(ctx, page, &a)
+	if err != nil {
+		if aerr := arch.err(); aerr != nil {
+			err = aerr
+		}
 		return nil, fmt.Errorf("archive: %w", err)
 	}
-	latest, err := st.Latest(page.Key)
+	latest, err := st.Latest(key)
 	if err != nil {
 		return nil, err
 	}

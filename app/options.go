@@ -39,10 +39,10 @@ func CrawlerOptions(cr config.Crawler, job config.Job, sites map[string]extract.
 	}
 	var err error
 	if o.Follow, err = compileAll(job.Follow); err != nil {
-		return scraper.Options{}, fmt.Errorf("%w: job %s: follow: %v", scraper.ErrOptions, job.Name, err)
+		return scraper.Options{}, mark(ErrConfig, fmt.Errorf("%w: job %s: follow: %v", scraper.ErrOptions, job.Name, err))
 	}
 	if o.Articles, err = compileAll(job.Articles); err != nil {
-		return scraper.Options{}, fmt.Errorf("%w: job %s: articles: %v", scraper.ErrOptions, job.Name, err)
+		return scraper.Options{}, mark(ErrConfig, fmt.Errorf("%w: job %s: articles: %v", scraper.ErrOptions, job.Name, err))
 	}
 	return o, nil
 }

@@ -25,11 +25,19 @@ type RunOptions struct {
 
 // RunJob runs one job once: it crawls with the archive's crawl state and a
 // sink that archives into it, and records a store.Run. The returned Run is
-// filled in even when the error is not nil (an interrupted crawl: the next
-// RunJob of the job resumes it).
-func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (store.Run, error) {
+// filled in even when the error is not nil. The error is ErrInterrupted for
+// a cancelled crawl (the next RunJob of the job resumes it), ErrConfig for
+// settings the crawler cannot use, ErrArchive when the archive could not be
+// opened or written, and ErrNothingFetched when the run had errors and
+// fetched no page at all. Errors of single pages only count in the Run.
+func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (run store.Run, err error) {
 	log := s.logger().With("job", job.Name)
-	run := store.Run{Job: job.Name, Started: time.Now().UTC()}
+	run = store.Run{Job: job.Name, Started: time.Now().UTC()}
+	defer func() {
+		if run.Ended.IsZero() {
+			run.Ended = time.Now().UTC()
+		}
+	}()
 	o, err := CrawlerOptions(s.Config.Crawler, job, s.Config.Sites)
 	if err != nil {
 		return run, err
@@ -38,8 +46,9 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 	if err != nil {
 		return run, err
 	}
+	arch := newArchiver(st)
 	o.State = st.CrawlState(job.Name)
-	o.Sink = Sink(st)
+	o.Sink = arch
 	o.Log = log
 	o.Fresh = ro.Fresh
 	o.Progress = ro.Progress
@@ -49,8 +58,9 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 	stats, runErr := scraper.New(o).Run(ctx)
 	run.Ended = time.Now().UTC()
 	run.Pages, run.New, run.Changed, run.Unchanged, run.Errors = stats.Pages, stats.New, stats.Changed, stats.Unchanged, stats.Errors
+	runErr = runOutcome(runErr, arch.err(), stats)
 	switch {
-	case errors.Is(runErr, context.Canceled), errors.Is(runErr, context.DeadlineExceeded):
+	case errors.Is(runErr, ErrInterrupted):
 		run.Error = "interrupted; the next crawl of this job continues where it stopped"
 	case runErr != nil:
 		run.Error = runErr.Error()
@@ -64,11 +74,31 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 		"unchanged", stats.Unchanged, "listings", stats.Listings, "skipped", stats.Skipped,
 		"errors", stats.Errors, "resumed", stats.Resumed, "elapsed", stats.Elapsed.Round(time.Millisecond),
 		"pages_per_s", fmt.Sprintf("%.1f", stats.Rate())}, stats.LimitAttrs()...)...)
-	if runErr == nil {
-		runErr = addErr // a run that could not be recorded is a failed command
+	if runErr == nil && addErr != nil {
+		runErr = mark(ErrArchive, addErr) // a run that could not be recorded is a failed command
 	}
 	if cerr := release(); cerr != nil && runErr == nil {
-		runErr = cerr
+		runErr = mark(ErrArchive, cerr)
 	}
 	return run, runErr
+}
+
+// runOutcome files the crawler's error, the sink's failed writes and the
+// counts under the kinds RunJob documents.
+func runOutcome(runErr, sinkErr error, stats scraper.Stats) error {
+	switch {
+	case errors.Is(runErr, context.Canceled), errors.Is(runErr, context.DeadlineExceeded):
+		return mark(ErrInterrupted, runErr)
+	case errors.Is(runErr, scraper.ErrOptions):
+		return mark(ErrConfig, runErr)
+	case runErr != nil:
+		// Besides its options and its context, a crawl fails only on its
+		// State: the crawl state kept in the archive.
+		return mark(ErrArchive, runErr)
+	case sinkErr != nil:
+		return sinkErr
+	case stats.Pages == 0 && stats.Errors > 0:
+		return fmt.Errorf("%w: %d requests failed and no page was fetched (see the log)", ErrNothingFetched, stats.Errors)
+	}
+	return nil
 }

@@ -36,15 +36,19 @@ func (s *Service) logger() *slog.Logger {
 }
 
 // OpenStore opens the archive named by c, waiting up to store.lock_timeout
-// for another process.
+// for another process. A failure to open it for writing, and a lock held
+// too long by another process, are ErrArchive.
 func OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
 	st, err := store.Open(c.Store.Path, store.Options{
 		LockTimeout:  c.Store.LockTimeout.D(),
 		KeepVersions: c.Store.KeepVersions,
 		ReadOnly:     readOnly,
 	})
-	if errors.Is(err, store.ErrLocked) {
-		return nil, fmt.Errorf("%s: %w (waited %s; is a crawl or the scheduler running?)", c.Store.Path, err, c.Store.LockTimeout)
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		return nil, mark(ErrArchive, fmt.Errorf("%s: %w (waited %s; is a crawl or the scheduler running?)", c.Store.Path, err, c.Store.LockTimeout))
+	case err != nil && !readOnly:
+		return nil, mark(ErrArchive, err)
 	}
 	return st, err
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"newsarchive/app"
 	"newsarchive/config"
 	"newsarchive/urlnorm"
 )
@@ -48,7 +49,12 @@ func newCrawlCmd(env *Env) *cobra.Command {
 --seed replaces the job's seeds; with no --job it crawls an ad-hoc job on the
 seeds' hosts with the default limits. An interrupted crawl (Ctrl-C, SIGTERM,
 a crash) continues where it stopped on the next crawl of that job; --fresh
-starts over.`,
+starts over.
+
+Exit status: 0 the run completed (page errors are counted in the summary),
+2 usage or configuration error, 3 nothing could be fetched, 4 the archive
+could not be written, 130 interrupted, 1 anything else (README "Exit
+status").`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Config()
@@ -66,23 +72,24 @@ starts over.`,
 }
 
 // RunCrawl runs the selected jobs one after another, printing one summary
-// line per job on stderr. A failed job does not stop the others; an
-// interrupt does.
+// line per job on stderr, whatever happened. A failed job does not stop the
+// others; an interrupt does. The error keeps the kinds app.RunJob reports,
+// which decide the exit code.
 func RunCrawl(ctx context.Context, env *Env, c config.Config, o CrawlOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	jobs, err := selectJobs(c, o)
 	if err != nil {
-		return err
+		return usage(err)
 	}
 	var failed []error
 	for _, j := range jobs {
 		run, err := env.service(c).RunJob(ctx, j, progressTo(env.Stderr, o.Fresh))
 		fmt.Fprintf(env.Stderr, "crawl %s: %d pages fetched; articles %d new, %d changed, %d unchanged; %d errors (%s)\n",
 			j.Name, run.Pages, run.New, run.Changed, run.Unchanged, run.Errors, run.Ended.Sub(run.Started).Round(1e6))
-		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
-			return fmt.Errorf("crawl %s interrupted; the next crawl continues where it stopped (--fresh starts over)", j.Name)
+		if errors.Is(err, app.ErrInterrupted) || ctx.Err() != nil {
+			return fmt.Errorf("crawl %s %w; the next crawl continues where it stopped (--fresh starts over)", j.Name, app.ErrInterrupted)
 		}
 		if err != nil {
 			failed = append(failed, fmt.Errorf("crawl %s: %w", j.Name, err))

@@ -311,10 +311,10 @@ func TestCrawlSelection(t *testing.T) {
 		code   int
 		want   string
 	}{
-		{"unknown job", "", []string{"--job", "nope"}, 1, `no job named "nope"`},
-		{"no jobs and no seed", "none", nil, 1, "no jobs configured"},
+		{"unknown job", "", []string{"--job", "nope"}, ExitUsage, `no job named "nope"`},
+		{"no jobs and no seed", "none", nil, ExitUsage, "no jobs configured"},
 		{"ad-hoc seed", "none", []string{"--seed", s.URL + "/"}, 0, `crawl adhoc-[0-9a-f]{8}: 3 pages fetched; articles 2 new`},
-		{"bad seed", "none", []string{"--seed", "mailto:x@example.com"}, 1, "--seed"},
+		{"bad seed", "none", []string{"--seed", "mailto:x@example.com"}, ExitUsage, "--seed"},
 	}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -350,7 +350,7 @@ func TestCrawlInterruptedThenResumed(t *testing.T) {
 		}
 	})
 	_, errs, code := run(ctx, "--config", cfg, "crawl")
-	if code == 0 || !strings.Contains(errs, "interrupted") {
+	if code != ExitInterrupted || !strings.Contains(errs, "interrupted") {
 		t.Fatalf("interrupted crawl: code %d, stderr %s", code, errs)
 	}
 	if n := len(versions(t, db)); n >= 40 {

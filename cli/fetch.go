@@ -3,10 +3,12 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"newsarchive/app"
 	"newsarchive/config"
 	"newsarchive/store"
 )
@@ -43,7 +45,9 @@ archive fields, one line per URL in order.`,
 }
 
 // RunFetch fetches the URLs in order. A URL that fails is reported on
-// stderr and the others still run; the command then fails.
+// stderr and the others still run; the command then fails, as
+// app.ErrNothingFetched when no URL could be fetched and app.ErrArchive
+// when a write failed.
 func RunFetch(ctx context.Context, env *Env, c config.Config, o FetchOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
@@ -59,11 +63,13 @@ func RunFetch(ctx context.Context, env *Env, c config.Config, o FetchOptions) er
 	svc := env.service(c)
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetEscapeHTML(false)
-	failed := 0
+	failed, archive, other := 0, false, false
 	for _, u := range o.URLs {
 		a, err := svc.Fetch(ctx, st, u)
 		if err != nil {
 			failed++
+			archive = archive || errors.Is(err, app.ErrArchive)
+			other = other || !errors.Is(err, app.ErrNothingFetched)
 			fmt.Fprintf(env.Stderr, "newsarchive: fetch: %v\n", err) // errors name their URL
 			if ctx.Err() != nil {
 				break
@@ -80,7 +86,14 @@ func RunFetch(ctx context.Context, env *Env, c config.Config, o FetchOptions) er
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("fetch: %d of %d URLs failed", failed, len(o.URLs))
+		err := fmt.Errorf("fetch: %d of %d URLs failed", failed, len(o.URLs))
+		switch {
+		case archive:
+			return fmt.Errorf("%w (%w)", err, app.ErrArchive)
+		case failed == len(o.URLs) && !other:
+			return fmt.Errorf("%w (%w)", err, app.ErrNothingFetched)
+		}
+		return err
 	}
 	return nil
 }

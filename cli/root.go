@@ -22,13 +22,18 @@ type Env struct {
 	DBPath         string // --db (overrides store.path)
 	Verbose        bool
 	Log            *slog.Logger
+
+	// started is set once the command line has been parsed and the command
+	// is about to run; an error before that is a usage error.
+	started bool
 }
 
-// Config loads the configuration and applies --db.
+// Config loads the configuration and applies --db. Its errors are usage
+// errors (exit code 2).
 func (e *Env) Config() (config.Config, error) {
 	c, err := config.Load(e.ConfigPath)
 	if err != nil {
-		return config.Config{}, err
+		return config.Config{}, usage(err)
 	}
 	if e.DBPath != "" {
 		c.Store.Path = e.DBPath
@@ -44,6 +49,11 @@ func (e *Env) OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
 
 // NewRoot builds the command tree writing to stdout and stderr.
 func NewRoot(stdout, stderr io.Writer) *cobra.Command {
+	root, _ := newRoot(stdout, stderr)
+	return root
+}
+
+func newRoot(stdout, stderr io.Writer) (*cobra.Command, *Env) {
 	env := &Env{Stdout: stdout, Stderr: stderr}
 	root := &cobra.Command{
 		Use:           "newsarchive",
@@ -51,6 +61,7 @@ func NewRoot(stdout, stderr io.Writer) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			env.started = true
 			level := slog.LevelInfo
 			if env.Verbose {
 				level = slog.LevelDebug
@@ -71,7 +82,7 @@ func NewRoot(stdout, stderr io.Writer) *cobra.Command {
 	for _, add := range commands {
 		root.AddCommand(add(env))
 	}
-	return root
+	return root, env
 }
 
 // commands lists the subcommand constructors; each file registers its own
@@ -92,15 +103,21 @@ func (c clearLine) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
-// Execute runs the command line and returns the process exit code.
+// Execute runs the command line and returns the process exit code (see
+// exitCode).
 func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := NewRoot(stdout, stderr)
+	root, env := newRoot(stdout, stderr)
 	root.SetArgs(args)
-	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintf(stderr, "newsarchive: %v\n", err)
-		return 1
+	err := root.ExecuteContext(ctx)
+	if err != nil && !env.started {
+		// cobra failed before running the command: an unknown command or
+		// flag, or arguments the command does not take.
+		err = usage(err)
 	}
-	return 0
+	if err != nil {
+		fmt.Fprintf(stderr, "newsarchive: %v\n", err)
+	}
+	return exitCode(ctx, err)
 }
 
 // writeOut calls write with stdout when path is "", else with a temporary

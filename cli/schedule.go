@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -67,7 +68,10 @@ func RunSchedule(ctx context.Context, env *Env, c config.Config, o ScheduleOptio
 		return err
 	}
 	err := schedule.Run(ctx, scheduleEntries(c.Jobs), schedule.Options{Run: run, Log: log, RunNow: o.RunNow, Parser: config.CronParser})
-	if err != nil {
+	switch {
+	case errors.Is(err, schedule.ErrNoJobs), errors.Is(err, schedule.ErrBadSpec):
+		return usage(fmt.Errorf("schedule: %w", err)) // the configuration's fault
+	case err != nil:
 		return fmt.Errorf("schedule: %w", err)
 	}
 	return nil

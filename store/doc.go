@@ -13,6 +13,11 @@
 // store.keep_versions prunes the oldest versions beyond that many, never
 // the latest.
 //
+// A Put under an existing key from another URL records that URL as an
+// alias of the key; with the latest content hash it adds no version. The
+// app files URL variants of one article this way, after LatestHash told it
+// which article a URL is known under and with what hash.
+//
 // # Writes
 //
 // Every write goes to one writer goroutine that commits whatever is waiting
