@@ -99,10 +99,12 @@ func (cr Crawler) validate() error {
 
 // memo remembers the verdict on each seed and regex already checked: a
 // list shared through a YAML alias by many jobs is checked once.
-type memo map[string]error
+type memo map[memoKey]error
+
+type memoKey struct{ kind, s string }
 
 func (m memo) check(kind, s string, f func(string) error) error {
-	k := kind + "\x00" + s
+	k := memoKey{kind, s}
 	if err, ok := m[k]; ok {
 		return err
 	}
