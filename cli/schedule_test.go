@@ -13,14 +13,15 @@ import (
 	"newsarchive/store"
 )
 
-// TestScheduleRunsAndReleasesArchive runs the daemon with a job ticking
-// every second and checks that runs are recorded, that export works while
-// the daemon waits between runs (it holds nothing then: decision 4), and
-// that cancelling stops it cleanly.
+// TestScheduleRunsAndReleasesArchive runs the daemon with --run-now and a
+// job ticking every minute (the shortest interval a config allows; ticking
+// itself is tested in package schedule) and checks that the run is
+// recorded, that export works while the daemon waits between runs (it
+// holds nothing then: decision 4), and that cancelling stops it cleanly.
 func TestScheduleRunsAndReleasesArchive(t *testing.T) {
 	dir := t.TempDir()
 	site := newNewsSite(t, 5)
-	cfg := writeConfig(t, dir, site, "    schedule: \"@every 1s\"\n")
+	cfg := writeConfig(t, dir, site, "    schedule: \"@every 1m\"\n")
 	db := filepath.Join(dir, "archive.db")
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -44,13 +45,13 @@ func TestScheduleRunsAndReleasesArchive(t *testing.T) {
 		}
 		runs, _ = st.Runs("news", 0)
 		st.Close()
-		if len(runs) >= 2 {
+		if len(runs) >= 1 {
 			break
 		}
 	}
-	if len(runs) < 2 {
+	if len(runs) < 1 {
 		cancel()
-		t.Fatalf("want at least 2 recorded runs within 20s, got %d", len(runs))
+		t.Fatalf("want the --run-now run recorded within 20s, got %d runs", len(runs))
 	}
 	if runs[len(runs)-1].New != 5 {
 		t.Errorf("first run archived %d new articles, want 5", runs[len(runs)-1].New)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -92,17 +93,20 @@ func Default() Config {
 	}
 }
 
-// defaultJob holds the values a job gets for keys it leaves out.
-func defaultJob() Job {
+// DefaultJob holds the values a job gets for the keys it leaves out.
+func DefaultJob() Job {
 	return Job{MaxDepth: 2, MaxPages: 1000}
 }
 
 // UnmarshalYAML fills in job defaults before decoding, so that an explicit
-// `max_depth: 0` (seeds only) differs from a missing key.
-func (j *Job) UnmarshalYAML(n *yaml.Node) error {
+// `max_depth: 0` (seeds only) differs from a missing key. It takes the
+// callback form so that the job is decoded by the decoder of the whole
+// document: anchors defined elsewhere resolve and yaml.v3's alias limits
+// count it.
+func (j *Job) UnmarshalYAML(unmarshal func(any) error) error {
 	type plain Job
-	p := plain(defaultJob())
-	if err := decodeStrict(n, &p); err != nil {
+	p := plain(DefaultJob())
+	if err := unmarshal(&p); err != nil {
 		return err
 	}
 	*j = Job(p)
@@ -111,13 +115,14 @@ func (j *Job) UnmarshalYAML(n *yaml.Node) error {
 
 // Load reads path over Default() and validates the result. An empty path
 // means ./config.yaml if it exists, else the defaults; a path given but
-// missing is ErrNotFound.
+// missing is ErrNotFound. A file over MaxFileBytes is rejected without
+// reading the rest of it.
 func Load(path string) (Config, error) {
 	explicit := path != ""
 	if !explicit {
 		path = "config.yaml"
 	}
-	b, err := os.ReadFile(path)
+	b, err := readFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if explicit {
@@ -143,22 +148,35 @@ func Load(path string) (Config, error) {
 	return c, nil
 }
 
+// readFile reads at most MaxFileBytes+1 bytes: enough for Parse to tell
+// that the file is too large.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+}
+
 // Parse decodes YAML over Default() and validates it. Relative paths are
-// left as written.
+// left as written. The text is parsed once into a node tree, checked key by
+// key (checkKeys), then decoded once, so yaml.v3's alias limits apply.
 func Parse(b []byte) (Config, error) {
+	if len(b) > MaxFileBytes {
+		return Config{}, fmt.Errorf("%w: the file is larger than %d MiB", ErrInvalid, MaxFileBytes>>20)
+	}
 	c := Default()
-	if len(bytes.TrimSpace(b)) > 0 {
-		var root yaml.Node
-		if err := yaml.Unmarshal(b, &root); err != nil {
-			return Config{}, fmt.Errorf("%w: %s", ErrInvalid, cleanYAMLError(err))
+	root, err := parseNode(b)
+	if err != nil {
+		return Config{}, fmt.Errorf("%w: %s", ErrInvalid, cleanYAMLError(err))
+	}
+	if root != nil {
+		if err := checkKeys(root, reflect.TypeOf(c), ""); err != nil {
+			return Config{}, err
 		}
-		if len(root.Content) > 0 {
-			if err := checkKeys(root.Content[0], reflect.TypeOf(c), ""); err != nil {
-				return Config{}, err
-			}
-			if err := decodeStrict(root.Content[0], &c); err != nil {
-				return Config{}, fmt.Errorf("%w: %s", ErrInvalid, cleanYAMLError(err))
-			}
+		if err := root.Decode(&c); err != nil {
+			return Config{}, fmt.Errorf("%w: %s", ErrInvalid, cleanYAMLError(err))
 		}
 	}
 	if err := c.Validate(); err != nil {
@@ -167,20 +185,33 @@ func Parse(b []byte) (Config, error) {
 	return c, nil
 }
 
-// decodeStrict decodes a node rejecting unknown keys. yaml.v3 only offers
-// KnownFields on a Decoder, so the node is re-encoded and decoded again.
-func decodeStrict(n *yaml.Node, v any) error {
-	b, err := yaml.Marshal(n)
-	if err != nil {
-		return err
+// parseNode parses the one YAML document in b; nil for an empty one. A
+// second document would be ignored by a plain Unmarshal, so it is an error.
+func parseNode(b []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, err
 	}
-	d := yaml.NewDecoder(bytes.NewReader(b))
-	d.KnownFields(true)
-	return d.Decode(v)
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return nil, errors.New("more than one YAML document (a second ---); put everything in one")
+	case !errors.Is(err, io.EOF):
+		return nil, err
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
 }
 
 // cleanYAMLError drops yaml.v3's prefixes; checkKeys has already reported
-// unknown keys and bad scalars by path, so what remains is syntax.
+// unknown keys and bad scalars by path, so what remains is syntax or
+// yaml.v3's own limits.
 func cleanYAMLError(err error) string {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	return strings.TrimPrefix(msg, "unmarshal errors:\n  ")

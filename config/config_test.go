@@ -35,6 +35,53 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"not yaml", "store: [", "did not find"},
 		{"string for int", "crawler: {parallelism: many}", "crawler.parallelism: bad value"},
 		{"scalar for list", "jobs: [{name: a, seeds: 'https://a.com/'}]", "jobs[0].seeds: want a list"},
+		{"null-tagged mapping is still checked", "crawler: !!null {paralelism: 2}", "crawler.paralelism: unknown key"},
+		{"fraction for int", "crawler: {retries: 1.5}", "crawler.retries: bad value \"1.5\": want a whole number"},
+		{"second document", "store: {path: a.db}\n---\nstore: {path: b.db}\n", "more than one YAML document"},
+		{"alias without anchor", "jobs: [{name: a, seeds: [*nope]}]", "unknown anchor"},
+
+		// Numbers out of bounds.
+		{"huge parallelism", "crawler: {parallelism: 1000000000}", "crawler.parallelism: must be between 1 and 1024 (got 1000000000)"},
+		{"parallelism just over", "crawler: {parallelism: 1025}", "crawler.parallelism: must be between 1 and 1024"},
+		{"too many retries", "crawler: {retries: 11}", "crawler.retries: must be between 0 and 10"},
+		{"zero max_body_bytes", "crawler: {max_body_bytes: 0}", "crawler.max_body_bytes: must be between 1024 and 1073741824"},
+		{"huge max_body_bytes", "crawler: {max_body_bytes: 1099511627776}", "crawler.max_body_bytes"},
+		{"negative keep_versions", "store: {keep_versions: -1}", "store.keep_versions: must be between 0 and 100000"},
+		{"huge keep_versions", "store: {keep_versions: 100001}", "store.keep_versions"},
+		{"deep max_depth", "jobs: [{name: a, seeds: ['https://a.com/'], max_depth: 101}]", "jobs[0].max_depth: must be between 0 and 100"},
+		{"negative max_pages", "jobs: [{name: a, seeds: ['https://a.com/'], max_pages: -1}]", "jobs[0].max_pages"},
+		{"huge max_pages", "jobs: [{name: a, seeds: ['https://a.com/'], max_pages: 10000001}]", "jobs[0].max_pages: must be between 0 and 10000000"},
+		{"int overflow", "crawler: {parallelism: 99999999999999999999}", "crawler.parallelism: bad value"},
+
+		// Durations: strict syntax, then bounds.
+		{"NaN timeout", "crawler: {timeout: NaN}", `crawler.timeout: bad duration "NaN"`},
+		{"yaml nan timeout", "crawler: {timeout: .nan}", `crawler.timeout: bad duration ".nan"`},
+		{"Inf timeout", "crawler: {timeout: Inf}", `crawler.timeout: bad duration "Inf"`},
+		{"yaml inf delay", "crawler: {per_host_delay: -.inf}", "crawler.per_host_delay: bad duration"},
+		{"exponent seconds", "crawler: {timeout: 1e3}", `crawler.timeout: bad duration "1e3"`},
+		{"overflowing seconds", "crawler: {timeout: 99999999999}", "crawler.timeout: bad duration \"99999999999\": out of range"},
+		{"overflowing duration", "crawler: {timeout: 9999999999h}", "crawler.timeout: bad duration"},
+		{"trailing words", "crawler: {timeout: 5 apples}", "crawler.timeout: bad duration"},
+		{"zero timeout", "crawler: {timeout: 0s}", "crawler.timeout: must be between 1s and 1h (got 0s)"},
+		{"long timeout", "crawler: {timeout: 2h}", "crawler.timeout: must be between 1s and 1h (got 2h)"},
+		{"negative delay", "crawler: {per_host_delay: -5m}", "crawler.per_host_delay: must be between 0s and 1h (got -5m)"},
+		{"negative seconds", "crawler: {per_host_delay: -1.5}", "crawler.per_host_delay: must be between 0s and 1h (got -1.5s)"},
+		{"long lock_timeout", "store: {lock_timeout: 61m}", "store.lock_timeout: must be between 0s and 1h (got 1h1m)"},
+
+		// Schedules: nothing more often than once a minute.
+		{"every 0s", "jobs: [{name: a, seeds: ['https://a.com/'], schedule: '@every 0s'}]", `jobs[0].schedule: "@every 0s" runs more often than every 1m`},
+		{"every -5m", "jobs: [{name: a, seeds: ['https://a.com/'], schedule: '@every -5m'}]", "jobs[0].schedule: \"@every -5m\" runs more often"},
+		{"every 59s", "jobs: [{name: a, seeds: ['https://a.com/'], schedule: '@every 59s'}]", "jobs[0].schedule"},
+		{"every 1s in a zone", "jobs: [{name: a, seeds: ['https://a.com/'], schedule: 'CRON_TZ=UTC @every 1s'}]", "jobs[0].schedule"},
+
+		// Header values and names: no control characters.
+		{"user_agent with CRLF", "crawler: {user_agent: \"bot/1.0\\r\\nX-Evil: 1\"}", "crawler.user_agent: must not contain control characters"},
+		{"user_agent with LF", "crawler: {user_agent: \"bot\\n\"}", "crawler.user_agent: must not contain control characters"},
+		{"user_agent with NUL", "crawler: {user_agent: \"bot\\0\"}", "crawler.user_agent"},
+		{"user_agent too long", "crawler: {user_agent: " + strings.Repeat("a", 1025) + "}", "crawler.user_agent: at most 1024 bytes"},
+		{"job name with newline", "jobs: [{name: \"a\\nb\", seeds: ['https://a.com/']}]", "jobs[0].name: must not contain control characters"},
+		{"site host with a line break", "sites: {\"a.com\\n\": {body: article}}", `sites.a.com\n: must be a lower-case host name`},
+		{"allowed domain with CR", "jobs: [{name: a, seeds: ['https://a.com/'], allowed_domains: [\"a.com\\r\"]}]", "jobs[0].allowed_domains[0]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

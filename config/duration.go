@@ -2,6 +2,9 @@ package config
 
 import (
 	"fmt"
+	"math"
+	"regexp"
+	"strconv"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -14,22 +17,40 @@ type Duration time.Duration
 // D returns the value as a time.Duration.
 func (d Duration) D() time.Duration { return time.Duration(d) }
 
-// UnmarshalYAML accepts "1.5s"-style strings and bare numbers (seconds).
+// UnmarshalYAML accepts Go duration syntax ("1.5s", "1m30s") and plain
+// decimal numbers of seconds ("90", "0.5").
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	var s string
 	if err := n.Decode(&s); err != nil {
 		return err
 	}
+	v, err := parseDuration(s)
+	if err != nil {
+		return err
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// seconds is a plain decimal number: no NaN, Inf, exponent or hex, which
+// strconv.ParseFloat would all take.
+var seconds = regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`)
+
+// maxSeconds is the longest duration time.Duration holds, in seconds.
+const maxSeconds = float64(math.MaxInt64) / float64(time.Second)
+
+func parseDuration(s string) (time.Duration, error) {
 	if v, err := time.ParseDuration(s); err == nil {
-		*d = Duration(v)
-		return nil
+		return v, nil
 	}
-	var secs float64
-	if _, err := fmt.Sscan(s, &secs); err == nil {
-		*d = Duration(time.Duration(secs * float64(time.Second)))
-		return nil
+	if !seconds.MatchString(s) {
+		return 0, fmt.Errorf("bad duration %q (want e.g. 10s, 1m30s, or a number of seconds)", s)
 	}
-	return fmt.Errorf("bad duration %q (want e.g. 10s, 1m30s)", s)
+	secs, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.Abs(secs) >= maxSeconds {
+		return 0, fmt.Errorf("bad duration %q: out of range", s)
+	}
+	return time.Duration(math.Round(secs * float64(time.Second))), nil
 }
 
 // MarshalYAML writes the duration as a string such as "10s".

@@ -2,10 +2,15 @@ package config
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/robfig/cron/v3"
+	"golang.org/x/net/http/httpguts"
 
 	"newsarchive/urlnorm"
 )
@@ -19,49 +24,37 @@ func invalid(key, format string, args ...any) error {
 }
 
 // Validate checks every value and returns the first problem, naming its key.
+// The bounds are those of limits.go; Default() passes.
 func (c Config) Validate() error {
-	s := c.Store
-	if s.Path == "" {
-		return invalid("store.path", "must not be empty")
+	if err := c.Store.validate(); err != nil {
+		return err
 	}
-	if s.LockTimeout < 0 {
-		return invalid("store.lock_timeout", "must not be negative (got %s)", s.LockTimeout)
+	if err := c.Crawler.validate(); err != nil {
+		return err
 	}
-	if s.KeepVersions < 0 {
-		return invalid("store.keep_versions", "must not be negative (got %d)", s.KeepVersions)
-	}
-	cr := c.Crawler
-	switch {
-	case strings.TrimSpace(cr.UserAgent) == "":
-		return invalid("crawler.user_agent", "must not be empty")
-	case cr.Parallelism < 1:
-		return invalid("crawler.parallelism", "must be at least 1 (got %d)", cr.Parallelism)
-	case cr.PerHostDelay < 0:
-		return invalid("crawler.per_host_delay", "must not be negative (got %s)", cr.PerHostDelay)
-	case cr.Timeout <= 0:
-		return invalid("crawler.timeout", "must be positive (got %s)", cr.Timeout)
-	case cr.MaxBodyBytes <= 0:
-		return invalid("crawler.max_body_bytes", "must be positive (got %d)", cr.MaxBodyBytes)
-	case cr.Retries < 0:
-		return invalid("crawler.retries", "must not be negative (got %d)", cr.Retries)
+	if len(c.Jobs) > MaxJobs {
+		return invalid("jobs", "at most %d jobs (got %d)", MaxJobs, len(c.Jobs))
 	}
 	names := map[string]bool{}
+	seeds := 0
+	checked := memo{}
 	for i, j := range c.Jobs {
 		key := fmt.Sprintf("jobs[%d]", i)
-		if j.Name == "" {
-			return invalid(key+".name", "must not be empty")
+		if seeds += len(j.Seeds); seeds > MaxSeeds {
+			return invalid(key+".seeds", "at most %d seeds in all jobs together", MaxSeeds)
+		}
+		if err := j.validate(key, checked); err != nil {
+			return err
 		}
 		if names[j.Name] {
 			return invalid(key+".name", "duplicate job name %q", j.Name)
 		}
 		names[j.Name] = true
-		if err := j.validate(key); err != nil {
-			return err
-		}
 	}
-	for host, r := range c.Sites {
-		if host != strings.ToLower(host) || strings.ContainsAny(host, "/: ") {
-			return invalid("sites."+host, "must be a lower-case host name without scheme, port or path")
+	for _, host := range slices.Sorted(maps.Keys(c.Sites)) {
+		r := c.Sites[host]
+		if host != strings.ToLower(host) || strings.ContainsAny(host, "/: ") || hasControl(host) {
+			return invalid("sites."+strings.Trim(strconv.Quote(host), `"`), "must be a lower-case host name without scheme, port or path")
 		}
 		if err := r.Validate(); err != nil {
 			return fmt.Errorf("%w: sites.%s.%s", ErrInvalid, host, err)
@@ -70,42 +63,133 @@ func (c Config) Validate() error {
 	return nil
 }
 
-func (j Job) validate(key string) error {
-	if j.Schedule != "" {
-		if _, err := CronParser.Parse(j.Schedule); err != nil {
-			return invalid(key+".schedule", "bad cron spec %q: %v", j.Schedule, err)
+func (s Store) validate() error {
+	if s.Path == "" {
+		return invalid("store.path", "must not be empty")
+	}
+	if err := lockTimeoutRange.check("store.lock_timeout", s.LockTimeout); err != nil {
+		return err
+	}
+	return keepVersionsRange.check("store.keep_versions", int64(s.KeepVersions))
+}
+
+func (cr Crawler) validate() error {
+	switch ua := cr.UserAgent; {
+	case strings.TrimSpace(ua) == "":
+		return invalid("crawler.user_agent", "must not be empty")
+	case len(ua) > MaxUserAgentBytes:
+		return invalid("crawler.user_agent", "at most %d bytes (got %d)", MaxUserAgentBytes, len(ua))
+	case !httpguts.ValidHeaderFieldValue(ua):
+		// A CR or LF would make every request fail (or split it).
+		return invalid("crawler.user_agent", "must not contain control characters such as a line break (got %q)", ua)
+	}
+	for _, r := range []error{
+		parallelismRange.check("crawler.parallelism", int64(cr.Parallelism)),
+		perHostDelayRange.check("crawler.per_host_delay", cr.PerHostDelay),
+		timeoutRange.check("crawler.timeout", cr.Timeout),
+		maxBodyBytesRange.check("crawler.max_body_bytes", cr.MaxBodyBytes),
+		retriesRange.check("crawler.retries", int64(cr.Retries)),
+	} {
+		if r != nil {
+			return r
 		}
 	}
-	if len(j.Seeds) == 0 {
+	return nil
+}
+
+// memo remembers the verdict on each seed and regex already checked: a
+// list shared through a YAML alias by many jobs is checked once.
+type memo map[memoKey]error
+
+type memoKey struct{ kind, s string }
+
+func (m memo) check(kind, s string, f func(string) error) error {
+	k := memoKey{kind, s}
+	if err, ok := m[k]; ok {
+		return err
+	}
+	err := f(s)
+	m[k] = err
+	return err
+}
+
+func normalizeSeed(s string) error {
+	_, err := urlnorm.Normalize(s)
+	return err
+}
+
+func compileRegex(s string) error {
+	if _, err := regexp.Compile(s); err != nil {
+		return fmt.Errorf("bad regex: %w", err)
+	}
+	return nil
+}
+
+func (j Job) validate(key string, checked memo) error {
+	switch {
+	case j.Name == "":
+		return invalid(key+".name", "must not be empty")
+	case hasControl(j.Name):
+		return invalid(key+".name", "must not contain control characters (got %q)", j.Name)
+	}
+	if err := checkSchedule(j.Schedule); err != nil {
+		return invalid(key+".schedule", "%v", err)
+	}
+	switch {
+	case len(j.Seeds) == 0:
 		return invalid(key+".seeds", "needs at least one URL")
+	case len(j.Seeds) > MaxSeedsPerJob:
+		return invalid(key+".seeds", "at most %d seeds per job (got %d)", MaxSeedsPerJob, len(j.Seeds))
 	}
 	for k, s := range j.Seeds {
-		if _, err := urlnorm.Normalize(s); err != nil {
+		if err := checked.check("seed", s, normalizeSeed); err != nil {
 			return invalid(fmt.Sprintf("%s.seeds[%d]", key, k), "%v", err)
 		}
 	}
 	for k, d := range j.AllowedDomains {
-		if d == "" || strings.ContainsAny(d, "/: ") {
+		if d == "" || strings.ContainsAny(d, "/: ") || hasControl(d) {
 			return invalid(fmt.Sprintf("%s.allowed_domains[%d]", key, k), "must be a host name, got %q", d)
 		}
 	}
-	if j.MaxDepth < 0 {
-		return invalid(key+".max_depth", "must not be negative (got %d)", j.MaxDepth)
+	if err := maxDepthRange.check(key+".max_depth", int64(j.MaxDepth)); err != nil {
+		return err
 	}
-	if j.MaxPages < 0 {
-		return invalid(key+".max_pages", "must not be negative (got %d)", j.MaxPages)
+	if err := maxPagesRange.check(key+".max_pages", int64(j.MaxPages)); err != nil {
+		return err
 	}
 	for _, list := range []struct {
 		name string
 		res  []string
 	}{{"follow", j.Follow}, {"articles", j.Articles}} {
 		for k, re := range list.res {
-			if _, err := regexp.Compile(re); err != nil {
-				return invalid(fmt.Sprintf("%s.%s[%d]", key, list.name, k), "bad regex: %v", err)
+			if err := checked.check("regex", re, compileRegex); err != nil {
+				return invalid(fmt.Sprintf("%s.%s[%d]", key, list.name, k), "%v", err)
 			}
 		}
 	}
 	return nil
+}
+
+// checkSchedule parses a cron spec and refuses intervals under MinInterval.
+// Five-field specs cannot fire more than once a minute; @every can, and
+// cron rounds @every 0s or a negative interval up to every second.
+func checkSchedule(spec string) error {
+	if spec == "" {
+		return nil
+	}
+	s, err := CronParser.Parse(spec)
+	if err != nil {
+		return fmt.Errorf("bad cron spec %q: %v", spec, err)
+	}
+	if every, ok := s.(cron.ConstantDelaySchedule); ok && every.Delay < MinInterval {
+		return fmt.Errorf("%q runs more often than every %s, the shortest interval allowed", spec, short(MinInterval))
+	}
+	return nil
+}
+
+// hasControl reports a control character (a line break, a tab, NUL…).
+func hasControl(s string) bool {
+	return strings.ContainsFunc(s, unicode.IsControl)
 }
 
 // Hosts returns the job's allowed hosts: allowed_domains, or the seeds' hosts.
