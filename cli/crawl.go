@@ -116,7 +116,8 @@ func selectJobs(c config.Config, o CrawlOptions) ([]config.Job, error) {
 		}
 		return []config.Job{j}, nil
 	case len(o.Seeds) > 0:
-		j := config.Job{Name: adhocJob(o.Seeds), Seeds: o.Seeds, MaxDepth: 2, MaxPages: 1000}
+		j := config.DefaultJob()
+		j.Name, j.Seeds = adhocJob(o.Seeds), o.Seeds
 		return []config.Job{j}, nil
 	case len(c.Jobs) == 0:
 		return nil, fmt.Errorf("no jobs configured in %s; give --seed URL or add a job", configName(c))
