@@ -67,7 +67,7 @@ func (c Config) Validate() error {
 			return fmt.Errorf("%w: sites.%s.%s", ErrInvalid, host, err)
 		}
 	}
-	return nil
+	return c.validateNotify()
 }
 
 func (j Job) validate(key string) error {
