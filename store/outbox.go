@@ -33,16 +33,15 @@ const (
 
 // OutboxEntry is one notification to deliver to one target.
 type OutboxEntry struct {
-	ID       uint64          `json:"id"`
-	Rule     string          `json:"rule"`
-	Target   string          `json:"target"` // "webhook" or "email"
-	Key      string          `json:"key"`    // archive key of the article
-	Event    string          `json:"event"`  // "new" or "changed"
-	From     int             `json:"from_version,omitempty"`
-	To       int             `json:"to_version"`
-	IdemKey  string          `json:"idempotency_key"`
-	Payload  json.RawMessage `json:"payload"` // what the sender delivers (JSON); opaque to the store
-	RetryFor time.Duration   `json:"retry_for,omitempty"`
+	ID      uint64          `json:"id"`
+	Rule    string          `json:"rule"`
+	Target  string          `json:"target"` // "webhook" or "email"
+	Key     string          `json:"key"`    // archive key of the article
+	Event   string          `json:"event"`  // "new" or "changed"
+	From    int             `json:"from_version,omitempty"`
+	To      int             `json:"to_version"`
+	IdemKey string          `json:"idempotency_key"`
+	Payload json.RawMessage `json:"payload"` // what the sender delivers (JSON); opaque to the store
 
 	State     OutboxState `json:"state"`
 	Attempts  int         `json:"attempts"`
