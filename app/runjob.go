@@ -39,7 +39,8 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 		return run, err
 	}
 	o.State = st.CrawlState(job.Name)
-	o.Sink = Sink(st)
+	nt, finishNotify := s.startRunNotify(st, job.Name, log)
+	o.Sink = Sink(st, nt)
 	o.Log = log
 	o.Fresh = ro.Fresh
 	o.Progress = ro.Progress
@@ -64,6 +65,7 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 		"unchanged", stats.Unchanged, "listings", stats.Listings, "skipped", stats.Skipped,
 		"errors", stats.Errors, "resumed", stats.Resumed, "elapsed", stats.Elapsed.Round(time.Millisecond),
 		"pages_per_s", fmt.Sprintf("%.1f", stats.Rate())}, stats.LimitAttrs()...)...)
+	finishNotify(ctx) // a cron crawl delivers before it exits
 	if runErr == nil {
 		runErr = addErr // a run that could not be recorded is a failed command
 	}

@@ -10,8 +10,13 @@ import (
 )
 
 // Sink archives the crawler's pages into st: an article becomes a Put (new
-// version or last_checked update), a 304 a Touch.
-func Sink(st *store.Store) scraper.Sink {
+// version or last_checked update), a 304 a Touch. With a Notifier, the
+// notifications a new version causes go into the outbox in its Put.
+func Sink(st *store.Store, nt ...*Notifier) scraper.Sink {
+	var n *Notifier
+	if len(nt) > 0 {
+		n = nt[0]
+	}
 	return scraper.SinkFunc(func(ctx context.Context, p *scraper.Page, a *article.Article) (scraper.Outcome, error) {
 		if p.NotModified {
 			err := st.Touch(ctx, p.URL, p.FetchedAt)
@@ -25,7 +30,7 @@ func Sink(st *store.Store) scraper.Sink {
 		if a == nil {
 			return scraper.Skipped, nil
 		}
-		r, err := st.Put(ctx, store.Snapshot{
+		r, err := n.put(ctx, st, store.Snapshot{
 			Key:       p.Key,
 			URL:       p.URL,
 			Article:   a,

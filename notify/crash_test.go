@@ -109,3 +109,36 @@ func TestDeadTargetDoesNotDelayLive(t *testing.T) {
 		t.Fatalf("dead target: %d pending, want 3", len(pending))
 	}
 }
+
+// TestRunDeliversEachOnce: a running sender, kicked and polling fast,
+// delivers every entry exactly once.
+func TestRunDeliversEachOnce(t *testing.T) {
+	rc := newReceiver(t)
+	rules := []Rule{hookRule("a", rc.URL), hookRule("b", rc.URL)}
+	st, _ := openStore(t)
+	const n = 15
+	for i := range n {
+		key := fmt.Sprintf("https://www.example.com/news/%d.html", i)
+		put(t, st, rules, key, v1(), t0)
+		put(t, st, rules, key, v2(), t0)
+	}
+	s := &Sender{Outbox: st, Rules: rules, Poll: time.Millisecond}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	for range 50 {
+		s.Kick()
+		time.Sleep(time.Millisecond)
+	}
+	left := s.Wait(context.Background(), 10*time.Second)
+	cancel()
+	<-done
+	calls := rc.got()
+	keys := map[string]int{}
+	for _, c := range calls {
+		keys[c.header.Get(HeaderIdemKey)]++
+	}
+	if left != 0 || len(calls) != 2*n || len(keys) != 2*n {
+		t.Fatalf("%d left, %d calls, %d keys; want 0, %d, %d", left, len(calls), len(keys), 2*n, 2*n)
+	}
+}

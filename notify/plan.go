@@ -1,6 +1,8 @@
 package notify
 
 import (
+	"time"
+
 	"newsarchive/article"
 	"newsarchive/store"
 )
@@ -33,4 +35,17 @@ func Prepare(rules []Rule, c *Change, publicURL string) store.OutboxFunc {
 		}
 		return entries(want, &got, publicURL)
 	}
+}
+
+// SampleChange is an invented edit, for a test notification when the
+// archive has none that the rule matches.
+func SampleChange() *Change {
+	const key = "https://news.example.com/2026/03/14/harbour-pay-talks.html"
+	prev := &article.Article{Title: "Ferry crews walk out as harbour pay talks collapse", Authors: []string{"Sample Writer"},
+		Text: "Ferry crews walked out on Friday after talks on pay collapsed.\n\nThe operator said services would be cut."}
+	cur := *prev
+	cur.Text = "Ferry crews walked out on Friday after talks on pay collapsed.\n\nThe operator said a reduced timetable would run on Sunday, and both sides will meet a mediator on Monday."
+	prev.FetchedAt = "2026-03-14T08:00:00Z"
+	return &Change{Job: "sample", Key: key, URL: key, Prev: prev, Cur: &cur, From: 1, To: 2,
+		FetchedAt: time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)}
 }

@@ -144,20 +144,22 @@ func (s *Sender) Run(ctx context.Context) {
 }
 
 // Wait returns once the outbox has nothing pending and nothing in flight,
-// or after wait (with the number still pending), while Run delivers.
+// or after wait (with the number still pending), while Run delivers. It
+// returns early when what is left is not due before wait is over.
 func (s *Sender) Wait(ctx context.Context, wait time.Duration) int {
 	s.init()
+	end := time.Now().Add(wait)
 	deadline := time.NewTimer(wait)
 	defer deadline.Stop()
 	tick := time.NewTicker(50 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		n, _, err := s.Outbox.OutboxPending()
+		n, next, err := s.Outbox.OutboxPending()
 		s.mu.Lock()
 		busy := len(s.inflight)
 		s.mu.Unlock()
-		if err == nil && n == 0 && busy == 0 {
-			return 0
+		if err == nil && busy == 0 && (n == 0 || next.Sub(s.now()) > time.Until(end)) {
+			return n
 		}
 		select {
 		case <-ctx.Done():
@@ -175,13 +177,16 @@ func (s *Sender) dispatch(ctx context.Context) error {
 	if ctx.Err() != nil {
 		return nil
 	}
+	// The read is under the lock: a worker records an attempt before it
+	// takes the lock to clear the entry from inflight, so an entry read
+	// as due here is either still in flight or truly due.
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	now := s.now()
 	due, err := s.Outbox.OutboxDue(now, dueBatch)
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	for _, e := range due {
 		if s.inflight[e.ID] {
 			continue
