@@ -78,18 +78,25 @@ notify:
 `, hookURL, hookSecret)
 }
 
+// crawledWithHook crawls a loopback site of n articles once, with the
+// notify rule of notifyConfig pointing at a new receiver.
+func crawledWithHook(t *testing.T, n int) (*newsSite, *hookSink, string, string) {
+	t.Helper()
+	site := newNewsSite(t, n)
+	hook := newHookSink(t)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, site, notifyConfig(hook.URL))
+	if _, errs, code := run(context.Background(), "--config", cfg, "crawl"); code != 0 {
+		t.Fatalf("crawl: %d %s", code, errs)
+	}
+	return site, hook, dir, cfg
+}
+
 // TestNotifyEndToEnd crawls a loopback site, edits three articles, crawls
 // again: exactly three webhook calls arrive, before crawl exits, each with
 // its article's diff, signed, with its own idempotency key.
 func TestNotifyEndToEnd(t *testing.T) {
-	site := newNewsSite(t, 6)
-	hook := newHookSink(t)
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, site, notifyConfig(hook.URL))
-
-	if _, errs, code := run(context.Background(), "--config", cfg, "crawl"); code != 0 {
-		t.Fatalf("crawl: %d %s", code, errs)
-	}
+	site, hook, _, cfg := crawledWithHook(t, 6)
 	if n := len(hook.all()); n != 0 {
 		t.Fatalf("%d calls after the first crawl; the rule is on changed only", n)
 	}
@@ -163,13 +170,7 @@ func TestNotifyEndToEnd(t *testing.T) {
 // committed: `notify --send` then delivers it once more, with the same key,
 // and the outbox is empty.
 func TestNotifyKilledDuringDelivery(t *testing.T) {
-	site := newNewsSite(t, 3)
-	hook := newHookSink(t)
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, site, notifyConfig(hook.URL))
-	if _, errs, code := run(context.Background(), "--config", cfg, "crawl"); code != 0 {
-		t.Fatalf("crawl: %d %s", code, errs)
-	}
+	site, hook, _, cfg := crawledWithHook(t, 3)
 	site.setEdition(1, 1)
 	block := make(chan struct{})
 	got := make(chan struct{}, 4)
@@ -225,13 +226,7 @@ func TestNotifyKilledDuringDelivery(t *testing.T) {
 // TestNotifyTestAndFailed: --test sends a real diff (or a sample on an
 // archive without a matching edit), and a 400 lands in --failed.
 func TestNotifyTestAndFailed(t *testing.T) {
-	site := newNewsSite(t, 2)
-	hook := newHookSink(t)
-	dir := t.TempDir()
-	cfg := writeConfig(t, dir, site, notifyConfig(hook.URL))
-	if _, errs, code := run(context.Background(), "--config", cfg, "crawl"); code != 0 {
-		t.Fatalf("crawl: %d %s", code, errs)
-	}
+	site, hook, dir, cfg := crawledWithHook(t, 2)
 	out, errs, code := run(context.Background(), "--config", cfg, "notify", "--test", "edits")
 	if code != 0 || !strings.Contains(out, "a sample edit") {
 		t.Fatalf("--test without edits: %d %s %s", code, out, errs)
