@@ -266,3 +266,37 @@ func TestNotifyTestAndFailed(t *testing.T) {
 		t.Fatal("notify without an action succeeded")
 	}
 }
+
+// TestScheduleDeliversNotifications: the daemon's runs deliver too; a rule
+// on new articles gets one call per article, and later runs (nothing new)
+// none.
+func TestScheduleDeliversNotifications(t *testing.T) {
+	site := newNewsSite(t, 4)
+	hook := newHookSink(t)
+	cfg := writeConfig(t, t.TempDir(), site, "    schedule: \"@every 1s\"\n"+
+		strings.Replace(notifyConfig(hook.URL), "on: [changed]", "on: [new]", 1))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		_, _, code := run(ctx, "--config", cfg, "schedule", "--run-now")
+		done <- code
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for len(hook.all()) < 4 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(2500 * time.Millisecond) // two more ticks, with nothing new
+	cancel()
+	if code := <-done; code != 0 {
+		t.Fatalf("schedule exited %d", code)
+	}
+	calls := hook.all()
+	if len(calls) != 4 {
+		t.Fatalf("%d calls, want 4 (one per new article)", len(calls))
+	}
+	for _, c := range calls {
+		if c.header.Get(notify.HeaderEvent) != "new" {
+			t.Fatalf("event %q", c.header.Get(notify.HeaderEvent))
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package notify
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -133,7 +134,7 @@ func IdempotencyKey(rule, key string, version int) string {
 func entries(rules []Rule, c *Change, publicURL string) []store.OutboxEntry {
 	var out []store.OutboxEntry
 	for _, r := range rules {
-		body, err := json.Marshal(NewPayload(r.Name, c, publicURL))
+		body, err := encodePayload(NewPayload(r.Name, c, publicURL))
 		if err != nil {
 			continue // cannot happen: the payload is strings and numbers
 		}
@@ -145,4 +146,16 @@ func entries(rules []Rule, c *Change, publicURL string) []store.OutboxEntry {
 		}
 	}
 	return out
+}
+
+// encodePayload is the payload's JSON, with & < > left as they are (the
+// diff_url's query, the text of the diff).
+func encodePayload(p Payload) ([]byte, error) {
+	var b bytes.Buffer
+	e := json.NewEncoder(&b)
+	e.SetEscapeHTML(false)
+	if err := e.Encode(p); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }

@@ -346,7 +346,7 @@ func (s *Sender) backoff(failed int) time.Duration {
 func (s *Sender) Send(ctx context.Context, r Rule, p Payload) error {
 	s.init()
 	p.Test = true
-	body, err := json.Marshal(p)
+	body, err := encodePayload(p)
 	if err != nil {
 		return err
 	}
