@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -83,6 +84,12 @@ func postWebhook(ctx context.Context, client *http.Client, w *Webhook, event, id
 	req.Header.Set(HeaderIdemKey, idem)
 	resp, err := client.Do(req)
 	if err != nil {
+		// url.Error quotes the URL, and a webhook URL often holds a token:
+		// keep it out of logs and of the outbox's last error.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = fmt.Errorf("%s webhook: %w", ue.Op, ue.Err)
+		}
 		return &attemptError{err: err}
 	}
 	defer resp.Body.Close()

@@ -56,6 +56,9 @@ func TestWebhookPayloadSignatureAndKey(t *testing.T) {
 		!strings.HasPrefix(p.Diff.Unified, "--- "+testKey+" version 1") {
 		t.Fatalf("unified diff %q", p.Diff.Unified)
 	}
+	if !strings.Contains(string(c.body), `"diff_url":"https://archive.example/diff?from=1&to=2&`) {
+		t.Errorf("body escapes the diff_url: %s", c.body)
+	}
 	if p.DiffURL != "https://archive.example/diff?from=1&to=2&url=https%3A%2F%2Fwww.example.com%2Fnews%2F1.html" {
 		t.Fatalf("diff_url %q", p.DiffURL)
 	}
@@ -162,5 +165,23 @@ func TestRetryAfterAndBackoff(t *testing.T) {
 		if d := s.backoff(n); d < want || d > want+want/2 {
 			t.Errorf("backoff(%d) = %v, want %v..%v", n, d, want, want+want/2)
 		}
+	}
+}
+
+// TestWebhookErrorHidesURL: a webhook URL often carries a token, so a
+// connection error recorded in the outbox does not quote it.
+func TestWebhookErrorHidesURL(t *testing.T) {
+	rc := newReceiver(t)
+	url := rc.URL + "/hooks/T0KEN-SECRET"
+	rc.Close() // nothing listens any more
+	rule := hookRule("edits", url)
+	st, _ := openStore(t)
+	put(t, st, []Rule{rule}, testKey, v1(), t0)
+	put(t, st, []Rule{rule}, testKey, v2(), t0)
+	s := &Sender{Outbox: st, Rules: []Rule{rule}, Now: (&clock{t: t0}).now}
+	s.Pass(context.Background())
+	all, _ := st.Outbox("", "", 0)
+	if len(all) != 1 || all[0].State != store.OutboxPending || all[0].LastError == "" || strings.Contains(all[0].LastError, "T0KEN") {
+		t.Fatalf("entry %+v", all)
 	}
 }

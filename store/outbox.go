@@ -87,7 +87,7 @@ func writeOutbox(tx *bolt.Tx, fn OutboxFunc, res PutResult, at int64) error {
 		if e.Next.IsZero() {
 			e.Next = e.Created
 		}
-		v, err := json.Marshal(e)
+		v, err := encodeOutbox(e)
 		if err != nil {
 			return err
 		}
@@ -197,7 +197,7 @@ func (s *Store) outboxUpdate(id uint64, fn func(*OutboxEntry)) error {
 			return nil
 		}
 		fn(&e)
-		nv, err := json.Marshal(e)
+		nv, err := encodeOutbox(e)
 		if err != nil {
 			return err
 		}
@@ -259,6 +259,18 @@ func (s *Store) OutboxGet(id uint64) (OutboxEntry, error) {
 		err = fmt.Errorf("outbox entry %d: %w", id, err)
 	}
 	return e, err
+}
+
+// encodeOutbox encodes an entry leaving & < > in the payload as they are
+// (json.Marshal would rewrite them as \u0026… inside the raw payload).
+func encodeOutbox(e OutboxEntry) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 // decodeOutbox decodes an entry; json.Unmarshal copies, so the result
