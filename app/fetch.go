@@ -11,8 +11,9 @@ import (
 	"newsarchive/urlnorm"
 )
 
-// Fetch fetches and extracts u and, with a store, archives it and returns
-// the stored latest version (archive fields included). st may be nil (look,
+// Fetch fetches and extracts u and, with a store, archives it (delivering
+// the notifications a new version causes) and returns the stored latest
+// version (archive fields included). st may be nil (look,
 // don't archive).
 func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*article.Article, error) {
 	job := JobFor(s.Config, u)
@@ -31,7 +32,10 @@ func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*articl
 		a.HTTPStatus = page.Status
 		return &a, nil
 	}
-	if _, err := Sink(st).Archive(ctx, page, &a); err != nil {
+	nt, finishNotify := s.startRunNotify(st, job.Name, s.logger())
+	_, err = Sink(st, nt).Archive(ctx, page, &a)
+	finishNotify(ctx)
+	if err != nil {
 		return nil, fmt.Errorf("archive: %w", err)
 	}
 	latest, err := st.Latest(page.Key)

@@ -300,3 +300,22 @@ func TestScheduleDeliversNotifications(t *testing.T) {
 		}
 	}
 }
+
+// TestFetchNotifies: a one-off fetch that archives an edit notifies as a
+// crawl of the job would, before the command returns.
+func TestFetchNotifies(t *testing.T) {
+	site, hook, _, cfg := crawledWithHook(t, 2)
+	site.setEdition(1, 2)
+	if _, errs, code := run(context.Background(), "--config", cfg, "fetch", site.URL+"/news/1"); code != 0 {
+		t.Fatalf("fetch: %d %s", code, errs)
+	}
+	calls := hook.all()
+	if len(calls) != 1 {
+		t.Fatalf("%d calls, want 1", len(calls))
+	}
+	var p notify.Payload
+	json.Unmarshal(calls[0].body, &p)
+	if p.Key != site.URL+"/news/1" || p.ToVersion != 2 || !strings.Contains(p.Diff.Unified, "Edition [-0-]{+2+}") {
+		t.Fatalf("payload %+v", p)
+	}
+}
