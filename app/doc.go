@@ -9,4 +9,11 @@
 // for one job run at a time per job; RunJob and Fetch open the archive for
 // their own length unless the Service holds an open Store (a long-running
 // process such as serve), in which case they use it and leave it open.
+//
+// Notifications: with notify rules configured, the sink matches them
+// against each version it archives and the outbox entries go into that
+// version's Put; RunJob and Fetch deliver while they run and wait up to
+// notify_wait at the end. One sender runs per open Store (StartNotifier),
+// so a long-running process that starts one for its life shares it with
+// the runs it starts.
 package app

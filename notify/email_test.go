@@ -144,3 +144,23 @@ func readParts(t *testing.T, msg *mail.Message) map[string]string {
 	}
 	return out
 }
+
+// TestEmailStartTLSRequired: with starttls on (the default), a server that
+// does not offer STARTTLS gets nothing, and the notification is retried.
+func TestEmailStartTLSRequired(t *testing.T) {
+	box, addr := newMailbox(t)
+	rule := Rule{Name: "desk", Email: &Email{SMTP: "smtp://user:pass@" + addr, From: "archive@example.com", To: []string{"desk@example.com"}, StartTLS: true}}
+	st, _ := openStore(t)
+	put(t, st, []Rule{rule}, testKey, v1(), t0)
+	put(t, st, []Rule{rule}, testKey, v2(), t0)
+	s := &Sender{Outbox: st, Rules: []Rule{rule}, Now: (&clock{t: t0}).now}
+	s.Pass(context.Background())
+	box.mu.Lock()
+	n := len(box.msgs)
+	box.mu.Unlock()
+	all, _ := st.Outbox("", "", 0)
+	if n != 0 || len(all) != 1 || all[0].State != "pending" || all[0].Attempts != 1 || strings.Contains(all[0].LastError, "pass") {
+		t.Fatalf("%d messages; outbox %+v", n, all)
+	}
+	t.Logf("last error: %s", all[0].LastError)
+}
