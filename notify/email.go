@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"crypto/tls"
 	"fmt"
 	"html"
 	"net/url"
@@ -92,8 +93,11 @@ func newMessage(m *Email, p Payload, idem string) (*mail.Msg, error) {
 	return msg, nil
 }
 
-// sendEmail delivers msg through m's SMTP server.
-func sendEmail(ctx context.Context, m *Email, msg *mail.Msg, timeout time.Duration) error {
+// sendEmail delivers msg through m's SMTP server. tlsConf, if not nil,
+// replaces the system's TLS settings (its ServerName is filled in).
+// Over a connection without TLS, go-mail offers the password only to
+// mechanisms that do not send it in the clear.
+func sendEmail(ctx context.Context, m *Email, msg *mail.Msg, timeout time.Duration, tlsConf *tls.Config) error {
 	u, err := url.Parse(m.SMTP)
 	if err != nil {
 		return &attemptError{err: fmt.Errorf("bad smtp URL"), permanent: true}
@@ -116,6 +120,13 @@ func sendEmail(ctx context.Context, m *Email, msg *mail.Msg, timeout time.Durati
 		}
 	}
 	opts = append(opts, mail.WithPort(port))
+	if tlsConf != nil {
+		tc := tlsConf.Clone()
+		if tc.ServerName == "" {
+			tc.ServerName = u.Hostname()
+		}
+		opts = append(opts, mail.WithTLSConfig(tc))
+	}
 	if u.User != nil {
 		pass, _ := u.User.Password()
 		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthAutoDiscover), mail.WithUsername(u.User.Username()), mail.WithPassword(pass))

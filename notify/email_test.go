@@ -3,29 +3,42 @@ package notify
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"mime"
 	"mime/multipart"
 	"net"
 	"net/mail"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
 )
 
 // mailbox is a local SMTP server that keeps every message it is given.
 type mailbox struct {
-	mu   sync.Mutex
-	msgs []received
+	mu     sync.Mutex
+	msgs   []received
+	logins atomic.Int32 // credentials offered
 }
 
 type received struct {
 	from string
 	to   []string
 	data []byte
+	user string // who logged in, if anyone
 }
 
 type session struct {
@@ -33,7 +46,21 @@ type session struct {
 	cur received
 }
 
-func (s *session) Reset()        { s.cur = received{} }
+func (s *session) Reset() { s.cur = received{user: s.cur.user} }
+
+// AuthMechanisms and Auth accept PLAIN for user "desk" with password
+// "p@ss word" (the server allows it without TLS on loopback).
+func (s *session) AuthMechanisms() []string { return []string{sasl.Plain} }
+func (s *session) Auth(string) (sasl.Server, error) {
+	return sasl.NewPlainServer(func(_, user, pass string) error {
+		s.box.logins.Add(1)
+		if user != "desk" || pass != "p@ss word" {
+			return errors.New("bad credentials")
+		}
+		s.cur.user = user
+		return nil
+	}), nil
+}
 func (s *session) Logout() error { return nil }
 func (s *session) Mail(from string, _ *smtp.MailOptions) error {
 	s.cur.from = from
@@ -55,10 +82,14 @@ func (s *session) Data(r io.Reader) error {
 	return nil
 }
 
-func newMailbox(t *testing.T) (*mailbox, string) {
+func newMailbox(t *testing.T, tlsConf ...*tls.Config) (*mailbox, string) {
 	box := &mailbox{}
 	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &session{box: box}, nil }))
 	srv.Domain = "localhost"
+	srv.AllowInsecureAuth = true
+	if len(tlsConf) > 0 {
+		srv.TLSConfig = tlsConf[0] // offers STARTTLS
+	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -163,4 +194,60 @@ func TestEmailStartTLSRequired(t *testing.T) {
 		t.Fatalf("%d messages; outbox %+v", n, all)
 	}
 	t.Logf("last error: %s", all[0].LastError)
+}
+
+// selfSigned returns a server certificate for 127.0.0.1 and a client
+// configuration that trusts it.
+func selfSigned(t *testing.T) (server, client *tls.Config) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "127.0.0.1"},
+		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, _ := x509.ParseCertificate(der)
+	roots := x509.NewCertPool()
+	roots.AddCert(cert)
+	return &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}}, &tls.Config{RootCAs: roots}
+}
+
+// TestEmailLogsIn: over STARTTLS the user and password of the smtp URL
+// (escaped as URLs escape them) reach the server; over a connection
+// without TLS the password is not sent at all.
+func TestEmailLogsIn(t *testing.T) {
+	cases := []struct {
+		name     string
+		startTLS bool
+		wantUser string
+	}{
+		{"starttls: the login goes through", true, "desk"},
+		{"no TLS: no password in the clear", false, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			serverTLS, clientTLS := selfSigned(t)
+			box, addr := newMailbox(t, serverTLS)
+			rule := Rule{Name: "desk", Email: &Email{SMTP: "smtp://desk:p%40ss%20word@" + addr, From: "archive@example.com",
+				To: []string{"desk@example.com"}, StartTLS: c.startTLS}}
+			st, _ := openStore(t)
+			put(t, st, []Rule{rule}, testKey, v1(), t0)
+			put(t, st, []Rule{rule}, testKey, v2(), t0)
+			(&Sender{Outbox: st, Rules: []Rule{rule}, TLS: clientTLS, Now: (&clock{t: t0}).now}).Pass(context.Background())
+			box.mu.Lock()
+			msgs := append([]received(nil), box.msgs...)
+			box.mu.Unlock()
+			all, _ := st.Outbox("", "", 0)
+			switch {
+			case c.wantUser != "" && (len(msgs) != 1 || msgs[0].user != c.wantUser || all[0].State != "sent"):
+				t.Fatalf("messages %+v; outbox %+v", msgs, all)
+			case c.wantUser == "" && (len(msgs) != 0 || box.logins.Load() != 0 || all[0].State != "pending"):
+				t.Fatalf("messages %+v, %d logins; outbox %+v", msgs, box.logins.Load(), all)
+			}
+		})
+	}
 }

@@ -2,6 +2,7 @@ package notify
 
 import (
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -49,6 +50,9 @@ type Sender struct {
 	Now func() time.Time
 	// HTTP is the webhook client (nil: one with Timeout and no redirects).
 	HTTP *http.Client
+	// TLS, if set, is the TLS configuration for SMTP (nil: the system's
+	// roots); tests and private mail servers set their own roots.
+	TLS *tls.Config
 
 	once     sync.Once
 	mu       sync.Mutex
@@ -317,7 +321,7 @@ func (s *Sender) deliver(ctx context.Context, r Rule, e store.OutboxEntry) error
 		if err != nil {
 			return &attemptError{err: err, permanent: true}
 		}
-		return sendEmail(ctx, r.Email, msg, s.timeout())
+		return sendEmail(ctx, r.Email, msg, s.timeout(), s.TLS)
 	}
 	return &attemptError{err: fmt.Errorf("rule %q has no %s target any more", r.Name, e.Target), permanent: true}
 }
