@@ -110,14 +110,19 @@ func postWebhook(ctx context.Context, client *http.Client, w *Webhook, event, id
 	return e
 }
 
+// maxRetryAfter caps a Retry-After in seconds (a year).
+const maxRetryAfter = 366 * 24 * 3600
+
 // retryAfter reads a Retry-After header: seconds or an HTTP date.
 func retryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil && s >= 0 {
+		// Capped so that a huge value cannot overflow; anything past
+		// retry_for means giving up anyway.
+		return time.Duration(min(s, maxRetryAfter)) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil && t.After(now) {
 		return t.Sub(now)

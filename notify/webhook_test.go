@@ -185,3 +185,15 @@ func TestWebhookErrorHidesURL(t *testing.T) {
 		t.Fatalf("entry %+v", all)
 	}
 }
+
+func FuzzRetryAfter(f *testing.F) {
+	for _, s := range []string{"", "0", "120", "-5", "Wed, 21 Oct 2015 07:28:00 GMT", "soon", "99999999999999999999"} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, v string) {
+		if d := retryAfter(v, now); d < 0 {
+			t.Fatalf("retryAfter(%q) = %v", v, d)
+		}
+	})
+}
