@@ -18,4 +18,11 @@
 // The sink files URL variants of one article (the same page under
 // different query strings, with the same content hash) under one key,
 // recording the others as aliases (variants.go).
+//
+// Notifications: with notify rules configured, the sink matches them
+// against each version it archives and the outbox entries go into that
+// version's Put; RunJob and Fetch deliver while they run and wait up to
+// notify_wait at the end. One sender runs per open Store (StartNotifier),
+// so a long-running process that starts one for its life shares it with
+// the runs it starts.
 package app

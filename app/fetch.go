@@ -11,10 +11,11 @@ import (
 	"newsarchive/urlnorm"
 )
 
-// Fetch fetches and extracts u and, with a store, archives it and returns
-// the stored latest version (archive fields included). st may be nil (look,
-// don't archive). A URL that cannot be fetched is ErrNothingFetched, a
-// failed write ErrArchive.
+// Fetch fetches and extracts u and, with a store, archives it (delivering
+// the notifications a new version causes) and returns the stored latest
+// version (archive fields included). st may be nil (look, don't archive).
+// A URL that cannot be fetched is ErrNothingFetched, a failed write
+// ErrArchive.
 func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*article.Article, error) {
 	job := JobFor(s.Config, u)
 	o, err := CrawlerOptions(s.Config.Crawler, job, s.Config.Sites)
@@ -32,8 +33,10 @@ func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*articl
 		a.HTTPStatus = page.Status
 		return &a, nil
 	}
-	arch := newArchiver(st)
+	nt, finishNotify := s.startRunNotify(st, job.Name, s.logger())
+	arch := newArchiver(st, nt)
 	key, _, err := arch.archive(ctx, page, &a)
+	finishNotify(ctx)
 	if err != nil {
 		if aerr := arch.err(); aerr != nil {
 			err = aerr

@@ -46,7 +46,8 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (ru
 	if err != nil {
 		return run, err
 	}
-	arch := newArchiver(st)
+	nt, finishNotify := s.startRunNotify(st, job.Name, log)
+	arch := newArchiver(st, nt)
 	o.State = st.CrawlState(job.Name)
 	o.Sink = arch
 	o.Log = log
@@ -74,6 +75,7 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (ru
 		"unchanged", stats.Unchanged, "listings", stats.Listings, "skipped", stats.Skipped,
 		"errors", stats.Errors, "resumed", stats.Resumed, "elapsed", stats.Elapsed.Round(time.Millisecond),
 		"pages_per_s", fmt.Sprintf("%.1f", stats.Rate())}, stats.LimitAttrs()...)...)
+	finishNotify(ctx) // a cron crawl delivers before it exits
 	if runErr == nil && addErr != nil {
 		runErr = mark(ErrArchive, addErr) // a run that could not be recorded is a failed command
 	}

@@ -13,11 +13,13 @@ import (
 
 // archiver is the scraper.Sink of one run or fetch: it archives the
 // crawler's pages into st (an article becomes a Put: a new version or a
-// last_checked update; a 304 a Touch), files URL variants of one article
+// last_checked update; a 304 a Touch; with a Notifier, the notifications a
+// new version causes go into the outbox in its Put), files URL variants of one article
 // under one key (variants), and counts the writes that failed, so that the
 // run can report that the archive could not be written.
 type archiver struct {
 	st       *store.Store
+	nt       *Notifier // nil: no notification rules
 	variants *variants
 
 	mu     sync.Mutex
@@ -25,8 +27,8 @@ type archiver struct {
 	first  error
 }
 
-func newArchiver(st *store.Store) *archiver {
-	return &archiver{st: st, variants: newVariants()}
+func newArchiver(st *store.Store, nt *Notifier) *archiver {
+	return &archiver{st: st, nt: nt, variants: newVariants()}
 }
 
 // Archive implements scraper.Sink.
@@ -53,7 +55,7 @@ func (s *archiver) archive(ctx context.Context, p *scraper.Page, a *article.Arti
 	hash := article.ContentHash(a)
 	defer s.variants.lock(p.Key)()
 	key, dup := s.variants.keyFor(s.st, p.Key, hash)
-	r, err := s.st.Put(ctx, store.Snapshot{
+	r, err := s.nt.put(ctx, s.st, store.Snapshot{
 		Key:       key,
 		URL:       p.URL,
 		Article:   a,

@@ -39,10 +39,10 @@ func page(path, text string) (*scraper.Page, *article.Article) {
 func archiveAll(t *testing.T, st *store.Store, fetches []string) []scraper.Outcome {
 	t.Helper()
 	var outs []scraper.Outcome
-	arch := newArchiver(st)
+	arch := newArchiver(st, nil)
 	for _, f := range fetches {
 		if f == "" {
-			arch = newArchiver(st)
+			arch = newArchiver(st, nil)
 			continue
 		}
 		path, text := f, "The council agreed the works."
@@ -136,7 +136,7 @@ func TestVariantsOneKey(t *testing.T) {
 // the crawler's parallel workers do: one article.
 func TestVariantsConcurrent(t *testing.T) {
 	st := openStore(t)
-	arch := newArchiver(st)
+	arch := newArchiver(st, nil)
 	var wg sync.WaitGroup
 	for i := range 24 {
 		wg.Go(func() {
@@ -163,7 +163,7 @@ func TestVariantsConcurrent(t *testing.T) {
 // fault; a write into a closed archive is the archive's.
 func TestArchiverFailures(t *testing.T) {
 	st := openStore(t)
-	arch := newArchiver(st)
+	arch := newArchiver(st, nil)
 	p, a := page("/s", "text")
 	p.Key, p.URL, a.URL = "", "", ""
 	if _, err := arch.Archive(context.Background(), p, a); err == nil {

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -89,33 +88,5 @@ func RunDiff(env *Env, c config.Config, o DiffOptions) error {
 func writeDiff(w io.Writer, key string, a, b *article.Article, context int) {
 	fmt.Fprintf(w, "--- %s version %d (fetched %s)\n", key, a.Version, a.FetchedAt)
 	fmt.Fprintf(w, "+++ %s version %d (fetched %s)\n", key, b.Version, b.FetchedAt)
-	fields := []struct{ name, a, b string }{
-		{"title", a.Title, b.Title},
-		{"authors", strings.Join(a.Authors, ", "), strings.Join(b.Authors, ", ")},
-		{"published_at", a.PublishedAt, b.PublishedAt},
-		{"source", a.Source, b.Source},
-	}
-	differs := false
-	for _, f := range fields {
-		if article.NormalizeText(f.a) == article.NormalizeText(f.b) {
-			if f.name == "title" {
-				fmt.Fprintf(w, "title: %s\n", f.b)
-			}
-			continue
-		}
-		differs = true
-		fmt.Fprintf(w, "%s: %s\n", f.name, textdiff.Format(textdiff.Diff(f.a, f.b), 0))
-	}
-	edits := textdiff.Diff(a.Text, b.Text)
-	if textdiff.Changed(edits) {
-		differs = true
-		del, ins := textdiff.Stats(edits)
-		fmt.Fprintf(w, "text: (%d words/characters deleted, %d inserted)\n", del, ins)
-		fmt.Fprintln(w, textdiff.Format(edits, context))
-	} else {
-		fmt.Fprintln(w, "text: unchanged")
-	}
-	if !differs {
-		fmt.Fprintln(w, "(no difference in the content fields)")
-	}
+	io.WriteString(w, textdiff.Unified(textdiff.Fields(a, b), context))
 }

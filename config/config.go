@@ -31,6 +31,11 @@ type Config struct {
 	Crawler Crawler                  `yaml:"crawler"`
 	Jobs    []Job                    `yaml:"jobs"`
 	Sites   map[string]extract.Rules `yaml:"sites"`
+	Serve   Serve                    `yaml:"serve"`
+
+	// Notify and NotifyWait: see notify.go.
+	Notify     []NotifyRule `yaml:"notify"`
+	NotifyWait Duration     `yaml:"notify_wait"`
 
 	// File is the path the config was loaded from ("" for built-in defaults).
 	File string `yaml:"-"`
@@ -90,6 +95,7 @@ func Default() Config {
 			Retries:       3,
 			RespectRobots: true,
 		},
+		NotifyWait: Duration(DefaultNotifyWait),
 	}
 }
 

@@ -60,7 +60,7 @@ func (c Config) Validate() error {
 			return fmt.Errorf("%w: sites.%s.%s", ErrInvalid, host, err)
 		}
 	}
-	return nil
+	return c.validateNotify()
 }
 
 func (s Store) validate() error {

@@ -55,6 +55,9 @@ type Snapshot struct {
 	Raw       []byte           // raw body as received
 	Status    int
 	FetchedAt time.Time
+	// Outbox, when set, gives the notifications a new version causes;
+	// Put writes them in the version's own transaction (outbox.go).
+	Outbox OutboxFunc
 }
 
 // Outcome says what Put did.

@@ -28,6 +28,20 @@
 // of a few hundred items and call back outside them, so memory stays flat
 // and callbacks may write.
 //
+// # Outbox
+//
+// A Snapshot may carry an OutboxFunc. When its Put adds a version (new or
+// changed, never for an unchanged fetch), Put calls it inside the writer's
+// transaction and writes the entries it returns into the outbox bucket in
+// that same transaction: the version and its notifications are durable
+// together or not at all. Senders read due entries (OutboxDue) and record
+// each attempt (OutboxSent, OutboxRetry, OutboxFail); marking an entry
+// that is no longer pending is a no-op, so a repeated mark is harmless.
+// Delivery is at least once: a sender killed after delivering but before
+// OutboxSent delivers again on the next run, which is why every entry
+// carries a stable idempotency key for the receiver. The outbox buckets are
+// created by the first entry.
+//
 // # Locking
 //
 // bbolt locks the file: one writer process, or any number of read-only
@@ -65,6 +79,9 @@
 //	            cookies  host → cookie string (colly)
 //	            visited  colly request id(8 BE) → 1
 //	            counts   "queued" | "inflight" | "running" → uint64 BE
+//	outbox    id(8 BE) → JSON OutboxEntry: a notification (webhook, e-mail)
+//	          and its delivery state (pending, sent, failed, attempts)
+//	outboxq   id(8 BE) → next attempt (unix ns, 8 BE): the pending entries
 //	info      "schema" → layout version ("2"); "keep_versions" → the
 //	          limit the archive was last pruned to (Open prunes when lowered)
 //

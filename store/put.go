@@ -37,6 +37,8 @@ type prepared struct {
 	firstSeen, lastChecked int64 // merged into the article record if set
 	wantVersion            int   // keep this version number if free (import)
 	force                  bool  // add a version even when the hash equals an older one
+
+	outbox OutboxFunc // notifications written with a new version (outbox.go)
 }
 
 func (s *Store) prepare(snap Snapshot) (*prepared, error) {
@@ -54,7 +56,7 @@ func (s *Store) prepare(snap Snapshot) (*prepared, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: key: %w", ErrInvalid, err)
 	}
-	p := &prepared{key: nk, status: snap.Status}
+	p := &prepared{key: nk, status: snap.Status, outbox: snap.Outbox}
 	if u != "" {
 		if nu, err := urlnorm.Normalize(u); err == nil {
 			p.url = nu
@@ -248,7 +250,11 @@ func (s *Store) putTx(tx *bolt.Tx, p *prepared) (PutResult, error) {
 			return PutResult{}, err
 		}
 	}
-	return PutResult{Outcome: outcome, Key: p.key, Version: n}, metas.Put([]byte(p.key), m.encode())
+	res := PutResult{Outcome: outcome, Key: p.key, Version: n}
+	if err := writeOutbox(tx, p.outbox, res, p.at); err != nil {
+		return PutResult{}, err
+	}
+	return res, metas.Put([]byte(p.key), m.encode())
 }
 
 // mergeTimes folds an imported record's first_seen/last_checked into m.
