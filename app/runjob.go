@@ -41,6 +41,7 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 	o.State = st.CrawlState(job.Name)
 	o.Sink = Sink(st)
 	o.Log = log
+	o.Extractor = s.Extractor
 	o.Fresh = ro.Fresh
 	o.Progress = ro.Progress
 	o.ProgressTTY = ro.ProgressTTY

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"newsarchive/config"
+	"newsarchive/extract"
 	"newsarchive/store"
 )
 
@@ -21,6 +22,9 @@ type Service struct {
 	// When nil, each call opens the archive for its own length, so that
 	// no command holds the file longer than it needs.
 	Store *store.Store
+	// Extractor reads pages and re-reads stored captures (zero: the
+	// current extractor).
+	Extractor extract.Extractor
 }
 
 // New returns a Service for c.
@@ -38,11 +42,11 @@ func (s *Service) logger() *slog.Logger {
 // OpenStore opens the archive named by c, waiting up to store.lock_timeout
 // for another process.
 func OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
-	st, err := store.Open(c.Store.Path, store.Options{
-		LockTimeout:  c.Store.LockTimeout.D(),
-		KeepVersions: c.Store.KeepVersions,
-		ReadOnly:     readOnly,
-	})
+	return openStore(c, readOnly, extract.Extractor{})
+}
+
+func openStore(c config.Config, readOnly bool, ex extract.Extractor) (*store.Store, error) {
+	st, err := store.Open(c.Store.Path, storeOptions(c, readOnly, ex))
 	if errors.Is(err, store.ErrLocked) {
 		return nil, fmt.Errorf("%s: %w (waited %s; is a crawl or the scheduler running?)", c.Store.Path, err, c.Store.LockTimeout)
 	}
@@ -55,7 +59,7 @@ func (s *Service) acquire() (*store.Store, func() error, error) {
 	if s.Store != nil {
 		return s.Store, func() error { return nil }, nil
 	}
-	st, err := OpenStore(s.Config, false)
+	st, err := openStore(s.Config, false, s.Extractor)
 	if err != nil {
 		return nil, nil, err
 	}

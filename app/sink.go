@@ -32,6 +32,8 @@ func Sink(st *store.Store) scraper.Sink {
 			Raw:       p.Raw,
 			Status:    p.Status,
 			FetchedAt: p.FetchedAt,
+
+			Provenance: p.Provenance,
 		})
 		if err != nil {
 			return scraper.Skipped, err

@@ -74,21 +74,44 @@ type Extraction struct {
 	AssumedContentType string `json:"assumed_content_type,omitempty"`
 }
 
-// ContentType is the Content-Type to decode the capture with: the
-// response's header when it is known. A capture without stored headers is
-// decoded with the charset its last extraction decided, when that is known
-// (it reproduces that decoding), else with fallback (which may be "": the
-// decoder then reads the BOM, <meta> or detects, as it always did for
-// such captures). assumed reports that the value did not come from the
-// capture's own headers.
-func (p Provenance) ContentType(fallback string) (ct string, assumed bool) {
-	if p.Fetch != nil {
-		return p.Fetch.Header.Get("Content-Type"), false
+// Where a capture's Content-Type for decoding came from (ContentType).
+const (
+	FromHeader   = "header"   // the capture's own stored response header
+	FromRecorded = "recorded" // the charset its last extraction decided
+	FromFallback = "fallback" // the caller's fallback
+)
+
+// ContentType is the Content-Type to decode the capture with, and where
+// it came from: the response's header when it is known. A capture without
+// stored headers is decoded with the charset its last extraction decided,
+// when that is known (which reproduces that decoding), else with fallback.
+// from is "" when there is nothing at all: the decoder then reads the BOM,
+// <meta> or detects, as it always did for such captures.
+func (p Provenance) ContentType(fallback string) (ct, from string) {
+	switch {
+	case p.Fetch != nil:
+		return p.Fetch.Header.Get("Content-Type"), FromHeader
+	case p.Extraction.Charset != "":
+		return mime.FormatMediaType("text/html", map[string]string{"charset": p.Extraction.Charset}), FromRecorded
+	case fallback != "":
+		return fallback, FromFallback
 	}
-	if cs := p.Extraction.Charset; cs != "" {
-		return mime.FormatMediaType("text/html", map[string]string{"charset": cs}), true
+	return "", ""
+}
+
+// Reading completes e, the extraction of a capture decoded with a
+// Content-Type from ContentType: a recorded charset decision stands as it
+// was recorded (decoding with it reproduced it), and a fallback is noted
+// as assumed.
+func (p Provenance) Reading(e Extraction, ct, from string) Extraction {
+	switch from {
+	case FromRecorded:
+		e.Charset, e.CharsetSource = p.Extraction.Charset, p.Extraction.CharsetSource
+		e.AssumedContentType = p.Extraction.AssumedContentType
+	case FromFallback:
+		e.AssumedContentType = ct
 	}
-	return fallback, fallback != ""
+	return e
 }
 
 // Or returns s, or Unknown when s is empty.
