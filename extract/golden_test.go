@@ -82,9 +82,12 @@ func goldenOutput(r *Result) []byte {
 // goldenProblems compares outputs with the golden ones made by extractor
 // version made; it returns what is wrong, nothing when they agree.
 func goldenProblems(version, made string, got, golden map[string][]byte) []string {
-	var changed []string
+	var changed, added []string
 	for name, g := range got {
-		if w, ok := golden[name]; !ok || !bytes.Equal(g, w) {
+		switch w, ok := golden[name]; {
+		case !ok:
+			added = append(added, name)
+		case !bytes.Equal(g, w):
 			changed = append(changed, name)
 		}
 	}
@@ -94,11 +97,14 @@ func goldenProblems(version, made string, got, golden map[string][]byte) []strin
 		}
 	}
 	sort.Strings(changed)
+	sort.Strings(added)
 	switch {
 	case version != made:
 		return []string{fmt.Sprintf("extract.Version is %q but the golden outputs were made by %q: regenerate them with go test ./extract -run TestGolden -update", version, made)}
 	case len(changed) > 0:
 		return []string{fmt.Sprintf("output changed on %s: bump extract.Version and regenerate with go test ./extract -run TestGolden -update", strings.Join(changed, ", "))}
+	case len(added) > 0:
+		return []string{fmt.Sprintf("no golden output for the new fixture %s: write it with go test ./extract -run TestGolden -update", strings.Join(added, ", "))}
 	}
 	return nil
 }
@@ -164,7 +170,8 @@ func TestGoldenProblems(t *testing.T) {
 	}{
 		{"same", "v1", "v1", out, ""},
 		{"output changed, no bump", "v1", "v1", map[string][]byte{"a": []byte("1"), "b": []byte("3")}, "output changed on b: bump extract.Version"},
-		{"page added, no bump", "v1", "v1", map[string][]byte{"a": []byte("1"), "b": []byte("2"), "c": nil}, "output changed on c"},
+		{"fixture added", "v1", "v1", map[string][]byte{"a": []byte("1"), "b": []byte("2"), "c": nil}, "no golden output for the new fixture c"},
+		{"fixture added and output changed", "v1", "v1", map[string][]byte{"a": []byte("0"), "b": []byte("2"), "c": nil}, "output changed on a: bump"},
 		{"page gone, no bump", "v1", "v1", map[string][]byte{"a": []byte("1")}, "b (gone)"},
 		{"bumped, not regenerated", "v2", "v1", out, "regenerate"},
 	}

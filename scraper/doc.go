@@ -24,6 +24,11 @@
 //     turn up (seeds, <link rel=alternate>); their dates skip URLs not
 //     changed since their last fetch. Their entries count as the same depth
 //     as the document that lists them: a sitemap is a list of seeds.
+//   - Every Page carries its provenance (capture.Provenance): the exchange
+//     as it went over the wire — status line, every response header,
+//     redirects, final URL, request headers sent, remote address — recorded
+//     by the crawler's RoundTripper, and the extractor version
+//     (Options.Extractor) and charset decision that read it.
 //   - A run that is cancelled stops fetching at once, lets pages already
 //     fetched reach the Sink, and leaves unfinished requests in flight in the
 //     State, so the next run (BeginRun) requeues and continues them.

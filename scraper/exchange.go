@@ -80,6 +80,10 @@ func (x *exchanges) roundTrip(req *http.Request, next func(*http.Request) (*http
 		return resp, err
 	}
 	h := resp.Header.Clone()
+	if len(resp.TransferEncoding) > 0 && h.Get("Transfer-Encoding") == "" {
+		// net/http moves this header out of Header.
+		h["Transfer-Encoding"] = append([]string(nil), resp.TransferEncoding...)
+	}
 	if resp.Uncompressed && h.Get("Content-Encoding") == "" {
 		// The HTTP client asked for gzip itself and decoded the body,
 		// removing these two headers; the body was sent gzipped.
