@@ -48,6 +48,9 @@ func RunReextract(ctx context.Context, env *Env, c config.Config) error {
 		for _, d := range s.Identical {
 			fmt.Fprintf(env.Stdout, "  %s: version %d now reads the same as version %d (both kept)\n", d.Key, d.Version, d.Previous)
 		}
+		for _, d := range s.Undeclared {
+			fmt.Fprintf(env.Stdout, "  %s: version %d reads differently, and its capture has no stored headers (archived before they were kept): its charset was decided without the HTTP header; show --version %d --original prints the first reading\n", d.Key, d.Version, d.Version)
+		}
 		return err
 	})
 }

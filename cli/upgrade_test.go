@@ -121,6 +121,11 @@ func TestLayout2ArchiveUpgrade(t *testing.T) {
 	if !strings.Contains(hist, "unknown") {
 		t.Errorf("history of a page archived before provenance:\n%s", hist)
 	}
+	// The re-crawl recorded the header-only page's charset, so reextract
+	// reads every capture as before.
+	if out, _, _ := runChild(t, nil, "--config", cfg, "reextract"); !strings.Contains(out, "(0 with new content)") || strings.Contains(out, "no stored headers") {
+		t.Errorf("reextract after the re-crawl:\n%s", out)
+	}
 	if out, _, code := runChild(t, nil, "--config", cfg, "verify"); code != 0 {
 		t.Fatalf("verify after the re-crawl:\n%s", out)
 	}

@@ -48,7 +48,11 @@ func (f fakeExtractor) prov(ct string) capture.Provenance {
 
 func (f fakeExtractor) reread() ExtractFunc {
 	return func(c StoredCapture) (*article.Article, capture.Extraction, error) {
-		return f.read(c.Raw, c.ContentType, c.URL), capture.Extraction{Extractor: f.version, Charset: "utf-8", CharsetSource: "header"}, nil
+		ex := capture.Extraction{Extractor: f.version, Charset: "utf-8", CharsetSource: "detected"}
+		if strings.Contains(c.ContentType, "windows-1251") {
+			ex.Charset, ex.CharsetSource = "windows-1251", "header"
+		}
+		return f.read(c.Raw, c.ContentType, c.URL), ex, nil
 	}
 }
 
@@ -185,6 +189,10 @@ func TestCompareHeaderlessCapture(t *testing.T) {
 	if p.Extraction.AssumedContentType != ct || p.Fetch != nil {
 		t.Errorf("provenance of the re-read capture: %+v", p)
 	}
+	// reextract decodes it with the charset that reading recorded.
+	if st, _ := s.Reextract(ctx, b.reread()); st.HashChanged != 0 || len(st.Undeclared) != 0 {
+		t.Errorf("reextract after the re-reading: %+v", st)
+	}
 
 	s2, _ := openTest(t, Options{Reread: b.reread()})
 	legacy(s2, "Порт|cp1251:Новости")
@@ -193,6 +201,15 @@ func TestCompareHeaderlessCapture(t *testing.T) {
 	}
 	if _, refreshed, _ := s2.Provenance(key, 1); refreshed {
 		t.Error("a reading on an assumed Content-Type was kept although the page changed")
+	}
+	// Nothing says how version 1 was decoded: reextract reads it without
+	// the header, as before, and says so.
+	st, _ := s2.Reextract(ctx, b.reread())
+	if st.HashChanged != 1 || !reflect.DeepEqual(st.Undeclared, []VersionRef{{Key: key, Version: 1}}) {
+		t.Errorf("reextract of a capture with nothing recorded: %+v", st)
+	}
+	if orig, _, _ := s2.Original(key, 1); !bytes.Contains(orig, []byte("Новости")) {
+		t.Errorf("the first reading is gone: %s", orig)
 	}
 }
 

@@ -25,12 +25,24 @@ type ReextractStats struct {
 	// content hash) to the version before them. They are kept: the site
 	// did serve two captures; only their readings now agree.
 	Identical []Identical
+	// Undeclared lists the versions whose content changed although their
+	// capture has no stored headers and no recorded charset (archived
+	// before they were kept): their charset was decided again without the
+	// HTTP header, which may have named it. Original has the first
+	// reading.
+	Undeclared []VersionRef
 }
 
 // Identical names a version whose content now equals its predecessor's.
 type Identical struct {
 	Key               string
 	Version, Previous int
+}
+
+// VersionRef names one version.
+type VersionRef struct {
+	Key     string
+	Version int
 }
 
 // Reextract re-reads the raw capture of every version with fn and
@@ -150,8 +162,10 @@ func (s *Store) reextractOne(key string, fn ExtractFunc, st *ReextractStats) err
 		return nil
 	}
 	after := map[int][32]byte{}
+	var undeclared []VersionRef
 	err = s.update(func(tx *bolt.Tx) error {
 		clear(after)
+		undeclared = undeclared[:0]
 		refreshed, changed := 0, 0
 		k, m, err := lookup(tx, key)
 		if err != nil {
@@ -181,6 +195,9 @@ func (s *Store) reextractOne(key string, fn ExtractFunc, st *ReextractStats) err
 			after[v.n] = r.hash
 			if r.hash != v.hash {
 				changed++
+				if _, from := v.prov.ContentType(""); from == "" {
+					undeclared = append(undeclared, VersionRef{Key: key, Version: v.n})
+				}
 			}
 			if v.n == m.Latest {
 				m.Hash, m.Title, m.PublishedAt = hex.EncodeToString(r.hash[:]), r.title, r.published
@@ -194,6 +211,7 @@ func (s *Store) reextractOne(key string, fn ExtractFunc, st *ReextractStats) err
 	if err != nil {
 		return fmt.Errorf("store: reextract %s: %w", key, err)
 	}
+	st.Undeclared = append(st.Undeclared, undeclared...)
 	for i := 1; i < len(vs); i++ {
 		a, b := vs[i-1], vs[i]
 		if after[a.n] == after[b.n] && a.hash != b.hash {
