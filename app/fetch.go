@@ -23,6 +23,7 @@ func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*articl
 		return nil, err
 	}
 	o.Log = s.logger()
+	o.Extractor = s.Extractor
 	page, res, err := scraper.New(o).FetchOne(ctx, u)
 	if err != nil {
 		return nil, mark(ErrNothingFetched, err)

@@ -51,6 +51,7 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (ru
 	o.State = st.CrawlState(job.Name)
 	o.Sink = arch
 	o.Log = log
+	o.Extractor = s.Extractor
 	o.Fresh = ro.Fresh
 	o.Progress = ro.Progress
 	o.ProgressTTY = ro.ProgressTTY

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"newsarchive/config"
+	"newsarchive/extract"
 	"newsarchive/store"
 )
 
@@ -21,6 +22,9 @@ type Service struct {
 	// When nil, each call opens the archive for its own length, so that
 	// no command holds the file longer than it needs.
 	Store *store.Store
+	// Extractor reads pages and re-reads stored captures (zero: the
+	// current extractor).
+	Extractor extract.Extractor
 }
 
 // New returns a Service for c.
@@ -39,11 +43,11 @@ func (s *Service) logger() *slog.Logger {
 // for another process. A failure to open it for writing, and a lock held
 // too long by another process, are ErrArchive.
 func OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
-	st, err := store.Open(c.Store.Path, store.Options{
-		LockTimeout:  c.Store.LockTimeout.D(),
-		KeepVersions: c.Store.KeepVersions,
-		ReadOnly:     readOnly,
-	})
+	return openStore(c, readOnly, extract.Extractor{})
+}
+
+func openStore(c config.Config, readOnly bool, ex extract.Extractor) (*store.Store, error) {
+	st, err := store.Open(c.Store.Path, storeOptions(c, readOnly, ex))
 	switch {
 	case errors.Is(err, store.ErrLocked):
 		return nil, mark(ErrArchive, fmt.Errorf("%s: %w (waited %s; is a crawl or the scheduler running?)", c.Store.Path, err, c.Store.LockTimeout))
@@ -59,7 +63,7 @@ func (s *Service) acquire() (*store.Store, func() error, error) {
 	if s.Store != nil {
 		return s.Store, func() error { return nil }, nil
 	}
-	st, err := OpenStore(s.Config, false)
+	st, err := openStore(s.Config, false, s.Extractor)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -62,6 +62,8 @@ func (s *archiver) archive(ctx context.Context, p *scraper.Page, a *article.Arti
 		Raw:       p.Raw,
 		Status:    p.Status,
 		FetchedAt: p.FetchedAt,
+
+		Provenance: p.Provenance,
 	})
 	if err != nil {
 		return "", scraper.Skipped, s.fail(err)

@@ -16,7 +16,7 @@ import (
 
 const site = "http://news.test"
 
-func openStore(t *testing.T) *store.Store {
+func openTestStore(t *testing.T) *store.Store {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "archive.db"), store.Options{})
 	if err != nil {
@@ -110,7 +110,7 @@ func TestVariantsOneKey(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			st := openStore(t)
+			st := openTestStore(t)
 			outs := archiveAll(t, st, c.fetches)
 			got := keysOf(t, st)
 			want := map[string]int{}
@@ -135,7 +135,7 @@ func TestVariantsOneKey(t *testing.T) {
 // TestVariantsConcurrent archives many variants of one page at once, as
 // the crawler's parallel workers do: one article.
 func TestVariantsConcurrent(t *testing.T) {
-	st := openStore(t)
+	st := openTestStore(t)
 	arch := newArchiver(st, nil)
 	var wg sync.WaitGroup
 	for i := range 24 {
@@ -162,7 +162,7 @@ func TestVariantsConcurrent(t *testing.T) {
 // TestArchiverFailures: a snapshot that cannot be archived is the page's
 // fault; a write into a closed archive is the archive's.
 func TestArchiverFailures(t *testing.T) {
-	st := openStore(t)
+	st := openTestStore(t)
 	arch := newArchiver(st, nil)
 	p, a := page("/s", "text")
 	p.Key, p.URL, a.URL = "", "", ""

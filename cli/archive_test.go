@@ -14,6 +14,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"newsarchive/article"
+	"newsarchive/extract"
 	"newsarchive/store"
 )
 
@@ -221,27 +222,47 @@ func TestArchiveVerifyBackup(t *testing.T) {
 
 func TestArchiveReextract(t *testing.T) {
 	cfg, _ := archSeed(t)
+	before, _, _ := archCLI(t, cfg, "export", "--format", "jsonl", "--all-versions")
 	out, errOut, code := archCLI(t, cfg, "reextract")
 	if code != 0 {
 		t.Fatalf("reextract: %s", errOut)
 	}
-	if !strings.Contains(out, "re-extracted 4 raw captures of 2 articles") {
+	// The seeded articles are not what the extractor makes of their raw
+	// HTML (the English one has a second paragraph the page lacks): every
+	// version is re-read in place, none added.
+	if !strings.Contains(out, "re-read 4 versions of 2 articles") || !strings.Contains(out, "4 refreshed (4 with new content)") {
 		t.Fatalf("reextract: %s", out)
 	}
-	// The seeded articles were not what the extractor makes of their raw
-	// HTML (the English one had a second paragraph the page lacks), so the
-	// latest version is now the extractor's reading of the newest capture.
+	if vs := strings.Count(before, "\n"); vs != 4 {
+		t.Fatalf("seeded %d versions", vs)
+	}
+	after, _, _ := archCLI(t, cfg, "export", "--format", "jsonl", "--all-versions")
+	if strings.Count(after, "\n") != 4 {
+		t.Fatalf("reextract changed the number of versions:\n%s", after)
+	}
 	show, _, _ := archCLI(t, cfg, "show", archEN)
 	var a article.Article
 	if err := json.Unmarshal([]byte(show), &a); err != nil {
 		t.Fatal(err)
 	}
-	if a.Version <= 2 || strings.Contains(a.Text, "200 people") || a.FetchedAt != "2024-09-06T10:00:00Z" {
+	if a.Version != 2 || strings.Contains(a.Text, "200 people") || a.FetchedAt != "2024-09-06T10:00:00Z" {
 		t.Fatalf("latest after reextract: v%d fetched %s %q", a.Version, a.FetchedAt, a.Text)
 	}
-	// A second run finds nothing new.
+	if !strings.Contains(show, `"refreshed": true`) || !strings.Contains(show, `"extractor": "`+extract.Version+`"`) {
+		t.Errorf("show does not say the version was re-read:\n%s", show)
+	}
+	// The original extraction stays retrievable.
+	orig, _, code := archCLI(t, cfg, "show", archEN, "--version", "2", "--original")
+	if code != 0 || !strings.Contains(orig, "200 people") || !strings.Contains(orig, `"extractor": "unknown"`) {
+		t.Errorf("show --original:\n%s", orig)
+	}
+	hist, _, _ := archCLI(t, cfg, "history", archEN)
+	if !strings.Contains(hist, extract.Version+" (re-read)") {
+		t.Errorf("history does not show the re-reading:\n%s", hist)
+	}
+	// A second run finds every version as the extractor reads it.
 	out, _, _ = archCLI(t, cfg, "reextract")
-	if !strings.Contains(out, "0 versions added") {
+	if !strings.Contains(out, "0 refreshed") || !strings.Contains(out, "4 unchanged") {
 		t.Fatalf("second reextract: %s", out)
 	}
 	if out, _, code := archCLI(t, cfg, "verify"); code != 0 {

@@ -21,6 +21,9 @@ type ExportOptions struct {
 	Since, Until string // decision 8: RFC 3339, a date, or an age
 	Site         string
 	Out          string
+	// Provenance adds each version's provenance (fetch headers,
+	// extractor, charset) as a "provenance" member; import keeps it.
+	Provenance bool
 }
 
 func newExportCmd(env *Env) *cobra.Command {
@@ -34,7 +37,10 @@ fields and its archive "key". --since and --until select versions by
 fetched_at (since inclusive, until exclusive) and take RFC 3339, a date
 (2024-09-05, UTC) or an age (36h, 7d); without --all-versions they yield
 the articles whose latest version was fetched in that range, which makes
-an incremental export cheap. --out writes a file atomically.`,
+an incremental export cheap. --out writes a file atomically.
+--provenance adds each version's recorded provenance (the fetch's status
+line and headers, the extractor version, the charset decision) as a
+"provenance" member, which import keeps.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Config()
@@ -51,6 +57,7 @@ an incremental export cheap. --out writes a file atomically.`,
 	f.StringVar(&o.Until, "until", "", "only versions fetched before T")
 	f.StringVar(&o.Site, "site", "", "only articles on HOST or its subdomains")
 	f.StringVar(&o.Out, "out", "", "write to FILE atomically instead of stdout")
+	f.BoolVar(&o.Provenance, "provenance", false, "add each version's provenance as a \"provenance\" member")
 	return cmd
 }
 
@@ -71,6 +78,7 @@ func RunExport(env *Env, c config.Config, o ExportOptions, now time.Time) error 
 	}
 	eo := export.Options{Format: format, ScanOptions: store.ScanOptions{
 		AllVersions: o.AllVersions, Since: since, Until: until, Site: o.Site,
+		WithProvenance: o.Provenance,
 	}}
 	return withStore(env, c, true, func(st *store.Store) error {
 		var n int

@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"newsarchive/article"
+	"newsarchive/capture"
 	"newsarchive/store"
 )
 
@@ -20,10 +21,12 @@ type ImportStats struct {
 	Articles  int // articles that were new to the archive
 }
 
-// record is an exported object: the article with archive fields and key.
+// record is an exported object: the article with archive fields, key and
+// (export --provenance) provenance.
 type record struct {
 	article.Article
-	Key string `json:"key"`
+	Key        string              `json:"key"`
+	Provenance *capture.Provenance `json:"provenance"`
 }
 
 // importBatch records go to the store in one transaction.
@@ -80,7 +83,11 @@ func Import(ctx context.Context, st *store.Store, r io.Reader) (ImportStats, err
 		}
 		stats.Records++
 		a := rec.Article
-		batch = append(batch, store.Record{Key: rec.Key, Article: &a})
+		r := store.Record{Key: rec.Key, Article: &a}
+		if rec.Provenance != nil {
+			r.Provenance = *rec.Provenance
+		}
+		batch = append(batch, r)
 		if len(batch) == importBatch {
 			if err := flush(); err != nil {
 				return stats, fmt.Errorf("import: %w", err)

@@ -11,6 +11,7 @@ import (
 
 	"newsarchive/article"
 	"newsarchive/decode"
+	"newsarchive/extract/internal/sanitize"
 	"newsarchive/urlnorm"
 )
 
@@ -36,8 +37,10 @@ type Result struct {
 	Links []string
 	// Feeds are RSS/Atom feeds the page announces (<link rel=alternate>).
 	Feeds []string
-	// Charset is the encoding the page was decoded from (set by FromBytes).
-	Charset string
+	// Charset is the encoding the page was decoded from, and
+	// CharsetSource what decided it: "bom", "header", "meta" or
+	// "detected" (both set by FromBytes).
+	Charset, CharsetSource string
 }
 
 // FromBytes decodes raw page bytes to UTF-8 (package decode; contentType is
@@ -46,7 +49,7 @@ func FromBytes(raw []byte, contentType string, opts Options) (*Result, error) {
 	d := decode.ToUTF8(raw, contentType)
 	r, err := Extract(d.HTML, opts)
 	if r != nil {
-		r.Charset = d.Charset
+		r.Charset, r.CharsetSource = d.Charset, d.Source
 	}
 	return r, err
 }
@@ -117,7 +120,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	for _, n := range drops {
 		removeNode(n) // after the listing evidence above was read
 	}
-	a.HTML = bodyHTML(box, base)
+	a.HTML = sanitize.HTML(bodyHTML(box, base))
 	res.IsArticle = !posts && judge(meta, bodyLen, ld, ls)
 	a.Normalize()
 	return res, nil

@@ -5,4 +5,12 @@
 //
 // It does no I/O, imports neither scraper nor store, and is safe for
 // concurrent use. Per-site overrides come in as Rules (see Options.Sites).
+//
+// The body HTML leaves through one allowlist (internal/sanitize): no
+// script, style, event handler, iframe, object or form, links with http,
+// https and mailto URLs only, images with http, https and data:image
+// sources only. Version names the output; TestGolden fails when the output
+// on the fixture pages changes without a new Version, because the archive
+// re-reads versions made by another Version before comparing them with a
+// new fetch.
 package extract

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -15,6 +16,7 @@ func FuzzExtract(f *testing.F) {
 		"<article><figure><img data-src=/i.jpg><figcaption>cap</figcaption></figure><p>Text, more text.</p><h3>Related</h3><a href=/r>r</a><a href=/s>s</a></article>",
 		`<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"A"}}</script><div hidden><p>x</p></div>`,
 		"<div class=comment><p>c</p></div><footer>京ICP备1号</footer><link rel=alternate type=application/rss+xml href=/f>",
+		`<article><p onclick="x()">Text, more text, <a href="javascript:alert(1)">a link</a>.</p><svg><script>alert(1)</script></svg></article>`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -26,6 +28,9 @@ func FuzzExtract(f *testing.F) {
 			r, err := FromBytes(b, "", Options{URL: "https://example.com/a/b.html"})
 			if err == nil && r == nil {
 				t.Error("nil result without error")
+			}
+			if r != nil && strings.Contains(strings.ToLower(r.Article.HTML), "<script") {
+				t.Errorf("body HTML holds a script: %q", r.Article.HTML)
 			}
 		}()
 		select {

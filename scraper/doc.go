@@ -38,6 +38,11 @@
 //     MaxDepth. A sitemap listed by an index is read, the sitemaps it lists
 //     are not (Stats.NestedSitemaps): one level of nesting, as the sitemaps
 //     protocol allows. Sitemap and feed fetches count against MaxPages.
+//   - Every Page carries its provenance (capture.Provenance): the exchange
+//     as it went over the wire — status line, every response header,
+//     redirects, final URL, request headers sent, remote address — recorded
+//     by the crawler's RoundTripper, and the extractor version
+//     (Options.Extractor) and charset decision that read it.
 //   - A run that is cancelled stops fetching at once, lets pages already
 //     fetched reach the Sink, and leaves unfinished requests in flight in the
 //     State, so the next run (BeginRun) requeues and continues them.

@@ -12,6 +12,7 @@ import (
 	"github.com/gocolly/colly/v2"
 	"github.com/gocolly/colly/v2/storage"
 
+	"newsarchive/capture"
 	"newsarchive/frontier"
 	"newsarchive/urlnorm"
 )
@@ -24,6 +25,7 @@ import (
 // its configuration.
 type fetcher struct {
 	col *colly.Collector
+	ex  *exchanges // nil when the transport is not the crawler's
 }
 
 // response is one HTTP answer as the crawler needs it.
@@ -36,6 +38,8 @@ type response struct {
 	// SkippedType is set (and Body empty) when the response was not read
 	// because its Content-Type is not one the crawler reads.
 	SkippedType string
+	// Fetch is the exchange as it went over the wire (provenance).
+	Fetch *capture.Fetch
 }
 
 // slot carries one request's result out of colly's callbacks.
@@ -115,7 +119,11 @@ func newFetcher(ctx context.Context, o *Options, rt http.RoundTripper, allowHost
 		s.resp.Body = r.Body
 		s.resp.FinalURL = r.Request.URL.String()
 	})
-	return &fetcher{col: c}, nil
+	f := &fetcher{col: c}
+	if t, ok := rt.(*transport); ok {
+		f.ex = &t.ex
+	}
+	return f, nil
 }
 
 // get makes one GET (no retries). A response that was skipped for its
@@ -132,7 +140,18 @@ func (f *fetcher) get(rawURL string, kind frontier.Kind, v frontier.Validators) 
 	s := &slot{kind: kind}
 	cctx := colly.NewContext()
 	cctx.Put(slotKey, s)
+	var recorded func() *capture.Fetch
+	if f.ex != nil {
+		var id string
+		id, recorded = f.ex.begin()
+		hdr.Set(exchangeHeader, id)
+	}
 	err := f.col.Request(http.MethodGet, rawURL, nil, cctx, hdr)
+	if recorded != nil {
+		if fx := recorded(); s.resp != nil {
+			s.resp.Fetch = fx
+		}
+	}
 	if s.resp != nil && s.resp.SkippedType != "" {
 		return s.resp, nil
 	}

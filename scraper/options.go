@@ -44,6 +44,9 @@ type Options struct {
 	// the robots.txt of each seed's host, as seeds.
 	RobotsSitemaps bool
 	Sites          map[string]extract.Rules
+	// Extractor reads the pages (zero: extract.Current()); its version
+	// goes into each page's provenance.
+	Extractor extract.Extractor
 	// Fresh starts over instead of resuming an interrupted run.
 	Fresh bool
 

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"newsarchive/capture"
 	"newsarchive/extract"
 	"newsarchive/frontier"
 	"newsarchive/urlnorm"
@@ -145,7 +146,8 @@ func (cr *Crawler) page(reqURL string, resp *response, now time.Time) (*Page, *e
 	if err != nil || urlnorm.CheckLength(final) != nil {
 		final = reqURL // the archive keys pages by URL: it must be short enough
 	}
-	res, err := extract.FromBytes(resp.Body, resp.ContentType, extract.Options{URL: final, Sites: cr.o.Sites})
+	ex := cr.o.Extractor.OrCurrent()
+	res, err := ex.FromBytes(resp.Body, resp.ContentType, extract.Options{URL: final, Sites: cr.o.Sites})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -165,6 +167,10 @@ func (cr *Crawler) page(reqURL string, resp *response, now time.Time) (*Page, *e
 		Raw:       resp.Body,
 		Charset:   res.Charset,
 		FetchedAt: now,
+		Provenance: capture.Provenance{
+			Fetch:      resp.Fetch,
+			Extraction: capture.Extraction{Extractor: ex.Version, Charset: res.Charset, CharsetSource: res.CharsetSource},
+		},
 	}, res, nil
 }
 

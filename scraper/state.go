@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"newsarchive/article"
+	"newsarchive/capture"
 )
 
 // Page is one fetched page, as handed to a Sink.
@@ -24,6 +25,9 @@ type Page struct {
 	// NotModified is true for a 304 answer to a conditional GET: Raw is
 	// empty and the article is nil.
 	NotModified bool
+	// Provenance is the exchange that fetched Raw and the extraction that
+	// read it, for the archive to keep with the version.
+	Provenance capture.Provenance
 }
 
 // Outcome is what the sink did with an article.

@@ -16,6 +16,8 @@ type transport struct {
 	base    http.RoundTripper
 	ua      string
 	maxBody int64
+	// ex records the exchanges of fetcher requests (provenance).
+	ex exchanges
 }
 
 func newTransport(base http.RoundTripper, ua string, maxBody int64, parallelism int, timeout time.Duration) *transport {
@@ -44,7 +46,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		req = req.Clone(req.Context())
 		req.Header.Set("User-Agent", t.ua)
 	}
-	resp, err := t.base.RoundTrip(req)
+	resp, err := t.ex.roundTrip(req, t.base.RoundTrip)
 	if err != nil {
 		return nil, err
 	}

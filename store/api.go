@@ -4,13 +4,16 @@ package store
 // topic files: open.go (Open, Close, locking), put.go (Put, PutMany, Touch),
 // read.go (Resolve, Latest, Version, Raw, History, List), scan.go (Scan,
 // ScanJSON), crawlstate.go (frontier.State), runs.go, backup.go, stats.go,
-// verify.go, merge.go (Import, Reextract).
+// verify.go, merge.go (Import), provenance.go (Provenance, Original,
+// in-place refreshes), baseline.go (comparing like with like), reextract.go,
+// migrate.go.
 
 import (
 	"errors"
 	"time"
 
 	"newsarchive/article"
+	"newsarchive/capture"
 )
 
 // ErrLocked is returned by Open when another process holds the archive for
@@ -27,6 +30,10 @@ var ErrNoArchive = errors.New("no archive here yet (run crawl or fetch first)")
 // ErrSchema is returned by Open when the archive was written in a layout
 // this version does not read.
 var ErrSchema = errors.New("archive layout not supported")
+
+// ErrNeedsMigration is returned by Open (together with ErrSchema) when the
+// archive is in an older layout that Migrate upgrades.
+var ErrNeedsMigration = errors.New("run 'newsarchive migrate' to upgrade it in place")
 
 // ErrClosed is returned when the store is used after Close.
 var ErrClosed = errors.New("the archive is closed")
@@ -45,6 +52,20 @@ type Options struct {
 	// still takes a shared lock, so a writer waits for readers and the
 	// other way round.
 	ReadOnly bool
+	// Reread re-reads a stored capture with the current extractor. With
+	// it, Put compares like with like: when the latest version was
+	// extracted by another extractor version than the snapshot, that
+	// version is re-read before the hashes are compared (see doc.go).
+	// Nil compares the stored hash as it is. It must be safe for
+	// concurrent use (PutMany prepares on every CPU).
+	Reread ExtractFunc
+
+	// noRawDict compresses raw bodies without their article JSON as a
+	// dictionary (the benchmark measures both ways).
+	noRawDict bool
+	// beforeCommit, when set, runs inside Migrate's transaction once
+	// everything is written (a test stops the process there).
+	beforeCommit func()
 }
 
 // Snapshot is one fetch of a page, to be archived.
@@ -58,7 +79,32 @@ type Snapshot struct {
 	// Outbox, when set, gives the notifications a new version causes;
 	// Put writes them in the version's own transaction (outbox.go).
 	Outbox OutboxFunc
+	// Provenance is what is known of the fetch and the extraction; its
+	// Extraction.Extractor is the version Put compares with the latest
+	// version's.
+	Provenance capture.Provenance
 }
+
+// StoredCapture is a stored raw capture, handed to an ExtractFunc.
+type StoredCapture struct {
+	Key     string
+	Version int
+	// URL is the address the version's article was extracted under (its
+	// url field; the key if that is empty).
+	URL        string
+	Raw        []byte
+	Provenance capture.Provenance
+	// ContentType is what to decode Raw with (Provenance.ContentType):
+	// the stored Content-Type header, or for a capture without stored
+	// headers the charset recorded or a fallback; ContentTypeFrom says
+	// which (capture.FromHeader…, "" for none).
+	ContentType, ContentTypeFrom string
+}
+
+// ExtractFunc reads a stored capture with the current extractor and says
+// how (its Extraction.Extractor names the extractor version). A nil
+// article means "not an article": the version is left as it is.
+type ExtractFunc func(c StoredCapture) (*article.Article, capture.Extraction, error)
 
 // Outcome says what Put did.
 type Outcome uint8
@@ -84,6 +130,9 @@ type PutResult struct {
 	Outcome Outcome
 	Key     string
 	Version int // the latest version number after the put
+	// Reread is true when the latest version was re-read with the
+	// snapshot's extractor (and refreshed in place) before comparing.
+	Reread bool
 }
 
 // VersionInfo describes one stored version (history).
@@ -95,6 +144,11 @@ type VersionInfo struct {
 	// Changed names the content fields that differ from the previous
 	// version ("title", "text", …); empty for version 1.
 	Changed []string
+	// Provenance is what is known of the version's fetch and extraction.
+	Provenance capture.Provenance
+	// Refreshed is true when the version's article was re-read in place
+	// by a later extractor; Store.Original returns the first reading.
+	Refreshed bool
 }
 
 // Summary is one line of `list`.
@@ -114,6 +168,9 @@ type ScanOptions struct {
 	// WithKey makes ScanJSON add the archive key as a last "key" member
 	// (export does, so that import finds the key again).
 	WithKey bool
+	// WithProvenance adds a "provenance" member (capture.Provenance) to
+	// versions whose provenance is known.
+	WithProvenance bool
 }
 
 // Run is the record of one crawl run (shown by `newsarchive runs`).

@@ -33,13 +33,15 @@ var (
 	bRuns     = []byte("runs")
 	bCrawl    = []byte("crawl")
 	bInfo     = []byte("info")
+	bProv     = []byte("prov")
+	bOriginal = []byte("original")
 )
 
-var topBuckets = [][]byte{bMeta, bVersions, bVIndex, bAliases, bTime, bRaw, bRawSHA, bRawRefs, bRuns, bCrawl, bInfo}
+var topBuckets = [][]byte{bMeta, bVersions, bVIndex, bAliases, bTime, bRaw, bRawSHA, bRawRefs, bRuns, bCrawl, bInfo, bProv, bOriginal}
 
 // schemaVersion is written to info/schema so that a later layout change can
 // recognise (and migrate) an old archive instead of misreading it.
-const schemaVersion = "2"
+const schemaVersion = "3"
 
 // meta is the per-article record in the articles bucket. It is JSON so that
 // fields can be added without a migration; it is small and read by list.
@@ -396,16 +398,9 @@ func loadRaw(tx *bolt.Tx, rid uint64) ([]byte, [32]byte, error) {
 	}
 	var dict []byte
 	if dv := rawDict(v); dv != 0 {
-		rv := bucket(tx, bVersions).Get(u64(dv))
-		if rv == nil {
-			return nil, [32]byte{}, fmt.Errorf("raw body %d: dictionary version %d missing", rid, dv)
-		}
-		rec, err := decodeVer(rv)
-		if err != nil {
-			return nil, [32]byte{}, err
-		}
-		if dict, err = decompress(rec.Doc, len(rec.Doc)*3); err != nil {
-			return nil, [32]byte{}, err
+		var err error
+		if dict, err = dictDoc(tx, dv); err != nil {
+			return nil, [32]byte{}, fmt.Errorf("raw body %d: %w", rid, err)
 		}
 	}
 	raw, err := decodeRaw(v, dict)

@@ -18,6 +18,41 @@
 // app files URL variants of one article this way, after LatestHash told it
 // which article a URL is known under and with what hash.
 //
+// # Comparing like with like
+//
+// A new version must mean that the site changed the article, never that
+// the extractor changed. Every version records the extractor version that
+// read it (its provenance, below). When a snapshot's extractor version is
+// not the one that read the article's latest version, and that version has
+// its raw capture, Put first re-reads the capture with Options.Reread —
+// the snapshot's extractor, decoding with the capture's own stored
+// response headers — and compares the snapshot's hash with that reading.
+// So after an extractor upgrade an unchanged page adds nothing, and a real
+// edit adds exactly one version. The re-reading replaces the latest
+// version's derived fields in place (as Reextract does; the first
+// extraction is kept), so later fetches compare directly.
+//
+// A capture archived without response headers (before layout 3) is
+// decoded with the charset its last extraction recorded, when one is
+// recorded, else with the Content-Type of the snapshot it is compared
+// with; a reading made on that assumption is kept only when it shows the
+// page unchanged. A latest version without raw HTML (imported) is compared
+// as it is.
+//
+// # Re-extraction and provenance
+//
+// Reextract re-reads stored captures and refreshes each version's article,
+// content hash and extraction record in place: numbers, fetched_at,
+// status, raw bodies and fetch provenance stay, nothing is added or
+// removed, and versions that have come to read the same as their
+// predecessor are reported, not deleted. The first extraction of a
+// refreshed version moves to the original bucket (Original returns it).
+//
+// A version's provenance (capture.Provenance) is the fetch — status line,
+// every response header, final URL and redirects, request headers sent,
+// remote address — and the extraction: extractor version, charset and what
+// decided it. What was not recorded is absent and shown as unknown.
+//
 // # Writes
 //
 // Every write goes to one writer goroutine that commits whatever is waiting
@@ -66,7 +101,9 @@
 //	          --since/--until
 //	raw       raw id(8 BE) → length 8 + SHA-256 32 + dictionary version
 //	          id 8 + zstd(raw body, with that version's article JSON as a
-//	          raw dictionary so the text is not stored twice)
+//	          raw dictionary so the text is not stored twice: its original
+//	          extraction when it was refreshed since, so that the body
+//	          stays decodable)
 //	rawsha    SHA-256(raw body) → raw id: identical bodies stored once
 //	rawrefs   raw id(8 BE) version id(8 BE) → 1: which versions use a
 //	          body (pruning deletes a body with its last reference)
@@ -82,12 +119,28 @@
 //	outbox    id(8 BE) → JSON OutboxEntry: a notification (webhook, e-mail)
 //	          and its delivery state (pending, sent, failed, attempts)
 //	outboxq   id(8 BE) → next attempt (unix ns, 8 BE): the pending entries
-//	info      "schema" → layout version ("2"); "keep_versions" → the
+//	prov      version id(8 BE) → zstd(JSON capture.Provenance); absent:
+//	          nothing known (versions archived before layout 3, imports
+//	          without provenance)
+//	original  version id(8 BE) → content hash 32 + extraction JSON length
+//	          2 + JSON capture.Extraction + zstd(article JSON): the
+//	          version's first extraction, once a later extractor refreshed
+//	          it in place
+//	info      "schema" → layout version ("3"); "keep_versions" → the
 //	          limit the archive was last pruned to (Open prunes when lowered)
 //
 // The big values (versions, raw) are keyed by ids that only grow, so they
-// are appended with full pages and never rewritten by later inserts; only
-// the small index buckets take random inserts. Pages are 2 KiB. URLs never
+// are appended with full pages and never rewritten by later inserts (a
+// re-reading rewrites a version record in place, which is rare); only the
+// small index buckets take random inserts. Pages are 2 KiB. URLs never
 // contain a NUL byte, so key 0x00 separates a key from its version number.
 // Verify checks every bucket above against the others.
+//
+// # Layouts and migration
+//
+// Open refuses an archive in another layout; for layout 2 it says to run
+// `newsarchive migrate`, never migrating by itself. Migrate upgrades layout
+// 2 to 3 in place in one bbolt transaction (a kill leaves the old archive
+// or the new, never a mixture): it adds the prov and original buckets and
+// sets the schema; every other entry stays byte for byte.
 package store

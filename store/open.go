@@ -156,7 +156,7 @@ func checkSchema(db *bolt.DB) error {
 			return nil
 		}
 		if v := info.Get([]byte("schema")); v != nil && string(v) != schemaVersion {
-			return fmt.Errorf("%w: layout %s, this newsarchive reads layout %s (export with the newsarchive that wrote it, then import)", ErrSchema, v, schemaVersion)
+			return schemaError(string(v))
 		}
 		return nil
 	})

@@ -32,6 +32,8 @@ type prepared struct {
 	rawSHA    [32]byte
 	rawZ      []byte // encodeRaw(raw); nil until needed
 	hasRaw    bool
+	prov      []byte    // encodeProv(snapshot's provenance); nil: none
+	base      *baseline // the latest version re-read by this snapshot's extractor
 
 	// import / reextract controls
 	firstSeen, lastChecked int64 // merged into the article record if set
@@ -41,7 +43,9 @@ type prepared struct {
 	outbox OutboxFunc // notifications written with a new version (outbox.go)
 }
 
-func (s *Store) prepare(snap Snapshot) (*prepared, error) {
+// prepare does a snapshot's CPU work. With compare (Put, PutMany) it also
+// re-reads the latest version when another extractor made it (baseline.go).
+func (s *Store) prepare(snap Snapshot, compare bool) (*prepared, error) {
 	if snap.Article == nil {
 		return nil, fmt.Errorf("%w: no article", ErrInvalid)
 	}
@@ -76,6 +80,13 @@ func (s *Store) prepare(snap Snapshot) (*prepared, error) {
 	}
 	p.doc = compress(js)
 	p.docJSON = js
+	if s.opts.noRawDict {
+		p.docJSON = nil
+	}
+	p.prov = encodeProv(snap.Provenance)
+	if compare {
+		p.base = s.baseline(p, snap)
+	}
 	if len(snap.Raw) > 0 {
 		p.hasRaw = true
 		p.raw = snap.Raw
@@ -84,7 +95,7 @@ func (s *Store) prepare(snap Snapshot) (*prepared, error) {
 		// is already stored or the content is unchanged, in which case
 		// no version (and no body) is written.
 		if !s.rawOrSameKnown(p) {
-			p.rawZ = encodeRaw(snap.Raw, p.rawSHA, js)
+			p.rawZ = encodeRaw(snap.Raw, p.rawSHA, p.docJSON)
 		}
 	}
 	return p, nil
@@ -103,6 +114,9 @@ func (s *Store) rawOrSameKnown(p *prepared) bool {
 		if b := bucket(tx, bMeta); b != nil {
 			if v := b.Get([]byte(p.key)); v != nil {
 				if m, err := decodeMeta(v); err == nil && m.Hash == hex.EncodeToString(p.hash[:]) {
+					known = true
+				}
+				if p.base != nil && p.base.r.hash == p.hash {
 					known = true
 				}
 			}
@@ -125,7 +139,7 @@ func (s *Store) Put(ctx context.Context, snap Snapshot) (PutResult, error) {
 	}
 	sent := s.w.announce()
 	defer sent()
-	p, err := s.prepare(snap)
+	p, err := s.prepare(snap, true)
 	if err != nil {
 		return PutResult{}, err
 	}
@@ -173,7 +187,7 @@ func (s *Store) PutMany(ctx context.Context, snaps []Snapshot) ([]PutResult, err
 					return
 				default:
 				}
-				ps[i], errs[i] = s.prepare(snaps[i])
+				ps[i], errs[i] = s.prepare(snaps[i], true)
 				close(ready[i])
 			}
 		}()
@@ -216,11 +230,18 @@ func (s *Store) putTx(tx *bolt.Tx, p *prepared) (PutResult, error) {
 	}
 	hash := hex.EncodeToString(p.hash[:])
 	mergeTimes(&m, p)
+	reread := false
+	if exists && p.base != nil {
+		var err error
+		if reread, err = applyBaseline(tx, p, &m); err != nil {
+			return PutResult{}, err
+		}
+	}
 	if exists && m.Hash == hash && !p.force {
 		if p.at > m.LastChecked {
 			m.LastChecked = p.at
 		}
-		return PutResult{Outcome: Unchanged, Key: p.key, Version: m.Latest}, metas.Put([]byte(p.key), m.encode())
+		return PutResult{Outcome: Unchanged, Key: p.key, Version: m.Latest, Reread: reread}, metas.Put([]byte(p.key), m.encode())
 	}
 	outcome := Changed
 	n := m.Latest + 1
@@ -250,7 +271,7 @@ func (s *Store) putTx(tx *bolt.Tx, p *prepared) (PutResult, error) {
 			return PutResult{}, err
 		}
 	}
-	res := PutResult{Outcome: outcome, Key: p.key, Version: n}
+	res := PutResult{Outcome: outcome, Key: p.key, Version: n, Reread: reread}
 	if err := writeOutbox(tx, p.outbox, res, p.at); err != nil {
 		return PutResult{}, err
 	}
@@ -294,6 +315,11 @@ func addVersion(tx *bolt.Tx, p *prepared, n int) error {
 	}
 	if err := versions.Put(u64(vid), rec.encode()); err != nil {
 		return err
+	}
+	if p.prov != nil {
+		if err := putProvTx(tx, vid, p.prov); err != nil {
+			return err
+		}
 	}
 	if err := tx.Bucket(bVIndex).Put(versionKey(p.key, n), u64(vid)); err != nil {
 		return err
@@ -392,6 +418,11 @@ func deleteVersion(tx *bolt.Tx, key string, n int) error {
 				return err
 			}
 		}
+		// After unrefRaw: the body may still need vid's original
+		// extraction as its dictionary to be re-encoded.
+		if err := dropProvTx(tx, vid); err != nil {
+			return err
+		}
 		if err := vb.Delete(u64(vid)); err != nil {
 			return err
 		}
@@ -420,17 +451,9 @@ func unrefRaw(tx *bolt.Tx, rid, vid uint64) error {
 		if err != nil {
 			return err
 		}
-		hv := tx.Bucket(bVersions).Get(k[8:])
-		if hv == nil {
-			return fmt.Errorf("raw body %d: version %d missing", rid, heir)
-		}
-		hrec, err := decodeVer(hv)
+		dict, err := dictDoc(tx, heir)
 		if err != nil {
-			return err
-		}
-		dict, err := decompress(hrec.Doc, len(hrec.Doc)*3)
-		if err != nil {
-			return err
+			return fmt.Errorf("raw body %d: %w", rid, err)
 		}
 		z := encodeRaw(raw, sha, dict)
 		setRawDict(z, heir)

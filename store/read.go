@@ -148,21 +148,11 @@ func (s *Store) version(key string, n int) ([]byte, article.Archive, error) {
 // ErrNotFound when the version has none (e.g. it was imported from JSON).
 func (s *Store) Raw(key string, n int) ([]byte, error) {
 	var out []byte
-	err := s.view(func(tx *bolt.Tx) error {
-		k, m, err := lookup(tx, key)
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			n = m.Latest
-		}
-		rec, err := versionRec(tx, k, n)
-		if err != nil {
-			return err
-		}
+	err := s.viewVersion(key, n, func(tx *bolt.Tx, _ meta, _ uint64, rec verRec) error {
 		if !rec.hasRaw() {
-			return fmt.Errorf("raw HTML of %s version %d: %w", k, n, ErrNotFound)
+			return fmt.Errorf("raw HTML of %s version %d: %w", rec.Key, rec.Num, ErrNotFound)
 		}
+		var err error
 		out, _, err = loadRaw(tx, rec.RawID)
 		return err
 	})
@@ -208,6 +198,9 @@ func (s *Store) History(key string) ([]VersionInfo, error) {
 				FetchedAt:   fmtTime(rec.FetchedAt),
 				ContentHash: fmt.Sprintf("%x", rec.Hash),
 				HTTPStatus:  rec.Status,
+			}
+			if err := versionProvenance(tx, idv, &info); err != nil {
+				return err
 			}
 			if prev != nil {
 				info.Changed = ChangedFields(prev, &a)

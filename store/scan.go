@@ -53,7 +53,7 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 	// and decompressed on every CPU once it has ended; fn then sees them
 	// in order.
 	var pend []pending
-	emitRec := func(m meta, rec verRec, out *[]func() error) error {
+	emitRec := func(tx *bolt.Tx, vid uint64, m meta, rec verRec, out *[]func() error) error {
 		if len(pend) == 0 {
 			*out = append(*out, func() error {
 				docs := pend
@@ -76,7 +76,13 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 		if opts.WithKey {
 			k = rec.Key
 		}
-		pend = append(pend, pending{z: z, key: k, arch: archiveOf(m, rec), doc: Doc{Key: rec.Key, Version: rec.Num, Latest: rec.Num == m.Latest}})
+		pd := pending{z: z, key: k, arch: archiveOf(m, rec), doc: Doc{Key: rec.Key, Version: rec.Num, Latest: rec.Num == m.Latest}}
+		if opts.WithProvenance {
+			if b := bucket(tx, bProv); b != nil {
+				pd.prov = append([]byte(nil), b.Get(u64(vid))...)
+			}
+		}
+		pend = append(pend, pd)
 		return nil
 	}
 	emit := func(tx *bolt.Tx, key string, m meta, n int, out *[]func() error) error {
@@ -84,7 +90,11 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 		if err != nil {
 			return err
 		}
-		return emitRec(m, rec, out)
+		vid, err := versionID(tx, key, n)
+		if err != nil {
+			return err
+		}
+		return emitRec(tx, vid, m, rec, out)
 	}
 	metaOf := func(tx *bolt.Tx, key string) (meta, error) {
 		v := bucket(tx, bMeta).Get([]byte(key))
@@ -125,7 +135,7 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 			if !opts.AllVersions && rec.Num != m.Latest {
 				return nil
 			}
-			return emitRec(m, rec, out)
+			return emitRec(tx, vid, m, rec, out)
 		})
 	}
 	if opts.AllVersions {
@@ -168,6 +178,7 @@ type pending struct {
 	key  string // "key" member to add ("" for none)
 	arch article.Archive
 	doc  Doc
+	prov []byte // compressed provenance to add; nil for none
 }
 
 // decompressAll fills in docs[i].doc.JSON on every CPU.
@@ -188,6 +199,12 @@ func decompressAll(docs []pending) error {
 				}
 				docs[i].doc.JSON = withArchive(js, docs[i].arch, docs[i].key)
 				docs[i].z = nil
+				if docs[i].prov != nil {
+					if docs[i].doc.JSON, err = withProvenance(docs[i].doc.JSON, docs[i].prov); err != nil {
+						errs[w] = err
+						return
+					}
+				}
 			}
 		}()
 	}

@@ -16,6 +16,7 @@ import (
 // VerifyReport is what Verify found.
 type VerifyReport struct {
 	Articles, Versions, Aliases, TimeEntries, RawBodies, RawRefs int
+	Provenances, Originals                                       int
 	// Problems lists the inconsistencies found (at most maxProblems; Total
 	// counts all of them).
 	Problems []string
@@ -53,7 +54,7 @@ func (s *Store) Verify(ctx context.Context) (*VerifyReport, error) {
 			return nil // never written to
 		}
 		steps := []func(*bolt.Tx, *VerifyReport) error{
-			verifyArticles, verifyVersions, verifyTime, verifyAliases, verifyRaw, verifyCrawl,
+			verifyArticles, verifyVersions, verifyTime, verifyAliases, verifyRaw, verifyCrawl, verifyProv,
 		}
 		for _, step := range steps {
 			if err := ctx.Err(); err != nil {

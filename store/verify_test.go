@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -166,19 +165,7 @@ func TestKilledWriterLeavesVerifiableStore(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "killed.db")
 			cmd := exec.Command(exe, "-test.run=^$")
 			cmd.Env = append(os.Environ(), writerEnv+"="+path)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			line, _ := bufio.NewReader(out).ReadString('\n')
-			if strings.TrimSpace(line) != "ready" {
-				cmd.Process.Kill()
-				cmd.Wait()
-				t.Fatalf("writer said %q", line)
-			}
+			startUntilReady(t, cmd)
 			time.Sleep(after)
 			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 				t.Fatal(err)

@@ -6,12 +6,14 @@ package storetest
 import (
 	"fmt"
 	"math/rand"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"newsarchive/article"
+	"newsarchive/capture"
 	"newsarchive/store"
 )
 
@@ -128,9 +130,43 @@ func Snapshot(i, ed int) store.Snapshot {
 		PublishedAt: "2024-09-05T08:56:39+08:00", Language: "en", Description: paras[0][:100],
 		Text: text, HTML: body.String(), Related: related, Tags: []string{"industry", "market"},
 	}
+	at := Epoch.Add(time.Duration(i+ed*10_000_000) * time.Second)
 	return store.Snapshot{
 		Key: key, URL: key, Article: a, Raw: []byte(raw.String()), Status: 200,
-		FetchedAt: Epoch.Add(time.Duration(i+ed*10_000_000) * time.Second),
+		FetchedAt:  at,
+		Provenance: provenance(key, raw.Len(), at, rng),
+	}
+}
+
+// provenance is what a crawl records of a fetch: the response headers a
+// news site's CDN sends, the request headers, the extraction.
+func provenance(key string, size int, at time.Time, rng *rand.Rand) capture.Provenance {
+	lm := at.Add(-time.Duration(rng.Intn(86400)) * time.Second).UTC().Format(http.TimeFormat)
+	return capture.Provenance{
+		Fetch: &capture.Fetch{
+			StatusLine: "HTTP/1.1 200 OK",
+			Header: http.Header{
+				"Content-Type":              {"text/html; charset=utf-8"},
+				"Content-Length":            {strconv.Itoa(size)},
+				"Date":                      {at.UTC().Format(http.TimeFormat)},
+				"Last-Modified":             {lm},
+				"Etag":                      {fmt.Sprintf(`W/"%x-%x"`, size, rng.Int63())},
+				"Server":                    {"nginx"},
+				"Cache-Control":             {"max-age=300, public"},
+				"Vary":                      {"Accept-Encoding"},
+				"X-Cache":                   {"HIT"},
+				"X-Request-Id":              {fmt.Sprintf("%016x%016x", rng.Int63(), rng.Int63())},
+				"Set-Cookie":                {fmt.Sprintf("sid=%x; Path=/; HttpOnly", rng.Int63())},
+				"Strict-Transport-Security": {"max-age=31536000"},
+			},
+			FinalURL: key,
+			RequestHeader: http.Header{
+				"User-Agent": {"newsarchive/0.1 (+https://github.com/newsarchive/newsarchive)"},
+				"Accept":     {"text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"},
+			},
+			RemoteAddr: fmt.Sprintf("203.0.113.%d:443", 1+rng.Intn(250)),
+		},
+		Extraction: capture.Extraction{Extractor: "bench", Charset: "utf-8", CharsetSource: "header"},
 	}
 }
 

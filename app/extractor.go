@@ -1,0 +1,35 @@
+package app
+
+import (
+	"newsarchive/article"
+	"newsarchive/capture"
+	"newsarchive/config"
+	"newsarchive/extract"
+	"newsarchive/store"
+)
+
+// Rereader is the store's ExtractFunc for extractor ex (zero: the current
+// one) and the configured site rules: a stored capture is decoded with the
+// Content-Type the store hands over and extracted under the URL its
+// version was extracted under, as the crawler would today.
+func Rereader(ex extract.Extractor, sites map[string]extract.Rules) store.ExtractFunc {
+	ex = ex.OrCurrent()
+	return func(c store.StoredCapture) (*article.Article, capture.Extraction, error) {
+		r, err := ex.FromBytes(c.Raw, c.ContentType, extract.Options{URL: c.URL, Sites: sites})
+		if err != nil {
+			return nil, capture.Extraction{}, err
+		}
+		return &r.Article, capture.Extraction{Extractor: ex.Version, Charset: r.Charset, CharsetSource: r.CharsetSource}, nil
+	}
+}
+
+// storeOptions maps the store settings onto store.Options, with the
+// re-reader of extractor ex so that Put compares like with like.
+func storeOptions(c config.Config, readOnly bool, ex extract.Extractor) store.Options {
+	return store.Options{
+		LockTimeout:  c.Store.LockTimeout.D(),
+		KeepVersions: c.Store.KeepVersions,
+		ReadOnly:     readOnly,
+		Reread:       Rereader(ex, c.Sites),
+	}
+}
