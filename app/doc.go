@@ -9,4 +9,7 @@
 // for one job run at a time per job; RunJob and Fetch open the archive for
 // their own length unless the Service holds an open Store (a long-running
 // process such as serve), in which case they use it and leave it open.
+// A Service from NewHeld (and the copies WithLog makes) runs one run of a
+// job at a time: a second is refused with ErrJobRunning, since both would
+// share the job's crawl state.
 package app

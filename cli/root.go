@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -22,6 +23,11 @@ type Env struct {
 	DBPath         string // --db (overrides store.path)
 	Verbose        bool
 	Log            *slog.Logger
+
+	// held is the archive a running serve holds, when this Env carries
+	// out a command for it; svc is serve's service over it.
+	held *store.Store
+	svc  *app.Service
 }
 
 // Config loads the configuration and applies --db.
@@ -42,9 +48,26 @@ func (e *Env) OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
 	return app.OpenStore(c, readOnly)
 }
 
+// openStore is OpenStore with the function that releases the archive
+// again: it closes it, unless the archive is the one serve holds.
+func (e *Env) openStore(c config.Config, readOnly bool) (*store.Store, func() error, error) {
+	if e.held != nil {
+		return e.held, func() error { return nil }, nil
+	}
+	st, err := e.OpenStore(c, readOnly)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, st.Close, nil
+}
+
 // NewRoot builds the command tree writing to stdout and stderr.
 func NewRoot(stdout, stderr io.Writer) *cobra.Command {
-	env := &Env{Stdout: stdout, Stderr: stderr}
+	return newRoot(&Env{Stdout: stdout, Stderr: stderr})
+}
+
+func newRoot(env *Env) *cobra.Command {
+	stdout, stderr := env.Stdout, env.Stderr
 	root := &cobra.Command{
 		Use:           "newsarchive",
 		Short:         "Crawl news sites, extract articles, keep every version, export JSON",
@@ -69,7 +92,9 @@ func NewRoot(stdout, stderr io.Writer) *cobra.Command {
 	pf.StringVar(&env.DBPath, "db", "", "archive file (overrides store.path)")
 	pf.BoolVarP(&env.Verbose, "verbose", "v", false, "debug logging")
 	for _, add := range commands {
-		root.AddCommand(add(env))
+		cmd := add(env)
+		forwardable(env, cmd)
+		root.AddCommand(cmd)
 	}
 	return root
 }
@@ -96,7 +121,17 @@ func (c clearLine) Write(p []byte) (int, error) {
 func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := NewRoot(stdout, stderr)
 	root.SetArgs(args)
-	if err := root.ExecuteContext(ctx); err != nil {
+	return runRoot(ctx, root, stderr)
+}
+
+// runRoot executes root and turns the result into an exit code.
+func runRoot(ctx context.Context, root *cobra.Command, stderr io.Writer) int {
+	err := root.ExecuteContext(ctx)
+	var code exitCode
+	if errors.As(err, &code) {
+		return int(code) // carried out by serve, which printed the error
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "newsarchive: %v\n", err)
 		return 1
 	}

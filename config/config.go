@@ -30,6 +30,7 @@ type Config struct {
 	Crawler Crawler                  `yaml:"crawler"`
 	Jobs    []Job                    `yaml:"jobs"`
 	Sites   map[string]extract.Rules `yaml:"sites"`
+	Serve   Serve                    `yaml:"serve"`
 
 	// File is the path the config was loaded from ("" for built-in defaults).
 	File string `yaml:"-"`
@@ -53,6 +54,18 @@ type Crawler struct {
 	MaxBodyBytes  int64    `yaml:"max_body_bytes"`
 	Retries       int      `yaml:"retries"`
 	RespectRobots bool     `yaml:"respect_robots"`
+}
+
+// Serve configures `newsarchive serve`, the archive's web site and API.
+type Serve struct {
+	// Addr is the listen address; loopback unless a token is set.
+	Addr string `yaml:"addr"`
+	// Token, when set (or NEWSARCHIVE_TOKEN), is required from every
+	// request as a Bearer token or through the login form's cookie.
+	Token string `yaml:"token"`
+	// PublicURL is the site's address as readers reach it (feed links);
+	// "" means the address each request came to.
+	PublicURL string `yaml:"public_url"`
 }
 
 // Job is one crawl: where to start, what to follow, what to archive.
@@ -89,6 +102,7 @@ func Default() Config {
 			Retries:       3,
 			RespectRobots: true,
 		},
+		Serve: Serve{Addr: "127.0.0.1:8080"},
 	}
 }
 

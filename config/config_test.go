@@ -35,6 +35,10 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"not yaml", "store: [", "did not find"},
 		{"string for int", "crawler: {parallelism: many}", "crawler.parallelism: bad value"},
 		{"scalar for list", "jobs: [{name: a, seeds: 'https://a.com/'}]", "jobs[0].seeds: want a list"},
+		{"serve addr without port", "serve: {addr: localhost}", "serve.addr"},
+		{"short serve token", "serve: {token: abc}", "serve.token"},
+		{"relative public url", "serve: {public_url: /news}", "serve.public_url"},
+		{"unknown serve key", "serve: {adress: ':80'}", "serve.adress: unknown key"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
