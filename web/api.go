@@ -91,7 +91,7 @@ func (s *Server) apiDiff(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if d.From.Version == 0 {
-		s.fail(w, r, http.StatusBadRequest, "from", d.Key+" has only version "+itoa(latest.Version)+": nothing to compare")
+		s.failErr(w, r, badParam("from", "%s has only version %d: nothing to compare", d.Key, latest.Version))
 		return
 	}
 	writeJSON(w, http.StatusOK, d)

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -31,7 +30,6 @@ type pageData struct {
 }
 
 var funcs = template.FuncMap{
-	"q": url.QueryEscape,
 	"time": func(t time.Time) string {
 		if t.IsZero() {
 			return "-"

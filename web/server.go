@@ -93,31 +93,44 @@ func New(ctx context.Context, o Options) (*Server, error) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
 func (s *Server) routes() {
-	m := s.mux
-	m.HandleFunc("GET /{$}", s.home)
-	m.HandleFunc("GET /articles", s.articles)
-	m.HandleFunc("GET /article", s.article)
-	m.HandleFunc("GET /diff", s.diffPage)
-	m.HandleFunc("GET /raw", s.rawPage)
-	m.HandleFunc("GET /raw/capture", s.rawCapture)
-	m.HandleFunc("GET /runs", s.runsPage)
-	m.HandleFunc("POST /runs", s.runNow)
-	m.HandleFunc("POST /fetch", s.fetchForm)
-	m.HandleFunc("GET /login", s.loginPage)
-	m.HandleFunc("POST /login", s.login)
-	m.HandleFunc("POST /logout", s.logout)
-	m.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(staticFS)))
+	methods := map[string][]string{} // path → the methods it answers
+	h := func(method, path string, fn http.HandlerFunc) {
+		methods[path] = append(methods[path], method)
+		s.mux.HandleFunc(method+" "+path, fn)
+	}
+	h("GET", "/{$}", s.home)
+	h("GET", "/articles", s.articles)
+	h("GET", "/article", s.article)
+	h("GET", "/diff", s.diffPage)
+	h("GET", "/raw", s.rawPage)
+	h("GET", "/raw/capture", s.rawCapture)
+	h("GET", "/runs", s.runsPage)
+	h("POST", "/runs", s.runNow)
+	h("POST", "/fetch", s.fetchForm)
+	h("GET", "/login", s.loginPage)
+	h("POST", "/login", s.login)
+	h("POST", "/logout", s.logout)
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(staticFS)))
 
-	m.HandleFunc("GET /api/articles", s.apiArticles)
-	m.HandleFunc("GET /api/article", s.apiArticle)
-	m.HandleFunc("GET /api/diff", s.apiDiff)
-	m.HandleFunc("GET /api/export", s.apiExport)
-	m.HandleFunc("POST /api/fetch", s.apiFetch)
-	m.HandleFunc("GET /api/runs", s.apiRuns)
-	m.HandleFunc("POST /api/cli", s.apiCLI)
-	m.HandleFunc("GET /healthz", s.healthz)
-	m.HandleFunc("GET /feeds/changes.atom", s.feed)
-	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	h("GET", "/api/articles", s.apiArticles)
+	h("GET", "/api/article", s.apiArticle)
+	h("GET", "/api/diff", s.apiDiff)
+	h("GET", "/api/export", s.apiExport)
+	h("POST", "/api/fetch", s.apiFetch)
+	h("GET", "/api/runs", s.apiRuns)
+	h("POST", "/api/cli", s.apiCLI)
+	h("GET", "/healthz", s.healthz)
+	h("GET", "/feeds/changes.atom", s.feed)
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		path := r.URL.Path
+		if path == "/" {
+			path = "/{$}"
+		}
+		if m := methods[path]; m != nil {
+			w.Header().Set("Allow", strings.Join(m, ", "))
+			s.fail(w, r, http.StatusMethodNotAllowed, "", r.Method+" is not allowed here (use "+strings.Join(m, " or ")+")")
+			return
+		}
 		s.fail(w, r, http.StatusNotFound, "", "no such page: "+r.URL.Path)
 	})
 }
