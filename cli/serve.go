@@ -30,8 +30,6 @@ func init() { register(newServeCmd) }
 type ServeOptions struct {
 	Addr       string // overrides serve.addr
 	NoSchedule bool   // do not run the jobs' schedules
-	// Ready, when not nil, gets the site's URL once it is listening.
-	Ready func(url string)
 }
 
 func newServeCmd(env *Env) *cobra.Command {
@@ -147,9 +145,6 @@ func RunServe(ctx context.Context, env *Env, c config.Config, o ServeOptions) er
 		}()
 	}
 	fmt.Fprintf(env.Stdout, "Serving %s at %s/ (Ctrl-C to stop)\n", c.Store.Path, url)
-	if o.Ready != nil {
-		o.Ready(url)
-	}
 
 	select {
 	case <-ctx.Done():
