@@ -30,6 +30,9 @@ const hostileRaw = `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="refresh" content="0; url=https://evil.example.net/refresh">
 <title>Hostile</title>
 <link rel="stylesheet" href="https://evil.example.net/style.css">
+<link rel="preconnect" href="https://evil.example.net">
+<link rel="dns-prefetch" href="//dns.evil.example.net">
+<link rel="prefetch" href="https://evil.example.net/next.html">
 <script>console.error("archived script ran"); document.title = "PWNED"; top.location = "https://evil.example.net/top";</script>
 <script src="https://evil.example.net/tracker.js"></script>
 </head><body>
@@ -37,6 +40,8 @@ const hostileRaw = `<!DOCTYPE html><html><head><meta charset="utf-8">
 <img src="https://evil.example.net/pixel.gif" onerror="console.error('onerror ran'); document.title='PWNED'">
 <a id="js" href="javascript:console.error('link ran')">a javascript: link</a>
 <iframe src="https://evil.example.net/frame"></iframe>
+<iframe srcdoc="&lt;iframe src='https://srcdoc.evil.example.net/'&gt;&lt;/iframe&gt;"></iframe>
+<video poster="https://evil.example.net/poster.jpg"></video>
 <p style="color:red">Styled text stays.</p>
 </body></html>`
 

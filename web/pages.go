@@ -312,8 +312,9 @@ func (s *Server) rawPage(w http.ResponseWriter, r *http.Request) {
 // only), so an archived page can neither run nor reach the network.
 const captureCSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
 
-// rawCapture serves the stored HTML exactly as it was fetched, for the
-// sandboxed frame of the raw page.
+// rawCapture serves the stored HTML as it was fetched, for the sandboxed
+// frame of the raw page, with frames and resource hints disarmed (see
+// defang); with source=1, the stored bytes exactly, as text.
 func (s *Server) rawCapture(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	key, err := s.resolve(q)
@@ -326,19 +327,29 @@ func (s *Server) rawCapture(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
+	source, err := parseBool(q, "source")
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
 	raw, err := s.opts.Store.Raw(key, n)
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
 	h := w.Header()
+	if source {
+		h.Set("Content-Type", "text/plain")
+		w.Write(raw)
+		return
+	}
 	h.Set("Content-Security-Policy", captureCSP)
 	h.Set("X-Frame-Options", "SAMEORIGIN")
 	// No charset: the page's own <meta charset> (GBK, Big5…) decides, as
 	// it did when it was fetched.
 	h.Set("Content-Type", "text/html")
 	h.Set("Cache-Control", "private, max-age=3600")
-	w.Write(raw)
+	w.Write(defang(raw))
 }
 
 type runsView struct {

@@ -144,8 +144,11 @@ func TestEscaping(t *testing.T) {
 func TestRawCapture(t *testing.T) {
 	ts, _ := start(t, seed(t), Options{})
 	code, h, body := get(t, ts, "/raw/capture?url="+q(keyBad))
-	if code != 200 || body != hostileRaw {
+	if code != 200 || body != string(defang([]byte(hostileRaw))) || body == hostileRaw {
 		t.Fatalf("capture: %d %q", code, body)
+	}
+	if code, h, src := get(t, ts, "/raw/capture?url="+q(keyBad)+"&source=1"); code != 200 || src != hostileRaw || h.Get("Content-Type") != "text/plain" {
+		t.Errorf("source: %d %v, want the stored bytes as text/plain", code, h)
 	}
 	csp := h.Get("Content-Security-Policy")
 	if !strings.HasPrefix(csp, "sandbox;") || !strings.Contains(csp, "default-src 'none'") || strings.Contains(csp, "allow-scripts") {
@@ -165,5 +168,25 @@ func TestRawCapture(t *testing.T) {
 		if code, _, body := get(t, ts, c.path); code != c.code || !strings.Contains(body, `"error"`) {
 			t.Errorf("GET %s: %d %s, want %d and a JSON error", c.path, code, body, c.code)
 		}
+	}
+}
+
+func TestDefang(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"frame source", `<p>a</p><iframe src="https://x.example/f" width=3></iframe>`, `<p>a</p><iframe data-archived-src="https://x.example/f" width="3"></iframe>`},
+		{"srcdoc", `<iframe srcdoc="&lt;b&gt;"></iframe>`, `<iframe data-archived-srcdoc="&lt;b&gt;"></iframe>`},
+		{"frameset", `<frameset><frame src="/a"></frameset>`, `<frameset><frame data-archived-src="/a"></frameset>`},
+		{"hints", `<link rel="preconnect" href="https://x.example"><link rel=DNS-Prefetch href=//y.example><link rel="stylesheet" href="/s.css">`,
+			`<link rel="preconnect" data-archived-href="https://x.example"><link rel="DNS-Prefetch" data-archived-href="//y.example"><link rel="stylesheet" href="/s.css">`},
+		{"everything else as stored", "<!-- c --><P CLASS=x>caf\xe9 &amp; <b>b</b></P><img src=a.png>", "<!-- c --><P CLASS=x>caf\xe9 &amp; <b>b</b></P><img src=a.png>"},
+		{"GBK bytes kept", "<title>\xb9\xfa\xbc\xd2</title><iframe src=\"/\xb9\xfa\"></iframe>", "<title>\xb9\xfa\xbc\xd2</title><iframe data-archived-src=\"/\xb9\xfa\"></iframe>"},
+		{"cut off", `<p>a<iframe src="x`, `<p>a<iframe src="x`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := string(defang([]byte(c.in))); got != c.want {
+				t.Errorf("defang(%q)\n = %q\nwant %q", c.in, got, c.want)
+			}
+		})
 	}
 }
