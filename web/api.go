@@ -160,7 +160,7 @@ func (s *Server) apiFetch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.TrimSpace(body.URL) == "" {
-		s.fail(w, r, http.StatusBadRequest, "url", "required: the URL to fetch")
+		s.failErr(w, r, badParam("url", "required: the URL to fetch"))
 		return
 	}
 	a, err := s.opts.Fetch(r.Context(), body.URL)

@@ -25,15 +25,16 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	latest := s.ix.latest(feedEntries, f.match)
 	base := s.baseURL(r)
 	title := "newsarchive: new and edited articles"
-	self := base + "/feeds/changes.atom"
+	// gorilla/feeds takes the feed's Atom id from its link, so the link
+	// names the site too.
+	link := base + "/articles"
 	if site != "" {
 		title += " on " + site
-		self += "?site=" + url.QueryEscape(site)
+		link += "?site=" + url.QueryEscape(site)
 	}
 	feed := &feeds.Feed{
 		Title:       title,
-		Link:        &feeds.Link{Href: base + "/articles"},
-		Id:          self,
+		Link:        &feeds.Link{Href: link},
 		Description: "Articles archived for the first time or archived with changed content.",
 		Updated:     time.Now().UTC(),
 	}

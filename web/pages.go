@@ -388,7 +388,7 @@ func (s *Server) runNow(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !known {
-		s.fail(w, r, http.StatusBadRequest, "job", "no configured job named "+job)
+		s.failErr(w, r, badParam("job", "no configured job named %q", job))
 		return
 	}
 	go func() {
@@ -410,7 +410,7 @@ func (s *Server) fetchForm(w http.ResponseWriter, r *http.Request) {
 	}
 	u := strings.TrimSpace(r.PostFormValue("url"))
 	if u == "" {
-		s.fail(w, r, http.StatusBadRequest, "url", "give the URL to fetch")
+		s.failErr(w, r, badParam("url", "give the URL to fetch"))
 		return
 	}
 	a, err := s.opts.Fetch(r.Context(), u)

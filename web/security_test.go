@@ -163,6 +163,9 @@ func TestFeed(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v in\n%s", err, body)
 			}
+			if want := ts.URL + "/articles" + strings.Replace(c.query, "?site=", "?site=", 1); f.Link != want {
+				t.Errorf("feed link %q, want %q", f.Link, want)
+			}
 			if f.FeedType != "atom" {
 				t.Errorf("feed type %q", f.FeedType)
 			}
