@@ -160,10 +160,18 @@ func TestServeFetchAndStop(t *testing.T) {
 	if resp.StatusCode != 200 || json.Unmarshal(b, &a) != nil || a.Title != "Harbour reopens" {
 		t.Fatalf("fetch: %d %s", resp.StatusCode, b)
 	}
-	// The CLI's fetch goes through serve too, and sees the same archive.
+	// The CLI goes through serve too, and sees the same archive.
 	o, e, code := archCLI(t, cfg, "history", site+"/news/harbour.html")
 	if code != 0 || !strings.Contains(o, "first version") {
 		t.Errorf("history through serve: %d %s %s", code, o, e)
+	}
+	o, e, code = archCLI(t, cfg, "fetch", site+"/news/harbour.html")
+	var f struct {
+		Title   string
+		Version int
+	}
+	if code != 0 || json.Unmarshal([]byte(o), &f) != nil || f.Title != "Harbour reopens" || f.Version != 1 {
+		t.Errorf("fetch through serve: %d %s %s", code, o, e)
 	}
 	stop()
 	if _, err := os.Stat(db + ".serve"); !os.IsNotExist(err) {

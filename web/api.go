@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -13,24 +14,20 @@ import (
 	"newsarchive/store"
 )
 
-type apiArticle struct {
-	Key      string          `json:"key"`
-	Versions int             `json:"versions"`
-	Article  json.RawMessage `json:"article"`
-}
-
 // apiArticles answers GET /api/articles: a page of the latest version of
-// each article matching the filters, and the cursor of the next page.
+// each article matching the filters, and the cursor of the next page:
+// {"articles": [{"key", "versions", "article"}…], "next_cursor"}. The
+// stored JSON of each article is written as it is, not re-encoded: a page
+// of fifty articles is most of a megabyte.
 func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 	_, found, next, err := s.list(r.URL.Query())
 	if err != nil {
 		s.failErr(w, r, err)
 		return
 	}
-	out := struct {
-		Articles   []apiArticle `json:"articles"`
-		NextCursor string       `json:"next_cursor"`
-	}{Articles: []apiArticle{}, NextCursor: next}
+	var buf bytes.Buffer
+	buf.WriteString(`{"articles":[`)
+	n := 0
 	for _, e := range found {
 		doc, err := s.opts.Store.VersionJSON(e.Key, 0)
 		if errors.Is(err, store.ErrNotFound) {
@@ -40,9 +37,27 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 			s.failErr(w, r, err)
 			return
 		}
-		out.Articles = append(out.Articles, apiArticle{Key: e.Key, Versions: e.Versions, Article: doc})
+		if n > 0 {
+			buf.WriteByte(',')
+		}
+		n++
+		buf.WriteString(`{"key":`)
+		writeString(&buf, e.Key)
+		buf.WriteString(`,"versions":` + itoa(e.Versions) + `,"article":`)
+		buf.Write(doc)
+		buf.WriteByte('}')
 	}
-	writeJSON(w, http.StatusOK, out)
+	buf.WriteString(`],"next_cursor":`)
+	writeString(&buf, next)
+	buf.WriteString("}\n")
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(buf.Bytes())
+}
+
+// writeString writes s as a JSON string.
+func writeString(buf *bytes.Buffer, s string) {
+	b, _ := json.Marshal(s)
+	buf.Write(b)
 }
 
 type apiVersion struct {
@@ -168,7 +183,7 @@ func (s *Server) apiFetch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadGateway, "url", "fetch: "+err.Error())
 		return
 	}
-	if err := s.ix.refresh(true); err != nil {
+	if err := s.ix.refresh(); err != nil {
 		s.log.Warn("refreshing the article index", "err", err)
 	}
 	writeJSON(w, http.StatusOK, a)

@@ -6,8 +6,9 @@
 // Contract:
 //   - Reads go straight to the store (short read transactions); the list,
 //     the home page and the feed read an in-memory index of the latest
-//     versions, refreshed from the archive's time index at most once a
-//     second, so that a filtered page of a large archive is a slice walk.
+//     versions, refreshed in the background from the archive's time index
+//     every second (and at once after a fetch through the site), so that a
+//     filtered page of a large archive is a slice walk.
 //   - Archived text is always escaped by html/template; article bodies are
 //     shown as text (articleBody decides). Raw captures are served alone,
 //     from /raw/capture, under "Content-Security-Policy: sandbox" with

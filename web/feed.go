@@ -20,7 +20,6 @@ const feedEntries = 50
 // summarises it.
 func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	site := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("site")))
-	s.refresh()
 	f := filter{Site: site}
 	latest := s.ix.latest(feedEntries, f.match)
 	base := s.baseURL(r)

@@ -2,9 +2,11 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"log/slog"
 	"slices"
 	"strings"
 	"sync"
@@ -28,34 +30,51 @@ type entry struct {
 }
 
 // index mirrors the archive's latest versions. It is filled by one scan at
-// start and then kept up to date from the archive's time index: each
-// refresh reads the versions fetched since shortly before the newest it
-// has seen (a margin covers a crawl whose pages commit out of fetch
-// order), and a full rescan now and then picks up anything written with
-// an old fetch time (an import).
+// start and then kept up to date, in the background, from the archive's
+// time index: each refresh reads the versions fetched since shortly before
+// the newest it has seen (a margin covers a crawl whose pages commit out
+// of fetch order) and moves only the entries that changed; a full rescan
+// now and then picks up anything written with an old fetch time (an
+// import). Requests only read it, so none waits for a refresh.
 type index struct {
 	st *store.Store
 
-	refreshMu  sync.Mutex // one refresher at a time
-	lastScan   time.Time  // when the last refresh ran
-	lastFull   time.Time
-	newest     time.Time // the newest fetched_at seen
-	minRefresh time.Duration
+	refreshMu sync.Mutex // one refresher at a time
+	lastFull  time.Time
+	newest    time.Time // the newest fetched_at seen
 
-	mu         sync.RWMutex
-	byKey      map[string]*entry
-	byFetched  []*entry // newest first
-	byPub      []*entry // newest first; undated last
-	versionSum int
+	mu        sync.RWMutex
+	byKey     map[string]*entry
+	byFetched []*entry // newest first
+	byPub     []*entry // newest first; undated last
+	sums      counts
+	sites     map[string]int // articles per site
 }
 
 const (
+	refreshEvery  = time.Second
 	refreshMargin = 2 * time.Minute
 	fullRescan    = 10 * time.Minute
 )
 
 func newIndex(st *store.Store) *index {
-	return &index{st: st, byKey: map[string]*entry{}, minRefresh: time.Second}
+	return &index{st: st, byKey: map[string]*entry{}, sites: map[string]int{}}
+}
+
+// keepFresh refreshes the index every second until ctx ends.
+func (ix *index) keepFresh(ctx context.Context, log *slog.Logger) {
+	t := time.NewTicker(refreshEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := ix.refresh(); err != nil && ctx.Err() == nil {
+				log.Warn("refreshing the article index", "err", err)
+			}
+		}
+	}
 }
 
 // docFields are the members of an article version the index keeps.
@@ -68,20 +87,11 @@ type docFields struct {
 	FirstSeen   string `json:"first_seen"`
 }
 
-// refresh brings the index up to date unless it was refreshed less than
-// minRefresh ago (force skips that wait). A refresh already running in
-// another request is not waited for: its caller reads the index as it is.
-func (ix *index) refresh(force bool) error {
-	if force {
-		ix.refreshMu.Lock()
-	} else if !ix.refreshMu.TryLock() {
-		return nil
-	}
+// refresh brings the index up to date (see index).
+func (ix *index) refresh() error {
+	ix.refreshMu.Lock()
 	defer ix.refreshMu.Unlock()
 	now := time.Now()
-	if !force && now.Sub(ix.lastScan) < ix.minRefresh {
-		return nil
-	}
 	full := ix.lastFull.IsZero() || now.Sub(ix.lastFull) > fullRescan
 	opts := store.ScanOptions{}
 	if !full {
@@ -109,42 +119,76 @@ func (ix *index) refresh(force bool) error {
 	if err != nil {
 		return err
 	}
-	ix.lastScan, ix.newest = now, newest
+	ix.newest = newest
 	if full {
 		ix.lastFull = now
-	}
-	if !full && len(found) == 0 {
+		ix.replace(found)
 		return nil
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if full {
-		ix.byKey = make(map[string]*entry, len(found))
-	}
 	for _, e := range found {
-		ix.byKey[e.Key] = e
+		ix.upsert(e)
 	}
-	ix.rebuild()
 	return nil
 }
 
-// rebuild re-sorts the views after byKey changed (ix.mu held).
-func (ix *index) rebuild() {
-	all := make([]*entry, 0, len(ix.byKey))
-	ix.versionSum = 0
-	for _, e := range ix.byKey {
-		all = append(all, e)
-		ix.versionSum += e.Versions
+// replace swaps in a whole new set of entries, sorted outside the lock.
+func (ix *index) replace(all []*entry) {
+	byKey := make(map[string]*entry, len(all))
+	sites := map[string]int{}
+	c := counts{}
+	for _, e := range all {
+		byKey[e.Key] = e
+		c.add(e, 1)
+		sites[e.Site]++
 	}
-	ix.byFetched = slices.Clone(all)
-	slices.SortFunc(ix.byFetched, func(a, b *entry) int {
-		return cmpDesc(a.Fetched, b.Fetched, a.Key, b.Key)
-	})
-	ix.byPub = all
-	slices.SortFunc(ix.byPub, func(a, b *entry) int {
-		return cmpDesc(a.pub, b.pub, a.Key, b.Key)
-	})
+	c.Sites = len(sites)
+	byFetched := slices.Clone(all)
+	slices.SortFunc(byFetched, byFetchedCmp)
+	byPub := all
+	slices.SortFunc(byPub, byPubCmp)
+	ix.mu.Lock()
+	ix.byKey, ix.byFetched, ix.byPub, ix.sums, ix.sites = byKey, byFetched, byPub, c, sites
+	ix.mu.Unlock()
 }
+
+// upsert puts e in place of the entry of its key, if it differs (ix.mu
+// held).
+func (ix *index) upsert(e *entry) {
+	if old := ix.byKey[e.Key]; old != nil {
+		if *old == *e {
+			return
+		}
+		ix.byFetched = remove(ix.byFetched, old, byFetchedCmp)
+		ix.byPub = remove(ix.byPub, old, byPubCmp)
+		ix.sums.add(old, -1)
+		if ix.sites[old.Site]--; ix.sites[old.Site] == 0 {
+			delete(ix.sites, old.Site)
+		}
+	}
+	ix.byKey[e.Key] = e
+	ix.byFetched = insert(ix.byFetched, e, byFetchedCmp)
+	ix.byPub = insert(ix.byPub, e, byPubCmp)
+	ix.sums.add(e, 1)
+	ix.sites[e.Site]++
+	ix.sums.Sites = len(ix.sites)
+}
+
+func insert(list []*entry, e *entry, cmp func(a, b *entry) int) []*entry {
+	i, _ := slices.BinarySearchFunc(list, e, cmp)
+	return slices.Insert(list, i, e)
+}
+
+func remove(list []*entry, e *entry, cmp func(a, b *entry) int) []*entry {
+	if i, ok := slices.BinarySearchFunc(list, e, cmp); ok {
+		return slices.Delete(list, i, i+1)
+	}
+	return list
+}
+
+func byFetchedCmp(a, b *entry) int { return cmpDesc(a.Fetched, b.Fetched, a.Key, b.Key) }
+func byPubCmp(a, b *entry) int     { return cmpDesc(a.pub, b.pub, a.Key, b.Key) }
 
 // cmpDesc orders newest first, then by key, so that every entry has one
 // place and a cursor (time, key) names a position exactly.
@@ -257,22 +301,24 @@ func decodeCursor(c string) (time.Time, string, error) {
 	return t, key, nil
 }
 
-// counts are the home page's figures.
+// counts sums up the archive for the home page.
 type counts struct{ Articles, Versions, Edited, Sites int }
 
+// add counts e in (sign 1) or out (-1); Sites is kept by the caller.
+func (c *counts) add(e *entry, sign int) {
+	c.Articles += sign
+	c.Versions += sign * e.Versions
+	if e.Versions > 1 {
+		c.Edited += sign
+	}
+}
+
+// counts are the home page's figures. Versions counts version numbers,
+// so versions pruned by store.keep_versions still count.
 func (ix *index) counts() counts {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	c := counts{Articles: len(ix.byKey), Versions: ix.versionSum}
-	sites := map[string]bool{}
-	for _, e := range ix.byKey {
-		if e.Versions > 1 {
-			c.Edited++
-		}
-		sites[e.Site] = true
-	}
-	c.Sites = len(sites)
-	return c
+	return ix.sums
 }
 
 // latest returns up to n entries, newest fetch first, that keep.

@@ -11,14 +11,6 @@ import (
 	"newsarchive/store"
 )
 
-// refresh brings the index up to date before a page or API answer; a
-// failure is logged and the index answers as it was.
-func (s *Server) refresh() {
-	if err := s.ix.refresh(false); err != nil {
-		s.log.Warn("refreshing the article index", "err", err)
-	}
-}
-
 type homeView struct {
 	Counts   counts
 	Edits    []entry
@@ -36,7 +28,6 @@ type jobStatus struct {
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	s.refresh()
 	v := homeView{Counts: s.ix.counts(), CanFetch: s.opts.Fetch != nil, Flash: r.URL.Query().Get("flash")}
 	v.Edits = s.ix.latest(10, func(e *entry) bool { return e.Versions > 1 })
 	v.New = s.ix.latest(10, func(e *entry) bool { return e.Versions == 1 })
@@ -118,7 +109,6 @@ func (s *Server) list(q url.Values) (filter, []entry, string, error) {
 	if err != nil {
 		return f, nil, "", err
 	}
-	s.refresh()
 	found, next, err := s.ix.page(f)
 	if err != nil {
 		return f, nil, "", badParam("cursor", "%v", err)
@@ -418,7 +408,7 @@ func (s *Server) fetchForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadGateway, "url", "fetch: "+err.Error())
 		return
 	}
-	if err := s.ix.refresh(true); err != nil {
+	if err := s.ix.refresh(); err != nil {
 		s.log.Warn("refreshing the article index", "err", err)
 	}
 	http.Redirect(w, r, "/article?url="+url.QueryEscape(a.URL), http.StatusSeeOther)

@@ -78,9 +78,10 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if o.Token != "" {
 		s.session = mac(o.Token, "session")
 	}
-	if err := s.ix.refresh(true); err != nil {
+	if err := s.ix.refresh(); err != nil {
 		return nil, fmt.Errorf("web: reading the archive: %w", err)
 	}
+	go s.ix.keepFresh(ctx, s.log)
 	s.routes()
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
