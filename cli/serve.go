@@ -159,6 +159,7 @@ func RunServe(ctx context.Context, env *Env, c config.Config, o ServeOptions) er
 	defer cancel()
 	shutErr := hs.Shutdown(sctx)
 	<-scheduled
+	site.Wait() // runs started from the site
 	if err := st.Close(); err != nil {
 		return err
 	}

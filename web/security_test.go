@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/mmcdole/gofeed"
 
@@ -131,10 +130,7 @@ func TestStateChanges(t *testing.T) {
 			}
 		})
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for ran.Load() == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	s.Wait() // the run goes on after the redirect
 	if fetched.Load() != 1 || ran.Load() != 1 {
 		t.Errorf("fetched %d times, ran %d times; want 1 and 1", fetched.Load(), ran.Load())
 	}

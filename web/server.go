@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"newsarchive/article"
@@ -60,8 +61,9 @@ type Server struct {
 	ix      *index
 	mux     *http.ServeMux
 	handler http.Handler
-	csrf    string // the forms' anti-forgery token
-	session string // the session cookie's value when a Token is set
+	csrf    string         // the forms' anti-forgery token
+	session string         // the session cookie's value when a Token is set
+	runs    sync.WaitGroup // runs started from the site
 }
 
 // New builds the site and reads the archive into its index. ctx bounds
@@ -92,6 +94,10 @@ func New(ctx context.Context, o Options) (*Server, error) {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Wait waits for the runs started from the site ("Run now") to return;
+// they stop when New's ctx ends.
+func (s *Server) Wait() { s.runs.Wait() }
 
 func (s *Server) routes() {
 	methods := map[string][]string{} // path → the methods it answers
