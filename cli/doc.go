@@ -2,4 +2,10 @@
 // subcommand, each turning flags into an options struct and making one
 // library call, writing data to an injected io.Writer (logs go to stderr via
 // log/slog). cmd/newsarchive only calls Execute.
+//
+// While `serve` holds an archive, the commands that read it (and fetch and
+// crawl) are carried out by that server: the runner forwards the command
+// line through the discovery file beside the archive (forward.go), and the
+// server runs the same command code on the archive it holds (serve.go), so
+// the output is the same byte for byte.
 package cli
