@@ -19,7 +19,6 @@ type homeView struct {
 	JobRuns  []jobStatus
 	Jobs     []Job
 	CanFetch bool
-	Flash    string
 }
 
 type jobStatus struct {
@@ -28,7 +27,7 @@ type jobStatus struct {
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
-	v := homeView{Counts: s.ix.counts(), CanFetch: s.opts.Fetch != nil, Flash: r.URL.Query().Get("flash")}
+	v := homeView{Counts: s.ix.counts(), CanFetch: s.opts.Fetch != nil}
 	v.Edits = s.ix.latest(10, func(e *entry) bool { return e.Versions > 1 })
 	v.New = s.ix.latest(10, func(e *entry) bool { return e.Versions == 1 })
 	runs, err := s.opts.Store.Runs("", 200)
@@ -130,7 +129,8 @@ type articleView struct {
 	Body     bodyView
 	History  []store.VersionInfo
 	Latest   int
-	Versions []int
+	Versions []int // newest first
+	From, To int   // the comparison the form offers first: the shown version and the one before
 }
 
 // bodyView is the article body as a page shows it.
@@ -192,6 +192,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := articleView{Key: key, A: a, Body: articleBody(&a), History: h, Latest: h[len(h)-1].Version}
+	v.From, v.To = pickVersions(h, 0, a.Version)
 	for i := len(h) - 1; i >= 0; i-- {
 		v.Versions = append(v.Versions, h[i].Version)
 	}

@@ -29,6 +29,7 @@ func TestPages(t *testing.T) {
 			"v1</a>", "v2</a>", "changed: authors, text", "HTTP 200"}, []string{"This is version"}},
 		{"article by another URL", "/article?url=" + q(keyEN+"?utm_source=feed"), 200, []string{"Plant opens"}, nil},
 		{"article old version", "/article?url=" + q(keyEN) + "&v=1", 200, []string{"This is version 1", "opened on Monday"}, nil},
+		{"article compares the shown version with the one before", "/article?url=" + q(keyEN), 200, []string{`<option value="1" selected>v1</option>`, `<option value="2" selected>v2</option>`}, nil},
 		{"article links and images", "/article?url=" + q(keyOne), 200, []string{"/article?url=" + strings.ToLower(q(keyEN)), "img/bridge.jpg", "Not loaded"}, []string{"<img"}},
 		{"diff inline", "/diff?url=" + q(keyEN), 200, []string{"<del>Monday</del><ins>Tuesday</ins>", "Changed: authors, text", `id="side-link"`, "<dt>authors</dt>"}, nil},
 		{"diff side by side", "/diff?url=" + q(keyEN) + "&from=1&to=2&view=side", 200, []string{`id="side"`, "<del>Monday</del>", "<ins>Tuesday</ins>"}, nil},

@@ -10,10 +10,10 @@ import (
 )
 
 type runsView struct {
-	Runs   []store.Run
-	Jobs   []jobStatus
-	CanRun bool
-	Flash  string
+	Runs    []store.Run
+	Jobs    []jobStatus
+	CanRun  bool
+	Started string // a job whose run the previous form started
 }
 
 func (s *Server) runsPage(w http.ResponseWriter, r *http.Request) {
@@ -22,7 +22,7 @@ func (s *Server) runsPage(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	v := runsView{Runs: runs, CanRun: s.opts.RunNow != nil, Flash: r.URL.Query().Get("flash")}
+	v := runsView{Runs: runs, CanRun: s.opts.RunNow != nil, Started: r.URL.Query().Get("started")}
 	v.Jobs, _ = s.jobStatus(runs)
 	s.render(w, r, http.StatusOK, "runs", pageData{Title: "Runs", Nav: "runs", Body: v})
 }
@@ -55,7 +55,7 @@ func (s *Server) runNow(w http.ResponseWriter, r *http.Request) {
 			s.log.Error("run started from the site failed", "job", job, "err", err)
 		}
 	}()
-	http.Redirect(w, r, "/runs?flash="+url.QueryEscape("Started a run of "+job+"; it is listed here when it ends."), http.StatusSeeOther)
+	http.Redirect(w, r, "/runs?started="+url.QueryEscape(job), http.StatusSeeOther)
 }
 
 // fetchForm archives one URL from the home page's form and shows it.
