@@ -8,9 +8,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -301,4 +304,97 @@ func TestServeStopInterruptsCrawl(t *testing.T) {
 		t.Fatalf("resumed crawl: %d %s", code, errs)
 	}
 	checkAllOnce(t, db, s, 60)
+}
+
+// TestHelperServeProcess is the child of TestServeSIGTERM: it runs the
+// command line in NEWSARCHIVE_HELPER_ARGS as cmd/newsarchive does, stopping
+// on SIGINT or SIGTERM.
+func TestHelperServeProcess(t *testing.T) {
+	args := os.Getenv("NEWSARCHIVE_HELPER_ARGS")
+	if args == "" {
+		t.Skip("helper process only")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Execute(ctx, strings.Split(args, "\x1f"), os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// TestServeSIGTERM sends SIGTERM to a serve process while a fetch is in
+// flight: the fetch still gets its answer, the process exits 0, removes
+// its discovery file and releases the archive.
+func TestServeSIGTERM(t *testing.T) {
+	arrived := make(chan struct{})
+	var once sync.Once
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/news/slow.html" {
+			http.NotFound(w, r)
+			return
+		}
+		once.Do(func() { close(arrived) })
+		time.Sleep(700 * time.Millisecond)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, `<html><head><title>Slow news</title></head><body><article><h1>Slow news</h1><p>The slow story took its time to arrive, as slow stories do, and it was worth the wait for everyone involved.</p></article></body></html>`)
+	}))
+	defer slow.Close()
+	cfg, db := archSeed(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperServeProcess$")
+	cmd.Env = append(os.Environ(), "NEWSARCHIVE_HELPER_ARGS="+strings.Join([]string{"--config", cfg, "serve", "--addr", "127.0.0.1:0", "--no-schedule"}, "\x1f"))
+	var childErr syncBuffer
+	cmd.Stderr = &childErr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	var url string
+	for deadline := time.Now().Add(20 * time.Second); url == ""; time.Sleep(20 * time.Millisecond) {
+		if b, err := os.ReadFile(web.DiscoveryPath(db)); err == nil {
+			var d web.Discovery
+			if json.Unmarshal(b, &d) == nil {
+				url = d.URL
+			}
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("serve did not start: %s", childErr.String())
+		}
+	}
+	type answer struct {
+		code int
+		body string
+		err  error
+	}
+	got := make(chan answer, 1)
+	go func() {
+		resp, err := http.Post(url+"/api/fetch", "application/json", strings.NewReader(`{"url": "`+slow.URL+`/news/slow.html"}`))
+		if err != nil {
+			got <- answer{err: err}
+			return
+		}
+		b, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		got <- answer{resp.StatusCode, string(b), err}
+	}()
+	<-arrived
+	cmd.Process.Signal(syscall.SIGTERM)
+	a := <-got
+	if a.err != nil || a.code != 200 || !strings.Contains(a.body, `"title":"Slow news"`) {
+		t.Errorf("the fetch in flight at SIGTERM: %d %q %v", a.code, a.body, a.err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("serve exited with %v: %s", err, childErr.String())
+		}
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("serve did not stop on SIGTERM: %s", childErr.String())
+	}
+	if _, err := os.Stat(web.DiscoveryPath(db)); !os.IsNotExist(err) {
+		t.Errorf("discovery file left behind: %v", err)
+	}
+	if o, e, code := archCLI(t, cfg, "history", slow.URL+"/news/slow.html"); code != 0 || !strings.Contains(o, "first version") {
+		t.Errorf("after serve stopped, the fetch is archived and the archive free: %d %s %s", code, o, e)
+	}
 }
