@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"log/slog"
 	"slices"
@@ -77,16 +76,6 @@ func (ix *index) keepFresh(ctx context.Context, log *slog.Logger) {
 	}
 }
 
-// docFields are the members of an article version the index keeps.
-type docFields struct {
-	Title       string `json:"title"`
-	Language    string `json:"language"`
-	PublishedAt string `json:"published_at"`
-	Version     int    `json:"version"`
-	FetchedAt   string `json:"fetched_at"`
-	FirstSeen   string `json:"first_seen"`
-}
-
 // refresh brings the index up to date (see index).
 func (ix *index) refresh() error {
 	ix.refreshMu.Lock()
@@ -100,8 +89,8 @@ func (ix *index) refresh() error {
 	var found []*entry
 	newest := ix.newest
 	err := ix.st.ScanJSON(opts, func(d store.Doc) error {
-		var f docFields
-		if err := json.Unmarshal(d.JSON, &f); err != nil {
+		f, err := parseDoc(d.JSON)
+		if err != nil {
 			return err
 		}
 		e := &entry{
