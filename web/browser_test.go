@@ -285,6 +285,11 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("runs", func(t *testing.T) {
+		open(t, "runs", "/runs")
+		expect(t, "the runs", text(t, "#runs"), "news", "one page <b>failed</b>")
+	})
+
 	// The hostile page, in every view.
 	for _, h := range []struct{ name, path string }{
 		{"hostile-article", "/article?url=" + q(keyBad)},
