@@ -25,4 +25,8 @@
 // notify_wait at the end. One sender runs per open Store (StartNotifier),
 // so a long-running process that starts one for its life shares it with
 // the runs it starts.
+//
+// A Service from NewHeld (and the copies WithLog makes) runs one run of a
+// job at a time: a second is refused with ErrJobRunning, since both would
+// share the job's crawl state.
 package app

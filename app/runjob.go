@@ -42,6 +42,10 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (ru
 	if err != nil {
 		return run, err
 	}
+	if !s.running.start(job.Name) {
+		return run, fmt.Errorf("job %s: %w", job.Name, ErrJobRunning)
+	}
+	defer s.running.done(job.Name)
 	st, release, err := s.acquire()
 	if err != nil {
 		return run, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"sync"
 
 	"newsarchive/config"
 	"newsarchive/extract"
@@ -25,6 +26,56 @@ type Service struct {
 	// Extractor reads pages and re-reads stored captures (zero: the
 	// current extractor).
 	Extractor extract.Extractor
+
+	// running guards a held Store's jobs: two runs of one job would share
+	// its crawl state. Shared by the copies WithLog makes.
+	running *jobSet
+}
+
+// ErrJobRunning is returned by RunJob when a Service holding its Store is
+// already running the job (a scheduled run and a crawl --job at once).
+var ErrJobRunning = errors.New("a run of this job is already going in this process")
+
+// NewHeld returns a Service for a long-running process that holds st open
+// for its whole life; one run of a job at a time goes through it.
+func NewHeld(c config.Config, log *slog.Logger, st *store.Store) *Service {
+	return &Service{Config: c, Log: log, Store: st, running: &jobSet{names: map[string]bool{}}}
+}
+
+// WithLog returns a copy of s that logs to log and shares s's Store and
+// its guard on running jobs.
+func (s *Service) WithLog(log *slog.Logger) *Service {
+	c := *s
+	c.Log = log
+	return &c
+}
+
+type jobSet struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+// start marks job running; false if it already is.
+func (j *jobSet) start(job string) bool {
+	if j == nil {
+		return true
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.names[job] {
+		return false
+	}
+	j.names[job] = true
+	return true
+}
+
+func (j *jobSet) done(job string) {
+	if j == nil {
+		return
+	}
+	j.mu.Lock()
+	delete(j.names, job)
+	j.mu.Unlock()
 }
 
 // New returns a Service for c.
@@ -50,7 +101,7 @@ func openStore(c config.Config, readOnly bool, ex extract.Extractor) (*store.Sto
 	st, err := store.Open(c.Store.Path, storeOptions(c, readOnly, ex))
 	switch {
 	case errors.Is(err, store.ErrLocked):
-		return nil, mark(ErrArchive, fmt.Errorf("%s: %w (waited %s; is a crawl or the scheduler running?)", c.Store.Path, err, c.Store.LockTimeout))
+		return nil, mark(ErrArchive, fmt.Errorf("%s: %w (waited %s; is a crawl, the scheduler or serve running?)", c.Store.Path, err, c.Store.LockTimeout))
 	case err != nil && !readOnly:
 		return nil, mark(ErrArchive, err)
 	}

@@ -10,13 +10,13 @@ import (
 // again, so that no command holds the file longer than it needs
 // (decision 4 of issue #2).
 func withStore(env *Env, c config.Config, readOnly bool, fn func(*store.Store) error) error {
-	st, err := env.OpenStore(c, readOnly)
+	st, release, err := env.openStore(c, readOnly)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	if err := fn(st); err != nil {
+		release()
 		return err
 	}
-	return st.Close()
+	return release()
 }

@@ -128,6 +128,10 @@ The latest version of every article is exported to %[3]s. Try next:
   bin/newsarchive diff    --db %[1]s %[2]s
   bin/newsarchive history --db %[1]s %[2]s
 (The demo site is gone when this command ends; the archive stays.)
+
+Browse what was archived — every version, diffs, raw captures, a feed of edits:
+  bin/newsarchive serve --db %[1]s
+and open http://127.0.0.1:8080/ (add --no-schedule to leave the jobs of config.yaml unscheduled).
 `, o.DB, srv.URL()+edited, exported)
 	return nil
 }

@@ -23,7 +23,7 @@ func TestDemo(t *testing.T) {
 	if err := RunDemo(context.Background(), env, config.Default(), DemoOptions{DB: db}); err != nil {
 		t.Fatalf("demo: %v\nstdout:\n%s\nstderr:\n%s", err, out.String(), errs.String())
 	}
-	for _, want := range []string{"articles 15 new", "1 changed", "v2", "changed: text"} {
+	for _, want := range []string{"articles 15 new", "1 changed", "v2", "changed: text", "bin/newsarchive serve --db " + db + "\n"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out.String())
 		}

@@ -53,12 +53,13 @@ func RunFetch(ctx context.Context, env *Env, c config.Config, o FetchOptions) er
 		ctx = context.Background()
 	}
 	var st *store.Store
+	release := func() error { return nil }
 	if !o.NoStore {
 		var err error
-		if st, err = env.OpenStore(c, false); err != nil {
+		if st, release, err = env.openStore(c, false); err != nil {
 			return err
 		}
-		defer st.Close()
+		defer release()
 	}
 	svc := env.service(c)
 	enc := json.NewEncoder(env.Stdout)
@@ -80,10 +81,8 @@ func RunFetch(ctx context.Context, env *Env, c config.Config, o FetchOptions) er
 			return err
 		}
 	}
-	if st != nil {
-		if err := st.Close(); err != nil {
-			return err
-		}
+	if err := release(); err != nil {
+		return err
 	}
 	if failed > 0 {
 		err := fmt.Errorf("fetch: %d of %d URLs failed", failed, len(o.URLs))

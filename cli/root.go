@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -26,6 +27,10 @@ type Env struct {
 	// started is set once the command line has been parsed and the command
 	// is about to run; an error before that is a usage error.
 	started bool
+	// held is the archive a running serve holds, when this Env carries
+	// out a command for it; svc is serve's service over it.
+	held *store.Store
+	svc  *app.Service
 }
 
 // Config loads the configuration and applies --db. Its errors are usage
@@ -47,14 +52,26 @@ func (e *Env) OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
 	return app.OpenStore(c, readOnly)
 }
 
-// NewRoot builds the command tree writing to stdout and stderr.
-func NewRoot(stdout, stderr io.Writer) *cobra.Command {
-	root, _ := newRoot(stdout, stderr)
-	return root
+// openStore is OpenStore with the function that releases the archive
+// again: it closes it, unless the archive is the one serve holds.
+func (e *Env) openStore(c config.Config, readOnly bool) (*store.Store, func() error, error) {
+	if e.held != nil {
+		return e.held, func() error { return nil }, nil
+	}
+	st, err := e.OpenStore(c, readOnly)
+	if err != nil {
+		return nil, nil, err
+	}
+	return st, st.Close, nil
 }
 
-func newRoot(stdout, stderr io.Writer) (*cobra.Command, *Env) {
-	env := &Env{Stdout: stdout, Stderr: stderr}
+// NewRoot builds the command tree writing to stdout and stderr.
+func NewRoot(stdout, stderr io.Writer) *cobra.Command {
+	return newRoot(&Env{Stdout: stdout, Stderr: stderr})
+}
+
+func newRoot(env *Env) *cobra.Command {
+	stdout, stderr := env.Stdout, env.Stderr
 	root := &cobra.Command{
 		Use:           "newsarchive",
 		Short:         "Crawl news sites, extract articles, keep every version, export JSON",
@@ -80,9 +97,11 @@ func newRoot(stdout, stderr io.Writer) (*cobra.Command, *Env) {
 	pf.StringVar(&env.DBPath, "db", "", "archive file (overrides store.path)")
 	pf.BoolVarP(&env.Verbose, "verbose", "v", false, "debug logging")
 	for _, add := range commands {
-		root.AddCommand(add(env))
+		cmd := add(env)
+		forwardable(env, cmd)
+		root.AddCommand(cmd)
 	}
-	return root, env
+	return root
 }
 
 // commands lists the subcommand constructors; each file registers its own
@@ -106,16 +125,26 @@ func (c clearLine) Write(p []byte) (int, error) {
 // Execute runs the command line and returns the process exit code (see
 // exitCode).
 func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root, env := newRoot(stdout, stderr)
+	env := &Env{Stdout: stdout, Stderr: stderr}
+	root := newRoot(env)
 	root.SetArgs(args)
+	return runRoot(ctx, root, env)
+}
+
+// runRoot executes root and turns the result into an exit code.
+func runRoot(ctx context.Context, root *cobra.Command, env *Env) int {
 	err := root.ExecuteContext(ctx)
+	var fwd forwardedExit
+	if errors.As(err, &fwd) {
+		return int(fwd) // carried out by serve, which printed the error
+	}
 	if err != nil && !env.started {
 		// cobra failed before running the command: an unknown command or
 		// flag, or arguments the command does not take.
 		err = usage(err)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "newsarchive: %v\n", err)
+		fmt.Fprintf(env.Stderr, "newsarchive: %v\n", err)
 	}
 	return exitCode(ctx, err)
 }

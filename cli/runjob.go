@@ -10,7 +10,13 @@ import (
 )
 
 // service returns the app service for c, logging to the command's log.
-func (e *Env) service(c config.Config) *app.Service { return app.New(c, e.logger()) }
+// Under serve it is serve's service over the archive it holds.
+func (e *Env) service(c config.Config) *app.Service {
+	if e.svc != nil {
+		return e.svc.WithLog(e.logger())
+	}
+	return app.New(c, e.logger())
+}
 
 // progressTo returns run options that draw progress on w (a live line on a
 // terminal, log lines otherwise).

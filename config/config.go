@@ -61,6 +61,18 @@ type Crawler struct {
 	RespectRobots bool     `yaml:"respect_robots"`
 }
 
+// Serve configures `newsarchive serve`, the archive's web site and API.
+type Serve struct {
+	// Addr is the listen address; loopback unless a token is set.
+	Addr string `yaml:"addr"`
+	// Token, when set (or NEWSARCHIVE_TOKEN), is required from every
+	// request as a Bearer token or through the login form's cookie.
+	Token string `yaml:"token"`
+	// PublicURL is the site's address as readers reach it (feed links);
+	// "" means the address each request came to.
+	PublicURL string `yaml:"public_url"`
+}
+
 // Job is one crawl: where to start, what to follow, what to archive.
 type Job struct {
 	Name     string   `yaml:"name"`
@@ -96,6 +108,7 @@ func Default() Config {
 			RespectRobots: true,
 		},
 		NotifyWait: Duration(DefaultNotifyWait),
+		Serve:      Serve{Addr: "127.0.0.1:8080"},
 	}
 }
 

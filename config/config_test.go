@@ -82,6 +82,10 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"job name with newline", "jobs: [{name: \"a\\nb\", seeds: ['https://a.com/']}]", "jobs[0].name: must not contain control characters"},
 		{"site host with a line break", "sites: {\"a.com\\n\": {body: article}}", `sites.a.com\n: must be a lower-case host name`},
 		{"allowed domain with CR", "jobs: [{name: a, seeds: ['https://a.com/'], allowed_domains: [\"a.com\\r\"]}]", "jobs[0].allowed_domains[0]"},
+		{"serve addr without port", "serve: {addr: localhost}", "serve.addr"},
+		{"short serve token", "serve: {token: abc}", "serve.token"},
+		{"relative public url", "serve: {public_url: /news}", "serve.public_url"},
+		{"unknown serve key", "serve: {adress: ':80'}", "serve.adress: unknown key"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -58,13 +58,6 @@ type Email struct {
 	StartTLS bool `yaml:"starttls"`
 }
 
-// Serve holds what notifications need from the serve section.
-type Serve struct {
-	// PublicURL is the address people reach serve at; notifications link
-	// to its diff page when it is set.
-	PublicURL string `yaml:"public_url"`
-}
-
 // DefaultNotifyWait is how long a crawl waits, after it is done, for the
 // outbox to empty.
 const DefaultNotifyWait = 30 * time.Second
@@ -90,15 +83,11 @@ var NotifyFields = []string{"title", "text", "authors", "published_at"}
 
 var ruleName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
-// validateNotify checks notify, notify_wait and serve.public_url.
+// validateNotify checks notify and notify_wait (serve.public_url, which
+// the notifications link to, is checked with the serve section).
 func (c Config) validateNotify() error {
 	if c.NotifyWait < 0 {
 		return invalid("notify_wait", "must not be negative (got %s)", c.NotifyWait)
-	}
-	if u := c.Serve.PublicURL; u != "" {
-		if err := httpURL(u); err != nil {
-			return invalid("serve.public_url", "%v", err)
-		}
 	}
 	names := map[string]bool{}
 	for i, r := range c.Notify {

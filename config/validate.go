@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"maps"
+	"net"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -34,6 +36,9 @@ func (c Config) Validate() error {
 	}
 	if len(c.Jobs) > MaxJobs {
 		return invalid("jobs", "at most %d jobs (got %d)", MaxJobs, len(c.Jobs))
+	}
+	if err := c.Serve.validate(); err != nil {
+		return err
 	}
 	names := map[string]bool{}
 	seeds := 0
@@ -210,4 +215,24 @@ func (j Job) Hosts() []string {
 		}
 	}
 	return out
+}
+
+// MinTokenLen is the shortest serve.token accepted: a token guards the
+// whole archive and its fetch endpoint.
+const MinTokenLen = 16
+
+func (s Serve) validate() error {
+	if _, port, err := net.SplitHostPort(s.Addr); err != nil || port == "" {
+		return invalid("serve.addr", "want host:port such as 127.0.0.1:8080 (got %q)", s.Addr)
+	}
+	if s.Token != "" && len(s.Token) < MinTokenLen {
+		return invalid("serve.token", "must be at least %d characters", MinTokenLen)
+	}
+	if s.PublicURL != "" {
+		u, err := url.Parse(s.PublicURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return invalid("serve.public_url", "want an absolute http(s) URL (got %q)", s.PublicURL)
+		}
+	}
+	return nil
 }

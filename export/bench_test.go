@@ -5,8 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
-	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -19,32 +17,6 @@ import (
 type countWriter struct{ n int64 }
 
 func (w *countWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
-
-// heapPeak samples the live heap until stop is called and returns the peak.
-func heapPeak() (stop func() uint64) {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var ms runtime.MemStats
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 { close(done); wg.Wait(); return peak.Load() }
-}
 
 // BenchmarkExportJSONL exports a synthetic archive (NEWSARCHIVE_BENCH_ARTICLES
 // articles, default 20 000, ~5 KB text each, a tenth with two versions) as
@@ -77,7 +49,7 @@ func BenchmarkExportJSONL(b *testing.B) {
 					b.Fatal(err)
 				}
 				runtime.GC()
-				stop := heapPeak()
+				stop := storetest.HeapPeak()
 				var w countWriter
 				start, cpu0 := time.Now(), cpuTime()
 				got, err := Write(ro, &w, Options{Format: JSONL, ScanOptions: store.ScanOptions{AllVersions: all}})
