@@ -42,7 +42,7 @@ func RunHistory(env *Env, c config.Config, url string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, key)
+		fmt.Fprintln(env.Stdout, oneLine(key))
 		tw := tabwriter.NewWriter(env.Stdout, 2, 8, 2, ' ', 0)
 		fmt.Fprintln(tw, "VERSION\tFETCHED_AT\tHASH\tSTATUS\tCHANGED")
 		for i, v := range h {

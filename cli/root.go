@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -39,11 +38,14 @@ func (e *Env) Config() (config.Config, error) {
 // OpenStore opens the archive named by the config, waiting up to
 // store.lock_timeout for another process.
 func (e *Env) OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
-	st, err := store.Open(c.Store.Path, store.Options{
-		LockTimeout:  c.Store.LockTimeout.D(),
-		KeepVersions: c.Store.KeepVersions,
-		ReadOnly:     readOnly,
-	})
+	return e.openStore(c, store.Options{ReadOnly: readOnly})
+}
+
+// openStore is OpenStore with the options the config does not set
+// (ReadOnly, Damaged).
+func (e *Env) openStore(c config.Config, o store.Options) (*store.Store, error) {
+	o.LockTimeout, o.KeepVersions = c.Store.LockTimeout.D(), c.Store.KeepVersions
+	st, err := store.Open(c.Store.Path, o)
 	if errors.Is(err, store.ErrLocked) {
 		return nil, fmt.Errorf("%s: %w (waited %s; is a crawl or the scheduler running?)", c.Store.Path, err, c.Store.LockTimeout)
 	}
@@ -105,48 +107,23 @@ func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := NewRoot(stdout, stderr)
 	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintf(stderr, "newsarchive: %v\n", err)
+		fmt.Fprintf(stderr, "newsarchive: %s\n", errorLine(root, err))
 		return 1
 	}
 	return 0
 }
 
-// writeOut calls write with stdout when path is "", else with a temporary
-// file beside path that is synced and renamed over path only if write
-// succeeds: --out never leaves a half-written file.
-func writeOut(stdout io.Writer, path string, write func(io.Writer) error) error {
-	if path == "" {
-		return write(stdout)
+// errorLine is how a command's error is shown. Damage met anywhere but in
+// verify or salvage (which report it themselves) is one line that says what
+// to do; what was found is shown with --verbose.
+func errorLine(root *cobra.Command, err error) string {
+	var de *store.DamagedError
+	if !errors.As(err, &de) {
+		return err.Error()
 	}
-	f, err := os.CreateTemp(dirOf(path), ".newsarchive-out-*")
-	if err != nil {
-		return err
+	line := de.Path + ": " + store.ErrDamaged.Error() + ": run `newsarchive verify`, restore from a backup"
+	if v, _ := root.PersistentFlags().GetBool("verbose"); v {
+		line += "\n  (" + de.Detail + ")"
 	}
-	err = write(f)
-	if err == nil {
-		// CreateTemp makes the file 0600; an export is an ordinary file.
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
-}
-
-func dirOf(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if os.IsPathSeparator(path[i]) {
-			return path[:i+1]
-		}
-	}
-	return "."
+	return line
 }

@@ -4,7 +4,8 @@ package store
 // topic files: open.go (Open, Close, locking), put.go (Put, PutMany, Touch),
 // read.go (Resolve, Latest, Version, Raw, History, List), scan.go (Scan,
 // ScanJSON), crawlstate.go (frontier.State), runs.go, backup.go, stats.go,
-// verify.go, merge.go (Import, Reextract).
+// verify.go, merge.go (Import, Reextract), salvage.go; pages.go reads the
+// file's pages directly (damage checks).
 
 import (
 	"errors"
@@ -28,6 +29,32 @@ var ErrNoArchive = errors.New("no archive here yet (run crawl or fetch first)")
 // this version does not read.
 var ErrSchema = errors.New("archive layout not supported")
 
+// ErrEmpty is returned by Open for a zero-length file: it is not made into
+// a new archive, since it may be one whose contents were lost.
+var ErrEmpty = errors.New("empty archive file")
+
+// ErrNotArchive is returned by Open for a file that is not a bbolt file, or
+// a bbolt file that is not an archive.
+var ErrNotArchive = errors.New("not a newsarchive archive")
+
+// ErrDamaged is what a *DamagedError wraps: the archive file is not what
+// bbolt wrote (cut short, overwritten). Open refuses such a file for
+// writing and, with ReadOnly, unless Options.Damaged; reads that meet
+// damage return it instead of crashing.
+var ErrDamaged = errors.New("the archive is damaged")
+
+// DamagedError names the damaged archive and what was found.
+type DamagedError struct {
+	Path   string
+	Detail string
+}
+
+func (e *DamagedError) Error() string {
+	return e.Path + ": " + ErrDamaged.Error() + " (" + e.Detail + ")"
+}
+
+func (e *DamagedError) Unwrap() error { return ErrDamaged }
+
 // ErrClosed is returned when the store is used after Close.
 var ErrClosed = errors.New("the archive is closed")
 
@@ -45,6 +72,9 @@ type Options struct {
 	// still takes a shared lock, so a writer waits for readers and the
 	// other way round.
 	ReadOnly bool
+	// Damaged opens a damaged file anyway (verify, salvage): reads of its
+	// damaged pages return a *DamagedError. Only with ReadOnly.
+	Damaged bool
 }
 
 // Snapshot is one fetch of a page, to be archived.

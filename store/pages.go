@@ -1,0 +1,437 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+)
+
+// This file reads the bbolt file itself, page by page with ReadAt, never
+// through bbolt's memory map: there a page past the end of a cut-short file
+// is a SIGBUS and an overwritten page one of bbolt's assertion panics, here
+// both are an error value. Open uses it to refuse a damaged file before
+// writing to it, Verify to report the damage, Salvage to read what is left.
+// The format is bbolt's (go.etcd.io/bbolt/internal/common), little endian
+// as bbolt writes it on every platform it runs on.
+
+const (
+	pgBranch     = 0x01
+	pgLeaf       = 0x02
+	pgFreelist   = 0x10
+	leafIsBucket = 0x01 // leaf element flag: the value is a nested bucket
+	boltMagic    = 0xED0CDAED
+	boltVersion  = 2
+	noFreelist   = ^uint64(0)
+	pageHdrLen   = 16 // id 8, flags 2, count 2, overflow 4
+	elemLen      = 16 // branch: pos 4, ksize 4, pgid 8; leaf: flags 4, pos 4, ksize 4, vsize 4
+	bucketHdrLen = 16 // root pgid 8, sequence 8; an inline bucket's page follows
+	maxTreeDepth = 64
+)
+
+// boltMeta is the meta page bbolt would open the file with.
+type boltMeta struct {
+	pageSize                  int64
+	root, freelist, hwm, txid uint64
+}
+
+// pageFile is an archive file opened for reading its pages.
+type pageFile struct {
+	f    *os.File
+	path string
+	size int64
+	meta boltMeta
+}
+
+// damaged returns a *DamagedError for the file at path.
+func damaged(path, format string, args ...any) error {
+	return &DamagedError{Path: path, Detail: fmt.Sprintf(format, args...)}
+}
+
+// openPages opens path and checks what costs O(1) and is never transient
+// while another process writes (bbolt grows the file before a commit names
+// the new pages, and writes its two meta pages in turn): the file is not
+// empty, one meta page is valid, and the pages it names lie within the
+// file. It returns ErrEmpty, ErrNotArchive or a *DamagedError.
+func openPages(path string) (*pageFile, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	pf := &pageFile{f: f, path: path}
+	if err := pf.readMeta(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return pf, nil
+}
+
+func (pf *pageFile) Close() error { return pf.f.Close() }
+
+func (pf *pageFile) readMeta() error {
+	fi, err := pf.f.Stat()
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	pf.size = fi.Size()
+	if pf.size == 0 {
+		return fmt.Errorf("%s: %w", pf.path, ErrEmpty)
+	}
+	// Meta page 0 names the page size; if it is damaged, look for meta
+	// page 1 at each page size bbolt can have, as bbolt does.
+	magic := false
+	var metas []boltMeta
+	m0, ok, hasMagic := pf.metaAt(0)
+	magic = magic || hasMagic
+	if ok {
+		metas = append(metas, m0)
+		if m1, ok, _ := pf.metaAt(m0.pageSize); ok {
+			metas = append(metas, m1)
+		}
+	} else {
+		for ps := int64(1024); ps <= 1<<24 && ps < pf.size; ps <<= 1 {
+			if m1, ok, hasMagic := pf.metaAt(ps); ok && m1.pageSize == ps {
+				metas = append(metas, m1)
+				break
+			} else if hasMagic {
+				magic = true
+			}
+		}
+	}
+	if len(metas) == 0 {
+		if !magic {
+			return fmt.Errorf("%w: %s (no bbolt header)", ErrNotArchive, pf.path)
+		}
+		return damaged(pf.path, "neither meta page is valid")
+	}
+	m := metas[0]
+	if len(metas) == 2 && metas[1].txid > m.txid {
+		m = metas[1]
+	}
+	pf.meta = m
+	if end := int64(m.hwm) * m.pageSize; end > pf.size {
+		return damaged(pf.path, "the file is %d bytes but its pages reach %d: it was cut short", pf.size, end)
+	}
+	if m.root < 2 || m.root >= m.hwm || (m.freelist != noFreelist && (m.freelist < 2 || m.freelist >= m.hwm)) {
+		return damaged(pf.path, "the meta page names pages outside the file")
+	}
+	return nil
+}
+
+// metaAt reads the meta page at off: ok when it is valid, magic when it at
+// least carries bbolt's magic number.
+func (pf *pageFile) metaAt(off int64) (m boltMeta, ok, magic bool) {
+	var b [pageHdrLen + 64]byte
+	if n, _ := pf.f.ReadAt(b[:], off); n < len(b) {
+		return m, false, false
+	}
+	d := b[pageHdrLen:]
+	le := binary.LittleEndian
+	if le.Uint32(d[0:]) != boltMagic {
+		return m, false, false
+	}
+	h := fnv.New64a()
+	h.Write(d[:56])
+	if le.Uint32(d[4:]) != boltVersion || le.Uint64(d[56:]) != h.Sum64() {
+		return m, false, true
+	}
+	m = boltMeta{
+		pageSize: int64(le.Uint32(d[8:])),
+		root:     le.Uint64(d[16:]),
+		freelist: le.Uint64(d[32:]),
+		hwm:      le.Uint64(d[40:]),
+		txid:     le.Uint64(d[48:]),
+	}
+	if m.pageSize < 512 || m.pageSize&(m.pageSize-1) != 0 {
+		return m, false, true
+	}
+	return m, true, true
+}
+
+// pnode is one branch or leaf page with its overflow pages, as read.
+type pnode struct {
+	id       uint64
+	flags    uint16
+	count    int
+	overflow uint32
+	b        []byte // the first page only, or (whole) all of the node
+	span     int    // the node's length in the file
+}
+
+// readNode reads and checks page id: its header names it, it is a branch
+// or leaf page, it and its overflow lie within the file, and its element
+// headers fit. whole reads the overflow pages too (the values).
+func (pf *pageFile) readNode(id uint64, whole bool) (pnode, error) {
+	ps, hwm := pf.meta.pageSize, pf.meta.hwm
+	if id < 2 || id >= hwm {
+		return pnode{}, fmt.Errorf("page %d is outside the file (%d pages)", id, hwm)
+	}
+	b := make([]byte, ps)
+	if _, err := pf.f.ReadAt(b, int64(id)*ps); err != nil {
+		return pnode{}, fmt.Errorf("page %d: %w", id, err)
+	}
+	n, err := parseNode(b, id)
+	if err != nil {
+		return n, err
+	}
+	if id+uint64(n.overflow) >= hwm {
+		return n, fmt.Errorf("page %d: its %d overflow pages run past the file's pages", id, n.overflow)
+	}
+	n.span = int(ps) * (int(n.overflow) + 1)
+	if pageHdrLen+n.count*elemLen > n.span {
+		return n, fmt.Errorf("page %d: %d elements do not fit in it", id, n.count)
+	}
+	need := int(ps)
+	if whole {
+		need = n.span
+	} else if h := pageHdrLen + n.count*elemLen; h > need {
+		need = h
+	}
+	if need > len(b) {
+		n.b = make([]byte, need)
+		if _, err := pf.f.ReadAt(n.b, int64(id)*ps); err != nil {
+			return n, fmt.Errorf("page %d: %w", id, err)
+		}
+	}
+	return n, nil
+}
+
+// parseNode reads a page header from b; id 0 skips the id check (an inline
+// bucket's page has none).
+func parseNode(b []byte, id uint64) (pnode, error) {
+	if len(b) < pageHdrLen {
+		return pnode{}, fmt.Errorf("page %d is cut short", id)
+	}
+	le := binary.LittleEndian
+	n := pnode{id: le.Uint64(b), flags: le.Uint16(b[8:]), count: int(le.Uint16(b[10:])), overflow: le.Uint32(b[12:]), b: b, span: len(b)}
+	if id != 0 && n.id != id {
+		return n, fmt.Errorf("page %d has been overwritten (its header names page %d)", id, n.id)
+	}
+	if n.flags != pgBranch && n.flags != pgLeaf {
+		return n, fmt.Errorf("page %d has been overwritten (not a branch or leaf page: flags %#x)", id, n.flags)
+	}
+	if id == 0 && pageHdrLen+n.count*elemLen > len(b) {
+		return n, errors.New("an inline bucket's elements do not fit in it")
+	}
+	return n, nil
+}
+
+// bytes returns n's bytes [off, off+l), reading them from the file when n
+// was read without its overflow pages.
+func (pf *pageFile) bytes(n pnode, off, l int) ([]byte, error) {
+	if off < 0 || l < 0 || off+l > n.span {
+		return nil, fmt.Errorf("page %d: an element points outside the page", n.id)
+	}
+	if off+l <= len(n.b) {
+		return n.b[off : off+l], nil
+	}
+	out := make([]byte, l)
+	if _, err := pf.f.ReadAt(out, int64(n.id)*pf.meta.pageSize+int64(off)); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("page %d: %w", n.id, err)
+	}
+	return out, nil
+}
+
+// loc says where a value lies: element idx of the node at page pgid, or
+// (pgid 0) in an inline bucket, whose values the walk hands over whole.
+type loc struct {
+	pgid uint64
+	idx  int
+}
+
+// walker walks the tree of buckets from the meta page's root.
+type walker struct {
+	pf *pageFile
+	// values reads every node whole and hands each key and value to
+	// visit (path: the bucket names from the top); without it only the
+	// structure is checked and visit is not called.
+	values bool
+	visit  func(path []string, k, v []byte, at loc)
+	// bad receives each problem found.
+	bad   func(problem string)
+	used  []uint64 // bit per page: reached (or free)
+	pages int      // tree pages read
+}
+
+func (w *walker) mark(id uint64, n uint32) bool {
+	if w.used == nil {
+		w.used = make([]uint64, (w.pf.meta.hwm+63)/64)
+	}
+	for p := id; p <= id+uint64(n) && p < w.pf.meta.hwm; p++ {
+		if w.used[p/64]&(1<<(p%64)) != 0 {
+			return false
+		}
+		w.used[p/64] |= 1 << (p % 64)
+	}
+	return true
+}
+
+// run checks the freelist, then walks every bucket.
+func (w *walker) run() {
+	w.mark(0, 1) // the meta pages
+	if fl := w.pf.meta.freelist; fl != noFreelist {
+		w.freelist(fl)
+	}
+	w.node(nil, w.pf.meta.root, 0)
+}
+
+// freelist checks the freelist page and marks the free pages used, so that
+// a tree page that is also free is found.
+func (w *walker) freelist(id uint64) {
+	ps := w.pf.meta.pageSize
+	b := make([]byte, ps)
+	if _, err := w.pf.f.ReadAt(b, int64(id)*ps); err != nil {
+		w.bad(fmt.Sprintf("freelist page %d: %v", id, err))
+		return
+	}
+	le := binary.LittleEndian
+	if le.Uint64(b) != id || le.Uint16(b[8:]) != pgFreelist {
+		w.bad(fmt.Sprintf("freelist page %d has been overwritten", id))
+		return
+	}
+	overflow := le.Uint32(b[12:])
+	if id+uint64(overflow) >= w.pf.meta.hwm {
+		w.bad(fmt.Sprintf("freelist page %d runs past the file's pages", id))
+		return
+	}
+	w.mark(id, overflow)
+	all := make([]byte, int(ps)*(int(overflow)+1))
+	if _, err := w.pf.f.ReadAt(all, int64(id)*ps); err != nil {
+		w.bad(fmt.Sprintf("freelist page %d: %v", id, err))
+		return
+	}
+	start, count := pageHdrLen, int(le.Uint16(b[10:]))
+	if count == 0xFFFF { // the real count is the first element
+		count, start = int(le.Uint64(all[pageHdrLen:])), pageHdrLen+8
+	}
+	if count < 0 || start+count*8 > len(all) {
+		w.bad(fmt.Sprintf("freelist page %d: %d free pages do not fit in it", id, count))
+		return
+	}
+	for i := range count {
+		p := le.Uint64(all[start+i*8:])
+		if p < 2 || p >= w.pf.meta.hwm || !w.mark(p, 0) {
+			w.bad(fmt.Sprintf("freelist page %d: lists page %d, which is outside the file or listed twice", id, p))
+			return
+		}
+	}
+}
+
+func where(path []string) string {
+	if len(path) == 0 {
+		return "the bucket list"
+	}
+	s := "bucket " + path[0]
+	for _, p := range path[1:] {
+		s += "/" + p
+	}
+	return s
+}
+
+// node walks the subtree at page id of the bucket at path.
+func (w *walker) node(path []string, id uint64, depth int) {
+	if depth > maxTreeDepth {
+		w.bad(fmt.Sprintf("%s: the tree is deeper than %d pages (a loop?)", where(path), maxTreeDepth))
+		return
+	}
+	n, err := w.pf.readNode(id, w.values)
+	if err == nil && !w.mark(id, n.overflow) {
+		err = fmt.Errorf("page %d is used twice (or is also free)", id)
+	}
+	if err != nil {
+		w.bad(fmt.Sprintf("%s: %v", where(path), err))
+		return
+	}
+	w.pages++
+	w.elements(path, n, depth)
+}
+
+// elements walks a node's elements: a branch's children, a leaf's values
+// and nested buckets.
+func (w *walker) elements(path []string, n pnode, depth int) {
+	le := binary.LittleEndian
+	hdr, err := w.pf.bytes(n, pageHdrLen, n.count*elemLen)
+	if err != nil {
+		w.bad(fmt.Sprintf("%s: %v", where(path), err))
+		return
+	}
+	for i := range n.count {
+		e := hdr[i*elemLen:]
+		off := pageHdrLen + i*elemLen
+		if n.flags == pgBranch {
+			w.node(path, le.Uint64(e[8:]), depth+1)
+			continue
+		}
+		flags, pos, ks, vs := le.Uint32(e), int(le.Uint32(e[4:])), int(le.Uint32(e[8:])), int(le.Uint32(e[12:]))
+		if off+pos+ks+vs > n.span || pos < 0 {
+			w.bad(fmt.Sprintf("%s: page %d: element %d points outside the page", where(path), n.id, i))
+			continue
+		}
+		if flags&leafIsBucket == 0 && !w.values {
+			continue
+		}
+		kv, err := w.pf.bytes(n, off+pos, ks+vs)
+		if err != nil {
+			w.bad(fmt.Sprintf("%s: %v", where(path), err))
+			continue
+		}
+		k, v := kv[:ks], kv[ks:]
+		if flags&leafIsBucket == 0 {
+			at := loc{pgid: n.id, idx: i}
+			if n.id == 0 || len(path) == 0 {
+				at = loc{}
+			}
+			w.visit(path, k, v, at)
+			continue
+		}
+		sub := append(append([]string(nil), path...), string(k))
+		if len(v) < bucketHdrLen {
+			w.bad(fmt.Sprintf("%s: its bucket header is cut short", where(sub)))
+			continue
+		}
+		root := le.Uint64(v)
+		if root != 0 {
+			w.node(sub, root, 0)
+			continue
+		}
+		in, err := parseNode(v[bucketHdrLen:], 0)
+		if err != nil || in.flags != pgLeaf {
+			w.bad(fmt.Sprintf("%s: the inline bucket is damaged", where(sub)))
+			continue
+		}
+		w.elements(sub, in, depth+1)
+	}
+}
+
+// value re-reads the value at loc (a node's element).
+func (pf *pageFile) value(at loc) ([]byte, error) {
+	n, err := pf.readNode(at.pgid, true)
+	if err != nil {
+		return nil, err
+	}
+	if n.flags != pgLeaf || at.idx >= n.count {
+		return nil, fmt.Errorf("page %d changed under the salvage", at.pgid)
+	}
+	e := n.b[pageHdrLen+at.idx*elemLen:]
+	le := binary.LittleEndian
+	pos, ks, vs := int(le.Uint32(e[4:])), int(le.Uint32(e[8:])), int(le.Uint32(e[12:]))
+	return pf.bytes(n, pageHdrLen+at.idx*elemLen+pos+ks, vs)
+}
+
+// checkPages walks the structure of the archive file at path (every tree
+// page's header and element bounds, nested buckets, the freelist; not the
+// values) and passes each problem to bad. It returns the number of tree
+// pages read, and an error when the file cannot be opened or its meta pages
+// are unusable (ErrEmpty, ErrNotArchive, *DamagedError).
+func checkPages(path string, bad func(string)) (int, error) {
+	pf, err := openPages(path)
+	if err != nil {
+		return 0, err
+	}
+	defer pf.Close()
+	w := &walker{pf: pf, bad: bad}
+	w.run()
+	return w.pages, nil
+}
