@@ -213,8 +213,11 @@ func checkSchema(tx *bolt.Tx) error {
 // writing to it) and fault on a cut-short one.
 func precheck(path string, opts Options) error {
 	pf, err := openPages(path)
+	if pf != nil {
+		pf.Close()
+	}
 	if err == nil {
-		return pf.Close()
+		return nil
 	}
 	if opts.Damaged && errors.Is(err, ErrDamaged) {
 		return nil

@@ -54,30 +54,34 @@ func damaged(path, format string, args ...any) error {
 // while another process writes (bbolt grows the file before a commit names
 // the new pages, and writes its two meta pages in turn): the file is not
 // empty, one meta page is valid, and the pages it names lie within the
-// file. It returns ErrEmpty, ErrNotArchive or a *DamagedError.
+// file. It returns ErrEmpty, ErrNotArchive or a *DamagedError; with a
+// *DamagedError it may also return the file (the meta page is valid but
+// the file is cut short), for a walk that reports what is missing.
 func openPages(path string) (*pageFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	pf := &pageFile{f: f, path: path}
-	if err := pf.readMeta(); err != nil {
+	usable, err := pf.readMeta()
+	if !usable {
 		f.Close()
 		return nil, err
 	}
-	return pf, nil
+	return pf, err
 }
 
 func (pf *pageFile) Close() error { return pf.f.Close() }
 
-func (pf *pageFile) readMeta() error {
+// readMeta finds the meta page; usable is false when there is none.
+func (pf *pageFile) readMeta() (usable bool, err error) {
 	fi, err := pf.f.Stat()
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return false, fmt.Errorf("store: %w", err)
 	}
 	pf.size = fi.Size()
 	if pf.size == 0 {
-		return fmt.Errorf("%s: %w", pf.path, ErrEmpty)
+		return false, fmt.Errorf("%s: %w", pf.path, ErrEmpty)
 	}
 	// Meta page 0 names the page size; if it is damaged, look for meta
 	// page 1 at each page size bbolt can have, as bbolt does.
@@ -102,9 +106,9 @@ func (pf *pageFile) readMeta() error {
 	}
 	if len(metas) == 0 {
 		if !magic {
-			return fmt.Errorf("%w: %s (no bbolt header)", ErrNotArchive, pf.path)
+			return false, fmt.Errorf("%w: %s (no bbolt header)", ErrNotArchive, pf.path)
 		}
-		return damaged(pf.path, "neither meta page is valid")
+		return false, damaged(pf.path, "neither meta page is valid")
 	}
 	m := metas[0]
 	if len(metas) == 2 && metas[1].txid > m.txid {
@@ -112,12 +116,12 @@ func (pf *pageFile) readMeta() error {
 	}
 	pf.meta = m
 	if end := int64(m.hwm) * m.pageSize; end > pf.size {
-		return damaged(pf.path, "the file is %d bytes but its pages reach %d: it was cut short", pf.size, end)
+		return true, damaged(pf.path, "the file is %d bytes but its pages reach %d: it was cut short", pf.size, end)
 	}
 	if m.root < 2 || m.root >= m.hwm || (m.freelist != noFreelist && (m.freelist < 2 || m.freelist >= m.hwm)) {
-		return damaged(pf.path, "the meta page names pages outside the file")
+		return true, damaged(pf.path, "the meta page names pages outside the file")
 	}
-	return nil
+	return true, nil
 }
 
 // metaAt reads the meta page at off: ok when it is valid, magic when it at
@@ -170,7 +174,7 @@ func (pf *pageFile) readNode(id uint64, whole bool) (pnode, error) {
 	}
 	b := make([]byte, ps)
 	if _, err := pf.f.ReadAt(b, int64(id)*ps); err != nil {
-		return pnode{}, fmt.Errorf("page %d: %w", id, err)
+		return pnode{}, readErr(id, err)
 	}
 	n, err := parseNode(b, id)
 	if err != nil {
@@ -192,10 +196,17 @@ func (pf *pageFile) readNode(id uint64, whole bool) (pnode, error) {
 	if need > len(b) {
 		n.b = make([]byte, need)
 		if _, err := pf.f.ReadAt(n.b, int64(id)*ps); err != nil {
-			return n, fmt.Errorf("page %d: %w", id, err)
+			return n, readErr(id, err)
 		}
 	}
 	return n, nil
+}
+
+func readErr(id uint64, err error) error {
+	if errors.Is(err, io.EOF) {
+		return fmt.Errorf("page %d lies past the end of the file", id)
+	}
+	return fmt.Errorf("page %d: %w", id, err)
 }
 
 // parseNode reads a page header from b; id 0 skips the id check (an inline
@@ -205,9 +216,9 @@ func parseNode(b []byte, id uint64) (pnode, error) {
 		return pnode{}, fmt.Errorf("page %d is cut short", id)
 	}
 	le := binary.LittleEndian
-	n := pnode{id: le.Uint64(b), flags: le.Uint16(b[8:]), count: int(le.Uint16(b[10:])), overflow: le.Uint32(b[12:]), b: b, span: len(b)}
-	if id != 0 && n.id != id {
-		return n, fmt.Errorf("page %d has been overwritten (its header names page %d)", id, n.id)
+	n := pnode{id: id, flags: le.Uint16(b[8:]), count: int(le.Uint16(b[10:])), overflow: le.Uint32(b[12:]), b: b, span: len(b)}
+	if named := le.Uint64(b); id != 0 && named != id {
+		return n, fmt.Errorf("page %d has been overwritten (its header names page %d)", id, named)
 	}
 	if n.flags != pgBranch && n.flags != pgLeaf {
 		return n, fmt.Errorf("page %d has been overwritten (not a branch or leaf page: flags %#x)", id, n.flags)
@@ -228,14 +239,14 @@ func (pf *pageFile) bytes(n pnode, off, l int) ([]byte, error) {
 		return n.b[off : off+l], nil
 	}
 	out := make([]byte, l)
-	if _, err := pf.f.ReadAt(out, int64(n.id)*pf.meta.pageSize+int64(off)); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("page %d: %w", n.id, err)
+	if _, err := pf.f.ReadAt(out, int64(n.id)*pf.meta.pageSize+int64(off)); err != nil {
+		return nil, readErr(n.id, err)
 	}
 	return out, nil
 }
 
 // loc says where a value lies: element idx of the node at page pgid, or
-// (pgid 0) in an inline bucket, whose values the walk hands over whole.
+// (pgid 0) in an inline bucket, whose values only the walk hands over.
 type loc struct {
 	pgid uint64
 	idx  int
@@ -379,11 +390,7 @@ func (w *walker) elements(path []string, n pnode, depth int) {
 		}
 		k, v := kv[:ks], kv[ks:]
 		if flags&leafIsBucket == 0 {
-			at := loc{pgid: n.id, idx: i}
-			if n.id == 0 || len(path) == 0 {
-				at = loc{}
-			}
-			w.visit(path, k, v, at)
+			w.visit(path, k, v, loc{pgid: n.id, idx: i})
 			continue
 		}
 		sub := append(append([]string(nil), path...), string(k))
@@ -422,15 +429,20 @@ func (pf *pageFile) value(at loc) ([]byte, error) {
 
 // checkPages walks the structure of the archive file at path (every tree
 // page's header and element bounds, nested buckets, the freelist; not the
-// values) and passes each problem to bad. It returns the number of tree
-// pages read, and an error when the file cannot be opened or its meta pages
-// are unusable (ErrEmpty, ErrNotArchive, *DamagedError).
+// values) and passes each problem to bad, a cut-short file's first. It
+// returns the number of tree pages read, and an error when the file cannot
+// be opened or has no usable meta page (ErrEmpty, ErrNotArchive,
+// *DamagedError).
 func checkPages(path string, bad func(string)) (int, error) {
 	pf, err := openPages(path)
-	if err != nil {
+	if pf == nil {
 		return 0, err
 	}
 	defer pf.Close()
+	var de *DamagedError
+	if errors.As(err, &de) {
+		bad(de.Detail)
+	}
 	w := &walker{pf: pf, bad: bad}
 	w.run()
 	return w.pages, nil
