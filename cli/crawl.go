@@ -79,8 +79,10 @@ func RunCrawl(ctx context.Context, env *Env, c config.Config, o CrawlOptions) er
 	var failed []error
 	for _, j := range jobs {
 		run, err := RunJob(ctx, env, c, j, RunOptions{Fresh: o.Fresh, Progress: env.Stderr})
-		fmt.Fprintf(env.Stderr, "crawl %s: %d pages fetched; articles %d new, %d changed, %d unchanged; %d errors (%s)\n",
-			j.Name, run.Pages, run.New, run.Changed, run.Unchanged, run.Errors, run.Ended.Sub(run.Started).Round(1e6))
+		if !run.Ended.IsZero() { // a run that never started (no archive) has nothing to sum up
+			fmt.Fprintf(env.Stderr, "crawl %s: %d pages fetched; articles %d new, %d changed, %d unchanged; %d errors (%s)\n",
+				j.Name, run.Pages, run.New, run.Changed, run.Unchanged, run.Errors, run.Ended.Sub(run.Started).Round(1e6))
+		}
 		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 			return fmt.Errorf("crawl %s interrupted; the next crawl continues where it stopped (--fresh starts over)", j.Name)
 		}
