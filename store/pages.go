@@ -261,9 +261,11 @@ type walker struct {
 	values bool
 	visit  func(path []string, k, v []byte, at loc)
 	// bad receives each problem found.
-	bad   func(problem string)
-	used  []uint64 // bit per page: reached (or free)
-	pages int      // tree pages read
+	bad func(problem string)
+	// onNode, if set, is called with each tree node read.
+	onNode func(id uint64)
+	used   []uint64 // bit per page: reached (or free)
+	pages  int      // tree pages read
 }
 
 func (w *walker) mark(id uint64, n uint32) bool {
@@ -356,6 +358,9 @@ func (w *walker) node(path []string, id uint64, depth int) {
 		return
 	}
 	w.pages++
+	if w.onNode != nil {
+		w.onNode(id)
+	}
 	w.elements(path, n, depth)
 }
 
