@@ -7,12 +7,16 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
-// This file reads the bbolt file itself, page by page with ReadAt, never
-// through bbolt's memory map: there a page past the end of a cut-short file
-// is a SIGBUS and an overwritten page one of bbolt's assertion panics, here
-// both are an error value. Open uses it to refuse a damaged file before
+// This file reads the bbolt file itself, page by page, never through
+// bbolt's cursors: there a page past the end of a cut-short file is a
+// SIGBUS and an overwritten page one of bbolt's assertion panics, here both
+// are an error value. Pages are read from a read-only mapping of the file
+// where the platform has one (no system call per page: about a third of
+// the CPU of ReadAt), else with ReadAt; reads never go past the file's
+// size, measured once it is locked. Open uses it to refuse a damaged file before
 // writing to it, Verify to report the damage, Salvage to read what is left.
 // The format is bbolt's (go.etcd.io/bbolt/internal/common), little endian
 // as bbolt writes it on every platform it runs on.
@@ -39,10 +43,12 @@ type boltMeta struct {
 
 // pageFile is an archive file opened for reading its pages.
 type pageFile struct {
-	f    *os.File
-	path string
-	size int64
-	meta boltMeta
+	f     *os.File
+	path  string
+	size  int64
+	meta  boltMeta
+	data  []byte // the file mapped read-only; nil: read with ReadAt
+	unmap func()
 }
 
 // damaged returns a *DamagedError for the file at path.
@@ -68,10 +74,35 @@ func openPages(path string) (*pageFile, error) {
 		f.Close()
 		return nil, err
 	}
+	pf.data, pf.unmap = mapFile(f, pf.size)
 	return pf, err
 }
 
-func (pf *pageFile) Close() error { return pf.f.Close() }
+// Close unmaps and closes the file: no slice read from it may be used
+// after.
+func (pf *pageFile) Close() error {
+	if pf.unmap != nil {
+		pf.unmap()
+	}
+	return pf.f.Close()
+}
+
+// read returns the file's bytes [off, off+n): a slice of the mapping
+// (callers copy what they keep) or a fresh buffer. Past the end of the
+// file it returns io.EOF.
+func (pf *pageFile) read(off int64, n int) ([]byte, error) {
+	if off < 0 || n < 0 || off+int64(n) > pf.size {
+		return nil, io.EOF
+	}
+	if pf.data != nil {
+		return pf.data[off : off+int64(n) : off+int64(n)], nil
+	}
+	b := make([]byte, n)
+	if _, err := pf.f.ReadAt(b, off); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
 
 // readMeta finds the meta page; usable is false when there is none.
 func (pf *pageFile) readMeta() (usable bool, err error) {
@@ -128,7 +159,7 @@ func (pf *pageFile) readMeta() (usable bool, err error) {
 // least carries bbolt's magic number.
 func (pf *pageFile) metaAt(off int64) (m boltMeta, ok, magic bool) {
 	var b [pageHdrLen + 64]byte
-	if n, _ := pf.f.ReadAt(b[:], off); n < len(b) {
+	if n, _ := pf.f.ReadAt(b[:], off); n < len(b) { // before the mapping
 		return m, false, false
 	}
 	d := b[pageHdrLen:]
@@ -172,8 +203,8 @@ func (pf *pageFile) readNode(id uint64, whole bool) (pnode, error) {
 	if id < 2 || id >= hwm {
 		return pnode{}, fmt.Errorf("page %d is outside the file (%d pages)", id, hwm)
 	}
-	b := make([]byte, ps)
-	if _, err := pf.f.ReadAt(b, int64(id)*ps); err != nil {
+	b, err := pf.read(int64(id)*ps, int(ps))
+	if err != nil {
 		return pnode{}, readErr(id, err)
 	}
 	n, err := parseNode(b, id)
@@ -194,8 +225,7 @@ func (pf *pageFile) readNode(id uint64, whole bool) (pnode, error) {
 		need = h
 	}
 	if need > len(b) {
-		n.b = make([]byte, need)
-		if _, err := pf.f.ReadAt(n.b, int64(id)*ps); err != nil {
+		if n.b, err = pf.read(int64(id)*ps, need); err != nil {
 			return n, readErr(id, err)
 		}
 	}
@@ -238,8 +268,8 @@ func (pf *pageFile) bytes(n pnode, off, l int) ([]byte, error) {
 	if off+l <= len(n.b) {
 		return n.b[off : off+l], nil
 	}
-	out := make([]byte, l)
-	if _, err := pf.f.ReadAt(out, int64(n.id)*pf.meta.pageSize+int64(off)); err != nil {
+	out, err := pf.read(int64(n.id)*pf.meta.pageSize+int64(off), l)
+	if err != nil {
 		return nil, readErr(n.id, err)
 	}
 	return out, nil
@@ -281,8 +311,16 @@ func (w *walker) mark(id uint64, n uint32) bool {
 	return true
 }
 
-// run checks the freelist, then walks every bucket.
+// run checks the freelist, then walks every bucket. A fault on the
+// mapping (the file cut short by someone else while it is read) ends the
+// walk as a problem.
 func (w *walker) run() {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			w.bad(fmt.Sprintf("reading stopped: the file changed while it was read (%v)", r))
+		}
+	}()
 	w.mark(0, 1) // the meta pages
 	if fl := w.pf.meta.freelist; fl != noFreelist {
 		w.freelist(fl)
@@ -294,9 +332,9 @@ func (w *walker) run() {
 // a tree page that is also free is found.
 func (w *walker) freelist(id uint64) {
 	ps := w.pf.meta.pageSize
-	b := make([]byte, ps)
-	if _, err := w.pf.f.ReadAt(b, int64(id)*ps); err != nil {
-		w.bad(fmt.Sprintf("freelist page %d: %v", id, err))
+	b, err := w.pf.read(int64(id)*ps, int(ps))
+	if err != nil {
+		w.bad(fmt.Sprintf("freelist %v", readErr(id, err)))
 		return
 	}
 	le := binary.LittleEndian
@@ -310,9 +348,9 @@ func (w *walker) freelist(id uint64) {
 		return
 	}
 	w.mark(id, overflow)
-	all := make([]byte, int(ps)*(int(overflow)+1))
-	if _, err := w.pf.f.ReadAt(all, int64(id)*ps); err != nil {
-		w.bad(fmt.Sprintf("freelist page %d: %v", id, err))
+	all, err := w.pf.read(int64(id)*ps, int(ps)*(int(overflow)+1))
+	if err != nil {
+		w.bad(fmt.Sprintf("freelist %v", readErr(id, err)))
 		return
 	}
 	start, count := pageHdrLen, int(le.Uint16(b[10:]))

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"time"
 
@@ -74,8 +75,15 @@ func (sv *salvaged) value(v salvValue) ([]byte, error) {
 // saved only if its content hash matches its article, a raw body only if
 // its SHA-256 does. dst's own writes rebuild the indexes. Crawl state is
 // not copied: the next crawl of a job starts afresh.
-func (s *Store) Salvage(ctx context.Context, dst *Store) (SalvageReport, error) {
-	rep := SalvageReport{}
+func (s *Store) Salvage(ctx context.Context, dst *Store) (rep SalvageReport, err error) {
+	// The file is read through a mapping: should someone cut it short
+	// meanwhile, the fault ends the salvage instead of the process.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(s.path, "the file changed while it was salvaged (%v)", r)
+		}
+	}()
 	pf, err := openPages(s.path)
 	if pf == nil {
 		return rep, err
