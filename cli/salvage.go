@@ -86,7 +86,11 @@ func RunSalvage(ctx context.Context, env *Env, c config.Config, out string) erro
 	fmt.Fprintf(w, "lost:  %d articles, %d versions, %d raw captures, %d aliases, %d runs",
 		r.LostArticles, r.LostVersions, r.LostRawBodies, r.LostAliases, r.LostRuns)
 	if r.DamagedPages > 0 {
-		fmt.Fprintf(w, " known; %d damaged pages, whose own records are not counted", r.DamagedPages)
+		pages := "pages"
+		if r.DamagedPages == 1 {
+			pages = "page"
+		}
+		fmt.Fprintf(w, " (known to be lost; what lay only on the %d damaged %s is not counted)", r.DamagedPages, pages)
 	}
 	fmt.Fprintln(w)
 	for _, p := range r.Problems {
