@@ -133,9 +133,14 @@ func TestOutSpecialFiles(t *testing.T) {
 		if _, errOut, code := archCLI(t, cfg, "export", "--out", fifo); code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		wantExport(t, <-got)
 		if fi, err := os.Lstat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
 			t.Fatalf("the FIFO was replaced: %v %v", fi.Mode(), err)
+		}
+		select {
+		case b := <-got:
+			wantExport(t, b)
+		case <-time.After(10 * time.Second):
+			t.Fatal("nothing was written to the FIFO")
 		}
 	})
 	t.Run("export to a device", func(t *testing.T) {
