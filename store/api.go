@@ -4,8 +4,8 @@ package store
 // topic files: open.go (Open, Close, locking), put.go (Put, PutMany, Touch),
 // read.go (Resolve, Latest, Version, Raw, History, List), scan.go (Scan,
 // ScanJSON), crawlstate.go (frontier.State), runs.go, backup.go, stats.go,
-// verify.go, merge.go (Import, Reextract), salvage.go; pages.go reads the
-// file's pages directly (damage checks).
+// verify.go, merge.go (Import, Reextract), salvage.go and salvage_read.go;
+// pages.go and walk.go read the file's pages directly (damage checks).
 
 import (
 	"errors"

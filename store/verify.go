@@ -42,7 +42,7 @@ func (r *VerifyReport) bad(format string, args ...any) {
 
 // Verify checks the file's page structure (read from the file itself, so
 // that a damaged page is reported with its number rather than met through
-// bbolt's memory map), then every bucket and index against the others in one
+// bbolt's memory map; read-only stores only), then every bucket and index against the others in one
 // read transaction (a consistent snapshot): each article's versions, its
 // latest hash and counts; every version's time-index entry, raw reference,
 // raw body and recomputed content hash; that every index entry, alias and
@@ -52,7 +52,13 @@ func (r *VerifyReport) bad(format string, args ...any) {
 // inconsistencies and damage are in the report.
 func (s *Store) Verify(ctx context.Context) (*VerifyReport, error) {
 	r := &VerifyReport{}
-	pages, err := checkPages(s.path, func(p string) { r.Damaged = true; r.bad("%s", p) })
+	// A writable store's pages were walked when it was opened; a walk now
+	// would race its own commits, which write outside any read
+	// transaction.
+	pages, err := 0, error(nil)
+	if s.ReadOnly() {
+		pages, err = checkPages(s.path, func(p string) { r.Damaged = true; r.bad("%s", p) })
+	}
 	var de *DamagedError
 	switch {
 	case errors.As(err, &de):
