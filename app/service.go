@@ -97,6 +97,14 @@ func OpenStore(c config.Config, readOnly bool) (*store.Store, error) {
 	return openStore(c, readOnly, extract.Extractor{})
 }
 
+// OpenDamaged opens the archive read-only even when it is damaged: reads of
+// damaged pages then return a *store.DamagedError (verify, salvage).
+func OpenDamaged(c config.Config) (*store.Store, error) {
+	o := storeOptions(c, true, extract.Extractor{})
+	o.Damaged = true
+	return store.Open(c.Store.Path, o)
+}
+
 func openStore(c config.Config, readOnly bool, ex extract.Extractor) (*store.Store, error) {
 	st, err := store.Open(c.Store.Path, storeOptions(c, readOnly, ex))
 	switch {

@@ -21,7 +21,9 @@ func newBackupCmd(env *Env) *cobra.Command {
 		Long: `Backup copies the archive in one read transaction (bbolt Tx.WriteTo), so
 the copy is consistent; FILE is a bbolt archive that --db can open. It
 opens the archive read-only: it runs alongside other readers, and waits
-for a crawl (up to store.lock_timeout) like every command.`,
+for a crawl (up to store.lock_timeout) like every command. FILE follows
+export's --out rules: - is stdout, a device or FIFO is written in place, a
+symlink's target is replaced, and the archive itself is refused.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Config()
@@ -31,7 +33,7 @@ for a crawl (up to store.lock_timeout) like every command.`,
 			return RunBackup(env, c, out)
 		},
 	}
-	cmd.Flags().StringVar(&out, "out", "", "backup file (required)")
+	cmd.Flags().StringVar(&out, "out", "", "backup file (required; - for stdout)")
 	return cmd
 }
 
@@ -40,16 +42,24 @@ func RunBackup(env *Env, c config.Config, out string) error {
 	if out == "" {
 		return errors.New("backup: --out FILE is required")
 	}
+	if err := checkOut(out, c.Store.Path); err != nil {
+		return err
+	}
 	return withStore(env, c, true, func(st *store.Store) error {
 		var n int64
-		err := writeOut(env.Stdout, out, func(w io.Writer) (err error) {
+		err := writeOut(env.Stdout, out, c.Store.Path, func(w io.Writer) (err error) {
 			n, err = st.Backup(w)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "wrote %s (%d bytes)\n", out, n)
+		// With --out - the backup itself is on stdout.
+		msg := env.Stdout
+		if out == "-" {
+			msg = env.Stderr
+		}
+		fmt.Fprintf(msg, "wrote %s (%d bytes)\n", out, n)
 		return nil
 	})
 }

@@ -86,6 +86,7 @@ func RunCrawl(ctx context.Context, env *Env, c config.Config, o CrawlOptions) er
 	var failed []error
 	for _, j := range jobs {
 		run, err := env.service(c).RunJob(ctx, j, progressTo(env.Stderr, o.Fresh))
+		// The summary prints whatever the outcome, for cron's log.
 		fmt.Fprintf(env.Stderr, "crawl %s: %d pages fetched; articles %d new, %d changed, %d unchanged; %d errors (%s)\n",
 			j.Name, run.Pages, run.New, run.Changed, run.Unchanged, run.Errors, run.Ended.Sub(run.Started).Round(1e6))
 		if errors.Is(err, app.ErrInterrupted) || ctx.Err() != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -69,7 +70,7 @@ func RunDiff(env *Env, c config.Config, o DiffOptions) error {
 			}
 		}
 		if from == 0 {
-			fmt.Fprintf(env.Stdout, "%s has only version %d: nothing to compare\n", key, to)
+			fmt.Fprintf(env.Stdout, "%s has only version %d: nothing to compare\n", oneLine(key), to)
 			return nil
 		}
 		a, err := st.Version(key, from)
@@ -80,8 +81,10 @@ func RunDiff(env *Env, c config.Config, o DiffOptions) error {
 		if err != nil {
 			return err
 		}
-		writeDiff(env.Stdout, key, &a, &b, o.Context)
-		return nil
+		var out strings.Builder
+		writeDiff(&out, key, &a, &b, o.Context)
+		_, err = io.WriteString(env.Stdout, termText(out.String()))
+		return err
 	})
 }
 

@@ -37,7 +37,9 @@ fields and its archive "key". --since and --until select versions by
 fetched_at (since inclusive, until exclusive) and take RFC 3339, a date
 (2024-09-05, UTC) or an age (36h, 7d); without --all-versions they yield
 the articles whose latest version was fetched in that range, which makes
-an incremental export cheap. --out writes a file atomically.
+an incremental export cheap. --out writes a file atomically; - is stdout,
+a device or FIFO is written in place, a symlink's target is replaced, and
+the archive itself (or one of its own files) is refused.
 --provenance adds each version's recorded provenance (the fetch's status
 line and headers, the extractor version, the charset decision) as a
 "provenance" member, which import keeps.`,
@@ -56,7 +58,7 @@ line and headers, the extractor version, the charset decision) as a
 	f.StringVar(&o.Since, "since", "", "only versions fetched at or after T (RFC 3339, 2024-09-05, 36h, 7d)")
 	f.StringVar(&o.Until, "until", "", "only versions fetched before T")
 	f.StringVar(&o.Site, "site", "", "only articles on HOST or its subdomains")
-	f.StringVar(&o.Out, "out", "", "write to FILE atomically instead of stdout")
+	f.StringVar(&o.Out, "out", "", "write to FILE atomically instead of stdout (- for stdout)")
 	f.BoolVar(&o.Provenance, "provenance", false, "add each version's provenance as a \"provenance\" member")
 	return cmd
 }
@@ -80,16 +82,19 @@ func RunExport(env *Env, c config.Config, o ExportOptions, now time.Time) error 
 		AllVersions: o.AllVersions, Since: since, Until: until, Site: o.Site,
 		WithProvenance: o.Provenance,
 	}}
+	if err := checkOut(o.Out, c.Store.Path); err != nil {
+		return err
+	}
 	return withStore(env, c, true, func(st *store.Store) error {
 		var n int
-		err := writeOut(env.Stdout, o.Out, func(w io.Writer) (err error) {
+		err := writeOut(env.Stdout, o.Out, c.Store.Path, func(w io.Writer) (err error) {
 			n, err = export.Write(st, w, eo)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		if o.Out != "" {
+		if o.Out != "" && o.Out != "-" {
 			fmt.Fprintf(env.Stderr, "exported %d articles to %s\n", n, o.Out)
 		}
 		return nil

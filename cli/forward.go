@@ -15,7 +15,7 @@ import (
 // holds the archive: the commands that read it, fetch and crawl.
 var forwarded = map[string]bool{
 	"fetch": true, "crawl": true, "export": true, "list": true, "show": true,
-	"history": true, "diff": true, "runs": true, "stats": true,
+	"history": true, "diff": true, "runs": true, "stats": true, "backup": true,
 }
 
 // forwardedExit is the exit status of a command that serve carried out;
@@ -94,7 +94,7 @@ func commandLine(env *Env, cmd *cobra.Command, args []string) ([]string, error) 
 			values = sv.GetSlice()
 		}
 		for _, v := range values {
-			if f.Name == "out" && v != "" {
+			if f.Name == "out" && v != "" && v != "-" {
 				if v, err = filepath.Abs(v); err != nil {
 					return
 				}

@@ -46,7 +46,7 @@ func RunHistory(env *Env, c config.Config, url string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, key)
+		fmt.Fprintln(env.Stdout, oneLine(key))
 		tw := tabwriter.NewWriter(env.Stdout, 2, 8, 2, ' ', 0)
 		fmt.Fprintln(tw, "VERSION\tFETCHED_AT\tHASH\tSTATUS\tEXTRACTOR\tCHARSET\tCHANGED")
 		for i, v := range h {

@@ -49,7 +49,7 @@ func RunList(env *Env, c config.Config, o ListOptions) error {
 			if published == "" {
 				published = "-"
 			}
-			_, err := fmt.Fprintf(w, "%s\t%d\t%s\t%s\n", s.Key, s.Versions, published, oneLine(s.Title))
+			_, err := fmt.Fprintf(w, "%s\t%d\t%s\t%s\n", oneLine(s.Key), s.Versions, oneLine(published), oneLine(s.Title))
 			return err
 		})
 		if err != nil {
@@ -59,5 +59,6 @@ func RunList(env *Env, c config.Config, o ListOptions) error {
 	})
 }
 
-// oneLine collapses white space so that a field cannot break a line.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine makes a field of one line of terminal text: control characters
+// dropped (termText), white space collapsed so that it cannot break the line.
+func oneLine(s string) string { return strings.Join(strings.Fields(termText(s)), " ") }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -63,6 +62,12 @@ func (e *Env) openStore(c config.Config, readOnly bool) (*store.Store, func() er
 		return nil, nil, err
 	}
 	return st, st.Close, nil
+}
+
+// openDamaged opens the archive read-only even when it is damaged, for the
+// commands that report damage themselves (verify, salvage).
+func (e *Env) openDamaged(c config.Config) (*store.Store, error) {
+	return app.OpenDamaged(c)
 }
 
 // NewRoot builds the command tree writing to stdout and stderr.
@@ -144,47 +149,22 @@ func runRoot(ctx context.Context, root *cobra.Command, env *Env) int {
 		err = usage(err)
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "newsarchive: %v\n", err)
+		fmt.Fprintf(env.Stderr, "newsarchive: %s\n", errorLine(root, err))
 	}
 	return exitCode(ctx, err)
 }
 
-// writeOut calls write with stdout when path is "", else with a temporary
-// file beside path that is synced and renamed over path only if write
-// succeeds: --out never leaves a half-written file.
-func writeOut(stdout io.Writer, path string, write func(io.Writer) error) error {
-	if path == "" {
-		return write(stdout)
+// errorLine is how a command's error is shown. Damage met anywhere but in
+// verify or salvage (which report it themselves) is one line that says what
+// to do; what was found is shown with --verbose.
+func errorLine(root *cobra.Command, err error) string {
+	var de *store.DamagedError
+	if !errors.As(err, &de) {
+		return err.Error()
 	}
-	f, err := os.CreateTemp(dirOf(path), ".newsarchive-out-*")
-	if err != nil {
-		return err
+	line := de.Path + ": " + store.ErrDamaged.Error() + ": run `newsarchive verify`, restore from a backup"
+	if v, _ := root.PersistentFlags().GetBool("verbose"); v {
+		line += "\n  (" + de.Detail + ")"
 	}
-	err = write(f)
-	if err == nil {
-		// CreateTemp makes the file 0600; an export is an ordinary file.
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
-}
-
-func dirOf(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if os.IsPathSeparator(path[i]) {
-			return path[:i+1]
-		}
-	}
-	return "."
+	return line
 }

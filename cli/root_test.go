@@ -39,7 +39,7 @@ func TestWriteOutIsAtomic(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			err := writeOut(nil, path, c.write)
+			err := writeOut(nil, path, filepath.Join(dir, "archive.db"), c.write)
 			if (err != nil) != c.wantErr {
 				t.Fatalf("err = %v, wantErr %v", err, c.wantErr)
 			}

@@ -56,7 +56,7 @@ func RunRuns(env *Env, c config.Config, o RunsOptions) error {
 			if !r.Ended.IsZero() {
 				dur = r.Ended.Sub(r.Started).Round(time.Second).String()
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", r.ID, r.Job,
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", r.ID, oneLine(r.Job),
 				r.Started.UTC().Format(time.RFC3339), dur, r.Pages, r.New, r.Changed, r.Unchanged, r.Errors, oneLine(r.Error))
 		}
 		return tw.Flush()

@@ -35,7 +35,7 @@ func RunStats(env *Env, c config.Config) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(env.Stdout, 2, 8, 1, ' ', 0)
-		fmt.Fprintf(tw, "archive:\t%s\n", st.Path())
+		fmt.Fprintf(tw, "archive:\t%s\n", oneLine(st.Path()))
 		fmt.Fprintf(tw, "articles:\t%d\n", s.Articles)
 		fmt.Fprintf(tw, "versions:\t%d\n", s.Versions)
 		fmt.Fprintf(tw, "urls known:\t%d\n", s.Aliases)

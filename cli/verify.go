@@ -17,6 +17,10 @@ func init() { register(newVerifyCmd) }
 // indexes disagree.
 var ErrInconsistent = errors.New("the archive is inconsistent")
 
+// ErrDamagedFile is returned by verify when the archive file itself is
+// damaged: pages overwritten or missing.
+var ErrDamagedFile = errors.New("the archive file is damaged")
+
 func newVerifyCmd(env *Env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "verify",
@@ -32,28 +36,40 @@ func newVerifyCmd(env *Env) *cobra.Command {
 	}
 }
 
-// RunVerify prints what it checked and each problem found.
+// RunVerify prints what it checked and each problem found. It opens a
+// damaged archive too, to report the damage.
 func RunVerify(ctx context.Context, env *Env, c config.Config) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return withStore(env, c, true, func(st *store.Store) error {
-		r, err := st.Verify(ctx)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "checked %d articles, %d versions, %d aliases, %d time-index entries, %d raw bodies, %d raw references\n",
-			r.Articles, r.Versions, r.Aliases, r.TimeEntries, r.RawBodies, r.RawRefs)
-		for _, p := range r.Problems {
-			fmt.Fprintf(env.Stdout, "problem: %s\n", p)
-		}
-		if !r.OK() {
-			if r.Total > len(r.Problems) {
-				fmt.Fprintf(env.Stdout, "… and %d more\n", r.Total-len(r.Problems))
-			}
-			return fmt.Errorf("verify: %w: %d problems", ErrInconsistent, r.Total)
-		}
-		fmt.Fprintln(env.Stdout, "ok")
-		return nil
-	})
+	st, err := env.openDamaged(c)
+	var de *store.DamagedError
+	if errors.As(err, &de) {
+		fmt.Fprintf(env.Stdout, "problem: %s\n", de.Detail)
+		return fmt.Errorf("verify: %w: it cannot be opened at all; restore it from a backup", ErrDamagedFile)
+	}
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := st.Verify(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "checked %d pages, %d articles, %d versions, %d aliases, %d time-index entries, %d raw bodies, %d raw references\n",
+		r.Pages, r.Articles, r.Versions, r.Aliases, r.TimeEntries, r.RawBodies, r.RawRefs)
+	for _, p := range r.Problems {
+		fmt.Fprintf(env.Stdout, "problem: %s\n", termText(p))
+	}
+	if r.Total > len(r.Problems) {
+		fmt.Fprintf(env.Stdout, "… and %d more\n", r.Total-len(r.Problems))
+	}
+	switch {
+	case r.Damaged:
+		return fmt.Errorf("verify: %w: %d problems; restore it from a backup, or copy out what is readable with `newsarchive salvage --out NEW.db`", ErrDamagedFile, r.Total)
+	case !r.OK():
+		return fmt.Errorf("verify: %w: %d problems", ErrInconsistent, r.Total)
+	}
+	fmt.Fprintln(env.Stdout, "ok")
+	return st.Close()
 }

@@ -6,7 +6,8 @@ package store
 // ScanJSON), crawlstate.go (frontier.State), runs.go, backup.go, stats.go,
 // verify.go, merge.go (Import), provenance.go (Provenance, Original,
 // in-place refreshes), baseline.go (comparing like with like), reextract.go,
-// migrate.go.
+// migrate.go, salvage.go and salvage_read.go; pages.go and walk.go read the
+// file's pages directly (damage checks).
 
 import (
 	"errors"
@@ -34,6 +35,32 @@ var ErrSchema = errors.New("archive layout not supported")
 // ErrNeedsMigration is returned by Open (together with ErrSchema) when the
 // archive is in an older layout that Migrate upgrades.
 var ErrNeedsMigration = errors.New("run 'newsarchive migrate' to upgrade it in place")
+
+// ErrEmpty is returned by Open for a zero-length file: it is not made into
+// a new archive, since it may be one whose contents were lost.
+var ErrEmpty = errors.New("empty archive file")
+
+// ErrNotArchive is returned by Open for a file that is not a bbolt file, or
+// a bbolt file that is not an archive.
+var ErrNotArchive = errors.New("not a newsarchive archive")
+
+// ErrDamaged is what a *DamagedError wraps: the archive file is not what
+// bbolt wrote (cut short, overwritten). Open refuses such a file for
+// writing and, with ReadOnly, unless Options.Damaged; reads that meet
+// damage return it instead of crashing.
+var ErrDamaged = errors.New("the archive is damaged")
+
+// DamagedError names the damaged archive and what was found.
+type DamagedError struct {
+	Path   string
+	Detail string
+}
+
+func (e *DamagedError) Error() string {
+	return e.Path + ": " + ErrDamaged.Error() + " (" + e.Detail + ")"
+}
+
+func (e *DamagedError) Unwrap() error { return ErrDamaged }
 
 // ErrClosed is returned when the store is used after Close.
 var ErrClosed = errors.New("the archive is closed")
@@ -66,6 +93,10 @@ type Options struct {
 	// beforeCommit, when set, runs inside Migrate's transaction once
 	// everything is written (a test stops the process there).
 	beforeCommit func()
+
+	// Damaged opens a damaged file anyway (verify, salvage): reads of its
+	// damaged pages return a *DamagedError. Only with ReadOnly.
+	Damaged bool
 }
 
 // Snapshot is one fetch of a page, to be archived.

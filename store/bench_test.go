@@ -119,3 +119,40 @@ func cpuTime() time.Duration {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkOpen measures what Open costs on a large archive
+// (NEWSARCHIVE_BENCH_ARTICLES, default 20 000): read-only (the O(1) meta
+// check) and for writing (the walk of every tree page's header as well).
+func BenchmarkOpen(b *testing.B) {
+	n := storetest.BenchArticles(20000)
+	path := filepath.Join(b.TempDir(), "bench.db")
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, _, err := storetest.Archive(n, 1000, func(batch []store.Snapshot) error {
+		_, err := s.PutMany(context.Background(), batch)
+		return err
+	}); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	fi, _ := os.Stat(path)
+	for _, c := range []struct {
+		name string
+		opts store.Options
+	}{{"read-only", store.Options{ReadOnly: true}}, {"for-writing", store.Options{}}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				s, err := store.Open(path, c.opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				s.Close()
+			}
+			b.ReportMetric(float64(fi.Size())/(1<<20), "file-MB")
+		})
+	}
+}

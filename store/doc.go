@@ -82,6 +82,19 @@
 // bbolt locks the file: one writer process, or any number of read-only
 // ones. Open waits Options.LockTimeout and then returns ErrLocked (decision 4).
 //
+// # Damage
+//
+// Open checks an existing file before bbolt maps it (pages.go reads the
+// file itself, never through bbolt): an empty file is ErrEmpty and is not
+// made into an archive, a file that is not one ErrNotArchive, a file cut
+// short a *DamagedError (ErrDamaged). Opening for writing also walks every
+// tree page's header once the file is locked, so no write lands in a
+// damaged file. A read that meets damage anyway (a fault through the
+// memory map, a bbolt assertion) returns a *DamagedError instead of
+// crashing. Options.Damaged opens a damaged file read-only for Verify, which
+// reports the damage page by page, and Salvage, which copies what is
+// readable into a new archive.
+//
 // # Layout
 //
 // Top-level buckets ("key" is the archive key, a normalised URL; BE = big

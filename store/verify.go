@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,6 +18,11 @@ import (
 type VerifyReport struct {
 	Articles, Versions, Aliases, TimeEntries, RawBodies, RawRefs int
 	Provenances, Originals                                       int
+	// Pages counts the tree pages whose structure was checked.
+	Pages int
+	// Damaged is set when the file itself is damaged (pages overwritten or
+	// missing), not only its records inconsistent.
+	Damaged bool
 	// Problems lists the inconsistencies found (at most maxProblems; Total
 	// counts all of them).
 	Problems []string
@@ -35,16 +41,35 @@ func (r *VerifyReport) bad(format string, args ...any) {
 	}
 }
 
-// Verify checks every bucket and index against the others in one read
-// transaction (a consistent snapshot): each article's versions, its latest
-// hash and counts; every version's time-index entry, raw reference, raw
-// body and recomputed content hash; that every index entry, alias and raw
-// reference points at something that exists; each raw body's SHA-256; and
-// the crawl-state counters. It returns an error only when it could not
-// read; inconsistencies are in the report.
+// Verify checks the file's page structure (read from the file itself, so
+// that a damaged page is reported with its number rather than met through
+// bbolt's memory map; read-only stores only), then every bucket and index against the others in one
+// read transaction (a consistent snapshot): each article's versions, its
+// latest hash and counts; every version's time-index entry, raw reference,
+// raw body and recomputed content hash; that every index entry, alias and
+// raw reference points at something that exists; each raw body's SHA-256;
+// and the crawl-state counters. A check that meets damage reports it and
+// the others go on. It returns an error only when it could not read;
+// inconsistencies and damage are in the report.
 func (s *Store) Verify(ctx context.Context) (*VerifyReport, error) {
 	r := &VerifyReport{}
-	err := s.view(func(tx *bolt.Tx) error {
+	// A writable store's pages were walked when it was opened; a walk now
+	// would race its own commits, which write outside any read
+	// transaction.
+	pages, err := 0, error(nil)
+	if s.ReadOnly() {
+		pages, err = checkPages(s.path, func(p string) { r.Damaged = true; r.bad("%s", p) })
+	}
+	var de *DamagedError
+	switch {
+	case errors.As(err, &de):
+		r.Damaged = true
+		r.bad("%s", de.Detail)
+	case err != nil:
+		return nil, fmt.Errorf("store: verify: %w", err)
+	}
+	r.Pages = pages
+	err = s.view(func(tx *bolt.Tx) error {
 		for _, name := range topBuckets {
 			if tx.Bucket(name) == nil && !s.ReadOnly() {
 				r.bad("bucket %s is missing", name)
@@ -53,23 +78,44 @@ func (s *Store) Verify(ctx context.Context) (*VerifyReport, error) {
 		if tx.Bucket(bMeta) == nil {
 			return nil // never written to
 		}
-		steps := []func(*bolt.Tx, *VerifyReport) error{
-			verifyArticles, verifyVersions, verifyTime, verifyAliases, verifyRaw, verifyCrawl, verifyProv,
+		steps := []struct {
+			name  string
+			check func(*bolt.Tx, *VerifyReport) error
+		}{
+			{"articles", verifyArticles}, {"versions", verifyVersions}, {"time index", verifyTime},
+			{"aliases", verifyAliases}, {"raw bodies", verifyRaw}, {"crawl state", verifyCrawl}, {"provenance", verifyProv},
 		}
 		for _, step := range steps {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := step(tx, r); err != nil {
+			if err := verifyStep(step.name, step.check, tx, r); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	if errors.As(err, &de) {
+		r.Damaged = true
+		r.bad("the bucket list cannot be read: %s", de.Detail)
+		err = nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: verify: %w", err)
 	}
 	return r, nil
+}
+
+// verifyStep runs one check; a fault or bbolt panic on a damaged page
+// (view makes faults panics) ends that check only, as a problem.
+func verifyStep(name string, check func(*bolt.Tx, *VerifyReport) error, tx *bolt.Tx, r *VerifyReport) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.Damaged = true
+			r.bad("%s: reading stopped at a damaged page: %v", name, p)
+		}
+	}()
+	return check(tx, r)
 }
 
 // verifyArticles: each article record against its version index entries,
