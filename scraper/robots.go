@@ -31,7 +31,7 @@ type robotsEntry struct {
 	taken bool // the Sitemap: lines were handed out (under robots.mu)
 }
 
-const maxRobotsHosts = 1024
+const maxRobotsHosts = 16384
 
 func newRobots(rt http.RoundTripper, ua string, timeout time.Duration, log *slog.Logger) *robots {
 	return &robots{
@@ -53,6 +53,23 @@ func (r *robots) check(ctx context.Context, u *url.URL) (bool, time.Duration, er
 		path += "?" + u.RawQuery
 	}
 	return e.data.TestAgent(path, r.ua), e.group.CrawlDelay, nil
+}
+
+// known reports whether u's host's robots.txt is cached, so that check
+// will not fetch it (the crawler counts that fetch against the host).
+func (r *robots) known(u *url.URL) bool {
+	r.mu.Lock()
+	e, ok := r.hosts[u.Scheme+"://"+u.Host]
+	r.mu.Unlock()
+	if !ok {
+		return false
+	}
+	select {
+	case <-e.ready:
+		return true
+	default:
+		return false
+	}
 }
 
 // takeSitemaps returns the sitemaps u's host lists in its robots.txt
