@@ -36,6 +36,8 @@ func (c Config) Validate() error {
 		return invalid("crawler.user_agent", "must not be empty")
 	case cr.Parallelism < 1:
 		return invalid("crawler.parallelism", "must be at least 1 (got %d)", cr.Parallelism)
+	case cr.PerHostParallelism < 1 || cr.PerHostParallelism > cr.Parallelism:
+		return invalid("crawler.per_host_parallelism", "must be between 1 and crawler.parallelism (%d) (got %d)", cr.Parallelism, cr.PerHostParallelism)
 	case cr.PerHostDelay < 0:
 		return invalid("crawler.per_host_delay", "must not be negative (got %s)", cr.PerHostDelay)
 	case cr.Timeout <= 0:
@@ -94,6 +96,9 @@ func (j Job) validate(key string) error {
 	}
 	if j.MaxPages < 0 {
 		return invalid(key+".max_pages", "must not be negative (got %d)", j.MaxPages)
+	}
+	if j.MaxPagesPerHost < 0 {
+		return invalid(key+".max_pages_per_host", "must not be negative (got %d)", j.MaxPagesPerHost)
 	}
 	for _, list := range []struct {
 		name string

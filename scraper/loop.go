@@ -191,22 +191,25 @@ func (cr *Crawler) handle(ctx context.Context, f *fetcher, r frontier.Request, c
 		cr.finish(o.State.Done(r))
 		return
 	}
-	if !o.IgnoreRobots {
-		if !cr.robots.known(u) {
-			// Fetching robots.txt is this claim's request to the host; the
-			// page waits for the host's next turn.
-			a.start = time.Now()
-			_, cd, err := cr.robots.check(ctx, u)
-			a.end = time.Now()
-			if err != nil || ctx.Err() != nil {
-				return
-			}
-			cr.learnDelay(a.host, cd)
-			cr.book.request(a.host, a.start, a.end, 0)
-			cr.release(a)
-			cr.finish(o.State.Retry(r, time.Time{}))
+	seed := r.Depth == 0 && len(r.Via) == 0
+	if (!o.IgnoreRobots || o.RobotsSitemaps && seed) && !cr.robots.known(u) {
+		// Fetching robots.txt is this claim's request to the host; the
+		// page waits for the host's next turn.
+		a.start = time.Now()
+		_, cd, err := cr.robots.check(ctx, u)
+		a.end = time.Now()
+		if err != nil || ctx.Err() != nil {
 			return
 		}
+		if !o.IgnoreRobots {
+			cr.learnDelay(a.host, cd)
+		}
+		cr.book.request(a.host, a.start, a.end, 0)
+		cr.release(a)
+		cr.finish(o.State.Retry(r, time.Time{}))
+		return
+	}
+	if !o.IgnoreRobots {
 		ok, cd, err := cr.robots.check(ctx, u)
 		if err != nil {
 			return
@@ -220,7 +223,7 @@ func (cr *Crawler) handle(ctx context.Context, f *fetcher, r frontier.Request, c
 			return
 		}
 	}
-	if o.RobotsSitemaps && r.Depth == 0 && len(r.Via) == 0 {
+	if o.RobotsSitemaps && seed {
 		if err := cr.robotsSitemaps(ctx, u); err != nil {
 			cr.fail(err)
 			return
