@@ -119,7 +119,9 @@ func TestPolitenessInFakeTime(t *testing.T) {
 		b := n.host("b.test", "", "/1", "/moved", "/away")
 		b.article("/1")
 		b.article("/here")
-		b.routes["/moved"] = func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/here", http.StatusMovedPermanently) }
+		b.routes["/moved"] = func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/here", http.StatusMovedPermanently)
+		}
 		b.routes["/away"] = func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "http://c.test/landed", http.StatusFound)
 		}

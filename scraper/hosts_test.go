@@ -123,7 +123,9 @@ func TestPolitenessOnTheWire(t *testing.T) {
 	slow.robots("User-agent: *\nCrawl-delay: 0.3\n")
 	slow.html("/", listPage("/hop/1", "/flaky", "/news/1"))
 	slow.route("/hop/1", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/hop/2", http.StatusFound) })
-	slow.route("/hop/2", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/news/2", http.StatusMovedPermanently) })
+	slow.route("/hop/2", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/news/2", http.StatusMovedPermanently)
+	})
 	var flaky atomic.Int32
 	slow.route("/flaky", func(w http.ResponseWriter, r *http.Request) {
 		if flaky.Add(1) == 1 {
