@@ -49,6 +49,9 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 	stats, runErr := scraper.New(o).Run(ctx)
 	run.Ended = time.Now().UTC()
 	run.Pages, run.New, run.Changed, run.Unchanged, run.Errors = stats.Pages, stats.New, stats.Changed, stats.Unchanged, stats.Errors
+	for _, h := range stats.Hosts {
+		run.Hosts = append(run.Hosts, store.RunHost(h))
+	}
 	switch {
 	case errors.Is(runErr, context.Canceled), errors.Is(runErr, context.DeadlineExceeded):
 		run.Error = "interrupted; the next crawl of this job continues where it stopped"
