@@ -45,6 +45,32 @@ jobs:
 	return p
 }
 
+// killCrawl runs `crawl` with cfg in a child process and kills it with
+// SIGKILL once reached is closed.
+func killCrawl(t *testing.T, cfg string, reached <-chan struct{}) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCrawlProcess$")
+	cmd.Env = append(os.Environ(), "NEWSARCHIVE_HELPER_ARGS="+strings.Join([]string{"--config", cfg, "crawl"}, "\x1f"))
+	var childErr bytes.Buffer
+	cmd.Stderr = &childErr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case <-reached:
+		time.Sleep(20 * time.Millisecond) // let a few Puts commit
+		cmd.Process.Signal(syscall.SIGKILL)
+		<-exited
+	case err := <-exited:
+		t.Fatalf("child finished before it was killed: %v\n%s", err, childErr.String())
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("child never got far enough to be killed\n%s", childErr.String())
+	}
+}
+
 // TestCrawlManyHostsKilledThenResumed kills a crawl of three hosts with
 // kill -9 in the middle and checks that the next crawl resumes from the
 // per-host queues: every article archived once, no front page fetched
@@ -71,26 +97,7 @@ func TestCrawlManyHostsKilledThenResumed(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeHostsConfig(t, dir, sites, "  per_host_delay: 10ms")
 	db := filepath.Join(dir, "archive.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCrawlProcess$")
-	cmd.Env = append(os.Environ(), "NEWSARCHIVE_HELPER_ARGS="+strings.Join([]string{"--config", cfg, "crawl"}, "\x1f"))
-	var childErr bytes.Buffer
-	cmd.Stderr = &childErr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	select {
-	case <-reached:
-		time.Sleep(20 * time.Millisecond) // let a few Puts commit
-		cmd.Process.Signal(syscall.SIGKILL)
-		<-exited
-	case err := <-exited:
-		t.Fatalf("child finished before it was killed: %v\n%s", err, childErr.String())
-	case <-time.After(60 * time.Second):
-		cmd.Process.Kill()
-		t.Fatalf("child never reached 30 articles\n%s", childErr.String())
-	}
+	killCrawl(t, cfg, reached)
 	for _, s := range sites {
 		s.set(func() { s.onServe = nil })
 	}
