@@ -41,6 +41,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 	job := config.Job{Name: "bench", Seeds: []string{s.URL + "/"}, MaxDepth: 1}
 	var total, bare time.Duration
 	pages, barePages := 0, 0
+	resetPeakRSS()
 	stopSampling, peakHeap := sampleHeap()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -293,17 +293,26 @@ func BenchmarkFrontierMillion(b *testing.B) {
 		}
 		cs := s.Crawl("big")
 		cs.BeginRun(false)
+		// As a crawl pushes them: a page's links at a time, each batch
+		// on a few hosts (up to 100 links on each of 10 hosts).
 		start := time.Now()
-		batch := make([]frontier.Request, 0, 10_000)
-		for j := range n {
-			batch = append(batch, frontier.Request{URL: fmt.Sprintf("https://site%05d.example/news/2025/03/14/story-%07d.html", j%hosts, j)})
-			if len(batch) == cap(batch) || j == n-1 {
-				if _, err := cs.Push(batch); err != nil {
-					b.Fatal(err)
+		per := n / hosts
+		chunk := min(per, 100)
+		var batch []frontier.Request
+		for first := 0; first < per; first += chunk {
+			for h := range hosts {
+				for link := first; link < min(first+chunk, per); link++ {
+					batch = append(batch, frontier.Request{URL: fmt.Sprintf("https://site%05d.example/news/2025/03/14/story-%07d.html", h, link)})
 				}
-				batch = batch[:0]
+				if len(batch) >= 10*chunk || h == hosts-1 {
+					if _, err := cs.Push(batch); err != nil {
+						b.Fatal(err)
+					}
+					batch = batch[:0]
+				}
 			}
 		}
+		n = per * hosts
 		pushed := time.Since(start)
 		if err := s.Close(); err != nil {
 			b.Fatal(err)
