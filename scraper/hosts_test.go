@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"sort"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -402,5 +403,13 @@ func TestPerHostParallelism(t *testing.T) {
 				t.Errorf("peak of %d requests in flight to the host; want %d", p, per)
 			}
 		})
+	}
+}
+
+func TestProgressLineCountsHosts(t *testing.T) {
+	var b strings.Builder
+	writeLine(&b, Stats{Pages: 12, New: 3}, frontier.HostCounts{Active: 2, Waiting: 5, Ready: 1})
+	if got, want := b.String(), "12 pages · 3 articles (3 new, 0 changed, 0 unchanged) · 0 errors · 0.0 pages/s · hosts 2 active, 5 waiting"; !strings.HasSuffix(got, want) {
+		t.Errorf("progress line %q; want it to end %q", got, want)
 	}
 }
