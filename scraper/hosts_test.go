@@ -80,39 +80,37 @@ func TestHostsCrawledSideBySide(t *testing.T) {
 	sites := newSites(t, hosts, articles)
 	o := multiOptions(sites, newRecorder())
 	o.PerHostDelay = delay
-	start := time.Now()
 	st, err := New(o).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	took := time.Since(start)
 	if st.New != hosts*articles || st.Errors != 0 {
 		t.Fatalf("stats %+v; want %d new articles", st, hosts*articles)
 	}
-	// robots.txt, the front page and the articles: articles+1 gaps a host.
-	floor := time.Duration(articles+1) * delay
-	var lastFirst, firstLast time.Time
+	// Each host is busy from its first request to its last. One host after
+	// another, those spans would not overlap: their sum would be about the
+	// span of the whole crawl. Side by side they overlap, so the sum is
+	// several times the whole span (about `hosts` times, CPU permitting).
+	var first, last time.Time
+	var sum time.Duration
 	for i, s := range sites {
 		checkGaps(t, s, delay)
 		ts := s.starts()
 		if len(ts) != articles+2 {
 			t.Errorf("site %d got %d requests; want %d", i, len(ts), articles+2)
+			continue
 		}
-		if i == 0 || ts[0].After(lastFirst) {
-			lastFirst = ts[0]
+		sum += ts[len(ts)-1].Sub(ts[0])
+		if first.IsZero() || ts[0].Before(first) {
+			first = ts[0]
 		}
-		if i == 0 || ts[len(ts)-1].Before(firstLast) {
-			firstLast = ts[len(ts)-1]
+		if ts[len(ts)-1].After(last) {
+			last = ts[len(ts)-1]
 		}
 	}
-	if !lastFirst.Before(firstLast) {
-		t.Errorf("a host was done before another one started: hosts crawled one after another")
+	if r := float64(sum) / float64(last.Sub(first)); r < 2.5 {
+		t.Errorf("hosts' busy spans add up to %.1f× the crawl's span; want ≥ 2.5 (one host after another: 1)", r)
 	}
-	// One host after another would take hosts × floor.
-	if r := float64(took) / float64(floor); r > 2 {
-		t.Errorf("crawl took %s, %.1f× one host's politeness floor %s; want < 2×", took, r, floor)
-	}
-	t.Logf("%d hosts in %s (floor %s)", hosts, took, floor)
 }
 
 // TestPolitenessOnTheWire: robots.txt, redirect hops and retries all count
@@ -191,9 +189,10 @@ func TestPolitenessOnTheWire(t *testing.T) {
 }
 
 // TestSmallHostNotStarved: a host with a long queue does not hold back one
-// with a short queue; the short one finishes near its own politeness floor.
+// with a short queue: the two take turns, so by the time the short one is
+// done the long one has had about as many requests, not its whole queue.
 func TestSmallHostNotStarved(t *testing.T) {
-	const delay = 30 * time.Millisecond
+	const delay = 50 * time.Millisecond
 	sites := newSites(t, 2, 0)
 	big, small := sites[0], sites[1]
 	var bigLinks, smallLinks []string
@@ -220,18 +219,21 @@ func TestSmallHostNotStarved(t *testing.T) {
 	small.html("/", listPage(smallLinks...))
 	o := multiOptions(sites, newRecorder())
 	o.PerHostDelay = delay
-	start := time.Now()
 	if _, err := New(o).Run(ctx); !errors.Is(err, context.Canceled) {
 		t.Fatalf("run: %v; want it cancelled once the small host was done", err)
 	}
 	ts := small.starts()
-	took := ts[len(ts)-1].Sub(start)
-	floor := 11 * delay // robots.txt, front page, ten articles
-	if r := float64(took) / float64(floor); r > 3 {
-		t.Errorf("small host done after %s, %.1f× its floor %s; want < 3× (a FIFO frontier would take 400 big pages first)", took, r, floor)
+	done := ts[len(ts)-1]
+	before := 0
+	for _, b := range big.starts() {
+		if b.Before(done) {
+			before++
+		}
 	}
-	if n := len(big.starts()); n > 100 {
-		t.Errorf("the big host served %d requests before the small one was done", n)
+	// robots.txt, the front page and ten articles each; a FIFO frontier
+	// would have fetched the big host's 400 articles first.
+	if before > 2*len(ts) {
+		t.Errorf("the big host had %d requests before the small one finished its %d", before, len(ts))
 	}
 }
 
@@ -389,7 +391,7 @@ func TestPerHostParallelism(t *testing.T) {
 						break
 					}
 				}
-				time.Sleep(20 * time.Millisecond)
+				time.Sleep(40 * time.Millisecond)
 				inFlight.Add(-1)
 				io.WriteString(w, articlePage("Slow "+r.URL.Path, ""))
 			})
