@@ -181,3 +181,31 @@ func paths(log []hit) []string {
 	}
 	return out
 }
+
+// TestLongRetryAfterRestsTheHost: a Retry-After longer than the crawler
+// waits ends that request, but the host still gets its rest (up to
+// MaxRetryAfter) before its next request.
+func TestLongRetryAfterRestsTheHost(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		n := newFakeNet()
+		h := n.host("d.test", "", "/busy", "/1")
+		h.article("/1")
+		h.routes["/busy"] = func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Retry-After", "3600")
+			w.WriteHeader(http.StatusTooManyRequests)
+		}
+		o := Options{
+			UserAgent: testUA, PerHostDelay: time.Second, MaxRetryAfter: 10 * time.Second, MaxDepth: 1,
+			Seeds: []string{"http://d.test/"}, Hosts: []string{"d.test"},
+			State: frontier.NewMemState(), Sink: newRecorder(), Log: testLog(), Transport: n,
+		}
+		st, err := New(o).Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		log := n.gaps(t, "d.test", time.Second)
+		if st.Errors != 1 || st.New != 1 || len(log) != 4 || log[3].at.Sub(log[2].at) != 10*time.Second {
+			t.Errorf("stats %+v, log %v; want /busy given up and /1 fetched 10s after it", st, paths(log))
+		}
+	})
+}

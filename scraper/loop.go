@@ -272,6 +272,11 @@ func (cr *Crawler) handle(ctx context.Context, f *fetcher, r frontier.Request, c
 		cr.finish(o.State.Retry(r, a.end.Add(wait)))
 		return
 	}
+	if err == nil && (resp.Status == http.StatusTooManyRequests || resp.Status == http.StatusServiceUnavailable) {
+		// Given up (no retries left, or a Retry-After longer than we
+		// wait): the host still asked for a rest.
+		a.hold = min(retryAfter(resp.Header, a.end), o.MaxRetryAfter)
+	}
 	cr.release(a)
 	if err == nil && resp.Location != "" {
 		next, herr := hop(r, resp.Location, cr.allowed)
