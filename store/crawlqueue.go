@@ -343,4 +343,3 @@ func (c *CrawlState) Hosts(now time.Time) (frontier.HostCounts, error) {
 	}
 	return c.hosts.Counts(now), nil
 }
-

@@ -141,4 +141,3 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
-
