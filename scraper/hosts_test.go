@@ -165,6 +165,14 @@ func TestPolitenessOnTheWire(t *testing.T) {
 	checkGaps(t, slow, 300*time.Millisecond) // Crawl-delay, robots.txt and both hops included
 	checkGaps(t, busy, delay)
 	checkGaps(t, other, delay)
+	// slow's Crawl-delay is slow's alone: other came closer than that.
+	ot, closest := other.starts(), time.Hour
+	for i := 1; i < len(ot); i++ {
+		closest = min(closest, ot[i].Sub(ot[i-1]))
+	}
+	if closest >= 250*time.Millisecond {
+		t.Errorf("other host's requests at least %s apart; slow's Crawl-delay held it back too", closest)
+	}
 	if slow.hit("/robots.txt") != 1 || slow.hit("/hop/2") != 1 || slow.hit("/news/2") != 1 || slow.hit("/flaky") != 2 {
 		t.Errorf("slow host hits: robots %d, hop %d, target %d, flaky %d; want 1, 1, 1, 2",
 			slow.hit("/robots.txt"), slow.hit("/hop/2"), slow.hit("/news/2"), slow.hit("/flaky"))
