@@ -142,11 +142,14 @@ func (cr *Crawler) pushSeeds() error {
 		reqs = append(reqs, frontier.Request{URL: u, Depth: 0, Kind: kindHint(u)})
 	}
 	n, err := cr.o.State.Push(reqs)
+	if err != nil {
+		return fmt.Errorf("%w: push seeds: %w", ErrState, err)
+	}
 	cr.stats.queued.Add(int64(n))
 	for _, r := range reqs {
 		cr.pushed.claim(r.URL)
 	}
-	return err
+	return nil
 }
 
 // kindHint guesses a seed's kind from its URL. Content decides in the end;
