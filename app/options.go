@@ -27,7 +27,9 @@ func CrawlerOptions(cr config.Crawler, job config.Job, sites map[string]extract.
 		MaxPages:     job.MaxPages,
 		Sites:        sites,
 
-		RobotsSitemaps: job.RobotsSitemaps,
+		RobotsSitemaps:     job.RobotsSitemaps,
+		PerHostParallelism: cr.PerHostParallelism,
+		MaxPagesPerHost:    job.MaxPagesPerHost,
 	}
 	// In the config file 0 means "none"; in scraper.Options it means
 	// "default".

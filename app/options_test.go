@@ -29,6 +29,12 @@ func TestCrawlerOptions(t *testing.T) {
 				}
 			}},
 		{name: "bad regex", job: config.Job{Name: "j", Articles: []string{`(`}}, wantErr: true},
+		{name: "per-host limits mapped", job: config.Job{Name: "j", Seeds: []string{"https://x.example/"}, MaxPagesPerHost: 50},
+			check: func(t *testing.T, o scraper.Options) {
+				if o.MaxPagesPerHost != 50 || o.PerHostParallelism != cr.PerHostParallelism {
+					t.Errorf("max_pages_per_host %d, per_host_parallelism %d", o.MaxPagesPerHost, o.PerHostParallelism)
+				}
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -57,6 +63,7 @@ func TestDefaultsAgree(t *testing.T) {
 	}{
 		{"user_agent", d.UserAgent, scraper.DefaultUserAgent},
 		{"parallelism", d.Parallelism, scraper.DefaultParallelism},
+		{"per_host_parallelism", d.PerHostParallelism, scraper.DefaultPerHostParallelism},
 		{"per_host_delay", d.PerHostDelay.D(), scraper.DefaultPerHostDelay},
 		{"timeout", d.Timeout.D(), scraper.DefaultTimeout},
 		{"max_body_bytes", d.MaxBodyBytes, int64(scraper.DefaultMaxBodyBytes)},

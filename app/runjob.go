@@ -65,6 +65,9 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (ru
 	run.Ended = time.Now().UTC()
 	run.Pages, run.New, run.Changed, run.Unchanged, run.Errors = stats.Pages, stats.New, stats.Changed, stats.Unchanged, stats.Errors
 	runErr = runOutcome(runErr, arch.err(), stats)
+	for _, h := range stats.Hosts {
+		run.Hosts = append(run.Hosts, store.RunHost(h))
+	}
 	switch {
 	case errors.Is(runErr, ErrInterrupted):
 		run.Error = "interrupted; the next crawl of this job continues where it stopped"

@@ -9,13 +9,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -398,10 +396,6 @@ func TestCrawlKilledThenResumed(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, s, "")
 	db := filepath.Join(dir, "archive.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperCrawlProcess$")
-	cmd.Env = append(os.Environ(), "NEWSARCHIVE_HELPER_ARGS="+strings.Join([]string{"--config", cfg, "crawl"}, "\x1f"))
-	var childErr bytes.Buffer
-	cmd.Stderr = &childErr
 	reached := make(chan struct{})
 	var once sync.Once
 	s.set(func() {
@@ -411,22 +405,7 @@ func TestCrawlKilledThenResumed(t *testing.T) {
 			}
 		}
 	})
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	select {
-	case <-reached:
-		time.Sleep(20 * time.Millisecond) // let a few Puts commit
-		cmd.Process.Signal(syscall.SIGKILL)
-		<-exited
-	case err := <-exited:
-		t.Fatalf("child finished before it was killed: %v\n%s", err, childErr.String())
-	case <-time.After(60 * time.Second):
-		cmd.Process.Kill()
-		t.Fatalf("child never reached 20 articles\n%s", childErr.String())
-	}
+	killCrawl(t, cfg, reached)
 	s.set(func() { s.onServe = nil })
 	before := len(versions(t, db))
 	if before >= 100 {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"text/tabwriter"
 	"time"
 
@@ -17,13 +18,14 @@ func init() { register(newRunsCmd) }
 type RunsOptions struct {
 	Job   string
 	Limit int
+	Hosts bool // the per-host figures of the last run instead
 }
 
 func newRunsCmd(env *Env) *cobra.Command {
 	var o RunsOptions
 	cmd := &cobra.Command{
-		Use:   "runs [--job NAME] [--limit N]",
-		Short: "List recorded crawl runs, newest first",
+		Use:   "runs [--job NAME] [--limit N] [--hosts]",
+		Short: "List recorded crawl runs, newest first; --hosts: the last run's figures per host",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Config()
@@ -35,15 +37,23 @@ func newRunsCmd(env *Env) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&o.Job, "job", "", "only runs of job NAME")
 	cmd.Flags().IntVar(&o.Limit, "limit", 20, "at most N runs (0: all)")
+	cmd.Flags().BoolVar(&o.Hosts, "hosts", false, "print the last run's figures per host (of --job NAME, or of any job)")
 	return cmd
 }
 
 // RunRuns prints the run table.
 func RunRuns(env *Env, c config.Config, o RunsOptions) error {
 	return withStore(env, c, true, func(st *store.Store) error {
-		runs, err := st.Runs(o.Job, o.Limit)
+		limit := o.Limit
+		if o.Hosts {
+			limit = 1
+		}
+		runs, err := st.Runs(o.Job, limit)
 		if err != nil {
 			return err
+		}
+		if o.Hosts && len(runs) > 0 {
+			return printRunHosts(env, st, runs[0])
 		}
 		if len(runs) == 0 {
 			fmt.Fprintln(env.Stdout, "no runs recorded")
@@ -61,4 +71,32 @@ func RunRuns(env *Env, c config.Config, o RunsOptions) error {
 		}
 		return tw.Flush()
 	})
+}
+
+// printRunHosts prints one run's per-host figures, busiest host first.
+func printRunHosts(env *Env, st *store.Store, r store.Run) error {
+	hosts, err := st.RunHosts(r.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "run %d of job %s, started %s: %d hosts\n", r.ID, r.Job, r.Started.UTC().Format(time.RFC3339), len(hosts))
+	if len(hosts) == 0 {
+		return nil
+	}
+	sort.SliceStable(hosts, func(i, j int) bool { return hosts[i].Requests > hosts[j].Requests })
+	tw := tabwriter.NewWriter(env.Stdout, 2, 8, 2, ' ', 0)
+	fmt.Fprintln(tw, "HOST\tREQUESTS\tPAGES\tERRORS\tBYTES\tMEAN LATENCY\tPOLITENESS WAIT")
+	for _, h := range hosts {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\n", h.Host, h.Requests, h.Pages, h.Errors, size(h.Bytes),
+			h.Latency.Round(time.Millisecond), roundDuration(h.Wait))
+	}
+	return tw.Flush()
+}
+
+// roundDuration keeps milliseconds under a minute, seconds above.
+func roundDuration(d time.Duration) time.Duration {
+	if d < time.Minute {
+		return d.Round(time.Millisecond)
+	}
+	return d.Round(time.Second)
 }

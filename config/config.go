@@ -59,6 +59,9 @@ type Crawler struct {
 	MaxBodyBytes  int64    `yaml:"max_body_bytes"`
 	Retries       int      `yaml:"retries"`
 	RespectRobots bool     `yaml:"respect_robots"`
+
+	// PerHostParallelism bounds the requests in flight to one host.
+	PerHostParallelism int `yaml:"per_host_parallelism"`
 }
 
 // Serve configures `newsarchive serve`, the archive's web site and API.
@@ -85,6 +88,9 @@ type Job struct {
 	MaxDepth int `yaml:"max_depth"`
 	// MaxPages caps the pages fetched in one run (0: no cap).
 	MaxPages int `yaml:"max_pages"`
+	// MaxPagesPerHost caps the pages fetched from one host in one run (0:
+	// no cap).
+	MaxPagesPerHost int `yaml:"max_pages_per_host"`
 	// Follow and Articles are regexes searched in the absolute URL.
 	Follow   []string `yaml:"follow"`
 	Articles []string `yaml:"articles"`
@@ -106,6 +112,8 @@ func Default() Config {
 			MaxBodyBytes:  10 << 20,
 			Retries:       3,
 			RespectRobots: true,
+
+			PerHostParallelism: 1,
 		},
 		NotifyWait: Duration(DefaultNotifyWait),
 		Serve:      Serve{Addr: "127.0.0.1:8080"},

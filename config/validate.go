@@ -99,6 +99,9 @@ func (cr Crawler) validate() error {
 			return r
 		}
 	}
+	if cr.PerHostParallelism < 1 || cr.PerHostParallelism > cr.Parallelism {
+		return invalid("crawler.per_host_parallelism", "must be between 1 and crawler.parallelism (%d) (got %d)", cr.Parallelism, cr.PerHostParallelism)
+	}
 	return nil
 }
 
@@ -161,6 +164,9 @@ func (j Job) validate(key string, checked memo) error {
 	}
 	if err := maxPagesRange.check(key+".max_pages", int64(j.MaxPages)); err != nil {
 		return err
+	}
+	if j.MaxPagesPerHost < 0 {
+		return invalid(key+".max_pages_per_host", "must not be negative (got %d)", j.MaxPagesPerHost)
 	}
 	for _, list := range []struct {
 		name string

@@ -2,26 +2,48 @@ package scraper
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"newsarchive/frontier"
 	"newsarchive/urlnorm"
 )
 
+// ErrSink is returned (wrapped) by Run when the Sink failed to archive a
+// fetched page. The run stops; the page's request stays in the State, so
+// the next run (which resumes) fetches and archives it again.
+var ErrSink = errors.New("archiving a page failed")
+
+// ErrState is returned (wrapped) by Run when the State failed to record
+// the crawl's progress (a claim, or a page's links). As with ErrSink, the
+// run stops and the requests it could not finish stay for the next run.
+var ErrState = errors.New("the crawl state failed")
+
 // Crawler runs one job (Run) or fetches single URLs (FetchOne). A Crawler is
 // meant for one Run; FetchOne may be called any number of times.
 type Crawler struct {
 	o      Options
 	rt     *transport
-	gates  *gates
+	gates  *gates // FetchOne's politeness; a crawl's is the State's
 	robots *robots
 	keys   *keySet // archive keys handed to the Sink in this run
 	pushed *keySet // URLs pushed to the State in this run
 	stats  counters
+	book   *hostBook
+	chains redirectChains // redirect hops, for the provenance of the page a chain ends at
+
+	// The crawl loop's bookkeeping (loop.go).
+	fetching atomic.Int64  // claimed requests whose fetch is not over
+	alive    atomic.Int64  // claimed requests not finished
+	kick     chan struct{} // wakes the loop when either goes down
+	failOnce sync.Once
+	failErr  error
+	stop     context.CancelCauseFunc
 }
 
 // New builds a crawler; missing settings take the defaults of
@@ -34,6 +56,7 @@ func New(o Options) *Crawler {
 		rt:     rt,
 		gates:  newGates(),
 		robots: newRobots(rt, o),
+		book:   newHostBook(),
 	}
 }
 
@@ -43,7 +66,9 @@ func (cr *Crawler) Stats() Stats { return cr.stats.snapshot(time.Now()) }
 // Run crawls the job until the frontier is empty, MaxPages pages have been
 // fetched, or ctx is cancelled. A finished run is recorded with EndRun; a
 // cancelled one returns ctx's error and leaves its unfinished requests for
-// the next Run to resume (unless Options.Fresh). Stats are valid either way.
+// the next Run to resume (unless Options.Fresh). So does a run that could not
+// archive a page or record its progress: it stops and returns an error
+// wrapping ErrSink or ErrState. Stats are valid either way.
 func (cr *Crawler) Run(ctx context.Context) (Stats, error) {
 	start := time.Now()
 	o := &cr.o
@@ -52,6 +77,7 @@ func (cr *Crawler) Run(ctx context.Context) (Stats, error) {
 	}
 	cr.keys, cr.pushed = newKeySet(o.DedupeKeys), newKeySet(o.DedupeKeys)
 	cr.stats = counters{}
+	cr.book = newHostBook()
 	resumed, err := o.State.BeginRun(o.Fresh)
 	if err != nil {
 		return Stats{}, fmt.Errorf("begin run: %w", err)
@@ -62,15 +88,21 @@ func (cr *Crawler) Run(ctx context.Context) (Stats, error) {
 	} else if err := cr.pushSeeds(); err != nil {
 		return Stats{}, err
 	}
-	f, err := newFetcher(ctx, o, cr.rt, cr.allowed)
+	runCtx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	cr.stop = stop
+	f, err := newFetcher(runCtx, o, cr.rt)
 	if err != nil {
 		return Stats{}, err
 	}
 	stopProgress := cr.startProgress(start)
-	err = cr.loop(ctx, f)
+	err = cr.loop(runCtx, f)
 	stopProgress()
-	st := cr.stats.snapshot(start)
+	st := cr.snapshot(start)
 	st.Resumed = resumed
+	if err == nil {
+		err = cr.failErr
+	}
 	if err == nil && ctx.Err() == nil {
 		if err := o.State.EndRun(); err != nil {
 			return st, fmt.Errorf("end run: %w", err)
@@ -80,6 +112,25 @@ func (cr *Crawler) Run(ctx context.Context) (Stats, error) {
 		err = ctx.Err()
 	}
 	return st, err
+}
+
+// fail stops the run for err (the first one wins): claiming ends, fetches
+// in flight are cancelled, pages already fetched still go to the Sink.
+func (cr *Crawler) fail(err error) {
+	cr.failOnce.Do(func() {
+		cr.failErr = err
+		cr.o.Log.Error("crawl stopped", "err", err)
+		if cr.stop != nil {
+			cr.stop(err)
+		}
+	})
+}
+
+// snapshot is Stats with the per-host figures.
+func (cr *Crawler) snapshot(start time.Time) Stats {
+	st := cr.stats.snapshot(start)
+	st.Hosts = cr.book.figures()
+	return st
 }
 
 func (cr *Crawler) pushSeeds() error {
@@ -92,11 +143,14 @@ func (cr *Crawler) pushSeeds() error {
 		reqs = append(reqs, frontier.Request{URL: u, Depth: 0, Kind: kindHint(u)})
 	}
 	n, err := cr.o.State.Push(reqs)
+	if err != nil {
+		return fmt.Errorf("%w: push seeds: %w", ErrState, err)
+	}
 	cr.stats.queued.Add(int64(n))
 	for _, r := range reqs {
 		cr.pushed.claim(r.URL)
 	}
-	return err
+	return nil
 }
 
 // kindHint guesses a seed's kind from its URL. Content decides in the end;
@@ -121,188 +175,12 @@ func kindHint(u string) frontier.Kind {
 // allowed reports whether host is one of the job's hosts.
 func (cr *Crawler) allowed(host string) bool { return urlnorm.HostAllowed(host, cr.o.Hosts) }
 
-// loop hands requests from the State to Parallelism fetch workers until
-// the frontier is empty (and nothing is in flight), the page budget is
-// spent, or ctx is done.
-//
-// A worker fetches a page and extracts it (CPU work, so at most
-// Parallelism pages are parsed at once); archiving it, pushing its links and
-// marking it done happen on a goroutine of their own, at most processors at
-// a time, so that workers go on fetching while the store commits: the store
-// makes each write durable in a group commit, and the more writes wait
-// together, the fewer commits (fsyncs) a crawl needs. A request counts as in
-// flight until it is committed, so a crash never loses one that was not
-// archived.
-func (cr *Crawler) loop(ctx context.Context, f *fetcher) error {
-	o := &cr.o
-	processors := max(256, 16*o.Parallelism)
-	maxInflight := o.Parallelism + processors
-	jobs := make(chan frontier.Request)
-	finished := make(chan struct{}, maxInflight) // never blocks a sender
-	slots := make(chan struct{}, processors)
-	var wg, procs sync.WaitGroup
-	finish := func(r frontier.Request, done bool) {
-		if done {
-			if err := o.State.Done(r.URL); err != nil {
-				o.Log.Error("frontier done", "url", r.URL, "err", err)
-			}
-		}
-		finished <- struct{}{}
-	}
-	for range o.Parallelism {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for r := range jobs {
-				got, done := cr.visit(ctx, f, r)
-				if got == nil {
-					finish(r, done)
-					continue
-				}
-				// CPU work here, at most Parallelism at a time; the I/O
-				// work (sink, frontier) on its own goroutine.
-				var pr *prepared
-				if got.resp.Status != 304 {
-					if pr = cr.prepare(r, got); pr == nil {
-						finish(r, true)
-						continue
-					}
-				}
-				slots <- struct{}{}
-				procs.Add(1)
-				go func() {
-					defer procs.Done()
-					if pr == nil {
-						cr.notModified(ctx, r, got.v, got.at)
-					} else {
-						cr.commit(ctx, r, pr)
-					}
-					<-slots
-					finish(r, true)
-				}()
-			}
-		}()
-	}
-	var loopErr error
-	inflight := 0
-	for ctx.Err() == nil {
-		free := maxInflight - inflight
-		budgeted := false
-		if o.MaxPages > 0 {
-			if left := o.MaxPages - int(cr.stats.pages.Load()) - inflight; left < free {
-				free, budgeted = left, true
-			}
-		}
-		// Pop in batches: each Pop is a durable write, so refilling one
-		// slot at a time would cost a commit per page. Refill once the
-		// workers could run dry (or whatever the page budget allows).
-		if free > 0 && (free >= 2*o.Parallelism || inflight < 2*o.Parallelism || budgeted) {
-			reqs, err := o.State.Pop(free)
-			if err != nil {
-				loopErr = fmt.Errorf("frontier pop: %w", err)
-				break
-			}
-			for _, r := range reqs {
-				inflight++
-				jobs <- r
-			}
-			if len(reqs) > 0 {
-				continue
-			}
-		}
-		if inflight == 0 {
-			break // frontier empty or budget spent
-		}
-		select {
-		case <-finished:
-			inflight--
-		case <-ctx.Done():
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	procs.Wait()
-	return loopErr
-}
-
-// fetched is a response waiting to be processed.
-type fetched struct {
-	resp *response
-	v    frontier.Validators
-	at   time.Time
-}
-
-// visit fetches one request. It returns the response to process, or nil
-// with done reporting whether the request is finished (false: interrupted,
-// leave it in flight for the next run).
-func (cr *Crawler) visit(ctx context.Context, f *fetcher, r frontier.Request) (*fetched, bool) {
-	o := &cr.o
-	if ctx.Err() != nil {
-		return nil, false
-	}
-	u, err := url.Parse(r.URL)
-	if err != nil {
-		cr.stats.errors.Add(1)
-		o.Log.Warn("bad URL in frontier", "url", r.URL, "err", err)
-		return nil, true
-	}
-	v, err := o.State.Validators(r.URL)
-	if err != nil {
-		o.Log.Warn("validators", "url", r.URL, "err", err)
-	}
-	if r.Kind == frontier.KindPage && unchangedSince(r.LastMod, v.Fetched) {
-		// Validators are kept for archived articles only, so this is an
-		// article the sitemap or feed says has not changed: count it as
-		// unchanged, as a 304 would be.
-		cr.stats.unchanged.Add(1)
-		o.Log.Debug("unchanged since last fetch (lastmod)", "url", r.URL, "lastmod", r.LastMod)
-		return nil, true
-	}
-	delay := o.PerHostDelay
-	if o.RobotsSitemaps && r.Depth == 0 {
-		cr.robotsSitemaps(ctx, u)
-	}
-	if !o.IgnoreRobots {
-		ok, crawlDelay, err := cr.robots.check(ctx, u)
-		if err != nil {
-			return nil, cr.robotsUnreachable(r, err)
-		}
-		if !ok {
-			cr.stats.skipped.Add(1)
-			o.Log.Info("disallowed by robots.txt", "url", r.URL)
-			return nil, true
-		}
-		delay = max(delay, min(crawlDelay, o.MaxRetryAfter))
-	}
-	if r.Kind != frontier.KindPage || r.Depth == 0 {
-		// Sitemaps, feeds and seeds are always read in full: a 304 would
-		// hide the URLs they lead to.
-		v = frontier.Validators{}
-	}
-	resp, err := cr.fetchRetry(ctx, f, u, r.Kind, v, delay)
-	if ctx.Err() != nil {
-		return nil, false
-	}
-	if err != nil {
-		cr.stats.errors.Add(1)
-		o.Log.Warn("fetch failed", "url", r.URL, "err", err)
-		return nil, true
-	}
-	if resp.SkippedType != "" {
-		cr.stats.skipped.Add(1)
-		o.Log.Debug("not HTML; skipped", "url", r.URL, "type", resp.SkippedType)
-		return nil, true
-	}
-	cr.stats.pages.Add(1)
-	return &fetched{resp: resp, v: v, at: time.Now().UTC()}, true
-}
-
 // robotsSitemaps queues, as seeds, the sitemaps a seed's host lists in its
 // robots.txt, once per host and run.
-func (cr *Crawler) robotsSitemaps(ctx context.Context, u *url.URL) {
+func (cr *Crawler) robotsSitemaps(ctx context.Context, u *url.URL) error {
 	sitemaps, err := cr.robots.takeSitemaps(ctx, u)
 	if err != nil || len(sitemaps) == 0 {
-		return
+		return nil
 	}
 	var reqs []frontier.Request
 	for _, s := range sitemaps {
@@ -313,7 +191,7 @@ func (cr *Crawler) robotsSitemaps(ctx context.Context, u *url.URL) {
 		reqs = append(reqs, frontier.Request{URL: n, Depth: 0, Kind: frontier.KindSitemap})
 	}
 	cr.o.Log.Debug("sitemaps in robots.txt", "host", u.Host, "listed", len(sitemaps), "queued", len(reqs))
-	cr.push(reqs)
+	return cr.push(reqs)
 }
 
 // sinkContext lets an archive already started finish when the run is
@@ -322,7 +200,9 @@ func sinkContext(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 }
 
-func (cr *Crawler) notModified(ctx context.Context, r frontier.Request, v frontier.Validators, now time.Time) {
+// notModified hands a 304 to the Sink. An error means the request is not
+// finished (it wraps ErrSink).
+func (cr *Crawler) notModified(ctx context.Context, r frontier.Request, v frontier.Validators, now time.Time) error {
 	o := &cr.o
 	p := &Page{URL: r.URL, FinalURL: r.URL, Key: r.URL, Status: 304, FetchedAt: now, Depth: r.Depth, NotModified: true}
 	sctx, cancel := sinkContext(ctx)
@@ -331,7 +211,7 @@ func (cr *Crawler) notModified(ctx context.Context, r frontier.Request, v fronti
 	if err != nil {
 		cr.stats.errors.Add(1)
 		o.Log.Warn("archive (304)", "url", r.URL, "err", err)
-		return
+		return fmt.Errorf("%w: %s: %w", ErrSink, r.URL, err)
 	}
 	cr.stats.count(out)
 	if out == Skipped {
@@ -344,13 +224,15 @@ func (cr *Crawler) notModified(ctx context.Context, r frontier.Request, v fronti
 	if err := o.State.SetValidators(r.URL, v); err != nil {
 		o.Log.Warn("validators", "url", r.URL, "err", err)
 	}
+	return nil
 }
 
 // push adds requests to the frontier in one call. URLs already pushed in
 // this run are left out first: the State would ignore them, but asking it
 // costs a durable write, and on a news site most links of every page (home,
-// sections, the latest-news box) were pushed long ago.
-func (cr *Crawler) push(reqs []frontier.Request) {
+// sections, the latest-news box) were pushed long ago. An error (wrapping
+// ErrState) means the links are not queued.
+func (cr *Crawler) push(reqs []frontier.Request) error {
 	fresh := reqs[:0:0]
 	for _, r := range reqs {
 		if !cr.pushed.has(r.URL) {
@@ -358,18 +240,18 @@ func (cr *Crawler) push(reqs []frontier.Request) {
 		}
 	}
 	if len(fresh) == 0 {
-		return
+		return nil
 	}
 	n, err := cr.o.State.Push(fresh)
 	if err != nil {
 		cr.stats.errors.Add(1)
-		cr.o.Log.Error("frontier push", "err", err)
-		return
+		return fmt.Errorf("%w: push: %w", ErrState, err)
 	}
 	for _, r := range fresh {
 		cr.pushed.claim(r.URL)
 	}
 	cr.stats.queued.Add(int64(n))
+	return nil
 }
 
 // follows reports whether a discovered page URL belongs in the crawl: on an

@@ -26,10 +26,10 @@ type exchanges struct {
 // redirects, the final one last.
 type exchange struct {
 	mu   sync.Mutex
-	hops []hop
+	hops []wireHop
 }
 
-type hop struct {
+type wireHop struct {
 	url, statusLine string
 	header, sent    http.Header
 	remote          string
@@ -93,7 +93,7 @@ func (x *exchanges) roundTrip(req *http.Request, next func(*http.Request) (*http
 	r := remote
 	rmu.Unlock()
 	e.mu.Lock()
-	e.hops = append(e.hops, hop{url: req.URL.String(), statusLine: resp.Proto + " " + resp.Status, header: h, sent: sent, remote: r})
+	e.hops = append(e.hops, wireHop{url: req.URL.String(), statusLine: resp.Proto + " " + resp.Status, header: h, sent: sent, remote: r})
 	e.mu.Unlock()
 	return resp, nil
 }

@@ -14,15 +14,16 @@ import (
 
 	"newsarchive/capture"
 	"newsarchive/frontier"
-	"newsarchive/urlnorm"
 )
 
 // fetcher wraps one synchronous colly Collector. colly supplies the request
 // pipeline and the cookie jar (backed by the State when it implements
 // colly's storage.Storage); the crawler supplies everything colly lacks:
-// a context, retries, robots with Crawl-delay, conditional GET, body limits.
-// Workers call get concurrently: a sync Collector's request path only reads
-// its configuration.
+// a context, retries, robots with Crawl-delay, conditional GET, body limits,
+// and redirects: the collector never follows one (its redirect handler
+// hands the 3xx back), so that each hop goes through its own host's gate
+// and robots.txt. Workers call get concurrently: a sync Collector's
+// request path only reads its configuration.
 type fetcher struct {
 	col *colly.Collector
 	ex  *exchanges // nil when the transport is not the crawler's
@@ -34,12 +35,15 @@ type response struct {
 	Header      http.Header
 	ContentType string // the Content-Type header as sent
 	Body        []byte // raw bytes, not transcoded
-	FinalURL    string // after redirects, as requested (not normalised)
+	FinalURL    string // the URL requested (not normalised)
 	// SkippedType is set (and Body empty) when the response was not read
 	// because its Content-Type is not one the crawler reads.
 	SkippedType string
 	// Fetch is the exchange as it went over the wire (provenance).
 	Fetch *capture.Fetch
+	// Location is set (and Body empty) for a redirect: where it leads,
+	// resolved against the request's URL.
+	Location string
 }
 
 // slot carries one request's result out of colly's callbacks.
@@ -50,9 +54,8 @@ type slot struct {
 
 const slotKey = "newsarchive.slot"
 
-// newFetcher builds the collector. allowHost, when not nil, limits where
-// redirects may lead.
-func newFetcher(ctx context.Context, o *Options, rt http.RoundTripper, allowHost func(string) bool) (*fetcher, error) {
+// newFetcher builds the collector.
+func newFetcher(ctx context.Context, o *Options, rt http.RoundTripper) (*fetcher, error) {
 	c := colly.NewCollector(
 		colly.UserAgent(o.UserAgent),
 		colly.AllowURLRevisit(),        // the State is the visited set
@@ -69,24 +72,7 @@ func newFetcher(ctx context.Context, o *Options, rt http.RoundTripper, allowHost
 	c.WithTransport(rt)
 	c.SetRequestTimeout(o.Timeout)
 	c.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
-		if len(via) > maxRedirects {
-			return fmt.Errorf("%w (from %s)", ErrTooManyRedirects, via[0].URL)
-		}
-		// A site may redirect to the same page once to set a cookie; a URL
-		// met a third time is a loop.
-		n := 0
-		for _, v := range via {
-			if v.URL.String() == req.URL.String() {
-				n++
-			}
-		}
-		if n >= 2 {
-			return fmt.Errorf("%w: %s → %s", ErrRedirectLoop, via[0].URL, req.URL)
-		}
-		if allowHost != nil && !allowHost(urlnorm.Host(req.URL.String())) {
-			return fmt.Errorf("%w: %s → %s", ErrOffSite, via[0].URL, req.URL)
-		}
-		return nil
+		return http.ErrUseLastResponse
 	})
 	c.OnResponseHeaders(func(r *colly.Response) {
 		s, _ := r.Ctx.GetAny(slotKey).(*slot)
@@ -95,6 +81,16 @@ func newFetcher(ctx context.Context, o *Options, rt http.RoundTripper, allowHost
 		}
 		ct := r.Headers.Get("Content-Type")
 		s.resp = &response{Status: r.StatusCode, ContentType: ct, FinalURL: r.Request.URL.String()}
+		if loc := r.Headers.Get("Location"); loc != "" && isRedirect(r.StatusCode) {
+			if u, err := r.Request.URL.Parse(loc); err == nil {
+				s.resp.Location = u.String()
+			} else {
+				s.resp.Location = loc // the crawler reports it as a bad redirect
+			}
+			s.resp.Header = r.Headers.Clone()
+			r.Request.Abort()
+			return
+		}
 		if r.StatusCode >= 200 && r.StatusCode < 300 && !readable(ct, s.kind) {
 			s.resp.SkippedType = mediaType(ct)
 			r.Request.Abort()
@@ -126,8 +122,18 @@ func newFetcher(ctx context.Context, o *Options, rt http.RoundTripper, allowHost
 	return f, nil
 }
 
-// get makes one GET (no retries). A response that was skipped for its
-// Content-Type comes back with SkippedType set and a nil error.
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
+}
+
+// get makes one GET (no retries, no redirects followed). A response that
+// was skipped for its Content-Type, or that redirects, comes back with
+// SkippedType or Location set and a nil error.
 func (f *fetcher) get(rawURL string, kind frontier.Kind, v frontier.Validators) (*response, error) {
 	hdr := http.Header{}
 	hdr.Set("Accept", accept(kind))
@@ -152,7 +158,7 @@ func (f *fetcher) get(rawURL string, kind frontier.Kind, v frontier.Validators) 
 			s.resp.Fetch = fx
 		}
 	}
-	if s.resp != nil && s.resp.SkippedType != "" {
+	if s.resp != nil && (s.resp.SkippedType != "" || s.resp.Location != "") {
 		return s.resp, nil
 	}
 	if err != nil {

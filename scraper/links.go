@@ -63,12 +63,15 @@ func (cr *Crawler) countLimits(pageURL string, long, cut int) {
 
 // pushAll pushes reqs in batches of at most pushBatch, so that one failed
 // batch loses only its own requests.
-func (cr *Crawler) pushAll(reqs []frontier.Request) {
+func (cr *Crawler) pushAll(reqs []frontier.Request) error {
 	for len(reqs) > 0 {
 		n := min(len(reqs), pushBatch)
-		cr.push(reqs[:n:n])
+		if err := cr.push(reqs[:n:n]); err != nil {
+			return err
+		}
 		reqs = reqs[n:]
 	}
+	return nil
 }
 
 // seedURL normalises a seed and checks its length; the error never repeats

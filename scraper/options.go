@@ -16,9 +16,15 @@ import (
 // collaborators it needs. Zero fields take the Default constants below.
 type Options struct {
 	// Crawler settings.
-	UserAgent    string
-	Parallelism  int
-	PerHostDelay time.Duration // minimum interval between request starts to one host (0: DefaultPerHostDelay; NoDelay: none)
+	UserAgent   string
+	Parallelism int // requests being fetched at once, over all hosts
+	// PerHostParallelism bounds the requests being fetched at once from one
+	// host (0: DefaultPerHostParallelism).
+	PerHostParallelism int
+	// PerHostDelay is the minimum interval between two requests to one
+	// host, from the start and from the end of the earlier one (0:
+	// DefaultPerHostDelay; NoDelay: none).
+	PerHostDelay time.Duration
 	Timeout      time.Duration // per request, headers and body
 	MaxBodyBytes int64
 	Retries      int // extra attempts after the first (0: DefaultRetries; NoRetries: none)
@@ -38,8 +44,11 @@ type Options struct {
 	Hosts    []string // allowed hosts and their subdomains (config.Job.Hosts)
 	MaxDepth int      // link hops from a seed; a seed is depth 0
 	MaxPages int      // pages fetched per run (0: no cap)
-	Follow   []*regexp.Regexp
-	Articles []*regexp.Regexp
+	// MaxPagesPerHost caps the pages fetched from one host per run (0: no
+	// cap); the rest of the host's queue waits, and the other hosts go on.
+	MaxPagesPerHost int
+	Follow          []*regexp.Regexp
+	Articles        []*regexp.Regexp
 	// RobotsSitemaps also reads the sitemaps listed (Sitemap: lines) in
 	// the robots.txt of each seed's host, as seeds.
 	RobotsSitemaps bool
@@ -77,14 +86,15 @@ var ErrOptions = errors.New("invalid crawler options")
 // the library and the config file never disagree. A zero value is the safe
 // value: robots.txt obeyed, a polite delay, retries on.
 const (
-	DefaultUserAgent     = "newsarchive/0.1 (+https://github.com/newsarchive/newsarchive)"
-	DefaultParallelism   = 4
-	DefaultPerHostDelay  = time.Second
-	DefaultTimeout       = 30 * time.Second
-	DefaultMaxBodyBytes  = 10 << 20
-	DefaultRetries       = 3
-	DefaultBackoff       = 500 * time.Millisecond
-	DefaultMaxRetryAfter = 2 * time.Minute
+	DefaultUserAgent          = "newsarchive/0.1 (+https://github.com/newsarchive/newsarchive)"
+	DefaultParallelism        = 4
+	DefaultPerHostParallelism = 1
+	DefaultPerHostDelay       = time.Second
+	DefaultTimeout            = 30 * time.Second
+	DefaultMaxBodyBytes       = 10 << 20
+	DefaultRetries            = 3
+	DefaultBackoff            = 500 * time.Millisecond
+	DefaultMaxRetryAfter      = 2 * time.Minute
 )
 
 // NoDelay as PerHostDelay and NoRetries as Retries turn those off; their
@@ -102,6 +112,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Parallelism < 1 {
 		o.Parallelism = DefaultParallelism
+	}
+	if o.PerHostParallelism < 1 {
+		o.PerHostParallelism = DefaultPerHostParallelism
 	}
 	switch {
 	case o.PerHostDelay == 0:

@@ -3,9 +3,9 @@ package scraper
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"sync"
 	"time"
 
@@ -71,32 +71,35 @@ func (cr *Crawler) prepare(r frontier.Request, f *fetched) *prepared {
 // the Sink, the URLs to the frontier (in batches of pushBatch).
 // The two writes are independent and each waits for a durable commit, so
 // they run side by side; both are done before the request is marked done.
-func (cr *Crawler) commit(ctx context.Context, r frontier.Request, pr *prepared) {
+// An error means one of them failed: the request is not done.
+func (cr *Crawler) commit(ctx context.Context, r frontier.Request, pr *prepared) error {
 	if pr.page == nil || !pr.article {
 		cr.stats.listings.Add(1)
-		cr.pushAll(pr.reqs)
-		return
+		return cr.pushAll(pr.reqs)
 	}
 	var wg sync.WaitGroup
+	var perr error
 	if len(pr.reqs) > 0 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cr.pushAll(pr.reqs)
+			perr = cr.pushAll(pr.reqs)
 		}()
 	}
-	cr.archive(ctx, r, pr.page, pr.res, pr.f.resp, pr.f.at)
+	err := cr.archive(ctx, r, pr.page, pr.res, pr.f.resp, pr.f.at)
 	wg.Wait()
+	return errors.Join(err, perr)
 }
 
 // archive hands an article to the Sink once per key and run, and remembers
-// the validators that make the next fetch conditional.
-func (cr *Crawler) archive(ctx context.Context, r frontier.Request, p *Page, res *extract.Result, resp *response, now time.Time) {
+// the validators that make the next fetch conditional. An error wraps
+// ErrSink.
+func (cr *Crawler) archive(ctx context.Context, r frontier.Request, p *Page, res *extract.Result, resp *response, now time.Time) error {
 	o := &cr.o
 	if !cr.keys.claim(p.Key) {
 		cr.stats.skipped.Add(1)
 		o.Log.Debug("already archived in this run", "url", r.URL, "key", p.Key)
-		return
+		return nil
 	}
 	sctx, cancel := sinkContext(ctx)
 	defer cancel()
@@ -105,13 +108,14 @@ func (cr *Crawler) archive(ctx context.Context, r frontier.Request, p *Page, res
 		cr.keys.release(p.Key)
 		cr.stats.errors.Add(1)
 		o.Log.Warn("archive", "url", r.URL, "key", p.Key, "err", err)
-		return
+		return fmt.Errorf("%w: %s: %w", ErrSink, r.URL, err)
 	}
 	cr.stats.count(out)
 	v := frontier.Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Fetched: now}
 	if err := o.State.SetValidators(r.URL, v); err != nil {
 		o.Log.Warn("validators", "url", r.URL, "err", err)
 	}
+	return nil
 }
 
 // parseDoc lists a sitemap's or feed's URLs (see docRequests for their
@@ -211,53 +215,4 @@ func isHTML(resp *response) bool {
 		return mediaType(http.DetectContentType(resp.Body)) == "text/html"
 	}
 	return false
-}
-
-// FetchOne fetches, decodes and extracts one URL (the one-off fetch): no
-// frontier, no conditional GET, robots.txt obeyed unless IgnoreRobots, and
-// redirects followed anywhere. A URL over urlnorm.MaxLength is refused
-// before any request. It does not call the Sink; the caller
-// archives the result. The page's Key uses Options.Hosts (empty: the URL's
-// own host).
-func (cr *Crawler) FetchOne(ctx context.Context, rawURL string) (*Page, *extract.Result, error) {
-	o := &cr.o
-	norm, err := seedURL(rawURL)
-	if err != nil {
-		return nil, nil, err
-	}
-	u, err := url.Parse(norm)
-	if err != nil {
-		return nil, nil, err
-	}
-	f, err := newFetcher(ctx, o, cr.rt, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	delay := o.PerHostDelay
-	if !o.IgnoreRobots {
-		ok, cd, err := cr.robots.check(ctx, u)
-		if err != nil {
-			return nil, nil, err
-		}
-		if !ok {
-			return nil, nil, fmt.Errorf("%s: %w", norm, ErrDisallowed)
-		}
-		delay = max(delay, min(cd, o.MaxRetryAfter))
-	}
-	resp, err := cr.fetchRetry(ctx, f, u, frontier.KindPage, frontier.Validators{}, delay)
-	if err != nil {
-		return nil, nil, err
-	}
-	if resp.SkippedType != "" || !isHTML(resp) {
-		t := resp.SkippedType
-		if t == "" {
-			t = mediaType(resp.ContentType)
-		}
-		return nil, nil, fmt.Errorf("%s: %w (%s)", norm, ErrNotHTML, t)
-	}
-	p, res, err := cr.page(norm, resp, time.Now().UTC())
-	if err != nil {
-		return nil, nil, err
-	}
-	return p, res, nil
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"newsarchive/frontier"
 )
 
 // startProgress reports progress until the returned stop is called: a
@@ -28,17 +30,18 @@ func (cr *Crawler) startProgress(start time.Time) (stop func()) {
 			select {
 			case <-done:
 				if tty {
-					writeLine(o.Progress, cr.stats.snapshot(start))
+					writeLine(o.Progress, cr.stats.snapshot(start), cr.hostCounts())
 					fmt.Fprintln(o.Progress)
 				}
 				return
 			case <-t.C:
-				s := cr.stats.snapshot(start)
+				s, h := cr.stats.snapshot(start), cr.hostCounts()
 				if tty {
-					writeLine(o.Progress, s)
+					writeLine(o.Progress, s, h)
 				} else {
 					o.Log.Info("crawl progress", "pages", s.Pages, "articles", s.Articles(),
-						"new", s.New, "changed", s.Changed, "errors", s.Errors, "pages_per_s", fmt.Sprintf("%.1f", s.Rate()))
+						"new", s.New, "changed", s.Changed, "errors", s.Errors, "pages_per_s", fmt.Sprintf("%.1f", s.Rate()),
+						"hosts_active", h.Active, "hosts_waiting", h.Waiting)
 				}
 			}
 		}
@@ -46,8 +49,18 @@ func (cr *Crawler) startProgress(start time.Time) (stop func()) {
 	return func() { close(done); wg.Wait() }
 }
 
+// hostCounts asks the State how many hosts are being fetched and how many
+// wait for their next time.
+func (cr *Crawler) hostCounts() frontier.HostCounts {
+	c, err := cr.o.State.Hosts(time.Now())
+	if err != nil {
+		cr.o.Log.Debug("host counts", "err", err)
+	}
+	return c
+}
+
 // writeLine redraws the progress line in place (\r, erase to end of line).
-func writeLine(w io.Writer, s Stats) {
-	fmt.Fprintf(w, "\r\x1b[K%d pages · %d articles (%d new, %d changed, %d unchanged) · %d errors · %.1f pages/s",
-		s.Pages, s.Articles(), s.New, s.Changed, s.Unchanged, s.Errors, s.Rate())
+func writeLine(w io.Writer, s Stats, h frontier.HostCounts) {
+	fmt.Fprintf(w, "\r\x1b[K%d pages · %d articles (%d new, %d changed, %d unchanged) · %d errors · %.1f pages/s · hosts %d active, %d waiting",
+		s.Pages, s.Articles(), s.New, s.Changed, s.Unchanged, s.Errors, s.Rate(), h.Active, h.Waiting)
 }

@@ -44,7 +44,7 @@ type robotsEntry struct {
 }
 
 const (
-	maxRobotsHosts = 1024
+	maxRobotsHosts = 16384
 	// maxRobotsRedirects is the number of redirects followed for
 	// robots.txt (RFC 9309 asks for at least five).
 	maxRobotsRedirects = 5
@@ -109,6 +109,23 @@ func (r *robots) check(ctx context.Context, u *url.URL) (bool, time.Duration, er
 		path += "?" + u.RawQuery
 	}
 	return e.data.TestAgent(path, r.ua), e.group.CrawlDelay, nil
+}
+
+// known reports whether u's host's robots.txt is cached, so that check
+// will not fetch it (the crawler counts that fetch against the host).
+func (r *robots) known(u *url.URL) bool {
+	r.mu.Lock()
+	e, ok := r.hosts[u.Scheme+"://"+u.Host]
+	r.mu.Unlock()
+	if !ok {
+		return false
+	}
+	select {
+	case <-e.ready:
+		return true
+	default:
+		return false
+	}
 }
 
 // takeSitemaps returns the sitemaps u's host lists in its robots.txt

@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"context"
 	"errors"
 
 	"newsarchive/frontier"
@@ -23,4 +24,14 @@ func (cr *Crawler) robotsUnreachable(r frontier.Request, err error) bool {
 	}
 	cr.o.Log.Debug("skipped: robots.txt unreachable", "url", r.URL)
 	return true
+}
+
+// robotsFailed finishes a claimed request whose robots.txt check failed
+// when the host's robots.txt stayed unreachable (the request is skipped);
+// otherwise (the run was cancelled) it leaves the request claimed for the
+// next run.
+func (cr *Crawler) robotsFailed(r frontier.Request, err error, ctx context.Context) {
+	if err != nil && ctx.Err() == nil && cr.robotsUnreachable(r, err) {
+		cr.finish(cr.o.State.Done(r))
+	}
 }

@@ -25,6 +25,19 @@ type Stats struct {
 	RobotsHostsSkipped int
 	Resumed            bool
 	Elapsed            time.Duration
+	// Hosts are the per-host figures, sorted by host (Run's result only).
+	Hosts []HostStats
+}
+
+// HostStats are one host's figures for a run.
+type HostStats struct {
+	Host     string        // host key: lower-cased host and port
+	Requests int           // HTTP requests: robots.txt, redirect hops and retries included
+	Pages    int           // responses read (2xx, 304)
+	Errors   int           // requests that failed for good, and pages that could not be archived
+	Bytes    int64         // body bytes read
+	Latency  time.Duration // mean time per request, first byte sent to last byte read
+	Wait     time.Duration // time its requests were held back by politeness (delay, Crawl-delay, Retry-After)
 }
 
 // Articles is New + Changed + Unchanged.

@@ -28,8 +28,11 @@ func newTransport(base http.RoundTripper, ua string, maxBody int64, parallelism 
 				Timeout:   min(timeout, 15*time.Second),
 				KeepAlive: 30 * time.Second,
 			}).DialContext,
-			ForceAttemptHTTP2:     true,
-			MaxIdleConns:          100,
+			ForceAttemptHTTP2: true,
+			// Hosts are crawled side by side, each a request every
+			// delay: keep a connection to each of a few hundred open
+			// rather than redial (and redo TLS) for every request.
+			MaxIdleConns:          512,
 			MaxIdleConnsPerHost:   max(parallelism, 2),
 			IdleConnTimeout:       90 * time.Second,
 			TLSHandshakeTimeout:   min(timeout, 15*time.Second),

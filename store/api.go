@@ -216,4 +216,7 @@ type Run struct {
 	Unchanged int
 	Errors    int
 	Error     string // why the run failed or stopped early, if it did
+	// Hosts are the run's per-host figures: AddRun stores them beside the
+	// run, Runs leaves them out, RunHosts reads them.
+	Hosts []RunHost `json:"-"`
 }

@@ -17,11 +17,17 @@ import (
 // archive under crawl/<job>, and colly's storage.Storage (visited request
 // IDs and cookies) for the same job.
 //
-// Push, Pop, Requeue, Reset and BeginRun go through the store's group
-// commit and are durable when they return (a Push of 5 000 links is one
-// transaction). Done, SetValidators, Visited and SetCookies are queued and
-// ride on the next commit; until then an in-memory overlay answers reads,
-// so Validators, IsVisited and Cookies see them at once. Pending is ordered
+// Each host has its own queue on disk. In memory the state keeps only the
+// host schedule (frontier.HostTable) and, for each host, a window on the
+// head of its queue, so memory grows with the number of hosts, not with
+// the URLs queued; a resumed run rebuilds it from the per-host records.
+//
+// Push, BeginRun, EndRun and Reset go through the store's group commit and
+// are durable when they return (a Push of 5 000 links is one transaction).
+// Claim, Release, Done, Retry, Redirect, SetValidators, Visited and
+// SetCookies are queued and ride on the next commit: memory answers at
+// once, so a crash can only lose the bookkeeping of requests whose results
+// were not committed either (they are fetched again). Pending is ordered
 // after every write queued before it.
 type CrawlState struct {
 	s   *Store
@@ -30,6 +36,11 @@ type CrawlState struct {
 	mu      sync.Mutex
 	overlay map[string]overlayEntry // sub-bucket byte + key → pending value
 	gen     uint64
+
+	qmu     sync.Mutex // guards the frontier in memory (crawlqueue.go)
+	hosts   *frontier.HostTable[*window]
+	claimed map[uint64]string // claimed ID → host
+	loaded  bool              // hosts reflects the stored frontier
 }
 
 type overlayEntry struct {
@@ -39,13 +50,23 @@ type overlayEntry struct {
 
 // Sub-buckets of crawl/<job>.
 var (
-	cQueue    = []byte("queue")    // seq (8 bytes BE) → encoded Request
-	cInflight = []byte("inflight") // URL → seq + encoded Request
-	cSeen     = []byte("seen")     // URL → 1: pushed in this run
-	cValid    = []byte("valid")    // URL → JSON Validators
-	cCookies  = []byte("cookies")  // host → cookie string (colly)
-	cVisited  = []byte("visited")  // colly request ID (8 bytes BE) → 1
-	cCounts   = []byte("counts")   // "queued", "inflight", "running" → uint64 BE
+	cQueue   = []byte("hq")      // host 0x00 ID(8 BE) → request: pushed, read through each host's window
+	cFront   = []byte("hf")      // host 0x00 ID(8 BE) → request: queued again (retried, redirected, requeued)
+	cClaimed = []byte("claimed") // ID(8 BE) → request: claimed, not finished
+	cHosts   = []byte("hosts")   // host → queued count(8 BE) + next time (unix ns, 8 BE)
+	cSeen    = []byte("seen")    // URL → 1: queued in this run
+	cValid   = []byte("valid")   // URL → JSON Validators
+	cCookies = []byte("cookies") // host → cookie string (colly)
+	cVisited = []byte("visited") // colly request ID (8 bytes BE) → 1
+	cCounts  = []byte("counts")  // "queued", "claimed", "running" → uint64 BE
+
+	crawlBuckets = [][]byte{cQueue, cFront, cClaimed, cHosts, cSeen, cValid, cCookies, cVisited, cCounts}
+	// runBuckets hold one run's progress; the others describe the site.
+	runBuckets = [][]byte{cQueue, cFront, cClaimed, cHosts, cSeen, cVisited, cCounts}
+	// oldBuckets are the single queue of the layout before per-host
+	// queues. A crawl state that has them is not resumed: it is derived
+	// data, so the next run starts afresh (validators and cookies kept).
+	oldBuckets = [][]byte{[]byte("queue"), []byte("inflight")}
 )
 
 var (
@@ -64,7 +85,8 @@ func (s *Store) Crawl(job string) *CrawlState {
 	if c, ok := s.jobs[job]; ok {
 		return c
 	}
-	c := &CrawlState{s: s, job: []byte(job), overlay: map[string]overlayEntry{}}
+	c := &CrawlState{s: s, job: []byte(job), overlay: map[string]overlayEntry{},
+		hosts: frontier.NewHostTable[*window](), claimed: map[uint64]string{}}
 	s.jobs[job] = c
 	return c
 }
@@ -81,7 +103,7 @@ func (c *CrawlState) bucket(tx *bolt.Tx, create bool) (*bolt.Bucket, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range [][]byte{cQueue, cInflight, cSeen, cValid, cCookies, cVisited, cCounts} {
+	for _, name := range crawlBuckets {
 		if _, err := jb.CreateBucketIfNotExists(name); err != nil {
 			return nil, err
 		}
@@ -146,7 +168,7 @@ func (c *CrawlState) read(sub []byte, key []byte) ([]byte, bool, error) {
 	found := false
 	err := c.s.view(func(tx *bolt.Tx) error {
 		jb, _ := c.bucket(tx, false)
-		if jb == nil {
+		if jb == nil || jb.Bucket(sub) == nil {
 			return nil
 		}
 		if v := jb.Bucket(sub).Get(key); v != nil {
@@ -166,6 +188,9 @@ func count(jb *bolt.Bucket, name string) int64 {
 }
 
 func addCount(jb *bolt.Bucket, name string, d int64) error {
+	if d == 0 {
+		return nil
+	}
 	n := count(jb, name) + d
 	if n < 0 {
 		n = 0
@@ -173,166 +198,12 @@ func addCount(jb *bolt.Bucket, name string, d int64) error {
 	return jb.Bucket(cCounts).Put([]byte(name), u64(uint64(n)))
 }
 
-// Request encoding: kind, uvarint depth, uvarint len(lastmod), lastmod, URL.
-func encodeReq(r frontier.Request) []byte {
-	b := make([]byte, 0, 1+binary.MaxVarintLen64*2+len(r.LastMod)+len(r.URL))
-	b = append(b, byte(r.Kind))
-	b = binary.AppendUvarint(b, uint64(r.Depth))
-	b = binary.AppendUvarint(b, uint64(len(r.LastMod)))
-	b = append(b, r.LastMod...)
-	return append(b, r.URL...)
-}
-
-func decodeReq(b []byte) (frontier.Request, error) {
-	var r frontier.Request
-	if len(b) < 1 {
-		return r, fmt.Errorf("store: corrupt frontier entry")
-	}
-	r.Kind = frontier.Kind(b[0])
-	d, n := binary.Uvarint(b[1:])
-	if n <= 0 {
-		return r, fmt.Errorf("store: corrupt frontier entry")
-	}
-	b = b[1+n:]
-	l, n := binary.Uvarint(b)
-	if n <= 0 || uint64(len(b)-n) < l {
-		return r, fmt.Errorf("store: corrupt frontier entry")
-	}
-	r.Depth = int(d)
-	r.LastMod = string(b[n : n+int(l)])
-	r.URL = string(b[n+int(l):])
-	return r, nil
-}
-
-// Push queues every request whose URL was not seen in this run and returns
-// how many were new. All of them are one transaction.
-func (c *CrawlState) Push(reqs []frontier.Request) (int, error) {
-	if len(reqs) == 0 {
-		return 0, nil
-	}
-	var added int
-	err := c.write(func(jb *bolt.Bucket) error {
-		added = 0
-		seen, q := jb.Bucket(cSeen), jb.Bucket(cQueue)
-		for _, r := range reqs {
-			if r.URL == "" || seen.Get([]byte(r.URL)) != nil {
-				continue
-			}
-			if err := seen.Put([]byte(r.URL), present); err != nil {
-				return err
-			}
-			seq, err := q.NextSequence()
-			if err != nil {
-				return err
-			}
-			if err := q.Put(u64(seq), encodeReq(r)); err != nil {
-				return err
-			}
-			added++
-		}
-		return addCount(jb, "queued", int64(added))
-	})
-	return added, err
-}
-
-// Pop takes up to n requests off the frontier, oldest first, marking them
-// in flight.
-func (c *CrawlState) Pop(n int) ([]frontier.Request, error) {
-	out := []frontier.Request{}
-	if n <= 0 {
-		return out, nil
-	}
-	err := c.write(func(jb *bolt.Bucket) error {
-		out = out[:0]
-		q, fl := jb.Bucket(cQueue), jb.Bucket(cInflight)
-		var keys [][]byte
-		cur := q.Cursor()
-		for k, v := cur.First(); k != nil && len(out) < n; k, v = cur.Next() {
-			r, err := decodeReq(v)
-			if err != nil {
-				return err
-			}
-			out = append(out, r)
-			keys = append(keys, append([]byte{}, k...))
-			// in flight: seq + request, so Requeue restores the order
-			if err := fl.Put([]byte(r.URL), append(append([]byte{}, k...), v...)); err != nil {
-				return err
-			}
-		}
-		for _, k := range keys {
-			if err := q.Delete(k); err != nil {
-				return err
-			}
-		}
-		if err := addCount(jb, "queued", -int64(len(keys))); err != nil {
-			return err
-		}
-		return addCount(jb, "inflight", int64(len(keys)))
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// Done marks an in-flight URL finished. It is not durable on return: a
-// crash before the next commit leaves the URL in flight, so the next run
-// fetches it again (and archives it as unchanged).
-func (c *CrawlState) Done(u string) error {
-	return c.writeLater("", nil, func(jb *bolt.Bucket) error {
-		fl := jb.Bucket(cInflight)
-		if fl.Get([]byte(u)) == nil {
-			return nil
-		}
-		if err := fl.Delete([]byte(u)); err != nil {
-			return err
-		}
-		return addCount(jb, "inflight", -1)
-	})
-}
-
-// Requeue moves every in-flight request back to the frontier, at its old
-// place in the queue.
-func (c *CrawlState) Requeue() (int, error) {
-	var n int
-	err := c.write(func(jb *bolt.Bucket) error {
-		var err error
-		n, err = requeueTx(jb)
-		return err
-	})
-	return n, err
-}
-
-func requeueTx(jb *bolt.Bucket) (int, error) {
-	q, fl := jb.Bucket(cQueue), jb.Bucket(cInflight)
-	var keys [][]byte
-	cur := fl.Cursor()
-	for k, v := cur.First(); k != nil; k, v = cur.Next() {
-		if len(v) < 8 {
-			return 0, fmt.Errorf("store: corrupt in-flight entry %q", k)
-		}
-		if err := q.Put(append([]byte{}, v[:8]...), append([]byte{}, v[8:]...)); err != nil {
-			return 0, err
-		}
-		keys = append(keys, append([]byte{}, k...))
-	}
-	for _, k := range keys {
-		if err := fl.Delete(k); err != nil {
-			return 0, err
-		}
-	}
-	if err := addCount(jb, "inflight", -int64(len(keys))); err != nil {
-		return 0, err
-	}
-	return len(keys), addCount(jb, "queued", int64(len(keys)))
-}
-
-// Pending counts queued plus in-flight requests, after every write queued
+// Pending counts queued plus claimed requests, after every write queued
 // before the call.
 func (c *CrawlState) Pending() (int, error) {
 	var n int64
 	err := c.write(func(jb *bolt.Bucket) error {
-		n = count(jb, "queued") + count(jb, "inflight")
+		n = count(jb, "queued") + count(jb, "claimed")
 		return nil
 	})
 	return int(n), err
@@ -342,36 +213,50 @@ func (c *CrawlState) Pending() (int, error) {
 // progress (crawl --fresh). Validators and cookies are kept: they describe
 // the site, not the run.
 func (c *CrawlState) Reset() error {
-	return c.write(clearRun)
+	return c.rebuildAfter(func(jb *bolt.Bucket) error { _, err := clearRun(jb); return err })
 }
 
-// clearRun empties the run's buckets and marks no run as in progress.
-func clearRun(jb *bolt.Bucket) error {
-	for _, name := range [][]byte{cQueue, cInflight, cSeen, cVisited, cCounts} {
-		if err := jb.DeleteBucket(name); err != nil {
-			return err
-		}
-		if _, err := jb.CreateBucket(name); err != nil {
-			return err
+// clearRun empties the run's buckets (and those of the old layout) and
+// marks no run as in progress. It reports whether the old layout was there.
+func clearRun(jb *bolt.Bucket) (old bool, err error) {
+	for _, name := range oldBuckets {
+		if jb.Bucket(name) != nil {
+			old = true
+			if err := jb.DeleteBucket(name); err != nil {
+				return old, err
+			}
 		}
 	}
-	return nil
+	for _, name := range runBuckets {
+		if err := jb.DeleteBucket(name); err != nil {
+			return old, err
+		}
+		if _, err := jb.CreateBucket(name); err != nil {
+			return old, err
+		}
+	}
+	return old, nil
 }
 
 // BeginRun starts a run of the job (see frontier.State). If the previous
 // run began and never ended (a crash, a kill, a cancelled crawl) and fresh
-// is false, its in-flight requests go back to the queue and resumed is
-// true. Otherwise the frontier, seen and visited sets are cleared and the
-// caller pushes the seeds. The run is marked in progress durably.
+// is false, its claimed requests go back to their hosts' queues and
+// resumed is true. Otherwise the frontier, seen and visited sets are
+// cleared and the caller pushes the seeds; so is a crawl state written in
+// the layout before per-host queues, which is not resumed. The run is
+// marked in progress durably.
 func (c *CrawlState) BeginRun(fresh bool) (resumed bool, err error) {
-	err = c.write(func(jb *bolt.Bucket) error {
+	err = c.rebuildAfter(func(jb *bolt.Bucket) error {
 		resumed = false
-		if count(jb, "running") == 1 && !fresh {
-			resumed = true
-			_, err := requeueTx(jb)
-			return err
+		old := false
+		for _, name := range oldBuckets {
+			old = old || jb.Bucket(name) != nil
 		}
-		if err := clearRun(jb); err != nil {
+		if count(jb, "running") == 1 && !fresh && !old {
+			resumed = true
+			return requeueTx(jb)
+		}
+		if _, err := clearRun(jb); err != nil {
 			return err
 		}
 		return addCount(jb, "running", 1)
@@ -382,14 +267,14 @@ func (c *CrawlState) BeginRun(fresh bool) (resumed bool, err error) {
 // EndRun records that the current run finished, durably, and drops its
 // frontier and seen set so the next BeginRun starts afresh.
 func (c *CrawlState) EndRun() error {
-	return c.write(clearRun)
+	return c.rebuildAfter(func(jb *bolt.Bucket) error { _, err := clearRun(jb); return err })
 }
 
 // Running reports whether a run began and has not ended.
 func (c *CrawlState) Running() (bool, error) {
 	running := false
 	err := c.s.view(func(tx *bolt.Tx) error {
-		if jb, _ := c.bucket(tx, false); jb != nil {
+		if jb, _ := c.bucket(tx, false); jb != nil && jb.Bucket(cCounts) != nil {
 			running = count(jb, "running") == 1
 		}
 		return nil

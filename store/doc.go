@@ -57,7 +57,7 @@
 //
 // Every write goes to one writer goroutine that commits whatever is waiting
 // in one transaction (group commit) and then answers all callers: Put,
-// PutMany, Touch, AddRun, Push/Pop/… return when durable. CPU work (JSON,
+// PutMany, Touch, AddRun, Push, BeginRun… return when durable. CPU work (JSON,
 // hashing, compression) happens in the caller before that. Reads are plain
 // bbolt read transactions; long walks (Scan, List) use short transactions
 // of a few hundred items and call back outside them, so memory stays flat
@@ -121,14 +121,26 @@
 //	rawrefs   raw id(8 BE) version id(8 BE) → 1: which versions use a
 //	          body (pruning deletes a body with its last reference)
 //	runs      run id(8 BE) → JSON Run
-//	crawl     job name → bucket of the job's crawl state:
-//	            queue    seq(8 BE) → request (kind, depth, lastmod, URL)
-//	            inflight URL → seq(8 BE) + request
+//	runhosts  run id(8 BE) → JSON per-host figures of the run (made by
+//	          the first run that has some)
+//	crawl     job name → bucket of the job's crawl state (a request is
+//	          kind, depth, attempt, lastmod, redirect chain, URL; its ID
+//	          is its key):
+//	            hq       host 0x00 ID(8 BE) → request: pushed, one queue
+//	                     per host (host = lower-cased host:port)
+//	            hf       host 0x00 ID(8 BE) → request: queued again
+//	                     (retries, redirect hops, requeued after a crash)
+//	            claimed  ID(8 BE) → request: claimed, not finished
+//	            hosts    host → queued count(8 BE) + next time (unix ns)
 //	            seen     URL → 1
 //	            valid    URL → JSON validators (ETag, Last-Modified)
 //	            cookies  host → cookie string (colly)
 //	            visited  colly request id(8 BE) → 1
-//	            counts   "queued" | "inflight" | "running" → uint64 BE
+//	            counts   "queued" | "claimed" | "running" → uint64 BE
+//	          A job bucket with the single "queue" and "inflight" of the
+//	          layout before per-host queues is not resumed: the next run
+//	          starts it afresh (crawl state is derived; validators and
+//	          cookies are kept).
 //	outbox    id(8 BE) → JSON OutboxEntry: a notification (webhook, e-mail)
 //	          and its delivery state (pending, sent, failed, attempts)
 //	outboxq   id(8 BE) → next attempt (unix ns, 8 BE): the pending entries

@@ -280,7 +280,7 @@ func OwnFiles(path string) []string {
 }
 
 func ourBucket(name []byte) bool {
-	for _, b := range append(topBuckets, bOutbox, bOutboxQ) {
+	for _, b := range append(topBuckets, bOutbox, bOutboxQ, bRunHosts) {
 		if string(b) == string(name) {
 			return true
 		}

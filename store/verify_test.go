@@ -139,12 +139,18 @@ func writerMain(path string) {
 		}
 		var rs []frontier.Request
 		for j := range 100 {
-			rs = append(rs, frontier.Request{URL: fmt.Sprintf("https://example.com/q/%d/%d", i, j)})
+			rs = append(rs, frontier.Request{URL: fmt.Sprintf("https://h%d.example.com/q/%d/%d", j%7, i, j)})
 		}
 		cs.Push(rs)
-		got, _ := cs.Pop(30)
-		for _, r := range got {
-			cs.Done(r.URL)
+		now := time.Now()
+		got, _, _ := cs.Claim(now, 30, frontier.Policy{PerHost: 4})
+		for k, r := range got {
+			cs.Release(r.Host(), now)
+			if k%5 == 4 {
+				cs.Retry(r, now)
+			} else {
+				cs.Done(r)
+			}
 		}
 		if i == 0 {
 			fmt.Println("ready")
