@@ -308,7 +308,10 @@ func TestBrowser(t *testing.T) {
 		if title := text(t, "#title"); title != `Hostile <script>console.error("title ran")</script>` {
 			t.Errorf("title shows %q", title)
 		}
-		expect(t, "the body", text(t, "#body"), `<script>console.error("text script ran")</script>`, `<img src=x onerror=`)
+		// The body is the sanitised html: its text, none of its code.
+		expect(t, "the body", text(t, "#body"), "Hostile page", "a javascript: link", "Styled text stays.")
+		open(t, "hostile-text-diff", "/diff?url="+q(keyBad))
+		expect(t, "the diff", text(t, "#inline"), `<script>console.error("text script ran")</script>`, `<img src=x onerror=`)
 	})
 	t.Run("the capture's javascript: link does nothing", func(t *testing.T) {
 		path := "/raw/capture?url=" + q(keyBad)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -136,23 +137,8 @@ type articleView struct {
 // bodyView is the article body as a page shows it.
 type bodyView struct {
 	Paragraphs []string
-}
-
-// articleBody is the one place that decides how a body is shown. Archived
-// text is always escaped by the templates; until the archive keeps a
-// sanitised copy of the body HTML, the body is shown as text, one
-// paragraph per blank-line-separated block of Text. SANITISED HTML: when
-// the sanitised html is available, return it here (as template.HTML, and
-// only that sanitised value) and show it in article.html instead of the
-// paragraphs.
-func articleBody(a *article.Article) bodyView {
-	var out []string
-	for _, p := range strings.Split(a.Text, "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return bodyView{Paragraphs: out}
+	// HTML is the sanitised body HTML, when the version has one.
+	HTML template.HTML
 }
 
 // versionOf loads the url parameter's article at version param name (0:

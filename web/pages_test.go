@@ -134,9 +134,24 @@ func TestEscaping(t *testing.T) {
 			}
 		}
 	}
-	_, _, body := get(t, ts, "/article?url="+q(keyBad))
+	_, _, body := get(t, ts, "/diff?url="+q(keyBad))
 	if !strings.Contains(body, "&lt;script&gt;console.error(&#34;text script ran&#34;)&lt;/script&gt;") {
-		t.Errorf("the body text is not shown escaped:\n%s", body)
+		t.Errorf("the text is not shown escaped in the diff:\n%s", body)
+	}
+	// The article page shows the version's html, sanitised: its text stays,
+	// and no element that would run code or reach the site (checked above).
+	_, _, body = get(t, ts, "/article?url="+q(keyBad))
+	for _, want := range []string{"<h1>Hostile page</h1>", "Styled text stays.", `rel="noreferrer noopener nofollow"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the article page lacks %q of the sanitised body:\n%s", want, body)
+		}
+	}
+	_, inBody, _ := strings.Cut(body, `id="body"`)
+	inBody, _, _ = strings.Cut(inBody, "</div>")
+	for _, bad := range []string{"<iframe", "<video", "style=", "onerror", "evil.example.net/pixel"} {
+		if strings.Contains(inBody, bad) {
+			t.Errorf("the article body shows %q: %s", bad, inBody)
+		}
 	}
 }
 
