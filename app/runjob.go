@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -21,6 +20,9 @@ type RunOptions struct {
 	Progress      io.Writer
 	ProgressTTY   bool
 	ProgressEvery time.Duration
+	// NoFetch, with a frontier in Redis, only seeds and archives: workers
+	// (crawl --worker) do the fetching.
+	NoFetch bool
 }
 
 // RunJob runs one job once: it crawls with the archive's crawl state and a
@@ -30,6 +32,9 @@ type RunOptions struct {
 func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (store.Run, error) {
 	log := s.logger().With("job", job.Name)
 	run := store.Run{Job: job.Name, Started: time.Now().UTC()}
+	if s.Config.Crawler.SharedFrontier() {
+		return s.runShared(ctx, job, ro, run)
+	}
 	o, err := CrawlerOptions(s.Config.Crawler, job, s.Config.Sites)
 	if err != nil {
 		return run, err
@@ -49,17 +54,7 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 	stats, runErr := scraper.New(o).Run(ctx)
 	run.Ended = time.Now().UTC()
 	run.Pages, run.New, run.Changed, run.Unchanged, run.Errors = stats.Pages, stats.New, stats.Changed, stats.Unchanged, stats.Errors
-	switch {
-	case errors.Is(runErr, context.Canceled), errors.Is(runErr, context.DeadlineExceeded):
-		run.Error = "interrupted; the next crawl of this job continues where it stopped"
-	case runErr != nil:
-		run.Error = runErr.Error()
-	}
-	id, addErr := st.AddRun(run)
-	if addErr != nil {
-		log.Error("recording the run", "err", addErr)
-	}
-	run.ID = id
+	addErr := recordRun(st, &run, runErr, log)
 	log.Info("crawl finished", "pages", stats.Pages, "new", stats.New, "changed", stats.Changed,
 		"unchanged", stats.Unchanged, "listings", stats.Listings, "skipped", stats.Skipped,
 		"errors", stats.Errors, "resumed", stats.Resumed, "elapsed", stats.Elapsed.Round(time.Millisecond),

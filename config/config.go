@@ -56,6 +56,10 @@ type Crawler struct {
 
 	// PerHostParallelism bounds the requests in flight to one host.
 	PerHostParallelism int `yaml:"per_host_parallelism"`
+
+	// Frontier and LeaseTTL place a job's frontier (see frontier.go).
+	Frontier string   `yaml:"frontier"`
+	LeaseTTL Duration `yaml:"lease_ttl"`
 }
 
 // Job is one crawl: where to start, what to follow, what to archive.
@@ -96,6 +100,7 @@ func Default() Config {
 			RespectRobots: true,
 
 			PerHostParallelism: 1,
+			LeaseTTL:           Duration(2 * time.Minute),
 		},
 	}
 }

@@ -47,6 +47,9 @@ func (c Config) Validate() error {
 	case cr.Retries < 0:
 		return invalid("crawler.retries", "must not be negative (got %d)", cr.Retries)
 	}
+	if err := cr.validateFrontier(); err != nil {
+		return err
+	}
 	names := map[string]bool{}
 	for i, j := range c.Jobs {
 		key := fmt.Sprintf("jobs[%d]", i)

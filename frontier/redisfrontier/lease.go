@@ -48,7 +48,7 @@ func (s *State) leaseIDs() []any {
 
 func (s *State) renew() {
 	args := append([]any{s.o.Worker, s.o.LeaseTTL.Milliseconds()}, s.leaseIDs()...)
-	s.run(renewScript, args...) //nolint:errcheck // tried again next tick
+	s.runAlways(renewScript, args...) //nolint:errcheck // tried again next tick
 }
 
 // Stop stops renewing leases and the heartbeat without giving the leases
@@ -65,6 +65,6 @@ func (s *State) Close() error {
 	s.Stop()
 	args := append([]any{s.o.Worker}, s.leaseIDs()...)
 	s.forget()
-	_, err := s.run(abandonScript, args...)
+	_, err := s.runAlways(abandonScript, args...)
 	return s.wrap("close", err)
 }

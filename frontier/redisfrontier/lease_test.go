@@ -138,7 +138,7 @@ func TestSurvivesRedisRestart(t *testing.T) {
 	if len(got) != 5 {
 		t.Fatalf("claimed %d; want one per host", len(got))
 	}
-	srv.Kill()
+	srv.Stop() // a restart (SIGTERM): Redis writes its AOF out first
 	if _, _, err := s.Claim(now, 1, one); err == nil {
 		t.Fatal("Claim with Redis down did not fail")
 	} else if want := srv.Addr; !contains(err.Error(), want) {

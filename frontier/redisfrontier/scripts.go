@@ -222,19 +222,27 @@ end
 return {a, wt, r}
 `)
 
-// beginrun: ARGV fresh ("1"/"0"). Returns 1 when the run resumes.
+// beginrun: ARGV fresh ("1"/"0"), shared ("1"/"0"). Returns 1 when the
+// run resumes. A shared run keeps the leases of live workers (the dead
+// ones' expire); otherwise this process was the only one, and every claim
+// goes back to its queue.
 var beginScript = redis.NewScript(prelude + `
 if redis.call('HGET', RUN, 'state') == 'running' and ARGV[2] ~= '1' then
-  for _, id in ipairs(redis.call('ZRANGE', LEASES, 0, -1)) do
-    local l = redis.call('HMGET', lk(id), 'host', 'req')
-    if l[1] and l[2] and l[2] ~= '' then requeue(id, l[1], l[2]) end
-    redis.call('DEL', lk(id))
+  local shared = ARGV[3] == '1'
+  if not shared then
+    for _, id in ipairs(redis.call('ZRANGE', LEASES, 0, -1)) do
+      local l = redis.call('HMGET', lk(id), 'host', 'req')
+      if l[1] and l[2] and l[2] ~= '' then requeue(id, l[1], l[2]) end
+      redis.call('DEL', lk(id))
+    end
+    redis.call('DEL', LEASES)
+    redis.call('HSET', RUN, 'claimed', 0)
   end
-  redis.call('DEL', LEASES)
-  redis.call('HSET', RUN, 'claimed', 0, 'seeded', '1')
+  redis.call('HSET', RUN, 'seeded', '1')
   local ph = perhost()
   for _, h in ipairs(redis.call('SMEMBERS', HOSTS)) do
-    redis.call('HSET', hk(h), 'inflight', 0, 'closed', '0', 'delay', 0)
+    redis.call('HSET', hk(h), 'closed', '0', 'delay', 0)
+    if not shared then redis.call('HSET', hk(h), 'inflight', 0) end
     fix(h, ph)
   end
   return 1

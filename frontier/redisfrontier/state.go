@@ -44,6 +44,9 @@ type Options struct {
 	Poll time.Duration
 	// OpTimeout bounds each call to Redis (default 10s).
 	OpTimeout time.Duration
+	// StopOnRestart fails every call with ErrRestarted once the server
+	// restarted (for a client made by Dial).
+	StopOnRestart bool
 }
 
 // State is a frontier.State kept in Redis, shared by every worker of a job.
@@ -57,6 +60,9 @@ type State struct {
 	mu    sync.Mutex
 	slots map[string][]uint64 // host → leases whose fetch slot this worker holds
 	held  map[uint64]bool     // leases whose request this worker holds
+
+	ids      *serverIDs // of a client made by Dial
+	serverID string
 
 	stop     chan struct{}
 	stopOnce sync.Once
@@ -100,6 +106,10 @@ func New(rdb *redis.Client, o Options) *State {
 	}
 	s := &State{rdb: rdb, p: Prefix(o.Job), o: o, slots: map[string][]uint64{}, held: map[uint64]bool{},
 		stop: make(chan struct{}), done: make(chan struct{})}
+	if v, ok := watched.Load(rdb); ok {
+		s.ids = v.(*serverIDs)
+		s.serverID = s.ids.get()
+	}
 	go s.renewLoop()
 	return s
 }
@@ -111,11 +121,13 @@ func Dial(ctx context.Context, url string) (*redis.Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("redis URL %q: %w", url, err)
 	}
+	ids := watchRestarts(opt)
 	c := redis.NewClient(opt)
 	if err := c.Ping(ctx).Err(); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("redis at %s: %w", opt.Addr, err)
 	}
+	watched.Store(c, ids)
 	return c, nil
 }
 
@@ -140,6 +152,15 @@ func (s *State) wrap(op string, err error) error {
 }
 
 func (s *State) run(sc *redis.Script, args ...any) (any, error) {
+	if s.restarted() {
+		return nil, ErrRestarted
+	}
+	return s.runAlways(sc, args...)
+}
+
+// runAlways runs a script even after a restart: for the calls that touch
+// only this worker's own leases.
+func (s *State) runAlways(sc *redis.Script, args ...any) (any, error) {
 	ctx, cancel := s.ctx()
 	defer cancel()
 	return sc.Run(ctx, s.rdb, nil, append([]any{s.p}, args...)...).Result()
@@ -316,6 +337,9 @@ func (s *State) Redirect(from, to frontier.Request) error {
 
 // Pending implements frontier.State: queued plus claimed, by every worker.
 func (s *State) Pending() (int, error) {
+	if s.restarted() {
+		return 0, ErrRestarted
+	}
 	ctx, cancel := s.ctx()
 	defer cancel()
 	v, err := s.rdb.HMGet(ctx, s.p+"run", "queued", "claimed").Result()
@@ -361,14 +385,20 @@ func (s *State) Reset() error {
 }
 
 // BeginRun implements frontier.State. Resuming hands every claimed request
-// back to its queue, whichever worker held it.
+// back to its queue, whichever worker held it; with Options.Shared only the
+// leases that expire do (their workers are gone), since live workers are
+// still fetching theirs.
 func (s *State) BeginRun(fresh bool) (bool, error) {
 	s.forget()
 	f := "0"
 	if fresh {
 		f = "1"
 	}
-	n, err := s.run(beginScript, f)
+	shared := "0"
+	if s.o.Shared {
+		shared = "1"
+	}
+	n, err := s.run(beginScript, f, shared)
 	if err != nil {
 		return false, s.wrap("begin run", err)
 	}
@@ -384,6 +414,9 @@ func (s *State) EndRun() error {
 
 // Validators implements frontier.State.
 func (s *State) Validators(url string) (frontier.Validators, error) {
+	if s.restarted() {
+		return frontier.Validators{}, ErrRestarted
+	}
 	ctx, cancel := s.ctx()
 	defer cancel()
 	v, err := s.rdb.HGet(ctx, s.p+"valid", url).Result()

@@ -1,0 +1,348 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"newsarchive/frontier/redisfrontier/redistest"
+)
+
+// sites are many loopback news sites, each its own host (its own port):
+// an index linking its articles at /news/<i>. Every request's arrival is
+// logged per host, so that politeness can be checked from the servers'
+// side whichever worker made the request.
+type sites struct {
+	servers []*httptest.Server
+	pages   int
+	delay   time.Duration // each answer takes this long
+
+	mu     sync.Mutex
+	log    map[string][]time.Time // host → request arrivals
+	served atomic.Int64           // article pages served
+	onServ atomic.Pointer[func(int64)]
+}
+
+func newSites(t testing.TB, hosts, pages int, delay time.Duration) *sites {
+	s := &sites{pages: pages, delay: delay, log: map[string][]time.Time{}}
+	for range hosts {
+		srv := httptest.NewServer(http.HandlerFunc(s.serve))
+		t.Cleanup(srv.Close)
+		s.servers = append(s.servers, srv)
+	}
+	return s
+}
+
+func (s *sites) serve(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	s.log[r.Host] = append(s.log[r.Host], time.Now())
+	s.mu.Unlock()
+	time.Sleep(s.delay)
+	base := "http://" + r.Host
+	switch {
+	case r.URL.Path == "/robots.txt":
+		io.WriteString(w, "User-agent: *\nAllow: /\n")
+	case r.URL.Path == "/":
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, "<!DOCTYPE html><html><head><title>Index</title></head><body><ul>")
+		for i := 1; i <= s.pages; i++ {
+			fmt.Fprintf(w, `<li><a href="/news/%d">Story %d</a></li>`, i, i)
+		}
+		io.WriteString(w, "</ul></body></html>")
+	case strings.HasPrefix(r.URL.Path, "/news/"):
+		var i int
+		if _, err := fmt.Sscanf(r.URL.Path, "/news/%d", &i); err != nil || i < 1 || i > s.pages {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, newsArticle(base, i, 0))
+		n := s.served.Add(1)
+		if f := s.onServ.Load(); f != nil {
+			(*f)(n)
+		}
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// when calls fn once, when the n-th article page is served.
+func (s *sites) when(n int64, fn func()) {
+	var once sync.Once
+	f := func(k int64) {
+		if k >= n {
+			once.Do(fn)
+		}
+	}
+	s.onServ.Store(&f)
+}
+
+// checkGaps fails the test for any two requests to one host that arrived
+// closer than delay.
+func (s *sites) checkGaps(t *testing.T, delay time.Duration) {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	shortest := time.Hour
+	for host, at := range s.log {
+		sort.Slice(at, func(i, j int) bool { return at[i].Before(at[j]) })
+		for i := 1; i < len(at); i++ {
+			gap := at[i].Sub(at[i-1])
+			shortest = min(shortest, gap)
+			if gap < delay {
+				t.Errorf("host %s: requests %d and %d came %s apart; per_host_delay is %s", host, i-1, i, gap, delay)
+			}
+		}
+	}
+	t.Logf("shortest gap between two requests to one host: %s", shortest)
+}
+
+// config writes a config with one job "sites" over every host and the
+// frontier in redis.
+func (s *sites) config(t testing.TB, dir, redisURL string, delay time.Duration, extra string) string {
+	t.Helper()
+	var seeds []string
+	for _, srv := range s.servers {
+		seeds = append(seeds, fmt.Sprintf("%q", srv.URL+"/"))
+	}
+	cfg := fmt.Sprintf(`store: {path: archive.db, lock_timeout: 5s}
+crawler:
+  user_agent: "newsarchive-test/1.0"
+  parallelism: 4
+  per_host_delay: %s
+  timeout: 10s
+  retries: 1
+  respect_robots: true
+  frontier: %q
+  lease_ttl: 5s
+%sjobs:
+  - name: sites
+    seeds: [%s]
+    max_depth: 1
+    max_pages: 0
+    articles: ['/news/\d+$']
+`, delay, redisURL, extra, strings.Join(seeds, ", "))
+	p := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// checkArchived fails unless every article of every host is archived with
+// exactly one version.
+func (s *sites) checkArchived(t *testing.T, db string) {
+	t.Helper()
+	vs := versions(t, db)
+	want := len(s.servers) * s.pages
+	if len(vs) != want {
+		t.Errorf("archived %d articles; want %d", len(vs), want)
+	}
+	for _, srv := range s.servers {
+		for i := 1; i <= s.pages; i++ {
+			k := fmt.Sprintf("%s/news/%d", srv.URL, i)
+			if v := vs[k]; v != 1 {
+				t.Errorf("%s has %d versions; want exactly 1", k, v)
+			}
+		}
+	}
+}
+
+// TestHelperSignalProcess is the child of the distributed tests: it runs
+// the command line in NEWSARCHIVE_CHILD_ARGS, stopping cleanly on SIGTERM
+// as the binary does.
+func TestHelperSignalProcess(t *testing.T) {
+	args := os.Getenv("NEWSARCHIVE_CHILD_ARGS")
+	if args == "" {
+		t.Skip("helper process only")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Execute(ctx, strings.Split(args, "\x1f"), os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// child is a newsarchive process run by a test.
+type child struct {
+	name string
+	cmd  *exec.Cmd
+	out  bytes.Buffer
+	done chan error
+}
+
+func startChild(t *testing.T, name string, args ...string) *child {
+	t.Helper()
+	c := &child{name: name, done: make(chan error, 1)}
+	c.cmd = exec.Command(os.Args[0], "-test.run=^TestHelperSignalProcess$")
+	c.cmd.Env = append(os.Environ(), "NEWSARCHIVE_CHILD_ARGS="+strings.Join(args, "\x1f"))
+	c.cmd.Stdout, c.cmd.Stderr = &c.out, &c.out
+	if err := c.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { c.done <- c.cmd.Wait() }()
+	t.Cleanup(func() {
+		if c.cmd.ProcessState == nil {
+			c.cmd.Process.Kill()
+			<-c.done
+		}
+	})
+	return c
+}
+
+// wait waits for the child to exit and fails the test unless it exits 0.
+func (c *child) wait(t *testing.T, within time.Duration) {
+	t.Helper()
+	select {
+	case err := <-c.done:
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", c.name, err, c.out.String())
+		}
+	case <-time.After(within):
+		c.cmd.Process.Kill()
+		<-c.done
+		t.Fatalf("%s did not exit within %s\n%s", c.name, within, c.out.String())
+	}
+}
+
+func (c *child) kill9() {
+	c.cmd.Process.Signal(syscall.SIGKILL)
+	<-c.done
+}
+
+func workers(t *testing.T, cfg string, n int) []*child {
+	var ws []*child
+	for i := range n {
+		ws = append(ws, startChild(t, fmt.Sprintf("worker %d", i), "--config", cfg, "crawl", "--job", "sites", "--worker"))
+	}
+	return ws
+}
+
+func crawlArchive(t *testing.T, cfg string, args ...string) {
+	t.Helper()
+	_, errs, code := run(context.Background(), append([]string{"--config", cfg, "crawl", "--job", "sites"}, args...)...)
+	if os.Getenv("NEWSARCHIVE_TEST_LOGS") != "" {
+		t.Log(errs)
+	}
+	if code != 0 {
+		t.Fatalf("archive side: exit %d\n%s", code, errs)
+	}
+	t.Log(strings.TrimSpace(errs[strings.LastIndex(errs, "crawl sites:"):]))
+}
+
+func TestDistributedCrawl(t *testing.T) {
+	srv := redistest.Start(t, redistest.Options{AOF: true})
+	const delay = 100 * time.Millisecond
+	s := newSites(t, 40, 5, 0)
+	dir := t.TempDir()
+	cfg := s.config(t, dir, srv.URL(0), delay, "")
+	ws := workers(t, cfg, 3) // before the archive side: they wait for the seeds
+	time.Sleep(200 * time.Millisecond)
+	crawlArchive(t, cfg)
+	for _, w := range ws {
+		w.wait(t, 30*time.Second)
+	}
+	s.checkArchived(t, filepath.Join(dir, "archive.db"))
+	s.checkGaps(t, delay)
+	// The run is over: a second archive side starts a new run, in which
+	// nothing has changed.
+	out, _, code := run(context.Background(), "--config", cfg, "frontier", "--job", "sites")
+	if code != 0 || !strings.Contains(out, "no run; queued 0, leased 0") {
+		t.Fatalf("frontier after the run: %d\n%s", code, out)
+	}
+}
+
+func TestDistributedWorkerKilled(t *testing.T) {
+	srv := redistest.Start(t, redistest.Options{})
+	s := newSites(t, 8, 10, 20*time.Millisecond)
+	dir := t.TempDir()
+	cfg := s.config(t, dir, srv.URL(0), 50*time.Millisecond, "")
+	ws := workers(t, cfg, 2)
+	killed := make(chan struct{})
+	s.when(20, func() { ws[0].kill9(); close(killed) })
+	crawlArchive(t, cfg, "--no-fetch")
+	select {
+	case <-killed:
+	default:
+		t.Fatal("the crawl ended before the worker was killed")
+	}
+	ws[1].wait(t, 30*time.Second)
+	s.checkArchived(t, filepath.Join(dir, "archive.db"))
+}
+
+func TestDistributedArchiveSideKilled(t *testing.T) {
+	srv := redistest.Start(t, redistest.Options{})
+	s := newSites(t, 8, 10, 10*time.Millisecond)
+	dir := t.TempDir()
+	cfg := s.config(t, dir, srv.URL(0), 20*time.Millisecond, "")
+	ws := workers(t, cfg, 2)
+	archive := startChild(t, "archive side", "--config", cfg, "crawl", "--job", "sites", "--no-fetch")
+	killed := make(chan struct{})
+	s.when(30, func() { archive.kill9(); close(killed) })
+	select {
+	case <-killed:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("never reached 30 pages\n%s", archive.out.String())
+	}
+	// The workers finish the frontier; their results wait in Redis.
+	for s.served.Load() < 80 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	before := len(versions(t, filepath.Join(dir, "archive.db")))
+	if before >= 80 {
+		t.Fatalf("the killed archive side had archived everything (%d)", before)
+	}
+	crawlArchive(t, cfg, "--no-fetch")
+	for _, w := range ws {
+		w.wait(t, 30*time.Second)
+	}
+	t.Logf("archived before the kill: %d", before)
+	s.checkArchived(t, filepath.Join(dir, "archive.db"))
+}
+
+// TestDistributedRedisRestarted restarts Redis (SIGTERM, then the same
+// folder) mid-crawl: workers and the archive side wait for it and carry on.
+func TestDistributedRedisRestarted(t *testing.T) {
+	srv := redistest.Start(t, redistest.Options{AOF: true})
+	s := newSites(t, 8, 10, 10*time.Millisecond)
+	dir := t.TempDir()
+	cfg := s.config(t, dir, srv.URL(0), 20*time.Millisecond, "")
+	ws := workers(t, cfg, 2)
+	restarted := make(chan struct{})
+	s.when(25, func() {
+		srv.Stop()
+		go func() {
+			time.Sleep(time.Second)
+			srv.Restart()
+			close(restarted)
+		}()
+	})
+	crawlArchive(t, cfg)
+	select {
+	case <-restarted:
+	default:
+		t.Fatal("the crawl ended before Redis was restarted")
+	}
+	for _, w := range ws {
+		w.wait(t, 30*time.Second)
+	}
+	s.checkArchived(t, filepath.Join(dir, "archive.db"))
+	if t.Failed() {
+		for _, w := range ws {
+			t.Logf("%s:\n%s", w.name, w.out.String())
+		}
+	}
+}
