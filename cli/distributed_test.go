@@ -251,6 +251,9 @@ func TestDistributedCrawl(t *testing.T) {
 	cfg := s.config(t, dir, srv.URL(0), delay, "")
 	ws := workers(t, cfg, 3) // before the archive side: they wait for the seeds
 	time.Sleep(200 * time.Millisecond)
+	if _, err := os.Stat(filepath.Join(dir, "archive.db")); err == nil {
+		t.Fatal("a worker created the archive; workers must never open it")
+	}
 	crawlArchive(t, cfg)
 	for _, w := range ws {
 		w.wait(t, 30*time.Second)
@@ -280,6 +283,13 @@ func TestDistributedWorkerKilled(t *testing.T) {
 		t.Fatal("the crawl ended before the worker was killed")
 	}
 	ws[1].wait(t, 30*time.Second)
+	s.checkArchived(t, filepath.Join(dir, "archive.db"))
+	// A second run, fetched by the archive side's own worker: the content
+	// is the archive's latest, so only "checked" touches come back.
+	_, errs, code := run(context.Background(), "--config", cfg, "crawl", "--job", "sites")
+	if code != 0 || !strings.Contains(errs, "articles 0 new, 0 changed, 80 unchanged") {
+		t.Fatalf("second run: exit %d\n%s", code, errs[strings.LastIndex(errs, "crawl sites:"):])
+	}
 	s.checkArchived(t, filepath.Join(dir, "archive.db"))
 }
 
@@ -344,5 +354,64 @@ func TestDistributedRedisRestarted(t *testing.T) {
 		for _, w := range ws {
 			t.Logf("%s:\n%s", w.name, w.out.String())
 		}
+	}
+}
+
+// TestDistributedWorkerStops sends SIGTERM to a worker mid-crawl: it exits
+// 0 and its leases are back in the queue at once, not a lease TTL later.
+func TestDistributedWorkerStops(t *testing.T) {
+	srv := redistest.Start(t, redistest.Options{})
+	s := newSites(t, 4, 10, 300*time.Millisecond)
+	dir := t.TempDir()
+	cfg := s.config(t, dir, srv.URL(0), 0, "")
+	w := workers(t, cfg, 1)[0]
+	archive := startChild(t, "archive side", "--config", cfg, "crawl", "--job", "sites", "--no-fetch")
+	for s.served.Load() < 4 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	w.cmd.Process.Signal(syscall.SIGTERM)
+	w.wait(t, 10*time.Second)
+	out, _, code := run(context.Background(), "--config", cfg, "frontier", "--job", "sites")
+	if code != 0 || !strings.Contains(out, "running; queued") || !strings.Contains(out, "leased 0,") {
+		t.Fatalf("frontier after the worker stopped: %d\n%s\nworker:\n%s", code, out, w.out.String())
+	}
+	if !strings.Contains(out, "(none live)") {
+		t.Errorf("the stopped worker is still listed as live:\n%s", out)
+	}
+	// Another worker finishes the run.
+	workers(t, cfg, 1)[0].wait(t, 60*time.Second)
+	archive.wait(t, 10*time.Second)
+	s.checkArchived(t, filepath.Join(dir, "archive.db"))
+	out, _, code = run(context.Background(), "--config", cfg, "frontier", "--job", "sites", "--reset")
+	if code != 0 || !strings.Contains(out, "cleared") {
+		t.Fatalf("frontier --reset: %d %s", code, out)
+	}
+}
+
+// TestDistributedRedisUnreachable: the archive side fails naming the
+// address; a worker retries with backoff (a few attempts, not a spin) and
+// stops cleanly on SIGTERM.
+func TestDistributedRedisUnreachable(t *testing.T) {
+	addr := redistest.FreeAddr(t)
+	s := newSites(t, 1, 1, 0)
+	dir := t.TempDir()
+	cfg := s.config(t, dir, "redis://"+addr+"/0", 0, "")
+	_, errs, code := run(context.Background(), "--config", cfg, "crawl", "--job", "sites")
+	if code == 0 || !strings.Contains(errs, addr) {
+		t.Fatalf("archive side with Redis down: exit %d, %q; want an error naming %s", code, errs, addr)
+	}
+	w := startChild(t, "worker", "--config", cfg, "crawl", "--job", "sites", "--worker")
+	time.Sleep(3 * time.Second)
+	w.cmd.Process.Signal(syscall.SIGTERM)
+	w.wait(t, 10*time.Second)
+	tries := strings.Count(w.out.String(), "redis unreachable; retrying")
+	if tries < 2 || tries > 6 {
+		t.Fatalf("worker tried %d times in 3s; want a backoff (2 to 6)\n%s", tries, w.out.String())
+	}
+	if !strings.Contains(w.out.String(), addr) {
+		t.Errorf("worker's log does not name %s:\n%s", addr, w.out.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "archive.db")); err == nil {
+		t.Error("the worker created the archive; it must never open it")
 	}
 }

@@ -47,7 +47,11 @@ func (s *State) leaseIDs() []any {
 }
 
 func (s *State) renew() {
-	args := append([]any{s.o.Worker, s.o.LeaseTTL.Milliseconds()}, s.leaseIDs()...)
+	beat := "0"
+	if s.claims.Load() {
+		beat = "1" // a State that never claimed is no worker (the archive side's)
+	}
+	args := append([]any{s.o.Worker, s.o.LeaseTTL.Milliseconds(), beat}, s.leaseIDs()...)
 	s.runAlways(renewScript, args...) //nolint:errcheck // tried again next tick
 }
 

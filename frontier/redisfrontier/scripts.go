@@ -260,13 +260,13 @@ if ARGV[2] ~= '' then redis.call('HSET', RUN, 'state', ARGV[2]) end
 return 1
 `)
 
-// renew: ARGV worker, ttl (ms), lease ids. Extends the worker's leases and
-// records its heartbeat.
+// renew: ARGV worker, ttl (ms), heartbeat ("1"/"0"), lease ids. Extends
+// the worker's leases and records its heartbeat.
 var renewScript = redis.NewScript(prelude + `
 local w, ttl = ARGV[2], tonumber(ARGV[3])
 local st = servertime()
-redis.call('ZADD', P..'workers', num(st), w)
-for i = 4, #ARGV do
+if ARGV[4] == '1' then redis.call('ZADD', P..'workers', num(st), w) end
+for i = 5, #ARGV do
   if redis.call('HGET', lk(ARGV[i]), 'worker') == w then
     redis.call('ZADD', LEASES, 'XX', num(st + ttl), ARGV[i])
   end

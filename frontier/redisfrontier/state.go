@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cespare/xxhash/v2"
@@ -61,7 +62,8 @@ type State struct {
 	slots map[string][]uint64 // host → leases whose fetch slot this worker holds
 	held  map[uint64]bool     // leases whose request this worker holds
 
-	ids      *serverIDs // of a client made by Dial
+	claims   atomic.Bool // Claim was called: the State is a worker
+	ids      *serverIDs  // of a client made by Dial
 	serverID string
 
 	stop     chan struct{}
@@ -243,6 +245,9 @@ func (s *State) Push(reqs []frontier.Request) (int, error) {
 
 // Claim implements frontier.State.
 func (s *State) Claim(now time.Time, n int, p frontier.Policy) ([]frontier.Request, time.Time, error) {
+	if !s.claims.Swap(true) {
+		go s.renew() // heartbeat at once, not a third of a TTL later
+	}
 	res, err := s.run(claimScript, micros(now), n, max(p.PerHost, 1), p.Delay.Microseconds(), s.o.LeaseTTL.Milliseconds(), s.o.Worker)
 	if err != nil {
 		return nil, time.Time{}, s.wrap("claim", err)

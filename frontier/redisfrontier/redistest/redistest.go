@@ -157,6 +157,10 @@ func (s *Server) Restart() {
 	}
 }
 
+// FreeAddr is a loopback address nothing listens on (for a test of an
+// unreachable server).
+func FreeAddr(t testing.TB) string { return freePort(t) }
+
 func freePort(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
