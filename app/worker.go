@@ -49,13 +49,20 @@ func (s *Service) RunWorker(ctx context.Context, job config.Job, wo WorkerOption
 		return nil //nolint:nilerr // cancelled while Redis was down: a clean stop
 	}
 	defer redisfrontier.Close(rdb)
+	defer func() { log.Info("worker stopped", "redis_round_trips", redisfrontier.RoundTrips()) }()
 	gen := int64(-1)
-	wait := newBackoff(100*time.Millisecond, time.Second)
+	// A worker looks at the run every poll while it waits for one (cheap:
+	// one HMGET), and backs off only when Redis fails.
+	const poll = 200 * time.Millisecond
+	wait := newBackoff(poll, 5*time.Second)
 	for ctx.Err() == nil {
 		run, err := redisfrontier.RunOf(ctx, rdb, job.Name)
+		if err == nil {
+			wait.reset()
+		}
 		switch {
 		case err != nil:
-			log.Warn("redis unreachable; retrying", "err", err)
+			log.Warn("redis unreachable; retrying", "err", err, "in", wait.next)
 		case gen >= 0 && (!run.Running || run.Gen != gen) && !wo.Stay:
 			log.Info("run ended")
 			return nil
@@ -68,11 +75,10 @@ func (s *Service) RunWorker(ctx context.Context, job config.Job, wo WorkerOption
 		default:
 			gen = run.Gen
 			if err := s.workerCrawl(ctx, rdb, job, o, wo, log); err != nil {
-				log.Warn("crawl stopped; retrying", "err", err)
-			} else {
-				wait.reset()
-				continue
+				log.Warn("crawl stopped; retrying", "err", err, "in", wait.next)
+				wait.sleep(ctx)
 			}
+			continue
 		}
 		wait.sleep(ctx)
 	}

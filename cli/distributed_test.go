@@ -93,7 +93,7 @@ func (s *sites) when(n int64, fn func()) {
 
 // checkGaps fails the test for any two requests to one host that arrived
 // closer than delay.
-func (s *sites) checkGaps(t *testing.T, delay time.Duration) {
+func (s *sites) checkGaps(t testing.TB, delay time.Duration) {
 	t.Helper()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -184,7 +184,7 @@ type child struct {
 	done chan error
 }
 
-func startChild(t *testing.T, name string, args ...string) *child {
+func startChild(t testing.TB, name string, args ...string) *child {
 	t.Helper()
 	c := &child{name: name, done: make(chan error, 1)}
 	c.cmd = exec.Command(os.Args[0], "-test.run=^TestHelperSignalProcess$")
@@ -204,7 +204,7 @@ func startChild(t *testing.T, name string, args ...string) *child {
 }
 
 // wait waits for the child to exit and fails the test unless it exits 0.
-func (c *child) wait(t *testing.T, within time.Duration) {
+func (c *child) wait(t testing.TB, within time.Duration) {
 	t.Helper()
 	select {
 	case err := <-c.done:
@@ -223,7 +223,7 @@ func (c *child) kill9() {
 	<-c.done
 }
 
-func workers(t *testing.T, cfg string, n int) []*child {
+func workers(t testing.TB, cfg string, n int) []*child {
 	var ws []*child
 	for i := range n {
 		ws = append(ws, startChild(t, fmt.Sprintf("worker %d", i), "--config", cfg, "crawl", "--job", "sites", "--worker"))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -69,4 +70,27 @@ func (s *State) restarted() bool {
 func Close(c *redis.Client) error {
 	watched.Delete(c)
 	return c.Close()
+}
+
+// roundTrips counts the requests this process sent to Redis through the
+// clients made by Dial (a pipeline is one).
+var roundTrips atomic.Int64
+
+// RoundTrips returns the requests this process sent to Redis so far.
+func RoundTrips() int64 { return roundTrips.Load() }
+
+type countHook struct{}
+
+func (countHook) DialHook(next redis.DialHook) redis.DialHook { return next }
+func (countHook) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		roundTrips.Add(1)
+		return next(ctx, cmd)
+	}
+}
+func (countHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		roundTrips.Add(1)
+		return next(ctx, cmds)
+	}
 }

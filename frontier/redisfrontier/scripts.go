@@ -95,23 +95,46 @@ local function unlease(id, w)
 end
 `
 
-// push: ARGV[2..] are triples (seen hash, host, request).
+// push: ARGV[2..] are triples (seen hash, host, request). The seen test,
+// the IDs and the queue inserts are batched: a page's links are one
+// SMISMEMBER, one SADD and one ZADD per host.
 var pushScript = redis.NewScript(prelude + `
-local n, touched = 0, {}
-for i = 2, #ARGV, 3 do
-  if redis.call('SADD', SEEN, ARGV[i]) == 1 then
+local hashes = {}
+for i = 2, #ARGV, 3 do hashes[#hashes+1] = ARGV[i] end
+local known = redis.call('SMISMEMBER', SEEN, unpack(hashes))
+local id = int(redis.call('HGET', RUN, 'lastid'))
+local fresh, byhost, order, dup = {}, {}, {}, {}
+for k = 1, #hashes do
+  local i = 2 + (k-1)*3
+  if known[k] == 0 and not dup[ARGV[i]] then
+    dup[ARGV[i]] = true
+    fresh[#fresh+1] = ARGV[i]
     local h = ARGV[i+1]
-    addhost(h)
-    redis.call('ZADD', qk(h), num(redis.call('HINCRBY', RUN, 'lastid', 1)), ARGV[i+2])
-    n = n + 1
-    touched[h] = true
+    if not byhost[h] then byhost[h] = {}; order[#order+1] = h end
+    id = id + 1
+    local l = byhost[h]
+    l[#l+1] = num(id)
+    l[#l+1] = ARGV[i+2]
   end
 end
-if n > 0 then redis.call('HINCRBY', RUN, 'queued', n) end
+local function chunked(cmd, key, list, step)
+  for j = 1, #list, step do
+    redis.call(cmd, key, unpack(list, j, math.min(j + step - 1, #list)))
+  end
+end
+if #fresh > 0 then
+  chunked('SADD', SEEN, fresh, 4000)
+  redis.call('HSET', RUN, 'lastid', num(id))
+  redis.call('HINCRBY', RUN, 'queued', #fresh)
+end
 local ph = perhost()
-for h in pairs(touched) do fix(h, ph) end
+for _, h in ipairs(order) do
+  addhost(h)
+  chunked('ZADD', qk(h), byhost[h], 4000)
+  fix(h, ph)
+end
 if redis.call('HGET', RUN, 'state') == 'running' then redis.call('HSET', RUN, 'seeded', '1') end
-return n
+return #fresh
 `)
 
 // claim: ARGV now, n, perhost, delay, lease ttl (ms), worker. Returns

@@ -129,6 +129,7 @@ func Dial(ctx context.Context, url string) (*redis.Client, error) {
 		c.Close()
 		return nil, fmt.Errorf("redis at %s: %w", opt.Addr, err)
 	}
+	c.AddHook(countHook{})
 	watched.Store(c, ids)
 	return c, nil
 }
