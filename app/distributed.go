@@ -13,6 +13,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"newsarchive/config"
+	"newsarchive/frontier"
 	"newsarchive/frontier/redisfrontier"
 	"newsarchive/scraper"
 	"newsarchive/store"
@@ -230,6 +231,12 @@ func (d *drainer) apply(ctx context.Context, msg redis.XMessage) error {
 	pipe := d.rdb.TxPipeline()
 	pipe.XAck(ctx, resultsKey(d.job), resultsGroup, msg.ID)
 	pipe.XDel(ctx, resultsKey(d.job), msg.ID)
+	if m.Worker != "" {
+		// The run's per-worker and per-host counts, for `frontier`.
+		p := redisfrontier.Prefix(d.job)
+		pipe.HIncrBy(ctx, p+"done:workers", m.Worker, 1)
+		pipe.HIncrBy(ctx, p+"done:hosts", frontier.Host(m.Page.URL), 1)
+	}
 	_, err := pipe.Exec(ctx)
 	return err
 }

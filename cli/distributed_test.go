@@ -263,9 +263,22 @@ func TestDistributedCrawl(t *testing.T) {
 	// The run is over: a second archive side starts a new run, in which
 	// nothing has changed.
 	out, _, code := run(context.Background(), "--config", cfg, "frontier", "--job", "sites")
-	if code != 0 || !strings.Contains(out, "no run; queued 0, leased 0") {
+	if code != 0 || !strings.Contains(out, "no run; queued 0, leased 0") || !strings.Contains(out, "from 40 hosts") {
 		t.Fatalf("frontier after the run: %d\n%s", code, out)
 	}
+	// The per-worker counts add up to the articles.
+	_, counts, _ := strings.Cut(out, "ARCHIVED FROM WORKER")
+	total, lines := 0, strings.Split(strings.TrimSpace(counts), "\n")[1:]
+	for _, l := range lines {
+		var n int
+		f := strings.Fields(l)
+		fmt.Sscan(f[len(f)-1], &n)
+		total += n
+	}
+	if total != 200 || len(lines) < 2 {
+		t.Fatalf("per-worker counts add up to %d over %d workers; want 200 over several\n%s", total, len(lines), out)
+	}
+	t.Logf("archived per worker:%s", counts)
 }
 
 func TestDistributedWorkerKilled(t *testing.T) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"text/tabwriter"
 	"time"
 
@@ -80,6 +81,17 @@ func RunFrontier(cmd *cobra.Command, env *Env, c config.Config, o FrontierOption
 	}
 	if len(in.Workers) == 0 {
 		fmt.Fprintln(tw, "(none live)\t")
+	}
+	if len(in.Archived) > 0 {
+		fmt.Fprintf(tw, "ARCHIVED FROM WORKER\tRESULTS (this run or the last; from %d hosts)\n", len(in.ArchivedHosts))
+		names := make([]string, 0, len(in.Archived))
+		for w := range in.Archived {
+			names = append(names, w)
+		}
+		sort.Strings(names)
+		for _, w := range names {
+			fmt.Fprintf(tw, "%s\t%d\n", w, in.Archived[w])
+		}
 	}
 	return tw.Flush()
 }

@@ -17,6 +17,8 @@
 //	l:ID           hash: the lease's host, request, slot held, worker
 //	valid          hash: URL → validators (kept across runs)
 //	workers        sorted set: worker → last heartbeat
+//	done:workers   hash: worker → results archived in the current or last
+//	done:hosts     run; host → results archived (kept by the archive side)
 //
 // Claim, Release, Done, Retry, Redirect, Push and the run changes are each
 // one Lua script, so they are atomic across workers: no two requests to a

@@ -43,6 +43,9 @@ type Info struct {
 	// Workers are the workers whose heartbeat is younger than the lease
 	// TTL, with their last heartbeat.
 	Workers []Worker
+	// Archived counts the results archived in the current (or last) run,
+	// per worker and per host.
+	Archived, ArchivedHosts map[string]int64
 }
 
 // HostWait is one ready host.
@@ -71,6 +74,7 @@ func InfoOf(ctx context.Context, rdb *redis.Client, job string, top int, ttl tim
 	ready := pipe.ZRangeWithScores(ctx, p+"ready", 0, int64(top-1))
 	now := pipe.Time(ctx)
 	workers := pipe.ZRangeWithScores(ctx, p+"workers", 0, -1)
+	byWorker, byHost := pipe.HGetAll(ctx, p+"done:workers"), pipe.HGetAll(ctx, p+"done:hosts")
 	if _, err := pipe.Exec(ctx); err != nil && err != redis.Nil {
 		return Info{}, fmt.Errorf("redis at %s: %w", rdb.Options().Addr, err)
 	}
@@ -82,6 +86,7 @@ func InfoOf(ctx context.Context, rdb *redis.Client, job string, top int, ttl tim
 		}
 		in.Waiting = append(in.Waiting, w)
 	}
+	in.Archived, in.ArchivedHosts = counts(byWorker.Val()), counts(byHost.Val())
 	for _, z := range workers.Val() {
 		seen := time.UnixMilli(int64(z.Score))
 		if now.Val().Sub(seen) <= ttl {
@@ -89,4 +94,12 @@ func InfoOf(ctx context.Context, rdb *redis.Client, job string, top int, ttl tim
 		}
 	}
 	return in, nil
+}
+
+func counts(m map[string]string) map[string]int64 {
+	out := make(map[string]int64, len(m))
+	for k, v := range m {
+		out[k], _ = strconv.ParseInt(v, 10, 64)
+	}
+	return out
 }

@@ -271,6 +271,7 @@ if redis.call('HGET', RUN, 'state') == 'running' and ARGV[2] ~= '1' then
   return 1
 end
 clearrun()
+redis.call('UNLINK', P..'done:workers', P..'done:hosts')
 redis.call('HSET', RUN, 'state', 'running', 'seeded', '0')
 redis.call('HINCRBY', RUN, 'gen', 1)
 return 0
@@ -279,7 +280,8 @@ return 0
 // endrun: ARGV state to leave ("ended", or "" to forget the run).
 var endScript = redis.NewScript(prelude + `
 clearrun()
-if ARGV[2] ~= '' then redis.call('HSET', RUN, 'state', ARGV[2]) end
+if ARGV[2] ~= '' then redis.call('HSET', RUN, 'state', ARGV[2])
+else redis.call('UNLINK', P..'done:workers', P..'done:hosts') end
 return 1
 `)
 
