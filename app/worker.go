@@ -100,10 +100,6 @@ func (s *Service) workerCrawl(ctx context.Context, rdb *redis.Client, job config
 	}
 	o.Log.Info("worker crawl", "pages", st.Pages, "new", st.New, "changed", st.Changed,
 		"unchanged", st.Unchanged, "errors", st.Errors, "elapsed", st.Elapsed.Round(time.Millisecond))
-	k := redisfrontier.Prefix(job.Name) + "workerpages"
-	if st.Pages > 0 {
-		rdb.HIncrBy(context.WithoutCancel(ctx), k, fs.Worker(), int64(st.Pages))
-	}
 	if ctx.Err() != nil {
 		return nil
 	}

@@ -2,7 +2,6 @@ package redisfrontier
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -12,7 +11,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/cespare/xxhash/v2"
 	"github.com/redis/go-redis/v9"
 
 	"newsarchive/frontier"
@@ -116,24 +114,6 @@ func New(rdb *redis.Client, o Options) *State {
 	return s
 }
 
-// Dial connects to the Redis of a redis://HOST:PORT/DB URL and checks that
-// it answers. Errors name the address.
-func Dial(ctx context.Context, url string) (*redis.Client, error) {
-	opt, err := redis.ParseURL(url)
-	if err != nil {
-		return nil, fmt.Errorf("redis URL %q: %w", url, err)
-	}
-	ids := watchRestarts(opt)
-	c := redis.NewClient(opt)
-	if err := c.Ping(ctx).Err(); err != nil {
-		c.Close()
-		return nil, fmt.Errorf("redis at %s: %w", opt.Addr, err)
-	}
-	c.AddHook(countHook{})
-	watched.Store(c, ids)
-	return c, nil
-}
-
 // Worker is the name of this State in leases and heartbeats.
 func (s *State) Worker() string { return s.o.Worker }
 
@@ -167,62 +147,6 @@ func (s *State) runAlways(sc *redis.Script, args ...any) (any, error) {
 	ctx, cancel := s.ctx()
 	defer cancel()
 	return sc.Run(ctx, s.rdb, nil, append([]any{s.p}, args...)...).Result()
-}
-
-// seenHash is the seen-set member of a URL: 8 bytes of xxhash64. A
-// collision (about one in 10^7 at a million URLs per run) skips one URL.
-func seenHash(u string) string {
-	var b [8]byte
-	binary.BigEndian.PutUint64(b[:], xxhash.Sum64String(u))
-	return string(b[:])
-}
-
-// encode is a queued request as stored: everything but the ID (the score).
-func encode(r frontier.Request) string {
-	var b strings.Builder
-	b.WriteString(strconv.Itoa(int(r.Kind)))
-	b.WriteByte(0x1f)
-	b.WriteString(strconv.Itoa(r.Depth))
-	b.WriteByte(0x1f)
-	b.WriteString(strconv.Itoa(r.Attempt))
-	b.WriteByte(0x1f)
-	b.WriteString(r.LastMod)
-	b.WriteByte(0x1f)
-	b.WriteString(r.URL)
-	for _, v := range r.Via {
-		b.WriteByte(0x1f)
-		b.WriteString(v)
-	}
-	return b.String()
-}
-
-func decode(id, s string) (frontier.Request, error) {
-	f := strings.Split(s, "\x1f")
-	if len(f) < 5 {
-		return frontier.Request{}, fmt.Errorf("bad queued request %q", s)
-	}
-	var r frontier.Request
-	var err error
-	var k int
-	if r.ID, err = strconv.ParseUint(id, 10, 64); err != nil {
-		return r, fmt.Errorf("bad request id %q", id)
-	}
-	k, _ = strconv.Atoi(f[0])
-	r.Kind = frontier.Kind(k)
-	r.Depth, _ = strconv.Atoi(f[1])
-	r.Attempt, _ = strconv.Atoi(f[2])
-	r.LastMod, r.URL = f[3], f[4]
-	if len(f) > 5 {
-		r.Via = f[5:]
-	}
-	return r, nil
-}
-
-func micros(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixMicro()
 }
 
 // Push implements frontier.State.

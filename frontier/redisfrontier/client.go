@@ -3,6 +3,7 @@ package redisfrontier
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -64,6 +65,24 @@ func (s *State) restarted() bool {
 		return false
 	}
 	return s.ids.get() != s.serverID
+}
+
+// Dial connects to the Redis of a redis://HOST:PORT/DB URL and checks that
+// it answers. Errors name the address.
+func Dial(ctx context.Context, url string) (*redis.Client, error) {
+	opt, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, fmt.Errorf("redis URL %q: %w", url, err)
+	}
+	ids := watchRestarts(opt)
+	c := redis.NewClient(opt)
+	if err := c.Ping(ctx).Err(); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("redis at %s: %w", opt.Addr, err)
+	}
+	c.AddHook(countHook{})
+	watched.Store(c, ids)
+	return c, nil
 }
 
 // Close closes a client made by Dial.
