@@ -29,4 +29,11 @@
 // A Service from NewHeld (and the copies WithLog makes) runs one run of a
 // job at a time: a second is refused with ErrJobRunning, since both would
 // share the job's crawl state.
+//
+// With crawler.frontier in Redis, RunJob is the archive side of a shared
+// crawl (distributed.go: seed, drain the job's results stream, end the run)
+// and RunWorker a worker (worker.go: fetch and send results; it never opens
+// the archive). A result is acknowledged only after its commit, and a
+// worker sends its result before it finishes its claim, so the run ends
+// only when every result is archived.
 package app

@@ -21,6 +21,9 @@ type RunOptions struct {
 	Progress      io.Writer
 	ProgressTTY   bool
 	ProgressEvery time.Duration
+	// NoFetch, with a frontier in Redis, only seeds and archives: workers
+	// (crawl --worker) do the fetching.
+	NoFetch bool
 }
 
 // RunJob runs one job once: it crawls with the archive's crawl state and a
@@ -38,6 +41,9 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (ru
 			run.Ended = time.Now().UTC()
 		}
 	}()
+	if s.Config.Crawler.SharedFrontier() {
+		return s.runShared(ctx, job, ro, run)
+	}
 	o, err := CrawlerOptions(s.Config.Crawler, job, s.Config.Sites)
 	if err != nil {
 		return run, err
@@ -68,17 +74,7 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (ru
 	for _, h := range stats.Hosts {
 		run.Hosts = append(run.Hosts, store.RunHost(h))
 	}
-	switch {
-	case errors.Is(runErr, ErrInterrupted):
-		run.Error = "interrupted; the next crawl of this job continues where it stopped"
-	case runErr != nil:
-		run.Error = runErr.Error()
-	}
-	id, addErr := st.AddRun(run)
-	if addErr != nil {
-		log.Error("recording the run", "err", addErr)
-	}
-	run.ID = id
+	addErr := recordRun(st, &run, runErr, log)
 	log.Info("crawl finished", append([]any{"pages", stats.Pages, "new", stats.New, "changed", stats.Changed,
 		"unchanged", stats.Unchanged, "listings", stats.Listings, "skipped", stats.Skipped,
 		"errors", stats.Errors, "resumed", stats.Resumed, "elapsed", stats.Elapsed.Round(time.Millisecond),

@@ -19,9 +19,10 @@ func init() { register(newCrawlCmd) }
 
 // CrawlOptions are the inputs of `crawl`.
 type CrawlOptions struct {
-	Job   string   // run only this job ("" = every configured job)
-	Seeds []string // replace the job's seeds; with no --job, an ad-hoc job
-	Fresh bool     // start over instead of resuming an interrupted run
+	Job    string   // run only this job ("" = every configured job)
+	Seeds  []string // replace the job's seeds; with no --job, an ad-hoc job
+	Fresh  bool     // start over instead of resuming an interrupted run
+	Shared          // workers of a frontier in Redis (worker.go)
 }
 
 // adhocJob names the job `crawl --seed URL` runs when no --job is given:
@@ -68,6 +69,7 @@ status").`,
 	f.StringVar(&o.Job, "job", "", "run only this job")
 	f.StringArrayVar(&o.Seeds, "seed", nil, "start URL (repeatable); without --job, crawl these as an ad-hoc job")
 	f.BoolVar(&o.Fresh, "fresh", false, "start over instead of resuming an interrupted run")
+	o.Shared.flags(f)
 	return cmd
 }
 
@@ -83,9 +85,14 @@ func RunCrawl(ctx context.Context, env *Env, c config.Config, o CrawlOptions) er
 	if err != nil {
 		return usage(err)
 	}
+	if o.Worker {
+		return runWorker(ctx, env, c, o, jobs)
+	}
 	var failed []error
 	for _, j := range jobs {
-		run, err := env.service(c).RunJob(ctx, j, progressTo(env.Stderr, o.Fresh))
+		ro := progressTo(env.Stderr, o.Fresh)
+		ro.NoFetch = o.NoFetch
+		run, err := env.service(c).RunJob(ctx, j, ro)
 		// The summary prints whatever the outcome, for cron's log.
 		fmt.Fprintf(env.Stderr, "crawl %s: %d pages fetched; articles %d new, %d changed, %d unchanged; %d errors (%s)\n",
 			j.Name, run.Pages, run.New, run.Changed, run.Unchanged, run.Errors, run.Ended.Sub(run.Started).Round(1e6))

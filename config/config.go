@@ -62,6 +62,10 @@ type Crawler struct {
 
 	// PerHostParallelism bounds the requests in flight to one host.
 	PerHostParallelism int `yaml:"per_host_parallelism"`
+
+	// Frontier and LeaseTTL place a job's frontier (see frontier.go).
+	Frontier string   `yaml:"frontier"`
+	LeaseTTL Duration `yaml:"lease_ttl"`
 }
 
 // Serve configures `newsarchive serve`, the archive's web site and API.
@@ -114,6 +118,7 @@ func Default() Config {
 			RespectRobots: true,
 
 			PerHostParallelism: 1,
+			LeaseTTL:           Duration(2 * time.Minute),
 		},
 		NotifyWait: Duration(DefaultNotifyWait),
 		Serve:      Serve{Addr: "127.0.0.1:8080"},

@@ -40,6 +40,9 @@ func (c Config) Validate() error {
 	if err := c.Serve.validate(); err != nil {
 		return err
 	}
+	if err := c.Crawler.validateFrontier(); err != nil {
+		return err
+	}
 	names := map[string]bool{}
 	seeds := 0
 	checked := memo{}

@@ -133,14 +133,24 @@ func (cr *Crawler) snapshot(start time.Time) Stats {
 	return st
 }
 
-func (cr *Crawler) pushSeeds() error {
+// SeedRequests are the frontier requests a run queues for its seeds, for a
+// caller that seeds a shared frontier without crawling itself.
+func SeedRequests(seeds []string) ([]frontier.Request, error) {
 	var reqs []frontier.Request
-	for _, s := range cr.o.Seeds {
+	for _, s := range seeds {
 		u, err := seedURL(s)
 		if err != nil {
-			return fmt.Errorf("%w: seed %q: %v", ErrOptions, urlnorm.Abbrev(s, 100), err)
+			return nil, fmt.Errorf("%w: seed %q: %v", ErrOptions, urlnorm.Abbrev(s, 100), err)
 		}
 		reqs = append(reqs, frontier.Request{URL: u, Depth: 0, Kind: kindHint(u)})
+	}
+	return reqs, nil
+}
+
+func (cr *Crawler) pushSeeds() error {
+	reqs, err := SeedRequests(cr.o.Seeds)
+	if err != nil {
+		return err
 	}
 	n, err := cr.o.State.Push(reqs)
 	if err != nil {
