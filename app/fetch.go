@@ -31,7 +31,10 @@ func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*articl
 		a.HTTPStatus = page.Status
 		return &a, nil
 	}
-	if _, err := Sink(st).Archive(ctx, page, &a); err != nil {
+	sink, endIndex := s.indexed(st, Sink(st))
+	_, err = sink.Archive(ctx, page, &a)
+	endIndex()
+	if err != nil {
 		return nil, fmt.Errorf("archive: %w", err)
 	}
 	latest, err := st.Latest(page.Key)

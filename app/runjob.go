@@ -39,7 +39,8 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 		return run, err
 	}
 	o.State = st.CrawlState(job.Name)
-	o.Sink = Sink(st)
+	sink, endIndex := s.indexed(st, Sink(st))
+	o.Sink = sink
 	o.Log = log
 	o.Fresh = ro.Fresh
 	o.Progress = ro.Progress
@@ -55,6 +56,7 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (st
 	case runErr != nil:
 		run.Error = runErr.Error()
 	}
+	endIndex()
 	id, addErr := st.AddRun(run)
 	if addErr != nil {
 		log.Error("recording the run", "err", addErr)

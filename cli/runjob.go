@@ -7,10 +7,16 @@ import (
 
 	"newsarchive/app"
 	"newsarchive/config"
+	"newsarchive/search"
 )
 
-// service returns the app service for c, logging to the command's log.
-func (e *Env) service(c config.Config) *app.Service { return app.New(c, e.logger()) }
+// service returns the app service for c, logging to the command's log and
+// keeping the archive's search index up to date.
+func (e *Env) service(c config.Config) *app.Service {
+	s := app.New(c, e.logger())
+	s.Indexer = &search.Keeper{Log: e.logger(), Options: search.Options{LockTimeout: c.Store.LockTimeout.D()}}
+	return s
+}
 
 // progressTo returns run options that draw progress on w (a live line on a
 // terminal, log lines otherwise).

@@ -47,6 +47,9 @@ func RunVerify(ctx context.Context, env *Env, c config.Config) error {
 		for _, p := range r.Problems {
 			fmt.Fprintf(env.Stdout, "problem: %s\n", p)
 		}
+		if err := verifyIndex(env, st, r); err != nil {
+			return err
+		}
 		if !r.OK() {
 			if r.Total > len(r.Problems) {
 				fmt.Fprintf(env.Stdout, "… and %d more\n", r.Total-len(r.Problems))
