@@ -65,6 +65,9 @@ type Index struct {
 	path string
 	opts Options
 	mu   sync.Mutex
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Open opens the index of st's archive. It does not catch up: call
@@ -117,8 +120,11 @@ func create(path string) (bleve.Index, error) {
 	return bi, nil
 }
 
-// Close closes the index (not the archive).
-func (ix *Index) Close() error { return ix.bi.Close() }
+// Close closes the index (not the archive); closing again does nothing.
+func (ix *Index) Close() error {
+	ix.closeOnce.Do(func() { ix.closeErr = ix.bi.Close() })
+	return ix.closeErr
+}
 
 // Watermark is the id of the last archived version the index has taken:
 // every version up to it is indexed.

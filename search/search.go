@@ -319,4 +319,3 @@ func decodeCursor(c string) (int, error) {
 	}
 	return n, nil
 }
-
