@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/blevesearch/bleve/v2"
 
 	"newsarchive/store"
 )
@@ -24,17 +23,6 @@ func Reindex(ctx context.Context, st *store.Store, o Options) (int, error) {
 	bi, err := create(tmp)
 	if err != nil {
 		return 0, fmt.Errorf("search index %s: %w", tmp, err)
-	}
-	bi.Close()
-	// unsafe_batch: nothing is read until the rename, so batches need not
-	// wait for the disk; Close persists everything.
-	bi, err = bleve.OpenUsing(tmp, map[string]any{"unsafe_batch": true})
-	if err != nil {
-		os.RemoveAll(tmp)
-		return 0, fmt.Errorf("search index %s: %w", tmp, err)
-	}
-	if o.BatchSize == 0 {
-		o.BatchSize = 1000
 	}
 	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: tmp, opts: o}
 	n, err := ix.CatchUp(ctx)
