@@ -78,7 +78,7 @@ func benchSnapshot(i int) store.Snapshot {
 	a := &article.Article{URL: key, Title: zipfWords(rng, vocab, 8, sep), Language: lang,
 		Text: strings.Join(ps, "\n\n"), Description: zipfWords(rng, vocab, 20, sep),
 		Authors: []string{zipfWords(rng, vocab, 2, sep)}, Source: "Example " + lang,
-		Tags: []string{vocab[rng.Intn(len(vocab))], vocab[rng.Intn(len(vocab))]},
+		Tags:        []string{vocab[rng.Intn(len(vocab))], vocab[rng.Intn(len(vocab))]},
 		PublishedAt: at.Format(time.RFC3339)}
 	return store.Snapshot{Key: key, URL: key, Article: a, Status: 200, FetchedAt: at.Add(time.Hour)}
 }
@@ -125,6 +125,7 @@ func BenchmarkSearch(b *testing.B) {
 	// Reset the peak resident memory (Linux), so that it is reindex's peak
 	// and not that of building the archive.
 	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+	stopSampling, peakHeap := sampleHeap()
 	b.ResetTimer()
 	var wall time.Duration
 	var cpu time.Duration
@@ -139,6 +140,8 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	stopSampling()
+	b.ReportMetric(float64(*peakHeap)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(n*b.N)/wall.Seconds(), "articles/s")
 	b.ReportMetric(float64(cpu.Microseconds())/float64(n*b.N), "cpu-µs/article")
 	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
@@ -214,6 +217,30 @@ func benchQueries() []Request {
 		out = append(out, Request{Query: q, Sort: []string{"relevance", "date"}[i%2]})
 	}
 	return out
+}
+
+// sampleHeap records the peak Go heap in use every 20 ms until stop is
+// called. Unlike VmHWM it leaves out the index files bleve maps into
+// memory, which the kernel can drop.
+func sampleHeap() (stop func(), peak *uint64) {
+	peak = new(uint64)
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			*peak = max(*peak, ms.HeapInuse)
+			select {
+			case <-t.C:
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { close(done); <-finished }, peak
 }
 
 func cpuTime() time.Duration {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 
-
 	"newsarchive/store"
 )
 
@@ -23,6 +22,9 @@ func Reindex(ctx context.Context, st *store.Store, o Options) (int, error) {
 	bi, err := create(tmp)
 	if err != nil {
 		return 0, fmt.Errorf("search index %s: %w", tmp, err)
+	}
+	if o.BatchSize == 0 {
+		o.BatchSize = 400 // bounds reindex memory
 	}
 	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: tmp, opts: o}
 	n, err := ix.CatchUp(ctx)

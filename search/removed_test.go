@@ -86,7 +86,7 @@ func TestCatchUp(t *testing.T) {
 		t.Fatalf("CatchUp = %d, %v; want 2 versions", n, err)
 	}
 	for q, want := range map[string][]string{
-		`"检测实验室"`:  {corpus[0].key + "#1"},
+		`"检测实验室"`:    {corpus[0].key + "#1"},
 		`reopened`:   {corpus[3].key + "#2"},
 		`bearings`:   {},
 		`bridge`:     {corpus[3].key + "#2"},

@@ -129,7 +129,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 	res.Total = int(sr.Total)
 	res.Sites, res.Months = facets(sr)
 	for _, h := range sr.Hits {
-		if hit, ok := ix.hit(h); ok {
+		if hit, ok := ix.hit(h, !r.AllVersions); ok {
 			res.Hits = append(res.Hits, hit)
 		}
 	}
@@ -231,7 +231,7 @@ func (ix *Index) removed(ctx context.Context, r Request, uq query.Query, must []
 	for i, g := range page {
 		m := *g.match
 		m.Locations = locs[ids[i]]
-		if hit, ok := ix.hit(&m); ok {
+		if hit, ok := ix.hit(&m, false); ok {
 			hit.RemovedIn = g.version + 1
 			res.Hits = append(res.Hits, hit)
 		}
@@ -243,8 +243,9 @@ func (ix *Index) removed(ctx context.Context, r Request, uq query.Query, must []
 }
 
 // hit builds a Hit from the archive's copy of the version, false when the
-// archive no longer has it (pruned since it was indexed).
-func (ix *Index) hit(m *bsearch.DocumentMatch) (Hit, bool) {
+// archive no longer has it (pruned since it was indexed). latest says the
+// index has already vouched that it is its article's latest version.
+func (ix *Index) hit(m *bsearch.DocumentMatch, latest bool) (Hit, bool) {
 	key, n, ok := splitID(m.ID)
 	if !ok {
 		return Hit{}, false
@@ -253,9 +254,10 @@ func (ix *Index) hit(m *bsearch.DocumentMatch) (Hit, bool) {
 	if err != nil {
 		return Hit{}, false
 	}
-	latest := false
-	if l, err := ix.st.Latest(key); err == nil {
-		latest = l.Version == n
+	if !latest {
+		if l, err := ix.st.Latest(key); err == nil {
+			latest = l.Version == n
+		}
 	}
 	return Hit{
 		Key: key, Version: n, Latest: latest, Title: a.Title, Site: urlnorm.Host(key),

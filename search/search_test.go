@@ -42,6 +42,8 @@ func TestSearch(t *testing.T) {
 		{"Chinese without a language tag", `"二元切分"`, []string{corpus[4].key}},
 		{"English stemmed: walking finds walked", `walking`, []string{corpus[2].key}},
 		{"English stemmed: inspections finds inspect", `inspections`, []string{corpus[3].key}},
+		{"English words apart are not the phrase", `"talks harbour"`, nil},
+		{"the same words, not as a phrase", `talks harbour`, []string{corpus[2].key}},
 		{"English phrase with a stop word", `"walk out as harbour"`, []string{corpus[2].key}},
 		{"stop word does not empty an AND", `the ferry`, []string{corpus[2].key}},
 		{"author", `author:okafor`, []string{corpus[2].key}},
