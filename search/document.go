@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"newsarchive/store"
 	"newsarchive/urlnorm"
@@ -115,6 +114,3 @@ func langTerms(tag string) []string {
 	}
 	return []string{tag}
 }
-
-// monthOf is the facet value of a time.
-func monthOf(t time.Time) string { return t.Format("2006-01") }

@@ -21,6 +21,10 @@ import (
 type Keeper struct {
 	Log     *slog.Logger
 	Options Options
+	// Index, when set, is an index the caller holds open for its whole
+	// life (a long-running process such as serve, which searches it):
+	// Begin uses it and End leaves it open.
+	Index *Index
 	// Every bounds how long a new version waits to be indexed (0: 2s).
 	Every time.Duration
 
@@ -41,11 +45,14 @@ func (k *Keeper) Begin(st *store.Store) error {
 		k.refs++
 		return nil
 	}
-	o := k.Options
-	o.Create = true
-	ix, err := Open(st, o)
-	if err != nil {
-		return err
+	ix := k.Index
+	if ix == nil {
+		o := k.Options
+		o.Create = true
+		var err error
+		if ix, err = Open(st, o); err != nil {
+			return err
+		}
 	}
 	k.ix, k.refs = ix, 1
 	k.kick, k.stop, k.done = make(chan struct{}, 1), make(chan struct{}), make(chan error, 1)
@@ -75,8 +82,10 @@ func (k *Keeper) End() error {
 	}
 	close(k.stop)
 	err := <-k.done
-	if cerr := k.ix.Close(); err == nil {
-		err = cerr
+	if k.Index == nil {
+		if cerr := k.ix.Close(); err == nil {
+			err = cerr
+		}
 	}
 	k.ix = nil
 	return err
