@@ -1,18 +1,15 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"path/filepath"
-	"runtime"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"newsarchive/app"
 	"newsarchive/config"
+	"newsarchive/store/storetest"
 )
 
 // BenchmarkCrawl5000 is issue #4's speed target: a loopback site of 5 000
@@ -35,7 +32,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 	job := config.Job{Name: "bench", Seeds: []string{s.URL + "/"}, MaxDepth: 1}
 	var total time.Duration
 	pages := 0
-	stopSampling, peakHeap := sampleHeap()
+	stopSampling, peakHeap := storetest.SampleHeap()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		c.Store.Path = filepath.Join(b.TempDir(), "archive.db")
@@ -55,55 +52,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 	stopSampling()
 	b.ReportMetric(float64(pages)/total.Seconds(), "pages/s")
 	b.ReportMetric(float64(*peakHeap)/(1<<20), "peak-heap-MB")
-	if hwm := peakRSS(); hwm > 0 {
+	if hwm := storetest.PeakRSS(); hwm > 0 {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MB")
 	}
-}
-
-// sampleHeap records the peak of the Go heap in use (live and not yet
-// collected objects) every 20 ms until stop is called. Unlike VmHWM it
-// leaves out the store's memory-mapped file, which the kernel can drop.
-func sampleHeap() (stop func(), peak *uint64) {
-	peak = new(uint64)
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		t := time.NewTicker(20 * time.Millisecond)
-		defer t.Stop()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > *peak {
-				*peak = ms.HeapInuse
-			}
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() { close(done); <-finished }, peak
-}
-
-// peakRSS is the process's peak resident set size in bytes (Linux VmHWM),
-// or 0 where /proc is not available.
-func peakRSS() int64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			if err != nil {
-				return 0
-			}
-			return kb << 10
-		}
-	}
-	return 0
 }

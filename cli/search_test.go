@@ -196,7 +196,7 @@ func TestSearchMissingOrCorruptIndex(t *testing.T) {
 	mustRun(t, "--config", cfg, "crawl")
 	dir := search.Path(db)
 	for _, c := range []struct {
-		name  string
+		name   string
 		break_ func()
 	}{
 		{"missing", func() { os.RemoveAll(dir) }},

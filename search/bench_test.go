@@ -125,7 +125,7 @@ func BenchmarkSearch(b *testing.B) {
 	// Reset the peak resident memory (Linux), so that it is reindex's peak
 	// and not that of building the archive.
 	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-	stopSampling, peakHeap := sampleHeap()
+	stopSampling, peakHeap := storetest.SampleHeap()
 	b.ResetTimer()
 	var wall time.Duration
 	var cpu time.Duration
@@ -144,7 +144,7 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportMetric(float64(*peakHeap)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(n*b.N)/wall.Seconds(), "articles/s")
 	b.ReportMetric(float64(cpu.Microseconds())/float64(n*b.N), "cpu-µs/article")
-	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
+	b.ReportMetric(float64(storetest.PeakRSS())/(1<<20), "peak-RSS-MB")
 	size := dirSize(Path(st.Path()))
 	b.ReportMetric(100*float64(size)/float64(textBytes), "index-%-of-text")
 	b.ReportMetric(float64(textBytes)/(1<<20), "text-MB")
@@ -219,50 +219,10 @@ func benchQueries() []Request {
 	return out
 }
 
-// sampleHeap records the peak Go heap in use every 20 ms until stop is
-// called. Unlike VmHWM it leaves out the index files bleve maps into
-// memory, which the kernel can drop.
-func sampleHeap() (stop func(), peak *uint64) {
-	peak = new(uint64)
-	done, finished := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(finished)
-		t := time.NewTicker(20 * time.Millisecond)
-		defer t.Stop()
-		var ms runtime.MemStats
-		for {
-			runtime.ReadMemStats(&ms)
-			*peak = max(*peak, ms.HeapInuse)
-			select {
-			case <-t.C:
-			case <-done:
-				return
-			}
-		}
-	}()
-	return func() { close(done); <-finished }, peak
-}
-
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// peakRSS is the process's peak resident memory (VmHWM), 0 if unknown.
-func peakRSS() int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
-			var kb int64
-			fmt.Sscan(f[1], &kb)
-			return kb << 10
-		}
-	}
-	return 0
 }
 
 func dirSize(dir string) int64 {

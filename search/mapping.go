@@ -141,29 +141,19 @@ func fieldName(base, analyzer string) string { return base + "_" + analyzer }
 // where sorting or faceting reads them.
 func newMapping() mapping.IndexMapping {
 	dm := bleve.NewDocumentStaticMapping()
+	plain := func(fm *mapping.FieldMapping, docValues bool) *mapping.FieldMapping {
+		fm.Store, fm.IncludeInAll, fm.DocValues = false, false, docValues
+		return fm
+	}
 	text := func(analyzer string) *mapping.FieldMapping {
-		fm := bleve.NewTextFieldMapping()
+		fm := plain(bleve.NewTextFieldMapping(), false)
 		fm.Analyzer = analyzer
-		fm.Store = false
-		fm.IncludeInAll = false
 		fm.IncludeTermVectors = true
-		fm.DocValues = false
 		return fm
 	}
 	kw := func(docValues bool) *mapping.FieldMapping {
-		fm := bleve.NewKeywordFieldMapping()
+		fm := plain(bleve.NewKeywordFieldMapping(), docValues)
 		fm.Analyzer = keyword.Name
-		fm.Store = false
-		fm.IncludeInAll = false
-		fm.IncludeTermVectors = false
-		fm.DocValues = docValues
-		return fm
-	}
-	date := func(docValues bool) *mapping.FieldMapping {
-		fm := bleve.NewDateTimeFieldMapping()
-		fm.Store = false
-		fm.IncludeInAll = false
-		fm.DocValues = docValues
 		return fm
 	}
 	for _, a := range analyzers() {
@@ -176,15 +166,11 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fDomain, kw(false))
 	dm.AddFieldMappingsAt(fLang, kw(false))
 	dm.AddFieldMappingsAt(fMonth, kw(true))
-	dm.AddFieldMappingsAt(fPublished, date(false))
-	dm.AddFieldMappingsAt(fFetched, date(false))
-	dm.AddFieldMappingsAt(fDate, date(true))
-	num := bleve.NewNumericFieldMapping()
-	num.Store, num.IncludeInAll, num.DocValues = false, false, false
-	dm.AddFieldMappingsAt(fVersion, num)
-	b := bleve.NewBooleanFieldMapping()
-	b.Store, b.IncludeInAll, b.DocValues = false, false, false
-	dm.AddFieldMappingsAt(fLatest, b)
+	dm.AddFieldMappingsAt(fPublished, plain(bleve.NewDateTimeFieldMapping(), false))
+	dm.AddFieldMappingsAt(fFetched, plain(bleve.NewDateTimeFieldMapping(), false))
+	dm.AddFieldMappingsAt(fDate, plain(bleve.NewDateTimeFieldMapping(), true))
+	dm.AddFieldMappingsAt(fVersion, plain(bleve.NewNumericFieldMapping(), false))
+	dm.AddFieldMappingsAt(fLatest, plain(bleve.NewBooleanFieldMapping(), false))
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = dm

@@ -4,9 +4,11 @@
 package storetest
 
 import (
+	"bufio"
 	"fmt"
 	"math/rand"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -165,4 +167,53 @@ func Archive(n, batch int, put func([]store.Snapshot) error) (snaps int, rawByte
 		}
 	}
 	return snaps, rawBytes, flush()
+}
+
+// SampleHeap records the peak of the Go heap in use (live and not yet
+// collected objects) every 20 ms until stop is called. Unlike VmHWM it
+// leaves out memory-mapped files (the store's, an index's), which the
+// kernel can drop.
+func SampleHeap() (stop func(), peak *uint64) {
+	peak = new(uint64)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > *peak {
+				*peak = ms.HeapInuse
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() { close(done); <-finished }, peak
+}
+
+// PeakRSS is the process's peak resident set size in bytes (Linux VmHWM),
+// or 0 where /proc is not available.
+func PeakRSS() int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
 }
