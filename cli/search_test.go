@@ -104,6 +104,10 @@ func TestSearchAfterCrawls(t *testing.T) {
 	s := newTwoLanguageSite(t)
 	cfg, _ := searchConfig(t, s)
 	mustRun(t, "--config", cfg, "crawl")
+	// The crawl indexed what it archived (verify does not catch up).
+	if out := mustRun(t, "--config", cfg, "verify"); !strings.Contains(out, "search index: 2 versions, in step") {
+		t.Errorf("verify after the first crawl:\n%s", out)
+	}
 	cases := []struct{ name, query, want string }{
 		{"Chinese phrase", `"检测实验室"`, s.URL + zhPath + "\tv1\t首批绿色低碳检测实验室名单公布"},
 		{"Chinese fragment is marked", `"新标准"`, "«新标准»"},

@@ -10,7 +10,7 @@ import (
 )
 
 // errStopWords is returned when nothing in a query is left to look for.
-var errStopWords = errors.New("the query has nothing to look for but common words (such as \"the\")")
+var errStopWords = errors.New("the query has nothing to look for: only common words (such as \"the\") or punctuation")
 
 // compiler turns a parsed query into a bleve query. Each word or phrase is
 // analysed with every analyzer the index holds documents of and looked for

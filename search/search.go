@@ -109,7 +109,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	must := []query.Query{uq}
 	if r.Site != "" {
-		must = append(must, term(fDomain, strings.ToLower(urlnorm.Host("http://"+r.Site+"/"))))
+		must = append(must, term(fDomain, siteHost(r.Site)))
 	}
 	if !r.Since.IsZero() {
 		must = append(must, dateRange(fFetched, r.Since, time.Time{}))
@@ -277,6 +277,14 @@ func facets(sr *bleve.SearchResult) (sites, months []FacetCount) {
 		return out
 	}
 	return get(fSite), get(fMonth)
+}
+
+// siteHost is the host a --site value names: a host, or a URL.
+func siteHost(site string) string {
+	if !strings.Contains(site, "://") {
+		site = "http://" + site + "/"
+	}
+	return strings.ToLower(urlnorm.Host(site))
 }
 
 func term(field, value string) query.Query {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 var corpus = []testArticle{
@@ -111,5 +112,77 @@ func TestFragments(t *testing.T) {
 		if !found {
 			t.Errorf("%s: fragments %+v lack %q in %s", c.query, res.Hits[0].Fragments, c.marked, c.field)
 		}
+	}
+}
+
+func TestSearchOptions(t *testing.T) {
+	st := newStore(t)
+	for _, a := range corpus {
+		put(t, st, a, t0)
+	}
+	later := corpus[3]
+	later.key = "http://courier.example.com/city/later.html"
+	put(t, st, later, t0.Add(48*time.Hour))
+	ix := openIndex(t, st)
+	cases := []struct {
+		name string
+		req  Request
+		want []string
+	}{
+		{"site as a host", Request{Query: "bridge", Site: "courier.example.com"}, []string{corpus[3].key, later.key}},
+		{"site as a URL", Request{Query: "bridge", Site: "https://example.com/x"}, []string{corpus[3].key, later.key}},
+		{"other site", Request{Query: "bridge", Site: "example.org"}, nil},
+		{"since", Request{Query: "bridge", Since: t0.Add(time.Hour)}, []string{later.key}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), c.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.Key)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+	// Paging: one hit a page, the cursor walks them all once.
+	seen := map[string]bool{}
+	req := Request{Query: "lang:en OR lang:zh", Limit: 1, Sort: "date"}
+	for page := 0; ; page++ {
+		res, err := ix.Search(context.Background(), req)
+		if err != nil || len(res.Hits) != 1 || res.Total != 5 {
+			t.Fatalf("page %d: %+v %v", page, res, err)
+		}
+		if seen[res.Hits[0].Key] {
+			t.Fatalf("page %d repeats %s", page, res.Hits[0].Key)
+		}
+		seen[res.Hits[0].Key] = true
+		if res.Next == "" {
+			break
+		}
+		req.Cursor = res.Next
+	}
+	if len(seen) != 5 {
+		t.Errorf("pages saw %d hits, want 5", len(seen))
+	}
+	// Facets count every hit, not just the page.
+	res, err := ix.Search(context.Background(), Request{Query: "lang:en OR lang:zh", Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []FacetCount{{"courier.example.com", 3}, {"news.example.cn", 1}, {"news.example.tw", 1}}
+	if !slices.Equal(res.Sites, want) {
+		t.Errorf("site facet %v, want %v", res.Sites, want)
+	}
+	if !slices.Equal(res.Months, []FacetCount{{"2025-03", 3}, {"2024-11", 2}}) {
+		t.Errorf("month facet %v", res.Months)
+	}
+	if _, err := ix.Search(context.Background(), Request{Query: "x", Cursor: "nonsense"}); err == nil {
+		t.Error("a bad cursor was accepted")
 	}
 }
