@@ -24,7 +24,7 @@ func Reindex(ctx context.Context, st *store.Store, o Options) (int, error) {
 		return 0, fmt.Errorf("search index %s: %w", tmp, err)
 	}
 	if o.BatchSize == 0 {
-		o.BatchSize = 400 // bounds reindex memory
+		o.BatchSize = 200 // bounds reindex memory
 	}
 	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: tmp, opts: o}
 	n, err := ix.CatchUp(ctx)

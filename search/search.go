@@ -121,13 +121,15 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 		must = append(must, boolTerm(fLatest, true))
 	}
 	req := ix.request(query.NewConjunctionQuery(must), r.Sort, limit, offset)
-	req.IncludeLocations = true
 	sr, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
 	res.Total = int(sr.Total)
 	res.Sites, res.Months = facets(sr)
+	if err := ix.locate(ctx, uq, sr.Hits); err != nil {
+		return res, err
+	}
 	for _, h := range sr.Hits {
 		if hit, ok := ix.hit(h, !r.AllVersions); ok {
 			res.Hits = append(res.Hits, hit)
@@ -213,25 +215,16 @@ func (ix *Index) removed(ctx context.Context, r Request, uq query.Query, must []
 		return res, nil
 	}
 	page := kept[offset:min(offset+limit, len(kept))]
-	// Locations for the fragments, for this page only.
-	ids := make([]string, len(page))
-	for i, g := range page {
-		ids[i] = docID(g.key, g.version)
-	}
-	lr := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{uq, query.NewDocIDQuery(ids)}), len(ids), 0, false)
-	lr.IncludeLocations = true
-	located, err := ix.bi.SearchInContext(ctx, lr)
-	if err != nil {
-		return res, fmt.Errorf("search: %w", err)
-	}
-	locs := map[string]bsearch.FieldTermLocationMap{}
-	for _, h := range located.Hits {
-		locs[h.ID] = h.Locations
-	}
+	matches := make([]*bsearch.DocumentMatch, len(page))
 	for i, g := range page {
 		m := *g.match
-		m.Locations = locs[ids[i]]
-		if hit, ok := ix.hit(&m, false); ok {
+		matches[i] = &m
+	}
+	if err := ix.locate(ctx, uq, matches); err != nil {
+		return res, err
+	}
+	for i, g := range page {
+		if hit, ok := ix.hit(matches[i], false); ok {
 			hit.RemovedIn = g.version + 1
 			res.Hits = append(res.Hits, hit)
 		}
@@ -240,6 +233,33 @@ func (ix *Index) removed(ctx context.Context, r Request, uq query.Query, must []
 		res.Next = encodeCursor(offset + len(page))
 	}
 	return res, nil
+}
+
+// locate fills in the term locations of a page of hits, from a second
+// search restricted to them: asking for locations in the first search
+// would read them for every matching document, not just the page's.
+func (ix *Index) locate(ctx context.Context, uq query.Query, hits []*bsearch.DocumentMatch) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{uq, query.NewDocIDQuery(ids)}), len(ids), 0, false)
+	req.IncludeLocations = true
+	sr, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	locs := make(map[string]bsearch.FieldTermLocationMap, len(sr.Hits))
+	for _, h := range sr.Hits {
+		locs[h.ID] = h.Locations
+	}
+	for _, h := range hits {
+		h.Locations = locs[h.ID]
+	}
+	return nil
 }
 
 // hit builds a Hit from the archive's copy of the version, false when the
