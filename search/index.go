@@ -45,7 +45,8 @@ type Options struct {
 	// LockTimeout is how long to wait for another process that has the
 	// index open (0: 10s).
 	LockTimeout time.Duration
-	// BatchSize is how many versions go into one index batch (0: 500).
+	// BatchSize is how many versions go into one index batch (0: 200;
+	// larger batches index a little faster and take more memory).
 	BatchSize int
 }
 
@@ -53,7 +54,7 @@ func (o Options) batchSize() int {
 	if o.BatchSize > 0 {
 		return o.BatchSize
 	}
-	return 500
+	return 200
 }
 
 // Index is the full-text index of one archive. It is safe for concurrent

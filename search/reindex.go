@@ -23,9 +23,6 @@ func Reindex(ctx context.Context, st *store.Store, o Options) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("search index %s: %w", tmp, err)
 	}
-	if o.BatchSize == 0 {
-		o.BatchSize = 200 // bounds reindex memory
-	}
 	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: tmp, opts: o}
 	n, err := ix.CatchUp(ctx)
 	if cerr := bi.Close(); err == nil {
