@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -123,7 +122,7 @@ func (k *Keeper) work(ix *Index, kick, stop <-chan struct{}, done chan<- error) 
 			done <- failed
 			return
 		}
-		if failed == nil || errors.Is(failed, context.Canceled) {
+		if failed == nil {
 			catchUp()
 		}
 	}
