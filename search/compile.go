@@ -19,6 +19,10 @@ var errStopWords = errors.New("the query has nothing to look for: only common wo
 type compiler struct {
 	im        mapping.IndexMapping
 	analyzers []string
+	// cjkPhrases is set when a word or phrase has several CJK bigrams: the
+	// CJK fields keep no positions, so the index finds the versions with
+	// all of them and matcher checks that they are adjacent.
+	cjkPhrases bool
 }
 
 func (c *compiler) compile(n node) (query.Query, error) {
@@ -41,23 +45,33 @@ func (c *compiler) compile(n node) (query.Query, error) {
 	case andNode:
 		var must, not []query.Query
 		for _, k := range n.kids {
-			target := &must
 			if nn, ok := k.(notNode); ok {
-				k, target = nn.kid, &not
+				q, err := c.negated(nn.kid)
+				if err != nil {
+					return nil, err
+				}
+				if q != nil {
+					not = append(not, q)
+				}
+				if q == matchAll {
+					not = not[:len(not)-1]
+					must = append(must, q)
+				}
+				continue
 			}
 			q, err := c.compile(k)
 			if err != nil {
 				return nil, err
 			}
 			if q != nil {
-				*target = append(*target, q)
+				must = append(must, q)
 			}
 		}
 		return boolean(must, not), nil
 	case notNode:
-		q, err := c.compile(n.kid)
-		if err != nil || q == nil {
-			return nil, err
+		q, err := c.negated(n.kid)
+		if err != nil || q == nil || q == matchAll {
+			return q, err
 		}
 		return boolean(nil, []query.Query{q}), nil
 	case textNode:
@@ -70,6 +84,23 @@ func (c *compiler) compile(n node) (query.Query, error) {
 		return dateRange(n.field, n.from, n.to), nil
 	}
 	return nil, nil
+}
+
+// matchAll stands for a NOT that the index cannot decide (see negated).
+var matchAll query.Query = query.NewMatchAllQuery()
+
+// negated compiles what NOT excludes. With a CJK phrase in it, the NOT is
+// left to matcher and the index takes every version (matchAll): its
+// stand-in for the phrase, all of its bigrams, would also exclude versions
+// that have the bigrams apart.
+func (c *compiler) negated(n node) (query.Query, error) {
+	sub := &compiler{im: c.im, analyzers: c.analyzers}
+	q, err := sub.compile(n)
+	if err == nil && q != nil && sub.cjkPhrases {
+		c.cjkPhrases = true
+		return matchAll, nil
+	}
+	return q, err
 }
 
 // boolean is must AND NOT (any of not); with no must it matches every
@@ -116,12 +147,23 @@ func (c *compiler) text(n textNode) query.Query {
 		}
 		for a, ts := range tokens {
 			var q query.Query
-			if len(ts) == 1 {
+			switch {
+			case len(ts) == 1:
 				tq := query.NewTermQuery(ts[0])
 				tq.SetField(fieldName(f.name, a))
 				tq.SetBoost(f.boost)
 				q = tq
-			} else {
+			case !positions(a):
+				c.cjkPhrases = true
+				var terms []query.Query
+				for _, t := range ts {
+					tq := query.NewTermQuery(t)
+					tq.SetField(fieldName(f.name, a))
+					tq.SetBoost(f.boost)
+					terms = append(terms, tq)
+				}
+				q = query.NewConjunctionQuery(terms)
+			default:
 				pq := query.NewMatchPhraseQuery(n.text)
 				pq.SetField(fieldName(f.name, a))
 				pq.Analyzer = a

@@ -12,7 +12,11 @@
 //
 // Documents carry no stored fields and the archive stays the source of the
 // text: a hit is key and version, and its title, dates and fragments are
-// read from the archive.
+// read from the archive. Fields keep term positions for phrases, except
+// the CJK ones (a bigram per character would triple the index): a Chinese
+// phrase is looked up as all of its bigrams, and matcher checks each
+// candidate on the archive's text, evaluating the whole query there the
+// way the index would (it also finds the spans to highlight).
 //
 // # Keeping up
 //
@@ -44,7 +48,9 @@
 // tree, with a *QueryError that names the column on bad input; compile
 // turns the tree into a bleve query. Search (Request → Result) is the API
 // for the CLI and for serve: hits with fragments cut from the archive's
-// text around the index's term locations, facets by site and month, an
-// opaque cursor, and Removed (old versions whose match the latest version
-// no longer has).
+// text around the matches, facets by site and month, an opaque cursor, and
+// Removed (old versions whose match the latest version no longer has).
+// With Chinese phrases, pages are filled by checking candidates in rank
+// order, and Total is an estimate (Result.Approximate) when not all of
+// them were checked.
 package search

@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	bsearch "github.com/blevesearch/bleve/v2/search"
-
 	"newsarchive/article"
 )
 
@@ -42,25 +40,11 @@ const (
 	maxFragments  = 2
 )
 
-// fragments cuts up to maxFragments pieces of a's fields around the
-// matches the index found (locs: field → term → byte offsets into the
-// field's text, which is the archive's text, as the index took it from
-// there). Without matches in the text (a filter-only query) it is the
-// text's opening.
-func fragments(a *article.Article, locs bsearch.FieldTermLocationMap) []Fragment {
-	spans := map[string][][2]int{} // by field, then array element for lists
-	for field, terms := range locs {
-		base, _, _ := strings.Cut(field, "_")
-		for _, ls := range terms {
-			for _, l := range ls {
-				k := base
-				if len(l.ArrayPositions) > 0 {
-					k = element(base, int(l.ArrayPositions[0]))
-				}
-				spans[k] = append(spans[k], [2]int{int(l.Start), int(l.End)})
-			}
-		}
-	}
+// fragments cuts up to maxFragments pieces of a's fields around the spans
+// that matched (by field, or element name for lists; byte offsets into the
+// archive's text). Without matches in the text (a filter-only query) it is
+// the text's opening.
+func fragments(a *article.Article, spans map[string][][2]int) []Fragment {
 	var out []Fragment
 	if s := spans[fTitle]; len(s) > 0 {
 		out = append(out, whole(fTitle, a.Title, s))

@@ -135,10 +135,17 @@ const (
 
 func fieldName(base, analyzer string) string { return base + "_" + analyzer }
 
+// positions reports whether fields of analyzer keep term positions (for
+// phrases). The CJK analyzer's do not: it makes a bigram of every
+// character, so positions would make the index about three times the size
+// of the Chinese text. A Chinese phrase is looked up as all its bigrams,
+// and matcher checks on the archive's text that they are adjacent.
+func positions(analyzer string) bool { return analyzer != cjk.AnalyzerName }
+
 // newMapping builds the index mapping: nothing dynamic, no stored fields
 // (fragments are cut from the archive's text), term vectors on the text
-// fields (phrases and highlight positions need them) and doc values only
-// where sorting or faceting reads them.
+// fields but the CJK ones (see positions), and doc values only where
+// sorting or faceting reads them.
 func newMapping() mapping.IndexMapping {
 	dm := bleve.NewDocumentStaticMapping()
 	plain := func(fm *mapping.FieldMapping, docValues bool) *mapping.FieldMapping {
@@ -148,7 +155,7 @@ func newMapping() mapping.IndexMapping {
 	text := func(analyzer string) *mapping.FieldMapping {
 		fm := plain(bleve.NewTextFieldMapping(), false)
 		fm.Analyzer = analyzer
-		fm.IncludeTermVectors = true
+		fm.IncludeTermVectors = positions(analyzer)
 		return fm
 	}
 	kw := func(docValues bool) *mapping.FieldMapping {

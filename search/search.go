@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -68,6 +69,9 @@ type Result struct {
 	Hits   []Hit        `json:"hits"`
 	Sites  []FacetCount `json:"sites"`
 	Months []FacetCount `json:"months"` // YYYY-MM of published_at, else fetched_at
+	// Approximate is set when Total (and the facets) are estimates: a
+	// phrase query whose candidates were not all checked.
+	Approximate bool `json:"approximate,omitempty"`
 	// Next is the cursor of the next page, "" on the last.
 	Next string `json:"next,omitempty"`
 }
@@ -77,6 +81,9 @@ const (
 	maxLimit     = 1000
 	// maxRemoved bounds how many old versions a Removed search weighs.
 	maxRemoved = 10000
+	// maxVerify bounds how many candidates a phrase query checks against
+	// the archive's text for one page; past it, counts are estimates.
+	maxVerify = 1000
 )
 
 // Search runs r. A query that does not parse returns a *QueryError.
@@ -107,6 +114,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 	if uq == nil {
 		return res, &QueryError{Col: 1, Msg: errStopWords.Error()}
 	}
+	s := &searcher{ix: ix, ctx: ctx, tree: tree, m: &matcher{im: ix.im, analyzers: analyzers}, verify: c.cjkPhrases, sort: r.Sort}
 	must := []query.Query{uq}
 	if r.Site != "" {
 		must = append(must, term(fDomain, siteHost(r.Site)))
@@ -115,175 +123,241 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 		must = append(must, dateRange(fFetched, r.Since, time.Time{}))
 	}
 	if r.Removed {
-		return ix.removed(ctx, r, uq, must, offset, limit)
+		return s.removed(uq, must, offset, limit)
 	}
 	if !r.AllVersions {
 		must = append(must, boolTerm(fLatest, true))
+		s.onlyLatest = true
 	}
-	req := ix.request(query.NewConjunctionQuery(must), r.Sort, limit, offset)
-	sr, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return res, fmt.Errorf("search: %w", err)
-	}
-	res.Total = int(sr.Total)
-	res.Sites, res.Months = facets(sr)
-	if err := ix.locate(ctx, uq, sr.Hits); err != nil {
-		return res, err
-	}
-	for _, h := range sr.Hits {
-		if hit, ok := ix.hit(h, !r.AllVersions); ok {
-			res.Hits = append(res.Hits, hit)
-		}
-	}
-	if offset+len(sr.Hits) < res.Total {
-		res.Next = encodeCursor(offset + len(sr.Hits))
-	}
-	return res, nil
+	return s.search(query.NewConjunctionQuery(must), offset, limit)
 }
 
-// request is a search request for q with the ranking, page and facets.
-func (ix *Index) request(q query.Query, sort string, size, from int) *bleve.SearchRequest {
-	req := bleve.NewSearchRequestOptions(q, size, from, false)
-	if sort == "date" {
-		req.SortBy([]string{"-" + fDate, "-_score", "_id"})
-	} else {
-		req.SortBy([]string{"-_score", "-" + fDate, "_id"})
-	}
-	req.AddFacet(fSite, bleve.NewFacetRequest(fSite, 10))
-	req.AddFacet(fMonth, bleve.NewFacetRequest(fMonth, 24))
-	return req
+// searcher is one Search in progress.
+type searcher struct {
+	ix     *Index
+	ctx    context.Context
+	tree   node
+	m      *matcher
+	verify bool // the query has phrases: candidates are checked on the text
+	sort   string
+	// onlyLatest: every candidate is a latest version (the index says so).
+	onlyLatest bool
 }
 
-// removed answers a Removed search: the old versions that match, less the
-// articles whose latest version still matches, one hit per article.
-func (ix *Index) removed(ctx context.Context, r Request, uq query.Query, must []query.Query, offset, limit int) (Result, error) {
+// search pages through the index's candidates for q. Without phrases they
+// are the hits; with phrases each is checked until the page is full (and
+// Total is an estimate unless every candidate was checked).
+func (s *searcher) search(q query.Query, offset, limit int) (Result, error) {
 	res := Result{Hits: []Hit{}}
-	req := ix.request(query.NewConjunctionQuery(append(must, boolTerm(fLatest, false))), r.Sort, maxRemoved, 0)
-	sr, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return res, fmt.Errorf("search: %w", err)
+	size, from, examined := limit, offset, 0
+	if s.verify {
+		size, from = max(2*limit, 50), 0
 	}
-	res.Sites, res.Months = facets(sr)
-	// The newest matching old version of each article, in rank order.
-	type group struct {
-		key     string
-		version int
-		match   *bsearch.DocumentMatch
-	}
-	var groups []*group
-	byKey := map[string]*group{}
-	for _, h := range sr.Hits {
-		key, n, ok := splitID(h.ID)
-		if !ok {
-			continue
-		}
-		if g := byKey[key]; g != nil {
-			if n > g.version {
-				g.version, g.match = n, h
-			}
-			continue
-		}
-		g := &group{key: key, version: n, match: h}
-		byKey[key] = g
-		groups = append(groups, g)
-	}
-	// Drop the articles whose latest version still has the match.
-	for start := 0; start < len(groups); start += 512 {
-		var keys []query.Query
-		for _, g := range groups[start:min(start+512, len(groups))] {
-			keys = append(keys, term(fKey, g.key))
-		}
-		q := query.NewConjunctionQuery([]query.Query{uq, boolTerm(fLatest, true), query.NewDisjunctionQuery(keys)})
-		still, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, len(keys), 0, false))
+	var hits []Hit
+	total := 0
+	for {
+		req := s.ix.request(q, s.sort, size, from)
+		sr, err := s.ix.bi.SearchInContext(s.ctx, req)
 		if err != nil {
 			return res, fmt.Errorf("search: %w", err)
 		}
-		for _, h := range still.Hits {
-			if key, _, ok := splitID(h.ID); ok {
-				delete(byKey, key)
+		if from == 0 || !s.verify {
+			total = int(sr.Total)
+			res.Sites, res.Months = facets(sr)
+		}
+		for _, h := range sr.Hits {
+			examined++
+			if hit, ok := s.hit(h); ok {
+				hits = append(hits, hit)
+			}
+		}
+		from += len(sr.Hits)
+		if !s.verify {
+			res.Total, res.Hits = total, hits
+			if from < total {
+				res.Next = encodeCursor(from)
+			}
+			return res, nil
+		}
+		done := len(sr.Hits) < size || from >= total
+		if done || len(hits) > offset+limit || examined >= maxVerify {
+			res.Approximate = !done
+			res.Total = len(hits)
+			if !done {
+				res.Total = max(len(hits), total*len(hits)/max(examined, 1))
+			} else {
+				res.Sites, res.Months = hitFacets(hits)
+			}
+			if offset < len(hits) {
+				res.Hits = hits[offset:min(offset+limit, len(hits))]
+			}
+			if offset+limit < len(hits) || (!done && offset+limit < res.Total) {
+				res.Next = encodeCursor(offset + limit)
+			}
+			return res, nil
+		}
+	}
+}
+
+// removed answers a Removed search: the old versions that match, less the
+// articles whose latest version still matches, one hit per article (its
+// newest old version that matches).
+func (s *searcher) removed(uq query.Query, must []query.Query, offset, limit int) (Result, error) {
+	res := Result{Hits: []Hit{}}
+	req := s.ix.request(query.NewConjunctionQuery(append(must, boolTerm(fLatest, false))), s.sort, maxRemoved, 0)
+	sr, err := s.ix.bi.SearchInContext(s.ctx, req)
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	res.Sites, res.Months = facets(sr)
+	// Each article's candidate versions, newest first, in rank order.
+	var keys []string
+	byKey := map[string][]*bsearch.DocumentMatch{}
+	for _, h := range sr.Hits {
+		key, _, ok := splitID(h.ID)
+		if !ok {
+			continue
+		}
+		if byKey[key] == nil {
+			keys = append(keys, key)
+		}
+		byKey[key] = append(byKey[key], h)
+	}
+	for _, k := range keys {
+		slices.SortFunc(byKey[k], func(a, b *bsearch.DocumentMatch) int {
+			_, na, _ := splitID(a.ID)
+			_, nb, _ := splitID(b.ID)
+			return nb - na
+		})
+	}
+	still := map[string]bool{}
+	if !s.verify {
+		// The index answers exactly which latest versions still match.
+		if still, err = s.stillMatching(uq, keys); err != nil {
+			return res, err
+		}
+	}
+	var hits []Hit
+	examined := 0
+	for _, k := range keys {
+		if len(hits) > offset+limit || examined >= maxVerify {
+			res.Approximate = true
+			break
+		}
+		examined++
+		if still[k] || (s.verify && s.latestMatches(k)) {
+			continue
+		}
+		for _, h := range byKey[k] {
+			if hit, ok := s.hit(h); ok {
+				hit.RemovedIn = hit.Version + 1
+				hits = append(hits, hit)
+				break
 			}
 		}
 	}
-	kept := groups[:0]
-	for _, g := range groups {
-		if byKey[g.key] != nil {
-			kept = append(kept, g)
-		}
+	res.Total = len(hits)
+	if res.Approximate {
+		res.Total = max(len(hits), len(keys)*len(hits)/max(examined, 1))
 	}
-	res.Total = len(kept)
-	if offset >= len(kept) {
-		return res, nil
+	if offset < len(hits) {
+		res.Hits = hits[offset:min(offset+limit, len(hits))]
 	}
-	page := kept[offset:min(offset+limit, len(kept))]
-	matches := make([]*bsearch.DocumentMatch, len(page))
-	for i, g := range page {
-		m := *g.match
-		matches[i] = &m
-	}
-	if err := ix.locate(ctx, uq, matches); err != nil {
-		return res, err
-	}
-	for i, g := range page {
-		if hit, ok := ix.hit(matches[i], false); ok {
-			hit.RemovedIn = g.version + 1
-			res.Hits = append(res.Hits, hit)
-		}
-	}
-	if offset+len(page) < len(kept) {
-		res.Next = encodeCursor(offset + len(page))
+	if offset+limit < res.Total {
+		res.Next = encodeCursor(offset + limit)
 	}
 	return res, nil
 }
 
-// locate fills in the term locations of a page of hits, from a second
-// search restricted to them: asking for locations in the first search
-// would read them for every matching document, not just the page's.
-func (ix *Index) locate(ctx context.Context, uq query.Query, hits []*bsearch.DocumentMatch) error {
-	if len(hits) == 0 {
-		return nil
+// stillMatching returns the keys whose latest version the index matches
+// with uq.
+func (s *searcher) stillMatching(uq query.Query, keys []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for start := 0; start < len(keys); start += 512 {
+		var ks []query.Query
+		for _, k := range keys[start:min(start+512, len(keys))] {
+			ks = append(ks, term(fKey, k))
+		}
+		q := query.NewConjunctionQuery([]query.Query{uq, boolTerm(fLatest, true), query.NewDisjunctionQuery(ks)})
+		sr, err := s.ix.bi.SearchInContext(s.ctx, bleve.NewSearchRequestOptions(q, len(ks), 0, false))
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		for _, h := range sr.Hits {
+			if key, _, ok := splitID(h.ID); ok {
+				out[key] = true
+			}
+		}
 	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{uq, query.NewDocIDQuery(ids)}), len(ids), 0, false)
-	req.IncludeLocations = true
-	sr, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return fmt.Errorf("search: %w", err)
-	}
-	locs := make(map[string]bsearch.FieldTermLocationMap, len(sr.Hits))
-	for _, h := range sr.Hits {
-		locs[h.ID] = h.Locations
-	}
-	for _, h := range hits {
-		h.Locations = locs[h.ID]
-	}
-	return nil
+	return out, nil
 }
 
-// hit builds a Hit from the archive's copy of the version, false when the
-// archive no longer has it (pruned since it was indexed). latest says the
-// index has already vouched that it is its article's latest version.
-func (ix *Index) hit(m *bsearch.DocumentMatch, latest bool) (Hit, bool) {
+// latestMatches checks the query on key's latest version in the archive.
+func (s *searcher) latestMatches(key string) bool {
+	a, err := s.ix.st.Latest(key)
+	return err == nil && s.m.view(key, &a).eval(s.tree, false)
+}
+
+// hit builds a Hit from the archive's copy of the version: false when the
+// archive no longer has it (pruned since it was indexed), or when the
+// query has phrases and the text does not have them.
+func (s *searcher) hit(m *bsearch.DocumentMatch) (Hit, bool) {
 	key, n, ok := splitID(m.ID)
 	if !ok {
 		return Hit{}, false
 	}
-	a, err := ix.st.Version(key, n)
+	a, err := s.ix.st.Version(key, n)
 	if err != nil {
 		return Hit{}, false
 	}
+	v := s.m.view(key, &a)
+	if !v.eval(s.tree, true) && s.verify {
+		return Hit{}, false
+	}
+	latest := s.onlyLatest
 	if !latest {
-		if l, err := ix.st.Latest(key); err == nil {
+		if l, err := s.ix.st.Latest(key); err == nil {
 			latest = l.Version == n
 		}
 	}
 	return Hit{
 		Key: key, Version: n, Latest: latest, Title: a.Title, Site: urlnorm.Host(key),
 		Language: a.Language, PublishedAt: a.PublishedAt, FetchedAt: a.FetchedAt,
-		Score: m.Score, Fragments: fragments(&a, m.Locations),
+		Score: m.Score, Fragments: fragments(&a, v.spans),
 	}, true
+}
+
+// hitFacets counts sites and months over hits (when they are all of them).
+func hitFacets(hits []Hit) (sites, months []FacetCount) {
+	count := func(val func(Hit) string, n int) []FacetCount {
+		c := map[string]int{}
+		for _, h := range hits {
+			if v := val(h); v != "" {
+				c[v]++
+			}
+		}
+		out := []FacetCount{}
+		for v, k := range c {
+			out = append(out, FacetCount{Value: v, Count: k})
+		}
+		slices.SortFunc(out, func(a, b FacetCount) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+		return out[:min(n, len(out))]
+	}
+	month := func(h Hit) string {
+		if t, ok := parseDate(h.PublishedAt); ok {
+			return t.Format("2006-01")
+		}
+		if t, ok := parseDate(h.FetchedAt); ok {
+			return t.Format("2006-01")
+		}
+		return ""
+	}
+	return count(func(h Hit) string { return h.Site }, 10), count(month, 24)
 }
 
 func facets(sr *bleve.SearchResult) (sites, months []FacetCount) {
@@ -348,4 +422,17 @@ func decodeCursor(c string) (int, error) {
 		return 0, errors.New("search: bad cursor (use the next cursor of a previous result)")
 	}
 	return n, nil
+}
+
+// request is a search request for q with the ranking, page and facets.
+func (ix *Index) request(q query.Query, sort string, size, from int) *bleve.SearchRequest {
+	req := bleve.NewSearchRequestOptions(q, size, from, false)
+	if sort == "date" {
+		req.SortBy([]string{"-" + fDate, "-_score", "_id"})
+	} else {
+		req.SortBy([]string{"-_score", "-" + fDate, "_id"})
+	}
+	req.AddFacet(fSite, bleve.NewFacetRequest(fSite, 10))
+	req.AddFacet(fMonth, bleve.NewFacetRequest(fMonth, 24))
+	return req
 }

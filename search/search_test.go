@@ -186,3 +186,45 @@ func TestSearchOptions(t *testing.T) {
 		t.Error("a bad cursor was accepted")
 	}
 }
+
+// TestChinesePhraseAdjacency: Chinese fields keep no positions, so a
+// phrase whose bigrams are all there but apart must still not match, also
+// under NOT and in --removed.
+func TestChinesePhraseAdjacency(t *testing.T) {
+	st := newStore(t)
+	doc := testArticle{key: "http://news.example.cn/adj.html", lang: "zh-cn", title: "测试", text: "甲乙丙，然后乙丙丁。"}
+	put(t, st, doc, t0)
+	put(t, st, corpus[2], t0)
+	ix := openIndex(t, st)
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{`"甲乙丙丁"`, nil},
+		{`甲乙丙丁`, nil},
+		{`"乙丙丁"`, []string{doc.key}},
+		{`"甲乙丙丁" OR 然后`, []string{doc.key}},
+		{`lang:zh NOT "甲乙丙丁"`, []string{doc.key}},
+		{`lang:zh NOT "乙丙丁"`, nil},
+		{`NOT "甲乙丙丁"`, []string{doc.key, corpus[2].key}},
+	} {
+		res, err := ix.Search(context.Background(), Request{Query: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Key)
+		}
+		slices.Sort(got)
+		want := slices.Clone(c.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", c.query, got, want)
+		}
+	}
+	res, err := ix.Search(context.Background(), Request{Query: `"乙丙丁"`})
+	if err != nil || len(res.Hits) != 1 || !strings.Contains(res.Hits[0].Fragments[0].Marked("«", "»"), "«乙丙丁»") {
+		t.Errorf("fragment: %+v %v", res.Hits, err)
+	}
+}
