@@ -145,6 +145,10 @@ func (v *view) window(val string, at, reach int) []docTok {
 	return ts
 }
 
+// maxCandidates is how many places in one field value are looked at
+// through windows; past it the whole value is analysed.
+const maxCandidates = 64
+
 // reach bounds how many bytes a match of want can span (as follows
 // allows between terms).
 func reach(want []qtok) int {
@@ -224,17 +228,21 @@ func (v *view) text(n textNode, mark bool) bool {
 			if vals[i] == "" {
 				continue
 			}
-			limit := 1
+			enough := 1
 			if mark {
-				limit = 8 // enough for the fragments
+				enough = 8 // spans enough for the fragments
 			}
-			at, all := candidates(v.analyzer, v.lowered(name, vals[i]), want, limit)
+			at, all := candidates(v.analyzer, v.lowered(name, vals[i]), want, maxCandidates)
 			var spans [][2]int
-			if all {
+			if all || len(at) == maxCandidates {
 				spans = find(v.analysed(name, vals[i]), want)
-			}
-			for _, a := range at {
-				spans = append(spans, find(v.window(vals[i], a, reach(want)), want)...)
+			} else {
+				for _, a := range at {
+					if len(spans) >= enough {
+						break
+					}
+					spans = append(spans, find(v.window(vals[i], a, reach(want)), want)...)
+				}
 			}
 			if len(spans) > 0 {
 				found = true

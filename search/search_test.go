@@ -194,6 +194,10 @@ func TestChinesePhraseAdjacency(t *testing.T) {
 	st := newStore(t)
 	doc := testArticle{key: "http://news.example.cn/adj.html", lang: "zh-cn", title: "测试", text: "甲乙丙，然后乙丙丁。"}
 	put(t, st, doc, t0)
+	// A near miss first, the phrase itself far after it.
+	far := testArticle{key: "http://news.example.cn/far.html", lang: "zh-cn", title: "远处",
+		text: "子丑戊丑寅" + strings.Repeat("，", 400) + "子丑寅。"}
+	put(t, st, far, t0)
 	put(t, st, corpus[2], t0)
 	ix := openIndex(t, st)
 	for _, c := range []struct {
@@ -204,9 +208,10 @@ func TestChinesePhraseAdjacency(t *testing.T) {
 		{`甲乙丙丁`, nil},
 		{`"乙丙丁"`, []string{doc.key}},
 		{`"甲乙丙丁" OR 然后`, []string{doc.key}},
-		{`lang:zh NOT "甲乙丙丁"`, []string{doc.key}},
-		{`lang:zh NOT "乙丙丁"`, nil},
-		{`NOT "甲乙丙丁"`, []string{doc.key, corpus[2].key}},
+		{`lang:zh NOT "甲乙丙丁"`, []string{doc.key, far.key}},
+		{`lang:zh NOT "乙丙丁"`, []string{far.key}},
+		{`NOT "甲乙丙丁"`, []string{doc.key, far.key, corpus[2].key}},
+		{`"子丑寅"`, []string{far.key}},
 	} {
 		res, err := ix.Search(context.Background(), Request{Query: c.query})
 		if err != nil {
