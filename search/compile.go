@@ -23,6 +23,9 @@ type compiler struct {
 	// CJK fields keep no positions, so the index finds the versions with
 	// all of them and matcher checks that they are adjacent.
 	cjkPhrases bool
+	// deferred is set when a NOT was left to matcher: then it decides for
+	// every candidate, whatever its language.
+	deferred bool
 }
 
 func (c *compiler) compile(n node) (query.Query, error) {
@@ -97,7 +100,7 @@ func (c *compiler) negated(n node) (query.Query, error) {
 	sub := &compiler{im: c.im, analyzers: c.analyzers}
 	q, err := sub.compile(n)
 	if err == nil && q != nil && sub.cjkPhrases {
-		c.cjkPhrases = true
+		c.cjkPhrases, c.deferred = true, true
 		return matchAll, nil
 	}
 	return q, err

@@ -114,7 +114,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 	if uq == nil {
 		return res, &QueryError{Col: 1, Msg: errStopWords.Error()}
 	}
-	s := &searcher{ix: ix, ctx: ctx, tree: tree, m: &matcher{im: ix.im, analyzers: analyzers}, verify: c.cjkPhrases, sort: r.Sort}
+	s := &searcher{ix: ix, ctx: ctx, tree: tree, m: &matcher{im: ix.im, analyzers: analyzers}, verify: c.cjkPhrases, verifyAll: c.deferred, sort: r.Sort}
 	must := []query.Query{uq}
 	if r.Site != "" {
 		must = append(must, term(fDomain, siteHost(r.Site)))
@@ -134,12 +134,14 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 
 // searcher is one Search in progress.
 type searcher struct {
-	ix     *Index
-	ctx    context.Context
-	tree   node
-	m      *matcher
-	verify bool // the query has phrases: candidates are checked on the text
-	sort   string
+	ix   *Index
+	ctx  context.Context
+	tree node
+	m    *matcher
+	// verify: the query has CJK phrases, so CJK candidates are checked on
+	// the text; verifyAll: every candidate is (a NOT was left to matcher).
+	verify, verifyAll bool
+	sort              string
 	// onlyLatest: every candidate is a latest version (the index says so).
 	onlyLatest bool
 }
@@ -151,7 +153,7 @@ func (s *searcher) search(q query.Query, offset, limit int) (Result, error) {
 	res := Result{Hits: []Hit{}}
 	size, from, examined := limit, offset, 0
 	if s.verify {
-		size, from = max(2*limit, 50), 0
+		size, from = limit+10, 0
 	}
 	var hits []Hit
 	total := 0
@@ -311,8 +313,8 @@ func (s *searcher) hit(m *bsearch.DocumentMatch) (Hit, bool) {
 		return Hit{}, false
 	}
 	v := s.m.view(key, &a)
-	if !v.eval(s.tree, true) && s.verify {
-		return Hit{}, false
+	if !v.eval(s.tree, true) && (s.verifyAll || s.verify && !positions(v.analyzer)) {
+		return Hit{}, false // the index could not decide this one
 	}
 	latest := s.onlyLatest
 	if !latest {
