@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -63,4 +64,21 @@ func keys(res Result) []string {
 		out = append(out, docID(h.Key, h.Version))
 	}
 	return out
+}
+
+// hitKeys lists the hits' keys, sorted.
+func hitKeys(res Result) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.Key)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sameKeys compares sorted got with want in any order.
+func sameKeys(got, want []string) bool {
+	want = slices.Clone(want)
+	slices.Sort(want)
+	return slices.Equal(got, want)
 }
