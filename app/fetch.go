@@ -36,7 +36,14 @@ func (s *Service) Fetch(ctx context.Context, st *store.Store, u string) (*articl
 	}
 	nt, finishNotify := s.startRunNotify(st, job.Name, s.logger())
 	arch := newArchiver(st, nt)
-	key, _, err := arch.archive(ctx, page, &a)
+	var key string
+	sink, endIndex := s.indexed(st, scraper.SinkFunc(func(ctx context.Context, p *scraper.Page, a *article.Article) (scraper.Outcome, error) {
+		k, out, err := arch.archive(ctx, p, a)
+		key = k
+		return out, err
+	}))
+	_, err = sink.Archive(ctx, page, &a)
+	endIndex()
 	finishNotify(ctx)
 	if err != nil {
 		if aerr := arch.err(); aerr != nil {

@@ -59,7 +59,8 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (ru
 	nt, finishNotify := s.startRunNotify(st, job.Name, log)
 	arch := newArchiver(st, nt)
 	o.State = st.CrawlState(job.Name)
-	o.Sink = arch
+	sink, endIndex := s.indexed(st, arch)
+	o.Sink = sink
 	o.Log = log
 	o.Extractor = s.Extractor
 	o.Fresh = ro.Fresh
@@ -74,6 +75,7 @@ func (s *Service) RunJob(ctx context.Context, job config.Job, ro RunOptions) (ru
 	for _, h := range stats.Hosts {
 		run.Hosts = append(run.Hosts, store.RunHost(h))
 	}
+	endIndex()
 	addErr := recordRun(st, &run, runErr, log)
 	log.Info("crawl finished", append([]any{"pages", stats.Pages, "new", stats.New, "changed", stats.Changed,
 		"unchanged", stats.Unchanged, "listings", stats.Listings, "skipped", stats.Skipped,

@@ -23,6 +23,9 @@ type Service struct {
 	// When nil, each call opens the archive for its own length, so that
 	// no command holds the file longer than it needs.
 	Store *store.Store
+	// Indexer, when set, is told of every version a run archives (see
+	// index.go); nil archives without indexing.
+	Indexer Indexer
 	// Extractor reads pages and re-reads stored captures (zero: the
 	// current extractor).
 	Extractor extract.Extractor

@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,6 +13,7 @@ import (
 
 	"newsarchive/app"
 	"newsarchive/config"
+	"newsarchive/store/storetest"
 )
 
 // BenchmarkCrawl5000 is issue #4's speed target: a loopback site of 5 000
@@ -68,7 +66,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 	b.ReportMetric(bareRate, "bare-colly-pages/s")
 	b.ReportMetric(float64(pages)/total.Seconds()/bareRate, "x-bare-colly")
 	b.ReportMetric(float64(*peakHeap)/(1<<20), "peak-heap-MB")
-	if hwm := peakRSS(); hwm > 0 {
+	if hwm := storetest.PeakRSS(); hwm > 0 {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MB")
 	}
 }
@@ -121,25 +119,4 @@ func sampleHeap() (stop func(), peak *uint64) {
 		}
 	}()
 	return func() { close(done); <-finished }, peak
-}
-
-// peakRSS is the process's peak resident set size in bytes (Linux VmHWM),
-// or 0 where /proc is not available.
-func peakRSS() int64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			if err != nil {
-				return 0
-			}
-			return kb << 10
-		}
-	}
-	return 0
 }

@@ -38,6 +38,11 @@ func exitCode(ctx context.Context, err error) int {
 	case errors.Is(err, app.ErrNothingFetched):
 		return ExitNothingFetched
 	}
+	// An error may name its own code (a bad search query is a usage error).
+	var ec interface{ ExitCode() int }
+	if errors.As(err, &ec) {
+		return ec.ExitCode()
+	}
 	return ExitFailure
 }
 

@@ -16,6 +16,7 @@ import (
 	"newsarchive/app"
 	"newsarchive/config"
 	"newsarchive/store"
+	"newsarchive/store/storetest"
 )
 
 // The many-host benchmarks crawl loopback hosts (httptest servers, each
@@ -185,7 +186,7 @@ func BenchmarkHosts2000(b *testing.B) {
 		b.ReportMetric(took.Seconds(), "s")
 		b.ReportMetric(float64(took)/float64(allowed), "x-allowed")
 		b.ReportMetric(float64(busy/time.Duration(requests))/1e6, "mean-latency-ms")
-		if hwm := peakRSS(); hwm > 0 {
+		if hwm := storetest.PeakRSS(); hwm > 0 {
 			b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MB")
 		}
 	}

@@ -7,15 +7,19 @@ import (
 
 	"newsarchive/app"
 	"newsarchive/config"
+	"newsarchive/search"
 )
 
-// service returns the app service for c, logging to the command's log.
-// Under serve it is serve's service over the archive it holds.
+// service returns the app service for c, logging to the command's log and
+// keeping the archive's search index up to date. Under serve it is serve's
+// service over the archive it holds.
 func (e *Env) service(c config.Config) *app.Service {
 	if e.svc != nil {
 		return e.svc.WithLog(e.logger())
 	}
-	return app.New(c, e.logger())
+	s := app.New(c, e.logger())
+	s.Indexer = newKeeper(c, e.logger())
+	return s
 }
 
 // progressTo returns run options that draw progress on w (a live line on a
@@ -42,4 +46,10 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// newKeeper is the search-index keeper of a process's runs: it indexes each
+// version a run archives, and catches up with those a killed run left out.
+func newKeeper(c config.Config, log *slog.Logger) *search.Keeper {
+	return &search.Keeper{Log: log, Options: search.Options{LockTimeout: c.Store.LockTimeout.D()}}
 }

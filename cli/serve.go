@@ -83,6 +83,7 @@ func RunServe(ctx context.Context, env *Env, c config.Config, o ServeOptions) er
 	}
 	defer st.Close()
 	svc := app.NewHeld(c, log, st)
+	svc.Indexer = newKeeper(c, log) // the search index follows the runs serve makes
 	held := *env
 	held.held, held.svc = st, svc
 

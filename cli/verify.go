@@ -61,6 +61,11 @@ func RunVerify(ctx context.Context, env *Env, c config.Config) error {
 	for _, p := range r.Problems {
 		fmt.Fprintf(env.Stdout, "problem: %s\n", termText(p))
 	}
+	if !r.Damaged {
+		if err := verifyIndex(env, st); err != nil {
+			return err
+		}
+	}
 	if r.Total > len(r.Problems) {
 		fmt.Fprintf(env.Stdout, "… and %d more\n", r.Total-len(r.Problems))
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"runtime"
@@ -14,6 +15,9 @@ import (
 
 // Doc is one article version as ScanJSON yields it.
 type Doc struct {
+	// ID is the version's id: ids only grow, so a version added later
+	// has a greater id (see VersionsAfter).
+	ID      uint64
 	Key     string
 	Version int
 	// Latest is true when this is the article's latest version.
@@ -49,52 +53,15 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 	site := func(key string) bool {
 		return opts.Site == "" || urlnorm.HostAllowed(urlnorm.Host(key), []string{opts.Site})
 	}
-	// Each chunk's compressed documents are copied out of the transaction
-	// and decompressed on every CPU once it has ended; fn then sees them
-	// in order.
-	var pend []pending
-	emitRec := func(tx *bolt.Tx, vid uint64, m meta, rec verRec, out *[]func() error) error {
-		if len(pend) == 0 {
-			*out = append(*out, func() error {
-				docs := pend
-				pend = nil
-				if err := decompressAll(docs); err != nil {
-					return err
-				}
-				for i := range docs {
-					if err := fn(docs[i].doc); err != nil {
-						return err
-					}
-					docs[i] = pending{}
-				}
-				return nil
-			})
-		}
-		z := append([]byte(nil), rec.Doc...)
-		rec.Doc = nil
-		k := ""
-		if opts.WithKey {
-			k = rec.Key
-		}
-		pd := pending{z: z, key: k, arch: archiveOf(m, rec), doc: Doc{Key: rec.Key, Version: rec.Num, Latest: rec.Num == m.Latest}}
-		if opts.WithProvenance {
-			if b := bucket(tx, bProv); b != nil {
-				pd.prov = append([]byte(nil), b.Get(u64(vid))...)
-			}
-		}
-		pend = append(pend, pd)
-		return nil
-	}
+	e := &emitter{fn: fn, withKey: opts.WithKey, withProv: opts.WithProvenance}
+	emitRec := e.add
 	emit := func(tx *bolt.Tx, key string, m meta, n int, out *[]func() error) error {
+		idv := bucket(tx, bVIndex).Get(versionKey(key, n))
 		rec, err := versionRec(tx, key, n)
 		if err != nil {
 			return err
 		}
-		vid, err := versionID(tx, key, n)
-		if err != nil {
-			return err
-		}
-		return emitRec(tx, vid, m, rec, out)
+		return emitRec(tx, binary.BigEndian.Uint64(idv), m, rec, out)
 	}
 	metaOf := func(tx *bolt.Tx, key string) (meta, error) {
 		v := bucket(tx, bMeta).Get([]byte(key))
@@ -170,6 +137,54 @@ func (s *Store) ScanJSON(opts ScanOptions, fn func(Doc) error) error {
 		}
 		return emit(tx, key, m, m.Latest, out)
 	})
+}
+
+// emitter collects the versions a chunked walk visits, copied out of the
+// transaction, and hands them to fn once it has ended: each chunk's
+// documents are decompressed on every CPU, then fn sees them in order.
+type emitter struct {
+	fn       func(Doc) error
+	withKey  bool
+	withProv bool // add each version's provenance
+	pend     []pending
+}
+
+// add queues version vid (record rec of the article with meta m); the
+// first of a chunk also queues the call that flushes the chunk.
+func (e *emitter) add(tx *bolt.Tx, vid uint64, m meta, rec verRec, out *[]func() error) error {
+	if len(e.pend) == 0 {
+		*out = append(*out, e.flush)
+	}
+	z := append([]byte(nil), rec.Doc...)
+	rec.Doc = nil
+	k := ""
+	if e.withKey {
+		k = rec.Key
+	}
+	pd := pending{z: z, key: k, arch: archiveOf(m, rec),
+		doc: Doc{ID: vid, Key: rec.Key, Version: rec.Num, Latest: rec.Num == m.Latest}}
+	if e.withProv {
+		if b := bucket(tx, bProv); b != nil {
+			pd.prov = append([]byte(nil), b.Get(u64(vid))...)
+		}
+	}
+	e.pend = append(e.pend, pd)
+	return nil
+}
+
+func (e *emitter) flush() error {
+	docs := e.pend
+	e.pend = nil
+	if err := decompressAll(docs); err != nil {
+		return err
+	}
+	for i := range docs {
+		if err := e.fn(docs[i].doc); err != nil {
+			return err
+		}
+		docs[i] = pending{}
+	}
+	return nil
 }
 
 // pending is a document copied out of a transaction, not yet decompressed.

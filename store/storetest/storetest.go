@@ -4,6 +4,7 @@
 package storetest
 
 import (
+	"bufio"
 	"fmt"
 	"math/rand"
 	"net/http"
@@ -231,4 +232,25 @@ func HeapPeak() (stop func() uint64) {
 		}
 	}()
 	return func() uint64 { close(done); wg.Wait(); return peak.Load() }
+}
+
+// PeakRSS is the process's peak resident set size in bytes (Linux VmHWM),
+// or 0 where /proc is not available.
+func PeakRSS() int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
 }

@@ -1,0 +1,245 @@
+package search
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"newsarchive/store"
+)
+
+// ErrNoIndex is returned by Open when the archive has no search index yet.
+var ErrNoIndex = errors.New("no search index (run newsarchive reindex)")
+
+// ErrBroken is returned when the index cannot be read, was built by
+// another version, or does not belong to this archive.
+var ErrBroken = errors.New("the search index is damaged or out of step with the archive (run newsarchive reindex)")
+
+// schema is the layout of the documents the index holds; an index written
+// with another layout is rebuilt, never read.
+const schema = "1"
+
+var (
+	keySchema    = []byte("newsarchive.schema")
+	keyWatermark = []byte("newsarchive.watermark")
+)
+
+// Path is where the index of the archive at archive lives: a folder beside
+// it, ARCHIVE.index.
+func Path(archive string) string { return archive + ".index" }
+
+// Options configure Open and Reindex.
+type Options struct {
+	// Create makes an empty index when there is none (which then catches
+	// up on the whole archive); otherwise Open returns ErrNoIndex.
+	Create bool
+	// LockTimeout is how long to wait for another process that has the
+	// index open (0: 10s).
+	LockTimeout time.Duration
+	// BatchSize is how many versions go into one index batch (0: 200;
+	// larger batches index a little faster and take more memory).
+	BatchSize int
+}
+
+func (o Options) batchSize() int {
+	if o.BatchSize > 0 {
+		return o.BatchSize
+	}
+	return 200
+}
+
+// Index is the full-text index of one archive. It is safe for concurrent
+// use; writes (CatchUp) are serialised.
+type Index struct {
+	st   *store.Store
+	bi   bleve.Index
+	im   mapping.IndexMapping
+	path string
+	opts Options
+	mu   sync.Mutex
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// Open opens the index of st's archive. It does not catch up: call
+// CatchUp for that (the crawl's Keeper and the search command do).
+func Open(st *store.Store, o Options) (*Index, error) {
+	path := Path(st.Path())
+	timeout := o.LockTimeout
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	var bi bleve.Index
+	_, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist) && o.Create:
+		bi, err = create(path)
+		if err != nil {
+			return nil, fmt.Errorf("search index %s: %w", path, err)
+		}
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%s: %w", path, ErrNoIndex)
+	case err != nil:
+		return nil, fmt.Errorf("search index: %w", err)
+	default:
+		bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": timeout.String()})
+		if err != nil {
+			if strings.Contains(err.Error(), "timeout") {
+				return nil, fmt.Errorf("search index %s: another newsarchive process is using it (waited %s)", path, timeout)
+			}
+			return nil, fmt.Errorf("%s: %w: %v", path, ErrBroken, err)
+		}
+	}
+	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: path, opts: o}
+	if s, err := bi.GetInternal(keySchema); err != nil || string(s) != schema {
+		bi.Close()
+		return nil, fmt.Errorf("%s: %w (layout %q, want %q)", path, ErrBroken, s, schema)
+	}
+	return ix, nil
+}
+
+// create makes an empty index at path.
+func create(path string) (bleve.Index, error) {
+	bi, err := bleve.New(path, newMapping())
+	if err != nil {
+		return nil, err
+	}
+	if err := bi.SetInternal(keySchema, []byte(schema)); err != nil {
+		bi.Close()
+		return nil, err
+	}
+	return bi, nil
+}
+
+// Close closes the index (not the archive); closing again does nothing.
+func (ix *Index) Close() error {
+	ix.closeOnce.Do(func() { ix.closeErr = ix.bi.Close() })
+	return ix.closeErr
+}
+
+// Watermark is the id of the last archived version the index has taken:
+// every version up to it is indexed.
+func (ix *Index) Watermark() (uint64, error) {
+	v, err := ix.bi.GetInternal(keyWatermark)
+	if err != nil || len(v) == 0 {
+		return 0, err
+	}
+	if len(v) != 8 {
+		return 0, fmt.Errorf("%s: %w (bad watermark)", ix.path, ErrBroken)
+	}
+	return binary.BigEndian.Uint64(v), nil
+}
+
+// CatchUp indexes every version archived after the watermark, in batches
+// that each move the watermark with them: a killed process loses at most
+// the batch in hand, which the next CatchUp indexes again. It returns how
+// many versions it indexed.
+func (ix *Index) CatchUp(ctx context.Context) (int, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	wm, err := ix.Watermark()
+	if err != nil {
+		return 0, err
+	}
+	last, err := ix.st.LastVersionID()
+	if err != nil {
+		return 0, err
+	}
+	if wm > last {
+		return 0, fmt.Errorf("%s: %w (it has versions up to id %d, the archive up to %d)", ix.path, ErrBroken, wm, last)
+	}
+	if wm == last {
+		return 0, nil
+	}
+	b := &batcher{ix: ix, b: ix.bi.NewBatch(), inBatch: map[string]bool{}, flip: map[string]int{}}
+	n := 0
+	err = ix.st.VersionsAfter(wm, func(d store.Doc) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.add(d, d.Latest); err != nil {
+			return err
+		}
+		if prev, ok := b.flip[d.Key]; d.Version > 1 && (!ok || d.Version-1 < prev) {
+			b.flip[d.Key] = d.Version - 1
+		}
+		b.wm = d.ID
+		n++
+		if b.b.Size() >= ix.opts.batchSize() {
+			return b.flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = b.flush()
+	}
+	return n, err
+}
+
+// batcher fills one bleve batch.
+type batcher struct {
+	ix      *Index
+	b       *bleve.Batch
+	wm      uint64
+	inBatch map[string]bool
+	// flip holds, per key, the version before the oldest one in the batch:
+	// it may be indexed as the latest, so it is indexed again as not.
+	flip map[string]int
+}
+
+func (b *batcher) add(d store.Doc, latest bool) error {
+	doc, err := document(d, latest)
+	if err != nil {
+		return err
+	}
+	id := docID(d.Key, d.Version)
+	b.inBatch[id] = true
+	return b.b.Index(id, doc)
+}
+
+func (b *batcher) flush() error {
+	keys := make([]string, 0, len(b.flip))
+	for k := range b.flip {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		n := b.flip[k]
+		if b.inBatch[docID(k, n)] {
+			continue // indexed in this batch, already as not the latest
+		}
+		js, err := b.ix.st.VersionJSON(k, n)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // pruned
+		}
+		if err != nil {
+			return err
+		}
+		if err := b.add(store.Doc{Key: k, Version: n, JSON: js}, false); err != nil {
+			return err
+		}
+	}
+	if b.b.Size() == 0 {
+		return nil
+	}
+	var wm [8]byte
+	binary.BigEndian.PutUint64(wm[:], b.wm)
+	b.b.SetInternal(keyWatermark, wm[:])
+	if err := b.ix.bi.Batch(b.b); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	b.b.Reset()
+	clear(b.inBatch)
+	clear(b.flip)
+	return nil
+}

@@ -1,0 +1,95 @@
+package search
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParseErrors(t *testing.T) {
+	cases := []struct {
+		name, query string
+		col         int
+		msg         string // a part of the message
+	}{
+		{"empty", "   ", 1, "empty"},
+		{"unclosed paren", "(ferry OR bridge", 1, `"(" is never closed`},
+		{"stray close paren", "ferry)", 6, `")" without a matching "("`},
+		{"unclosed phrase", `ferry "pay talks`, 7, "never closed"},
+		{"unclosed Chinese quotes", `“检测实验室`, 1, "never closed"},
+		{"empty phrase", `""`, 1, "phrase is empty"},
+		{"OR at start", "OR ferry", 1, "OR needs something on its left"},
+		{"OR at end", "ferry OR", 7, "OR needs something on its right"},
+		{"AND at end", "ferry AND", 7, "AND needs something on its right"},
+		{"AND OR", "ferry AND OR bridge", 7, "AND needs something on its right"},
+		{"NOT at end", "ferry NOT", 7, "NOT needs something to negate"},
+		{"field without value", "title: ferry", 7, "title: needs a value"},
+		{"bad date", "published:>=2024-13-01", 11, `"2024-13-01" is not a date`},
+		{"date range backwards", "published:2025..2024", 11, "ends before it starts"},
+		{"empty range", "fetched:..", 9, "needs a date"},
+		{"phrase on a date field", `published:"2024"`, 11, "takes a date range"},
+		{"empty parens", "ferry ()", 8, `expected a word before ")"`},
+		{"only stop words", "the", 1, "nothing to look for"},
+	}
+	st := newStore(t)
+	put(t, st, corpus[2], t0)
+	put(t, st, corpus[0], t0)
+	ix := openIndex(t, st)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ix.Search(t.Context(), Request{Query: c.query})
+			var qe *QueryError
+			if !errors.As(err, &qe) {
+				t.Fatalf("%q: err %v, want a QueryError", c.query, err)
+			}
+			if qe.Col != c.col || !strings.Contains(qe.Msg, c.msg) {
+				t.Errorf("%q: %v; want column %d and %q", c.query, err, c.col, c.msg)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("%q: the error is more than one line: %q", c.query, err)
+			}
+		})
+	}
+}
+
+func TestParseAccepts(t *testing.T) {
+	for _, q := range []string{
+		"ferry", "12:30", "http://example.com/a", "a AND b OR c", "NOT NOT a", "-a b", "a - b",
+		"title:(ferry)", "and or not", `author:"Maria Okafor"`, "site:Example.COM", "published:2024-03-01T10:00:00Z",
+		"fetched:..2024", "fetched:2024..", "published:=2024-03", "「檢測設備」", "(a (b (c)))",
+	} {
+		if _, err := parse(q); err != nil && !strings.HasPrefix(q, "title:(") {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}
+
+// FuzzParse: any input parses or gives a one-line QueryError inside the
+// input; whatever parses compiles without a panic.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{`"检测实验室" AND title:半導體`, `(a OR b) NOT c`, `published:>=2024-01-01 fetched:2024..2025`,
+		`author:"x y" -z`, `((((`, `"`, `“”`, `site:`, `a AND`, `NOT`, "\xff", `title:"a" OR lang:zh-tw`} {
+		f.Add(s)
+	}
+	c := &compiler{im: newMapping(), analyzers: []string{"en", "cjk", "standard"}}
+	f.Fuzz(func(t *testing.T, q string) {
+		n, err := parse(q)
+		if err != nil {
+			var qe *QueryError
+			if !errors.As(err, &qe) {
+				t.Fatalf("%q: %T %v", q, err, err)
+			}
+			if qe.Col < 1 || qe.Col > utf8.RuneCountInString(q)+1 {
+				t.Fatalf("%q: column %d outside the query", q, qe.Col)
+			}
+			if strings.ContainsAny(err.Error(), "\n\r") && !strings.ContainsAny(q, "\n\r") {
+				t.Fatalf("%q: multi-line error %q", q, err)
+			}
+			return
+		}
+		if _, err := c.compile(n); err != nil {
+			t.Fatalf("%q: compile: %v", q, err)
+		}
+	})
+}

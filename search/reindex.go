@@ -1,0 +1,106 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"newsarchive/store"
+)
+
+// Reindex rebuilds st's index from the archive: it builds a new index
+// beside the old one and renames it into place only when it is complete,
+// so a failed or killed reindex leaves the old index (or none) and never a
+// half-built one. It returns how many versions it indexed.
+func Reindex(ctx context.Context, st *store.Store, o Options) (int, error) {
+	path := Path(st.Path())
+	tmp := path + ".new"
+	if err := os.RemoveAll(tmp); err != nil {
+		return 0, err
+	}
+	bi, err := create(tmp)
+	if err != nil {
+		return 0, fmt.Errorf("search index %s: %w", tmp, err)
+	}
+	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: tmp, opts: o}
+	n, err := ix.CatchUp(ctx)
+	if cerr := bi.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.RemoveAll(path)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return n, err
+	}
+	return n, nil
+}
+
+// Status says how the index stands against the archive.
+type Status struct {
+	Path      string
+	Docs      uint64 // versions in the index
+	Versions  int    // versions in the archive
+	Watermark uint64 // last version id indexed
+	LastID    uint64 // last version id archived
+	Missing   bool   // there is no index (which is no fault: see reindex)
+}
+
+// Behind reports whether the archive has versions the index has not taken
+// yet (a version id is never reused, so the watermark tells).
+func (s Status) Behind() bool { return s.Watermark < s.LastID }
+
+// Problems describes each way the index is out of step, empty when it is
+// in step.
+func (s Status) Problems() []string {
+	var out []string
+	if s.Watermark > s.LastID {
+		out = append(out, fmt.Sprintf("search index %s has versions up to id %d, the archive only up to %d: it belongs to another archive (run newsarchive reindex)", s.Path, s.Watermark, s.LastID))
+	}
+	if s.Behind() {
+		out = append(out, fmt.Sprintf("search index %s lacks the versions after id %d (archive: %d); the next crawl, fetch or search indexes them, or run newsarchive reindex", s.Path, s.Watermark, s.LastID))
+	}
+	if s.Docs > uint64(s.Versions) {
+		out = append(out, fmt.Sprintf("search index %s holds %d versions, the archive %d (pruned versions; run newsarchive reindex)", s.Path, s.Docs, s.Versions))
+	}
+	if !s.Behind() && s.Docs < uint64(s.Versions) {
+		out = append(out, fmt.Sprintf("search index %s holds %d versions, the archive %d (run newsarchive reindex)", s.Path, s.Docs, s.Versions))
+	}
+	return out
+}
+
+// Check opens st's index, without changing it, and compares it with the
+// archive. A missing or unreadable index is a problem, not an error: the
+// archive is fine without it.
+func Check(st *store.Store) (Status, []string, error) {
+	s := Status{Path: Path(st.Path())}
+	stats, err := st.Stats()
+	if err != nil {
+		return s, nil, err
+	}
+	s.Versions = stats.Versions
+	if s.LastID, err = st.LastVersionID(); err != nil {
+		return s, nil, err
+	}
+	ix, err := Open(st, Options{})
+	if errors.Is(err, ErrNoIndex) {
+		s.Missing = true
+		return s, nil, nil
+	}
+	if err != nil {
+		return s, []string{err.Error()}, nil
+	}
+	defer ix.Close()
+	if s.Watermark, err = ix.Watermark(); err != nil {
+		return s, []string{err.Error()}, nil
+	}
+	if s.Docs, err = ix.bi.DocCount(); err != nil {
+		return s, []string{err.Error()}, nil
+	}
+	return s, s.Problems(), nil
+}
