@@ -38,6 +38,10 @@ func TestPages(t *testing.T) {
 		{"diff one version", "/diff?url=" + q(keyOne), 200, []string{"only version 1"}, nil},
 		{"raw page", "/raw?url=" + q(keyEN) + "&v=1", 200, []string{`<iframe id="capture" class="capture" sandbox=""`, "/raw/capture?url=" + q(keyEN) + "&amp;v=1"}, nil},
 		{"runs", "/runs", 200, []string{"<td>news</td>", "one page &lt;b&gt;failed&lt;/b&gt;", "manual"}, []string{"Run now"}},
+		{"runs links each run's hosts", "/runs", 200, []string{`href="/runs?run=1#hosts"`}, []string{`id="run-hosts"`}},
+		{"run host by host", "/runs?run=1", 200, []string{`id="run-hosts"`, "<td>news.example.com</td>", "<td>48213</td>", "<td>5s</td>"}, nil},
+		{"run bad number", "/runs?run=x", 400, []string{"<code>run</code>"}, nil},
+		{"run unknown", "/runs?run=99", 400, []string{"<code>run</code>", "no run 99"}, nil},
 		{"login page", "/login", 200, []string{`name="token"`}, nil},
 		{"stylesheet", "/static/style.css", 200, []string{"del {"}, nil},
 

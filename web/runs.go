@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,6 +15,10 @@ type runsView struct {
 	Jobs    []jobStatus
 	CanRun  bool
 	Started string // a job whose run the previous form started
+	// Run is the run whose per-host figures are shown (?run=ID), with
+	// them; nil when none is asked for.
+	Run   *store.Run
+	Hosts []store.RunHost
 }
 
 func (s *Server) runsPage(w http.ResponseWriter, r *http.Request) {
@@ -24,6 +29,26 @@ func (s *Server) runsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := runsView{Runs: runs, CanRun: s.opts.RunNow != nil, Started: r.URL.Query().Get("started")}
 	v.Jobs, _ = s.jobStatus(runs)
+	if id := r.URL.Query().Get("run"); id != "" {
+		n, err := strconv.ParseUint(id, 10, 64)
+		if err != nil || n == 0 {
+			s.failErr(w, r, badParam("run", "want a run number, got %q", id))
+			return
+		}
+		for i := range runs {
+			if runs[i].ID == n {
+				v.Run = &runs[i]
+			}
+		}
+		if v.Run == nil {
+			s.failErr(w, r, badParam("run", "no run %d among the last %d", n, len(runs)))
+			return
+		}
+		if v.Hosts, err = s.opts.Store.RunHosts(n); err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, http.StatusOK, "runs", pageData{Title: "Runs", Nav: "runs", Body: v})
 }
 
