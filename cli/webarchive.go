@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"newsarchive/config"
+	"newsarchive/export"
+	"newsarchive/extract"
+	"newsarchive/store"
+	"newsarchive/warc"
+)
+
+// webArchiveFormat reports whether format is a web-archive format (warc,
+// wacz) rather than a JSON one.
+func webArchiveFormat(format string) (string, bool) {
+	f := strings.ToLower(format)
+	return f, f == "warc" || f == "wacz"
+}
+
+// software names newsarchive in the files it writes.
+func software(c config.Config) string {
+	ua := c.Crawler.UserAgent
+	if i := strings.IndexByte(ua, ' '); i > 0 {
+		ua = ua[:i]
+	}
+	return fmt.Sprintf("%s (extractor %s)", ua, extract.Version)
+}
+
+// runWebArchiveExport is `export --format warc|wacz`.
+func runWebArchiveExport(env *Env, c config.Config, format string, o ExportOptions, now time.Time) error {
+	since, err := export.ParseTime(o.Since, now)
+	if err != nil {
+		return fmt.Errorf("--since: %w", err)
+	}
+	until, err := export.ParseTime(o.Until, now)
+	if err != nil {
+		return fmt.Errorf("--until: %w", err)
+	}
+	job := "newsarchive export of " + c.Store.Path
+	for _, f := range []struct{ name, v string }{{"since", o.Since}, {"until", o.Until}, {"site", o.Site}} {
+		if f.v != "" {
+			job += fmt.Sprintf(" --%s %s", f.name, f.v)
+		}
+	}
+	if o.AllVersions {
+		job += " --all-versions"
+	}
+	wo := warc.Options{
+		ScanOptions: store.ScanOptions{AllVersions: o.AllVersions, Since: since, Until: until, Site: o.Site},
+		Software:    software(c), Job: job, Filename: filepath.Base(o.Out),
+	}
+	pr := newProgress(env.Stderr)
+	wo.Progress = func(s warc.Stats) {
+		pr.update(func() string {
+			return fmt.Sprintf("%d captures · %d records · %.0f captures/s", s.Captures, s.Records, float64(s.Captures)/pr.elapsed())
+		})
+	}
+	return withStore(env, c, true, func(st *store.Store) error {
+		var s warc.Stats
+		err := writeOut(env.Stdout, o.Out, func(w io.Writer) (err error) {
+			if format == "wacz" {
+				s, err = warc.WriteWACZ(st, w, wo, dirOf(o.Out))
+			} else {
+				s, err = warc.Write(st, w, wo)
+			}
+			return err
+		})
+		pr.done()
+		if err != nil {
+			return err
+		}
+		dest := o.Out
+		if dest == "" {
+			dest = "stdout"
+		}
+		fmt.Fprintf(env.Stderr, "exported %d captures (%d revisits, %d records; %d without headers, reconstructed; %d without a body) as %s to %s\n",
+			s.Captures, s.Revisits, s.Records, s.Reconstructed, s.NoRaw, strings.ToUpper(format), dest)
+		return nil
+	})
+}
+
+// runWebArchiveImport is `import --format warc|wacz FILE...`.
+func runWebArchiveImport(ctx context.Context, env *Env, c config.Config, format string, files []string) error {
+	var srcs []warc.Source
+	for _, f := range files {
+		var (
+			ss    []warc.Source
+			close func() error
+			err   error
+		)
+		if format == "wacz" {
+			ss, close, err = warc.OpenWACZ(f, "")
+		} else {
+			var s warc.Source
+			s, close, err = warc.OpenWARC(f)
+			ss = []warc.Source{s}
+		}
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		defer close()
+		srcs = append(srcs, ss...)
+	}
+	read, err := env.service(c).PageReader()
+	if err != nil {
+		return err
+	}
+	pr := newProgress(env.Stderr)
+	o := warc.ImportOptions{Read: read, MaxBody: c.Crawler.MaxBodyBytes, Log: env.logger(),
+		Progress: func(s warc.ImportStats) {
+			pr.update(func() string {
+				return fmt.Sprintf("%d pages archived · %d new · %d changed · %d skipped · %.0f pages/s",
+					s.Pages, s.New, s.Changed, s.Skipped, float64(s.Pages)/pr.elapsed())
+			})
+		}}
+	return withStore(env, c, false, func(st *store.Store) error {
+		s, err := warc.Import(ctx, st, srcs, o)
+		pr.done()
+		fmt.Fprintf(env.Stdout, "imported %d records from %d WARC files: %d pages archived (%d new articles, %d changed, %d unchanged), %d not articles, %d other records ignored, %d skipped\n",
+			s.Records, len(srcs), s.Pages, s.New, s.Changed, s.Unchanged, s.NotArticles, s.Ignored, s.Skipped)
+		for _, k := range slices.Sorted(maps.Keys(s.Defects)) {
+			fmt.Fprintf(env.Stdout, "  %d × %s\n", s.Defects[k], k)
+		}
+		return err
+	})
+}
+
+// progress redraws one line on a terminal, twice a second at most, as
+// crawl's does; elsewhere it stays silent (the summary says it all).
+type progress struct {
+	w     io.Writer
+	tty   bool
+	start time.Time
+	mu    sync.Mutex
+	last  time.Time
+	drawn bool
+}
+
+func newProgress(w io.Writer) *progress {
+	return &progress{w: w, tty: isTerminal(w), start: time.Now()}
+}
+
+func (p *progress) elapsed() float64 { return max(time.Since(p.start).Seconds(), 1e-3) }
+
+func (p *progress) update(line func() string) {
+	if !p.tty {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if time.Since(p.last) < 500*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	p.drawn = true
+	fmt.Fprintf(p.w, "\r\x1b[K%s", line())
+}
+
+func (p *progress) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.drawn {
+		fmt.Fprintln(p.w)
+		p.drawn = false
+	}
+}

@@ -1,0 +1,457 @@
+package warc
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	gowarc "github.com/nlnwa/gowarc/v3"
+
+	"newsarchive/article"
+	"newsarchive/capture"
+	"newsarchive/store"
+)
+
+// Page is what the app makes of a page read from a web archive: its
+// archive key, article and extraction, and whether it is an article at
+// all (listing pages are not archived, as in a crawl).
+type Page struct {
+	Key        string
+	URL        string // normalised
+	Article    *article.Article
+	Extraction capture.Extraction
+	IsArticle  bool
+}
+
+// ReadFunc extracts a page fetched from url, decoding body with the
+// response's Content-Type, as a crawl would.
+type ReadFunc func(url string, body []byte, contentType string) (Page, error)
+
+// ImportOptions configure Import.
+type ImportOptions struct {
+	Read ReadFunc
+	// MaxBody skips bodies larger than this (decoded); 0: 10 MiB.
+	MaxBody int64
+	// Log gets one warning per kind of defect.
+	Log *slog.Logger
+	// Progress, when set, is called after each batch archived.
+	Progress func(ImportStats)
+}
+
+// ImportStats counts what Import did.
+type ImportStats struct {
+	Records     int // WARC records read
+	Pages       int // HTML 200 responses and revisits archived as captures
+	New         int // of them, new articles
+	Changed     int // new versions
+	Unchanged   int // same content as the latest version
+	NotArticles int // HTML pages the extractor judged not articles (listings)
+	Ignored     int // other records: requests, metadata, non-HTML, other statuses
+	Skipped     int // records skipped for a defect (see Defects)
+	// Defects counts the defects found, by kind (each was warned once).
+	Defects map[string]int
+}
+
+// Source is one WARC file to import: random access to its bytes.
+type Source struct {
+	Name string
+	R    io.ReaderAt
+	Size int64
+}
+
+// entry is a record to archive, found by the first pass.
+type entry struct {
+	src      int
+	offset   int64
+	date     time.Time
+	url      string
+	revisit  bool
+	refersTo string // revisit: the original's record id
+	digest   string // payload digest
+	orig     int    // revisit: index of the original in byID order, -1 unknown
+}
+
+// readerOpts read leniently: findings are reported, not fatal.
+func readerOpts() []gowarc.WarcRecordOption {
+	return []gowarc.WarcRecordOption{
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
+		gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
+		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+		gowarc.WithBlockErrorPolicy(gowarc.ErrWarn),
+	}
+}
+
+// Import reads the WARC files (WARC 1.0 or 1.1, each record gzipped or
+// not) and archives every HTML response with status 200 as a capture
+// fetched at its WARC-Date. A first pass indexes the records (a few dozen
+// bytes each); the second reads the captures in date order, so that the
+// versions of one URL come out as a crawl would have made them, and
+// resolves each revisit to its original. Memory does not grow with the
+// bodies: records are read one at a time.
+func Import(ctx context.Context, st *store.Store, srcs []Source, o ImportOptions) (ImportStats, error) {
+	if o.MaxBody <= 0 {
+		o.MaxBody = 10 << 20
+	}
+	im := &importer{st: st, srcs: srcs, o: o, def: newDefects(o.Log), byID: map[string]int{}, byDigest: map[string]int{}}
+	for i := range srcs {
+		if err := im.index(ctx, i); err != nil {
+			return im.result(), err
+		}
+	}
+	err := im.archive(ctx)
+	return im.result(), err
+}
+
+type importer struct {
+	st    *store.Store
+	srcs  []Source
+	o     ImportOptions
+	def   *defects
+	stats ImportStats
+
+	resp     []entry        // every response record (revisit originals)
+	byID     map[string]int // record id → resp index
+	byDigest map[string]int // payload digest + URL → resp index
+	todo     []entry        // HTML 200 responses and revisits, to archive
+}
+
+func (im *importer) result() ImportStats {
+	s := im.stats
+	s.Defects = im.def.counts()
+	return s
+}
+
+func (im *importer) skip(kind string, src int, off int64, detail string) {
+	im.stats.Skipped++
+	im.def.note(kind, im.srcs[src].Name, off, detail)
+}
+
+// index is the first pass over one file.
+func (im *importer) index(ctx context.Context, si int) error {
+	src := im.srcs[si]
+	r, err := gowarc.NewWarcFileReaderFromStream(io.NewSectionReader(src.R, 0, src.Size), 0, readerOpts()...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", src.Name, err)
+	}
+	defer r.Close()
+	for n := 0; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if rec.WarcRecord == nil {
+			if n == 0 && err != nil && looksARC(src) {
+				return fmt.Errorf("%s: an ARC file: the WARC library newsarchive uses (gowarc) reads WARC 1.0 and 1.1 only", src.Name)
+			}
+			// Nothing more can be read from here on.
+			im.stats.Records++
+			im.skip(defectDamaged, si, rec.Offset, errString(err))
+			return nil
+		}
+		im.stats.Records++
+		im.note(si, rec, err)
+		rec.Close()
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// note indexes one record of the first pass.
+func (im *importer) note(si int, rec gowarc.Record, err error) {
+	wr := rec.WarcRecord
+	h := wr.WarcHeader()
+	if err != nil {
+		im.skip(defectDamaged, si, rec.Offset, err.Error())
+		return
+	}
+	for _, v := range rec.Validation {
+		kind, skip := classify(v)
+		if skip {
+			im.skip(kind, si, rec.Offset, v.Error())
+			return
+		}
+		im.def.note(kind, im.srcs[si].Name, rec.Offset, v.Error())
+	}
+	uri := h.Get(gowarc.WarcTargetURI)
+	if strings.HasPrefix(uri, "<") && strings.HasSuffix(uri, ">") {
+		im.def.note(defectBrackets, im.srcs[si].Name, rec.Offset, uri)
+		uri = uri[1 : len(uri)-1]
+	}
+	date, _ := time.Parse(time.RFC3339Nano, h.Get(gowarc.WarcDate))
+	e := entry{src: si, offset: rec.Offset, date: date.UTC(), url: uri, digest: h.Get(gowarc.WarcPayloadDigest), orig: -1}
+	switch wr.Type() {
+	case gowarc.Response:
+		if e.digest == "" || !h.Has(gowarc.WarcBlockDigest) {
+			im.def.note(defectNoDigest, im.srcs[si].Name, rec.Offset, uri)
+		}
+		b, ok := wr.Block().(gowarc.HttpResponseBlock)
+		if !ok {
+			im.stats.Ignored++
+			return
+		}
+		i := len(im.resp)
+		im.resp = append(im.resp, e)
+		if id := h.Get(gowarc.WarcRecordID); id != "" {
+			im.byID[id] = i
+		}
+		if e.digest != "" {
+			im.byDigest[e.digest+" "+uri] = i
+		}
+		if b.HttpStatusCode() != http.StatusOK || !maybeHTML(b.HttpHeader()) {
+			im.stats.Ignored++
+			return
+		}
+		im.todo = append(im.todo, e)
+	case gowarc.Revisit:
+		e.revisit = true
+		e.refersTo = h.Get(gowarc.WarcRefersTo)
+		if u := strings.Trim(h.Get(gowarc.WarcRefersToTargetURI), "<>"); u != "" && e.digest != "" {
+			e.refersTo += " " + e.digest + " " + u
+		}
+		im.todo = append(im.todo, e)
+	default:
+		im.stats.Ignored++
+	}
+}
+
+// maybeHTML passes responses that could be HTML pages (declared so, or
+// untyped: sniffed later).
+func maybeHTML(h *http.Header) bool {
+	if h == nil {
+		return true
+	}
+	ct := strings.ToLower(h.Get("Content-Type"))
+	return ct == "" || strings.Contains(ct, "html") || strings.HasPrefix(ct, "text/plain") || strings.HasPrefix(ct, "application/octet-stream")
+}
+
+// looksARC reports an ARC file (version 1 or 2): it starts with a
+// filedesc:// line, possibly gzipped.
+func looksARC(src Source) bool {
+	head := make([]byte, 512)
+	n, _ := src.R.ReadAt(head, 0)
+	head = head[:n]
+	if bytes.HasPrefix(head, []byte{0x1f, 0x8b}) {
+		if zr, err := newGzip(bytes.NewReader(head)); err == nil {
+			b, _ := io.ReadAll(io.LimitReader(zr, 16))
+			head = b
+		}
+	}
+	return bytes.HasPrefix(head, []byte("filedesc://"))
+}
+
+// resolve finds each revisit's original: by WARC-Refers-To, else by
+// payload digest and URL.
+func (im *importer) resolve() {
+	for i := range im.todo {
+		e := &im.todo[i]
+		if !e.revisit {
+			continue
+		}
+		id, rest, _ := strings.Cut(e.refersTo, " ")
+		if j, ok := im.byID[id]; ok {
+			e.orig = j
+			continue
+		}
+		if rest != "" {
+			if j, ok := im.byDigest[rest]; ok {
+				e.orig = j
+				continue
+			}
+		}
+		if j, ok := im.byDigest[e.digest+" "+e.url]; ok {
+			e.orig = j
+		}
+	}
+}
+
+// batchSize captures are extracted side by side and archived in one
+// transaction.
+const batchSize = 256
+
+// archive is the second pass: captures in date order (file order among
+// equal dates), extracted on every CPU, archived in batches.
+func (im *importer) archive(ctx context.Context) error {
+	im.resolve()
+	sort.SliceStable(im.todo, func(a, b int) bool { return im.todo[a].date.Before(im.todo[b].date) })
+	for start := 0; start < len(im.todo); start += batchSize {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		batch := im.todo[start:min(start+batchSize, len(im.todo))]
+		snaps := im.extractAll(batch)
+		var keep []store.Snapshot
+		for _, s := range snaps {
+			if s != nil {
+				keep = append(keep, *s)
+			}
+		}
+		if len(keep) > 0 {
+			res, err := im.st.PutMany(ctx, keep)
+			if err != nil {
+				return fmt.Errorf("web archive import: %w", err)
+			}
+			for _, r := range res {
+				im.stats.Pages++
+				switch r.Outcome {
+				case store.New:
+					im.stats.New++
+				case store.Changed:
+					im.stats.Changed++
+				default:
+					im.stats.Unchanged++
+				}
+			}
+		}
+		if im.o.Progress != nil {
+			im.o.Progress(im.result())
+		}
+	}
+	return nil
+}
+
+// outcome of reading one entry in the second pass.
+type outcome struct {
+	snap            *store.Snapshot
+	ignored, notArt bool
+	defect, detail  string
+}
+
+func (im *importer) extractAll(batch []entry) []*store.Snapshot {
+	outs := make([]outcome, len(batch))
+	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(batch); i += workers {
+				outs[i] = im.extract(batch[i])
+			}
+		}()
+	}
+	wg.Wait()
+	snaps := make([]*store.Snapshot, len(batch))
+	for i, out := range outs {
+		switch {
+		case out.defect != "":
+			im.skip(out.defect, batch[i].src, batch[i].offset, out.detail)
+		case out.ignored:
+			im.stats.Ignored++
+		case out.notArt:
+			im.stats.NotArticles++
+		default:
+			snaps[i] = out.snap
+		}
+	}
+	return snaps
+}
+
+// extract reads an entry's response (a revisit's original) and extracts it.
+func (im *importer) extract(e entry) outcome {
+	at := e
+	if e.revisit {
+		if e.orig < 0 {
+			return outcome{defect: defectNoOriginal, detail: e.url}
+		}
+		at = im.resp[e.orig]
+	}
+	resp, err := im.readResponse(at)
+	if err != nil {
+		return outcome{defect: defectDamaged, detail: err.Error()}
+	}
+	if resp.status != http.StatusOK {
+		return outcome{ignored: true}
+	}
+	body, ok, err := decodeBody(resp.payload, resp.header, im.o.MaxBody)
+	switch {
+	case err != nil:
+		return outcome{defect: defectEncoding, detail: err.Error()}
+	case !ok:
+		return outcome{defect: defectTooBig, detail: e.url}
+	}
+	ct := resp.header.Get("Content-Type")
+	if !isHTML(ct, body) {
+		return outcome{ignored: true}
+	}
+	p, err := im.o.Read(e.url, body, ct)
+	if err != nil || p.Article == nil {
+		return outcome{defect: defectExtract, detail: fmt.Sprintf("%s: %v", e.url, err)}
+	}
+	if !p.IsArticle {
+		return outcome{notArt: true}
+	}
+	hdr := resp.header.Clone()
+	unmask(hdr)
+	prov := capture.Provenance{
+		Fetch:      &capture.Fetch{StatusLine: resp.statusLine, Header: hdr, FinalURL: at.url, RemoteAddr: resp.ip},
+		Extraction: p.Extraction,
+	}
+	return outcome{snap: &store.Snapshot{
+		Key: p.Key, URL: p.URL, Article: p.Article, Raw: body, Status: resp.status,
+		FetchedAt: e.date, Provenance: prov,
+	}}
+}
+
+// response is an HTTP response record's content.
+type response struct {
+	statusLine string
+	status     int
+	header     http.Header
+	payload    []byte
+	ip         string
+}
+
+// readResponse reads the response record at e.
+func (im *importer) readResponse(e entry) (response, error) {
+	src := im.srcs[e.src]
+	// Findings were reported by the first pass. The spec policy stays above
+	// ignore so that the block is buffered (to disk past 1 MiB) before the
+	// reader moves past it.
+	r, err := gowarc.NewWarcFileReaderFromStream(io.NewSectionReader(src.R, 0, src.Size), e.offset, readerOpts()...)
+	if err != nil {
+		return response{}, err
+	}
+	defer r.Close()
+	rec, err := r.Next()
+	if err != nil {
+		return response{}, err
+	}
+	defer rec.Close()
+	b, ok := rec.WarcRecord.Block().(gowarc.HttpResponseBlock)
+	if !ok {
+		return response{}, fmt.Errorf("offset %d: not an HTTP response", e.offset)
+	}
+	pr, err := b.PayloadBytes()
+	if err != nil {
+		return response{}, err
+	}
+	payload, err := io.ReadAll(io.LimitReader(pr, im.o.MaxBody*4+1))
+	if err != nil {
+		return response{}, err
+	}
+	line, h := parseHead(b.ProtocolHeaderBytes())
+	return response{
+		statusLine: line,
+		status:     b.HttpStatusCode(),
+		header:     h,
+		payload:    payload,
+		ip:         rec.WarcRecord.WarcHeader().Get(gowarc.WarcIPAddress),
+	}, nil
+}
