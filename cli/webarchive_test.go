@@ -1,14 +1,23 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"newsarchive/config"
+	"newsarchive/store"
 	"newsarchive/warc/warctest"
 )
 
@@ -22,6 +31,30 @@ func demoArchive(t *testing.T) string {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
 	return db
+}
+
+// revalidate records, an hour after the crawl, that the first n articles
+// were found unchanged (a 304 answer moves last_checked on), so that the
+// export has revisit records.
+func revalidate(t *testing.T, db string, n int) {
+	t.Helper()
+	st, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var keys []string
+	st.List(func(s store.Summary) error {
+		if len(keys) < n {
+			keys = append(keys, s.Key)
+		}
+		return nil
+	})
+	for _, k := range keys {
+		if err := st.Touch(context.Background(), k, time.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // mustRun runs a command line and fails the test unless it exits 0.
@@ -40,6 +73,7 @@ func mustRun(t *testing.T, args ...string) (string, string) {
 // warcio.js indexes every record.
 func TestWARCRoundTrip(t *testing.T) {
 	src := demoArchive(t)
+	revalidate(t, src, 2)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "demo.warc.gz")
 	_, errs := mustRun(t, "export", "--db", src, "--format", "warc", "--all-versions", "--out", file)
@@ -55,13 +89,13 @@ func TestWARCRoundTrip(t *testing.T) {
 	for _, ty := range types {
 		count[ty]++
 	}
-	if types[0] != "warcinfo" || count["warcinfo"] != 1 || count["response"] != 16 || count["request"] != 16 || count["metadata"] != 16 {
+	if types[0] != "warcinfo" || count["warcinfo"] != 1 || count["response"] != 16 || count["request"] != 16 || count["metadata"] != 16 || count["revisit"] != 2 {
 		t.Errorf("record types %v", count)
 	}
 
 	dst := filepath.Join(dir, "copy.db")
 	out, _ := mustRun(t, "import", "--db", dst, "--format", "warc", file)
-	if !strings.Contains(out, "16 pages archived (15 new articles, 1 changed") || !strings.Contains(out, " 0 skipped") {
+	if !strings.Contains(out, "18 pages archived (15 new articles, 1 changed, 2 unchanged)") || !strings.Contains(out, " 0 skipped") {
 		t.Errorf("import summary: %s", out)
 	}
 	want, _ := mustRun(t, "export", "--db", src, "--format", "jsonl", "--all-versions")
@@ -93,4 +127,110 @@ func sameLines(t *testing.T, got, want string) {
 			t.Fatalf("line %d of %d/%d differs at byte %d:\n got …%.300s\nwant …%.300s", i+1, len(g), len(w), j, a[from:], b[from:])
 		}
 	}
+}
+
+// TestWACZ exports a WACZ, checks it as a replay tool would read it — the
+// WARC stored without compression, datapackage.json's SHA-256 and size of
+// every file, a SURT-sorted index whose offsets land on the records, the
+// pages with title and text — and imports it back.
+func TestWACZ(t *testing.T) {
+	src := demoArchive(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "demo.wacz")
+	mustRun(t, "export", "--db", src, "--format", "wacz", "--all-versions", "--out", file)
+	zr, err := zip.OpenReader(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Name] = b
+		if f.Name == "archive/data.warc.gz" && f.Method != zip.Store {
+			t.Errorf("%s compressed with method %d, want stored", f.Name, f.Method)
+		}
+	}
+	var pkg struct {
+		Profile     string `json:"profile"`
+		WACZVersion string `json:"wacz_version"`
+		Resources   []struct {
+			Path  string `json:"path"`
+			Hash  string `json:"hash"`
+			Bytes int64  `json:"bytes"`
+		} `json:"resources"`
+	}
+	if err := json.Unmarshal(files["datapackage.json"], &pkg); err != nil {
+		t.Fatalf("datapackage.json: %v", err)
+	}
+	seen := map[string]bool{}
+	for _, r := range pkg.Resources {
+		b, ok := files[r.Path]
+		sum := sha256.Sum256(b)
+		if !ok || r.Hash != "sha256:"+hex.EncodeToString(sum[:]) || r.Bytes != int64(len(b)) {
+			t.Errorf("resource %s: hash %s, %d bytes; file has %x, %d bytes", r.Path, r.Hash, r.Bytes, sum, len(b))
+		}
+		seen[r.Path] = true
+	}
+	for _, p := range []string{"archive/data.warc.gz", "indexes/index.cdxj", "pages/pages.jsonl"} {
+		if !seen[p] {
+			t.Errorf("datapackage.json does not list %s", p)
+		}
+	}
+	if pkg.Profile != "data-package" || pkg.WACZVersion == "" {
+		t.Errorf("datapackage.json: profile %q, wacz_version %q", pkg.Profile, pkg.WACZVersion)
+	}
+	warcData := files["archive/data.warc.gz"]
+	types := warctest.StrictRead(t, warcData)
+	cdx := strings.Split(strings.TrimSpace(string(files["indexes/index.cdxj"])), "\n")
+	if !slices.IsSorted(cdx) || len(cdx) != 16 {
+		t.Errorf("index: %d lines (want 16, one per response), sorted %v", len(cdx), slices.IsSorted(cdx))
+	}
+	for _, l := range cdx {
+		key, rest, _ := strings.Cut(l, " ")
+		_, js, _ := strings.Cut(rest, " ")
+		var e struct {
+			URL    string `json:"url"`
+			Offset string `json:"offset"`
+			Length string `json:"length"`
+		}
+		if err := json.Unmarshal([]byte(js), &e); err != nil {
+			t.Fatalf("index line %q: %v", l, err)
+		}
+		if !strings.HasPrefix(key, "127.0.0.1:") || !strings.Contains(key, ")/") {
+			t.Errorf("index key %q is not a SURT", key)
+		}
+		off, _ := strconv.Atoi(e.Offset)
+		n, _ := strconv.Atoi(e.Length)
+		if got := warctest.StrictRead(t, warcData[off:off+n]); len(got) != 1 || got[0] != "response" {
+			t.Errorf("index entry %s: offset %s length %s reads %v", e.URL, e.Offset, e.Length, got)
+		}
+	}
+	pages := strings.Split(strings.TrimSpace(string(files["pages/pages.jsonl"])), "\n")
+	if len(pages) != 17 || !strings.Contains(pages[0], "json-pages-1.0") {
+		t.Fatalf("pages.jsonl: %d lines, header %q", len(pages), pages[0])
+	}
+	for _, p := range pages[1:] {
+		var pg struct{ URL, TS, Title, Text string }
+		if err := json.Unmarshal([]byte(p), &pg); err != nil || pg.URL == "" || pg.TS == "" || pg.Title == "" || pg.Text == "" {
+			t.Errorf("page %.200s: %v", p, err)
+		}
+	}
+	if len(types) != 1+3*16 {
+		t.Errorf("%d records in the WACZ's WARC", len(types))
+	}
+
+	dst := filepath.Join(dir, "copy.db")
+	mustRun(t, "import", "--db", dst, "--format", "wacz", file)
+	want, _ := mustRun(t, "export", "--db", src, "--format", "jsonl", "--all-versions")
+	got, _ := mustRun(t, "export", "--db", dst, "--format", "jsonl", "--all-versions")
+	sameLines(t, got, want)
 }

@@ -1,8 +1,10 @@
 package warc
 
 import (
+	"net"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -10,7 +12,8 @@ import (
 var wwwPrefix = regexp.MustCompile(`^www\d*\.`)
 
 // SURT is the Sort-friendly URI Reordering Transform of a URL as CDXJ
-// indexes key it (pywb, warcio): host labels reversed and comma-joined,
+// indexes key it (pywb, warcio): host labels reversed and comma-joined
+// (an IP address stays as it is),
 // "www." dropped, a non-default port kept, ")" before the path, query
 // parameters sorted, all lower case. "http://www.Example.com/a?b=2&a=1"
 // becomes "com,example)/a?a=1&b=2".
@@ -20,12 +23,14 @@ func SURT(raw string) string {
 		return strings.ToLower(raw)
 	}
 	host := wwwPrefix.ReplaceAllString(strings.ToLower(u.Hostname()), "")
-	labels := strings.Split(strings.Trim(host, "."), ".")
-	for i, j := 0, len(labels)-1; i < j; i, j = i+1, j-1 {
-		labels[i], labels[j] = labels[j], labels[i]
-	}
 	var b strings.Builder
-	b.WriteString(strings.Join(labels, ","))
+	if net.ParseIP(host) != nil {
+		b.WriteString(host) // an address is not reversed
+	} else {
+		labels := strings.Split(strings.Trim(host, "."), ".")
+		slices.Reverse(labels)
+		b.WriteString(strings.Join(labels, ","))
+	}
 	if p := u.Port(); p != "" && !(p == "80" && u.Scheme == "http") && !(p == "443" && u.Scheme == "https") {
 		b.WriteString(":" + p)
 	}
