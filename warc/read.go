@@ -1,6 +1,7 @@
 package warc
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/textproto"
 	"runtime"
 	"sort"
 	"strings"
@@ -181,7 +183,18 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 		im.skip(defectDamaged, si, rec.Offset, err.Error())
 		return
 	}
+	uri := h.Get(gowarc.WarcTargetURI)
 	for _, v := range rec.Validation {
+		var fe *gowarc.HeaderFieldError
+		if errors.As(v, &fe) && fe.FieldName == gowarc.WarcTargetURI {
+			// gowarc blanks a field it cannot parse: read it as written.
+			uri = rawField(im.srcs[si], rec.Offset, gowarc.WarcTargetURI)
+			if strings.HasPrefix(uri, "<") && strings.HasSuffix(uri, ">") {
+				im.def.note(defectBrackets, im.srcs[si].Name, rec.Offset, uri)
+				uri = uri[1 : len(uri)-1]
+				continue
+			}
+		}
 		kind, skip := classify(v)
 		if skip {
 			im.skip(kind, si, rec.Offset, v.Error())
@@ -189,7 +202,6 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 		}
 		im.def.note(kind, im.srcs[si].Name, rec.Offset, v.Error())
 	}
-	uri := h.Get(gowarc.WarcTargetURI)
 	if strings.HasPrefix(uri, "<") && strings.HasSuffix(uri, ">") {
 		im.def.note(defectBrackets, im.srcs[si].Name, rec.Offset, uri)
 		uri = uri[1 : len(uri)-1]
@@ -454,4 +466,24 @@ func (im *importer) readResponse(e entry) (response, error) {
 		payload:    payload,
 		ip:         rec.WarcRecord.WarcHeader().Get(gowarc.WarcIPAddress),
 	}, nil
+}
+
+// rawField reads a WARC header field of the record at off as it is
+// written, "" if absent.
+func rawField(src Source, off int64, name string) string {
+	var r io.Reader = io.NewSectionReader(src.R, off, src.Size-off)
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(2); bytes.Equal(head, []byte{0x1f, 0x8b}) {
+		zr, err := newGzip(br)
+		if err != nil {
+			return ""
+		}
+		br = bufio.NewReader(zr)
+	}
+	tp := textproto.NewReader(br)
+	if _, err := tp.ReadLine(); err != nil { // WARC/1.x
+		return ""
+	}
+	h, _ := tp.ReadMIMEHeader()
+	return strings.TrimSpace(h.Get(name))
 }
