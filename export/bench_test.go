@@ -5,9 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
-	"sync"
-	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -19,32 +16,6 @@ import (
 type countWriter struct{ n int64 }
 
 func (w *countWriter) Write(p []byte) (int, error) { w.n += int64(len(p)); return len(p), nil }
-
-// heapPeak samples the live heap until stop is called and returns the peak.
-func heapPeak() (stop func() uint64) {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var ms runtime.MemStats
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 { close(done); wg.Wait(); return peak.Load() }
-}
 
 // BenchmarkExportJSONL exports a synthetic archive (NEWSARCHIVE_BENCH_ARTICLES
 // articles, default 20 000, ~5 KB text each, a tenth with two versions) as
@@ -77,11 +48,11 @@ func BenchmarkExportJSONL(b *testing.B) {
 					b.Fatal(err)
 				}
 				runtime.GC()
-				stop := heapPeak()
+				stop := storetest.HeapPeak()
 				var w countWriter
-				start, cpu0 := time.Now(), cpuTime()
+				start, cpu0 := time.Now(), storetest.CPUTime()
 				got, err := Write(ro, &w, Options{Format: JSONL, ScanOptions: store.ScanOptions{AllVersions: all}})
-				el, cpu := time.Since(start), cpuTime()-cpu0
+				el, cpu := time.Since(start), storetest.CPUTime()-cpu0
 				peak := stop()
 				ro.Close()
 				if err != nil {
@@ -96,11 +67,4 @@ func BenchmarkExportJSONL(b *testing.B) {
 		})
 	}
 	_ = io.Discard
-}
-
-// cpuTime is the process's user+system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

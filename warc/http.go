@@ -3,6 +3,7 @@ package warc
 import (
 	"bytes"
 	"fmt"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -28,7 +29,8 @@ type responseHead struct {
 	// Decoded names the content coding the body was stored decoded from
 	// ("gzip"), "" when it is stored as received.
 	Decoded       string
-	Reconstructed bool // no headers were recorded: they are made up
+	Reconstructed bool   // no headers were recorded: they are made up
+	mime          string // the payload's media type, for the index
 }
 
 // buildResponseHead writes the status line and headers of a stored
@@ -76,6 +78,10 @@ func buildResponseHead(p capture.Provenance, status int, bodyLen int) responseHe
 	h.Write(&b)
 	b.WriteString("\r\n")
 	out.head = b.Bytes()
+	out.mime = "unk"
+	if mt, _, err := mime.ParseMediaType(h.Get("Content-Type")); err == nil {
+		out.mime = mt
+	}
 	return out
 }
 

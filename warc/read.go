@@ -79,7 +79,8 @@ type entry struct {
 	revisit  bool
 	refersTo string // revisit: the original's record id
 	digest   string // payload digest
-	orig     int    // revisit: index of the original in byID order, -1 unknown
+	orig     int    // revisit: index of the original in resp, -1 unknown
+	length   int64  // the record's Content-Length (bounds a batch's memory)
 }
 
 // readerOpts read leniently: findings are reported, not fatal.
@@ -207,7 +208,8 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 		uri = uri[1 : len(uri)-1]
 	}
 	date, _ := time.Parse(time.RFC3339Nano, h.Get(gowarc.WarcDate))
-	e := entry{src: si, offset: rec.Offset, date: date.UTC(), url: uri, digest: h.Get(gowarc.WarcPayloadDigest), orig: -1}
+	length, _ := h.GetInt64(gowarc.ContentLength)
+	e := entry{src: si, offset: rec.Offset, date: date.UTC(), url: uri, digest: h.Get(gowarc.WarcPayloadDigest), orig: -1, length: length}
 	switch wr.Type() {
 	case gowarc.Response:
 		if e.digest == "" || !h.Has(gowarc.WarcBlockDigest) {
@@ -293,20 +295,33 @@ func (im *importer) resolve() {
 	}
 }
 
-// batchSize captures are extracted side by side and archived in one
-// transaction.
-const batchSize = 256
+// A batch of captures is extracted side by side and archived in one
+// transaction: at most batchSize captures and batchBytes of records.
+const (
+	batchSize  = 256
+	batchBytes = 64 << 20
+)
 
 // archive is the second pass: captures in date order (file order among
 // equal dates), extracted on every CPU, archived in batches.
 func (im *importer) archive(ctx context.Context) error {
 	im.resolve()
 	sort.SliceStable(im.todo, func(a, b int) bool { return im.todo[a].date.Before(im.todo[b].date) })
-	for start := 0; start < len(im.todo); start += batchSize {
+	for start := 0; start < len(im.todo); {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		batch := im.todo[start:min(start+batchSize, len(im.todo))]
+		end, size := start, int64(0)
+		for end < len(im.todo) && end-start < batchSize && (end == start || size < batchBytes) {
+			e := im.todo[end]
+			if e.revisit && e.orig >= 0 {
+				e = im.resp[e.orig]
+			}
+			size += e.length
+			end++
+		}
+		batch := im.todo[start:end]
+		start = end
 		snaps := im.extractAll(batch)
 		var keep []store.Snapshot
 		for _, s := range snaps {

@@ -2,11 +2,19 @@ package warc
 
 import (
 	"bufio"
+	"bytes"
+	"crypto/sha1"
+	"encoding/base32"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
+	"newsarchive/capture"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -80,48 +88,51 @@ type indexEntry struct {
 	Title, Text       string // of the article (WACZ pages)
 }
 
-// writer writes records, each gzipped on its own, and counts offsets.
+// writer builds records, each gzipped on its own, into buf: one per
+// worker, so that captures are built on every CPU and written in order.
 type writer struct {
-	w     *countWriter
-	gz    *gzip.Writer
-	opts  []gowarc.WarcRecordOption
-	mar   gowarc.Marshaler
-	info  string // warcinfo record id
-	stats Stats
-	onIdx func(indexEntry)
+	buf     bytes.Buffer
+	gz      *gzip.Writer
+	opts    []gowarc.WarcRecordOption
+	mar     gowarc.Marshaler
+	info    string // warcinfo record id
+	stats   Stats
+	idx     []indexEntry // offsets within buf
+	wantIdx bool
 }
 
-type countWriter struct {
-	w *bufio.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
-}
-
-func newWriter(w io.Writer) *writer {
+func newWriter(info string, wantIdx bool) *writer {
 	gz, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
 	return &writer{
-		w:  &countWriter{w: bufio.NewWriterSize(w, 1<<20)},
-		gz: gz,
+		gz:   gz,
+		info: info,
+		// The digests are computed here (sha1, base32) and set on each
+		// record; the strict reading in the tests checks every one.
 		opts: []gowarc.WarcRecordOption{
-			gowarc.WithDefaultDigestAlgorithm("sha1"),
-			gowarc.WithAddMissingDigest(true),
+			gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+			gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
 			gowarc.WithBufferMaxMemBytes(64 << 20),
 		},
-		mar: gowarc.NewMarshaler(),
+		mar:     gowarc.NewMarshaler(),
+		wantIdx: wantIdx,
 	}
 }
 
 // field is one WARC header field.
 type field struct{ name, value string }
 
-// record builds and writes one record; it returns the record (closed) and
-// its offset and compressed length.
-func (x *writer) record(t gowarc.RecordType, id string, date time.Time, fields []field, block ...[]byte) (gowarc.WarcRecord, int64, int64, error) {
+// sha1Digest is a WARC digest of the concatenated parts.
+func sha1Digest(parts ...[]byte) string {
+	h := sha1.New()
+	for _, p := range parts {
+		h.Write(p)
+	}
+	return "sha1:" + base32.StdEncoding.EncodeToString(h.Sum(nil))
+}
+
+// record builds one record and appends it, gzipped, to buf; it returns
+// its offset in buf and its compressed length.
+func (x *writer) record(t gowarc.RecordType, id string, date time.Time, fields []field, block ...[]byte) (int64, int64, error) {
 	b := gowarc.NewRecordBuilder(t, x.opts...)
 	if id == "" {
 		id = newID()
@@ -136,30 +147,34 @@ func (x *writer) record(t gowarc.RecordType, id string, date time.Time, fields [
 			b.AddWarcHeader(f.name, f.value)
 		}
 	}
+	b.AddWarcHeader(gowarc.WarcBlockDigest, sha1Digest(block...))
 	for _, p := range block {
 		if _, err := b.Write(p); err != nil {
-			return nil, 0, 0, err
+			return 0, 0, err
 		}
 	}
 	rec, _, err := b.Build()
 	if err != nil {
-		return nil, 0, 0, fmt.Errorf("warc: build %s record: %w", t, err)
+		return 0, 0, fmt.Errorf("warc: build %s record: %w", t, err)
 	}
 	defer rec.Close()
-	off := x.w.n
-	x.gz.Reset(x.w)
+	off := int64(x.buf.Len())
+	x.gz.Reset(&x.buf)
 	if _, _, err := x.mar.Marshal(x.gz, rec, 0); err != nil {
-		return nil, 0, 0, err
+		return 0, 0, err
 	}
 	if err := x.gz.Close(); err != nil {
-		return nil, 0, 0, err
+		return 0, 0, err
 	}
 	x.stats.Records++
-	return rec, off, x.w.n - off, nil
+	return off, int64(x.buf.Len()) - off, nil
 }
 
 // warcinfo writes the file's first record.
 func (x *writer) warcinfo(o Options, now time.Time) error {
+	info := x.info
+	x.info = "" // the warcinfo record does not refer to itself
+	defer func() { x.info = info }()
 	var b strings.Builder
 	sw := o.Software
 	if sw == "" {
@@ -171,15 +186,11 @@ func (x *writer) warcinfo(o Options, now time.Time) error {
 		fmt.Fprintf(&b, "isPartOf: %s\r\n", oneLine(o.Job))
 	}
 	b.WriteString("description: articles archived by newsarchive; each capture is a request, a response (body as received) and a metadata record (application/json) with the extracted article and its version number\r\n")
-	rec, _, _, err := x.record(gowarc.Warcinfo, "", now, []field{
+	_, _, err := x.record(gowarc.Warcinfo, info, now, []field{
 		{gowarc.WarcFilename, o.Filename},
 		{gowarc.ContentType, gowarc.ApplicationWarcFields},
 	}, []byte(b.String()))
-	if err != nil {
-		return err
-	}
-	x.info = strings.Trim(rec.WarcHeader().Get(gowarc.WarcRecordID), "<>")
-	return nil
+	return err
 }
 
 // newID is a record id: a UUID URN.
@@ -202,69 +213,173 @@ func Write(st *store.Store, w io.Writer, o Options) (Stats, error) {
 }
 
 func write(st *store.Store, w io.Writer, o Options, onIdx func(indexEntry)) (Stats, error) {
-	x := newWriter(w)
-	x.onIdx = onIdx
-	if err := x.warcinfo(o, time.Now().UTC()); err != nil {
-		return x.stats, err
+	out := &countWriter{w: bufio.NewWriterSize(w, 1<<20)}
+	info := newID()
+	first := newWriter(info, false)
+	if err := first.warcinfo(o, time.Now().UTC()); err != nil {
+		return Stats{}, err
 	}
+	stats := first.stats
+	if _, err := out.Write(first.buf.Bytes()); err != nil {
+		return stats, err
+	}
+
+	// Captures are built on every CPU and written in scan order.
+	workers := runtime.GOMAXPROCS(0)
+	type job struct {
+		seq int
+		d   store.Doc
+	}
+	type result struct {
+		seq   int
+		chunk []byte
+		idx   []indexEntry
+		stats Stats
+		err   error
+	}
+	jobs := make(chan job, 4*workers)
+	results := make(chan result, 4*workers)
+	tokens := make(chan struct{}, 8*workers) // bounds captures in flight
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x := newWriter(info, onIdx != nil)
+			for j := range jobs {
+				x.buf.Reset()
+				x.idx, x.stats = x.idx[:0], Stats{}
+				var err error
+				c, err := st.CaptureOf(j.d.Key, j.d.Version)
+				if err == nil {
+					err = x.capture(j.d, c)
+				}
+				if err != nil {
+					err = fmt.Errorf("%s version %d: %w", j.d.Key, j.d.Version, err)
+				}
+				r := result{seq: j.seq, chunk: bytes.Clone(x.buf.Bytes()), idx: slices.Clone(x.idx), stats: x.stats, err: err}
+				select {
+				case results <- r:
+				case <-stop:
+				}
+			}
+		}()
+	}
+	var werr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		pending := map[int]result{}
+		next := 0
+		for r := range results {
+			pending[r.seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				<-tokens
+				if werr != nil {
+					continue
+				}
+				if werr = r.err; werr != nil {
+					close(stop)
+					continue
+				}
+				base := out.n
+				if _, werr = out.Write(r.chunk); werr != nil {
+					close(stop)
+					continue
+				}
+				for _, e := range r.idx {
+					e.Offset += base
+					onIdx(e)
+				}
+				stats.add(r.stats)
+				if o.Progress != nil {
+					o.Progress(stats)
+				}
+			}
+		}
+	}()
 	so := o.ScanOptions
 	so.WithKey = false
+	seq := 0
 	err := st.ScanJSON(so, func(d store.Doc) error {
-		c, err := st.CaptureOf(d.Key, d.Version)
-		if err != nil {
-			return err
+		select {
+		case tokens <- struct{}{}:
+		case <-stop:
+			return errStopped
 		}
-		if err := x.capture(d, c); err != nil {
-			return fmt.Errorf("%s version %d: %w", d.Key, d.Version, err)
+		select {
+		case jobs <- job{seq: seq, d: d}:
+		case <-stop:
+			return errStopped
 		}
-		if o.Progress != nil {
-			o.Progress(x.stats)
-		}
+		seq++
 		return nil
 	})
+	close(jobs)
+	wg.Wait()
+	close(results)
+	<-done
+	if werr != nil {
+		err = werr
+	}
 	if err != nil {
-		return x.stats, fmt.Errorf("warc export: %w", err)
+		return stats, fmt.Errorf("warc export: %w", err)
 	}
-	if err := x.w.w.Flush(); err != nil {
-		return x.stats, fmt.Errorf("warc export: %w", err)
+	if err := out.w.Flush(); err != nil {
+		return stats, fmt.Errorf("warc export: %w", err)
 	}
-	return x.stats, nil
+	return stats, nil
+}
+
+var errStopped = errors.New("stopped")
+
+func (s *Stats) add(o Stats) {
+	s.Captures += o.Captures
+	s.Revisits += o.Revisits
+	s.Records += o.Records
+	s.NoRaw += o.NoRaw
+	s.Reconstructed += o.Reconstructed
 }
 
 // capture writes one version: request, response, metadata, and for the
 // latest version a revisit when the archive checked it again later.
 func (x *writer) capture(d store.Doc, c store.Capture) error {
 	var df docFields
-	if err := json.Unmarshal(d.JSON, &df); err != nil {
-		return err
-	}
-	target := df.URL
-	if c.Provenance.Fetch != nil && c.Provenance.Fetch.FinalURL != "" {
+	target := ""
+	if c.Provenance.Fetch != nil {
 		target = c.Provenance.Fetch.FinalURL
+	}
+	if target == "" || x.wantIdx {
+		if err := json.Unmarshal(d.JSON, &df); err != nil {
+			return err
+		}
+	}
+	if target == "" {
+		target = df.URL
 	}
 	if target == "" {
 		target = d.Key
 	}
-	md := Metadata{Key: d.Key, Version: d.Version, Headers: "recorded", Article: d.JSON}
-	if ex, err := json.Marshal(c.Provenance.Extraction); err == nil && string(ex) != "{}" {
-		md.Extraction = ex
-	}
-	if f := c.Provenance.Fetch; f != nil && len(f.Redirects) > 0 {
-		md.Redirects, _ = json.Marshal(f.Redirects)
-	}
+	md := metadata{key: d.Key, version: d.Version, headers: "recorded", article: d.JSON, prov: c.Provenance}
 	x.stats.Captures++
 	if c.Raw == nil {
 		x.stats.NoRaw++
-		md.Body, md.Headers = "none", "none"
-		_, err := x.metadata(target, c.FetchedAt, "", md)
-		return err
+		md.body, md.headers = "none", "none"
+		return x.metadata(target, c.FetchedAt, "", md)
 	}
 	head := buildResponseHead(c.Provenance, c.Status, len(c.Raw))
 	if head.Reconstructed {
-		md.Headers = "reconstructed"
+		md.headers = "reconstructed"
 		x.stats.Reconstructed++
 	}
-	md.Decoded = head.Decoded
+	md.decoded = head.Decoded
 	ip := ""
 	if f := c.Provenance.Fetch; f != nil && f.RemoteAddr != "" {
 		if h, _, err := net.SplitHostPort(f.RemoteAddr); err == nil {
@@ -272,55 +387,89 @@ func (x *writer) capture(d store.Doc, c store.Capture) error {
 		}
 	}
 	rid, qid := newID(), newID()
-	if _, _, _, err := x.record(gowarc.Request, qid, c.FetchedAt, []field{
+	req := requestHead(target, c.Provenance)
+	if _, _, err := x.record(gowarc.Request, qid, c.FetchedAt, []field{
 		{gowarc.WarcTargetURI, target},
 		{gowarc.WarcConcurrentTo, "<" + rid + ">"},
 		{gowarc.ContentType, "application/http;msgtype=request"},
-	}, requestHead(target, c.Provenance)); err != nil {
+		{gowarc.WarcPayloadDigest, sha1Digest()},
+	}, req); err != nil {
 		return err
 	}
-	resp, off, n, err := x.record(gowarc.Response, rid, c.FetchedAt, []field{
+	digest := sha1Digest(c.Raw)
+	off, n, err := x.record(gowarc.Response, rid, c.FetchedAt, []field{
 		{gowarc.WarcTargetURI, target},
 		{gowarc.WarcIPAddress, ip},
 		{gowarc.WarcConcurrentTo, "<" + qid + ">"},
 		{gowarc.ContentType, "application/http;msgtype=response"},
+		{gowarc.WarcPayloadDigest, digest},
 	}, head.head, c.Raw)
 	if err != nil {
 		return err
 	}
-	rid = resp.WarcHeader().Get(gowarc.WarcRecordID)
-	digest := resp.WarcHeader().Get(gowarc.WarcPayloadDigest)
-	if x.onIdx != nil {
-		x.onIdx(indexEntry{URL: target, Digest: digest, Mime: mimeOf(resp), Date: c.FetchedAt, Status: c.Status,
+	if x.wantIdx {
+		x.idx = append(x.idx, indexEntry{URL: target, Digest: digest, Mime: head.mime, Date: c.FetchedAt, Status: c.Status,
 			Offset: off, Length: n, Title: df.Title, Text: df.Text})
 	}
-	if _, err := x.metadata(target, c.FetchedAt, rid, md); err != nil {
+	if err := x.metadata(target, c.FetchedAt, "<"+rid+">", md); err != nil {
 		return err
 	}
 	if d.Latest && c.LastChecked.After(c.FetchedAt) {
-		return x.revisit(target, c, rid, digest)
+		return x.revisit(target, c, "<"+rid+">", digest)
 	}
 	return nil
 }
 
-func (x *writer) metadata(target string, at time.Time, refersTo string, md Metadata) (gowarc.WarcRecord, error) {
-	js, err := json.Marshal(md)
+// metadata is what the metadata record of a capture says (see Metadata).
+type metadata struct {
+	key                    string
+	version                int
+	headers, decoded, body string
+	article                []byte
+	prov                   capture.Provenance
+}
+
+// encode writes md as Metadata's JSON; the article goes in as it is.
+func (md metadata) encode() ([]byte, error) {
+	head := Metadata{Key: md.key, Version: md.version, Headers: md.headers, Decoded: md.decoded, Body: md.body}
+	if md.prov.Extraction != (capture.Extraction{}) {
+		head.Extraction, _ = json.Marshal(md.prov.Extraction)
+	}
+	if f := md.prov.Fetch; f != nil && len(f.Redirects) > 0 {
+		head.Redirects, _ = json.Marshal(f.Redirects)
+	}
+	head.Article = json.RawMessage("null")
+	js, err := json.Marshal(head)
 	if err != nil {
 		return nil, err
 	}
-	rec, _, _, err := x.record(gowarc.Metadata, "", at, []field{
+	// Replace the placeholder: the article JSON is the store's, already
+	// compact, and re-encoding it would cost more than the record.
+	js = bytes.TrimSuffix(js, []byte(`null}`))
+	out := make([]byte, 0, len(js)+len(md.article)+3)
+	out = append(out, js...)
+	out = append(out, md.article...)
+	return append(out, "}\r\n"...), nil
+}
+
+func (x *writer) metadata(target string, at time.Time, refersTo string, md metadata) error {
+	js, err := md.encode()
+	if err != nil {
+		return err
+	}
+	_, _, err = x.record(gowarc.Metadata, "", at, []field{
 		{gowarc.WarcTargetURI, target},
 		{gowarc.WarcRefersTo, refersTo},
 		{gowarc.WarcConcurrentTo, refersTo},
 		{gowarc.ContentType, metadataType},
-	}, js, []byte("\r\n"))
-	return rec, err
+	}, js)
+	return err
 }
 
 // revisit writes the version's last revalidation (the article's
 // last_checked): a revisit of its response, with no block of its own.
 func (x *writer) revisit(target string, c store.Capture, rid, digest string) error {
-	_, off, n, err := x.record(gowarc.Revisit, "", c.LastChecked, []field{
+	off, n, err := x.record(gowarc.Revisit, "", c.LastChecked, []field{
 		{gowarc.WarcTargetURI, target},
 		{gowarc.WarcRefersTo, rid},
 		{gowarc.WarcRefersToTargetURI, target},
@@ -332,21 +481,21 @@ func (x *writer) revisit(target string, c store.Capture, rid, digest string) err
 		return err
 	}
 	x.stats.Revisits++
-	if x.onIdx != nil {
-		x.onIdx(indexEntry{URL: target, Digest: digest, Mime: "warc/revisit", Date: c.LastChecked, Status: c.Status,
+	if x.wantIdx {
+		x.idx = append(x.idx, indexEntry{URL: target, Digest: digest, Mime: "warc/revisit", Date: c.LastChecked, Status: c.Status,
 			Offset: off, Length: n, Revisit: true})
 	}
 	return nil
 }
 
-// mimeOf is the media type of a response record's payload.
-func mimeOf(rec gowarc.WarcRecord) string {
-	if b, ok := rec.Block().(gowarc.HttpResponseBlock); ok && b.HttpHeader() != nil {
-		ct := b.HttpHeader().Get("Content-Type")
-		if i := strings.IndexByte(ct, ';'); i >= 0 {
-			ct = ct[:i]
-		}
-		return strings.TrimSpace(strings.ToLower(ct))
-	}
-	return "unk"
+// countWriter counts the bytes written through it (record offsets).
+type countWriter struct {
+	w *bufio.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
