@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -36,6 +37,9 @@ fetched at its WARC-Date, as a crawl would (README "WARC and WACZ").`,
 			}
 			if f, ok := webArchiveFormat(format); ok {
 				return runWebArchiveImport(cmd.Context(), env, c, f, args)
+			}
+			if f := strings.ToLower(format); f != "json" && f != "jsonl" {
+				return usage(fmt.Errorf("import --format %q: want json, jsonl, warc or wacz", format))
 			}
 			if len(args) != 1 {
 				return usage(fmt.Errorf("import --format %s takes one FILE", format))

@@ -3,10 +3,12 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -233,4 +235,45 @@ func TestWACZ(t *testing.T) {
 	want, _ := mustRun(t, "export", "--db", src, "--format", "jsonl", "--all-versions")
 	got, _ := mustRun(t, "export", "--db", dst, "--format", "jsonl", "--all-versions")
 	sameLines(t, got, want)
+}
+
+// TestWARCExportReconstructed exports the layout-2 fixture archive, whose
+// versions were archived before response headers were stored: their
+// response records carry reconstructed heads, marked so in the metadata
+// records, and the file still passes the strict reading.
+func TestWARCExportReconstructed(t *testing.T) {
+	dir := t.TempDir()
+	b, err := os.ReadFile("../testdata/layout2/archive.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "archive.db")
+	if err := os.WriteFile(db, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte(layout2Config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "--config", cfg, "migrate")
+	file := filepath.Join(dir, "old.warc.gz")
+	_, errs := mustRun(t, "--config", cfg, "export", "--format", "warc", "--all-versions", "--out", file)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := warctest.StrictRead(t, data)
+	var meta bytes.Buffer
+	zr, _ := gzip.NewReader(bytes.NewReader(data))
+	io.Copy(&meta, zr)
+	n := strings.Count(meta.String(), `"headers":"reconstructed"`)
+	if n == 0 || !strings.Contains(errs, fmt.Sprintf("%d without headers, reconstructed", n)) {
+		t.Fatalf("%d reconstructed metadata records; summary %s", n, errs)
+	}
+	if got := slices.Index(types, "response"); got < 0 {
+		t.Fatalf("no response records: %v", types)
+	}
+	if _, errs, code := run(context.Background(), "import", "--db", filepath.Join(dir, "x.db"), "--format", "xml", file); code != 2 || !strings.Contains(errs, "want json, jsonl, warc or wacz") {
+		t.Errorf("import --format xml: exit %d, %s", code, errs)
+	}
 }

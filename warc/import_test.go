@@ -121,6 +121,7 @@ func TestImportVersionsInDateOrder(t *testing.T) {
 	}{
 		{"in date order, gzipped record by record", gzipEach(mk(0), mk(1), mk(2))},
 		{"in reverse order, not compressed", []byte(mk(2) + mk(1) + mk(0))},
+		{"in reverse order, gzipped as a whole", []byte(gzipped(mk(2) + mk(0) + mk(1)))},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -10,7 +10,9 @@ import (
 	"log/slog"
 	"net/http"
 	"net/textproto"
+	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -47,6 +49,9 @@ type ImportOptions struct {
 	Log *slog.Logger
 	// Progress, when set, is called after each batch archived.
 	Progress func(ImportStats)
+	// TempDir holds the inflated copy of a WARC gzipped as a whole ("":
+	// the system's).
+	TempDir string
 }
 
 // ImportStats counts what Import did.
@@ -104,7 +109,13 @@ func Import(ctx context.Context, st *store.Store, srcs []Source, o ImportOptions
 	if o.MaxBody <= 0 {
 		o.MaxBody = 10 << 20
 	}
-	im := &importer{st: st, srcs: srcs, o: o, def: newDefects(o.Log), byID: map[string]int{}, byDigest: map[string]int{}}
+	im := &importer{st: st, srcs: slices.Clone(srcs), o: o, def: newDefects(o.Log), byID: map[string]int{}, byDigest: map[string]int{}, inflated: map[int]bool{}}
+	defer func() {
+		for _, f := range im.temps {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
 	for i := range srcs {
 		if err := im.index(ctx, i); err != nil {
 			return im.result(), err
@@ -125,6 +136,8 @@ type importer struct {
 	byID     map[string]int // record id → resp index
 	byDigest map[string]int // payload digest + URL → resp index
 	todo     []entry        // HTML 200 responses and revisits, to archive
+	inflated map[int]bool   // sources gzipped as a whole, read inflated
+	temps    []*os.File
 }
 
 func (im *importer) result() ImportStats {
@@ -163,10 +176,50 @@ func (im *importer) index(ctx context.Context, si int) error {
 			im.skip(defectDamaged, si, rec.Offset, errString(err))
 			return nil
 		}
+		if n == 0 && rec.Offset == 0 && rec.Size >= src.Size && isGzip(src) && !im.inflated[si] {
+			// One gzip member took the whole file: either a file of one
+			// record, or one compressed as a whole, which gowarc reads
+			// only the first record of. Read it inflated.
+			rec.Close()
+			r.Close()
+			if err := im.inflate(si); err != nil {
+				return err
+			}
+			return im.index(ctx, si)
+		}
 		im.stats.Records++
 		im.note(si, rec, err)
 		rec.Close()
 	}
+}
+
+func isGzip(src Source) bool {
+	var magic [2]byte
+	n, _ := src.R.ReadAt(magic[:], 0)
+	return n == 2 && magic == [2]byte{0x1f, 0x8b}
+}
+
+// inflate replaces source si, a WARC gzipped as a whole, by its inflated
+// copy in a temporary file (removed when Import returns).
+func (im *importer) inflate(si int) error {
+	src := im.srcs[si]
+	zr, err := newGzip(io.NewSectionReader(src.R, 0, src.Size))
+	if err != nil {
+		return fmt.Errorf("%s: %w", src.Name, err)
+	}
+	f, err := os.CreateTemp(im.o.TempDir, ".newsarchive-import-*.warc")
+	if err != nil {
+		return err
+	}
+	im.temps = append(im.temps, f)
+	n, err := io.Copy(f, zr)
+	if err != nil {
+		// What inflated before a damaged end is read; the rest is lost.
+		im.def.note(defectDamaged, src.Name, n, err.Error())
+	}
+	im.srcs[si] = Source{Name: src.Name, R: f, Size: n}
+	im.inflated[si] = true
+	return nil
 }
 
 func errString(err error) string {
