@@ -75,13 +75,9 @@ func RunExport(env *Env, c config.Config, o ExportOptions, now time.Time) error 
 	if err != nil {
 		return err
 	}
-	since, err := export.ParseTime(o.Since, now)
+	since, until, err := timeRange(o, now)
 	if err != nil {
-		return fmt.Errorf("--since: %w", err)
-	}
-	until, err := export.ParseTime(o.Until, now)
-	if err != nil {
-		return fmt.Errorf("--until: %w", err)
+		return err
 	}
 	eo := export.Options{Format: format, ScanOptions: store.ScanOptions{
 		AllVersions: o.AllVersions, Since: since, Until: until, Site: o.Site,

@@ -36,13 +36,9 @@ func software(c config.Config) string {
 
 // runWebArchiveExport is `export --format warc|wacz`.
 func runWebArchiveExport(env *Env, c config.Config, format string, o ExportOptions, now time.Time) error {
-	since, err := export.ParseTime(o.Since, now)
+	since, until, err := timeRange(o, now)
 	if err != nil {
-		return fmt.Errorf("--since: %w", err)
-	}
-	until, err := export.ParseTime(o.Until, now)
-	if err != nil {
-		return fmt.Errorf("--until: %w", err)
+		return err
 	}
 	job := "newsarchive export of " + c.Store.Path
 	for _, f := range []struct{ name, v string }{{"since", o.Since}, {"until", o.Until}, {"site", o.Site}} {
@@ -171,4 +167,15 @@ func (p *progress) done() {
 		fmt.Fprintln(p.w)
 		p.drawn = false
 	}
+}
+
+// timeRange parses --since and --until.
+func timeRange(o ExportOptions, now time.Time) (since, until time.Time, err error) {
+	if since, err = export.ParseTime(o.Since, now); err != nil {
+		return since, until, fmt.Errorf("--since: %w", err)
+	}
+	if until, err = export.ParseTime(o.Until, now); err != nil {
+		return since, until, fmt.Errorf("--until: %w", err)
+	}
+	return since, until, nil
 }
