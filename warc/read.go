@@ -86,6 +86,7 @@ type entry struct {
 	digest   string // payload digest
 	orig     int    // revisit: index of the original in resp, -1 unknown
 	length   int64  // the record's Content-Length (bounds a batch's memory)
+	size     int64  // the record's bytes in the file
 }
 
 // readerOpts read leniently: findings are reported, not fatal.
@@ -262,7 +263,7 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 	}
 	date, _ := time.Parse(time.RFC3339Nano, h.Get(gowarc.WarcDate))
 	length, _ := h.GetInt64(gowarc.ContentLength)
-	e := entry{src: si, offset: rec.Offset, date: date.UTC(), url: uri, digest: h.Get(gowarc.WarcPayloadDigest), orig: -1, length: length}
+	e := entry{src: si, offset: rec.Offset, date: date.UTC(), url: uri, digest: h.Get(gowarc.WarcPayloadDigest), orig: -1, length: length, size: rec.Size}
 	switch wr.Type() {
 	case gowarc.Response:
 		if e.digest == "" || !h.Has(gowarc.WarcBlockDigest) {
@@ -504,7 +505,8 @@ func (im *importer) readResponse(e entry) (response, error) {
 	// Findings were reported by the first pass. The spec policy stays above
 	// ignore so that the block is buffered (to disk past 1 MiB) before the
 	// reader moves past it.
-	r, err := gowarc.NewWarcFileReaderFromStream(io.NewSectionReader(src.R, 0, src.Size), e.offset, readerOpts()...)
+	// Only the record's own bytes: the reader's buffer fills no further.
+	r, err := gowarc.NewWarcFileReaderFromStream(io.NewSectionReader(src.R, e.offset, e.size), 0, readerOpts()...)
 	if err != nil {
 		return response{}, err
 	}
