@@ -63,7 +63,11 @@ func runWebArchiveExport(env *Env, c config.Config, format string, o ExportOptio
 		var s warc.Stats
 		err := writeOut(env.Stdout, o.Out, func(w io.Writer) (err error) {
 			if format == "wacz" {
-				s, err = warc.WriteWACZ(st, w, wo, dirOf(o.Out))
+				tmp := "" // beside --out (same disk), else the system's
+				if o.Out != "" {
+					tmp = dirOf(o.Out)
+				}
+				s, err = warc.WriteWACZ(st, w, wo, tmp)
 			} else {
 				s, err = warc.Write(st, w, wo)
 			}
