@@ -157,20 +157,22 @@ func TestImportLenient(t *testing.T) {
 		block: httpResp("Content-Encoding: gzip\r\n", gzipped(page("Bridge closed", "The bridge closed overnight.")))}
 	chunked := rec{typ: "response", uri: "http://news.example.com/c.html", date: "2025-03-14T11:30:00Z", id: "00000000-0000-0000-0000-000000000007",
 		block: httpResp("Transfer-Encoding: chunked\r\n", chunk(page("Library Wi-Fi", "Free Wi-Fi in every branch."))), digests: true}
+	http2 := rec{typ: "response", uri: "http://news.example.com/f.html", date: "2025-03-14T11:40:00Z", id: "00000000-0000-0000-0000-000000000009",
+		block: "HTTP/2 200\r\ncontent-type: text/html\r\n\r\n" + page("Council portal", "The portal is live."), digests: true}
 	bad := rec{typ: "response", uri: "http://news.example.com/d.html", date: "2025-03-14T12:00:00Z", id: "00000000-0000-0000-0000-000000000004",
 		block: httpResp("", page("Tampered", "These bytes are not what was captured.")), digests: true, badDigest: true}
 	image := rec{typ: "response", uri: "http://news.example.com/a.png", date: "2025-03-14T12:00:00Z", id: "00000000-0000-0000-0000-000000000005",
 		block: "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG", digests: true}
 	request := rec{typ: "request", uri: story, date: "2025-03-14T10:00:00Z", id: "00000000-0000-0000-0000-000000000006",
 		extra: "Content-Type: application/http;msgtype=request\r\n", block: "GET /2025/03/14/ferry.html HTTP/1.1\r\nHost: news.example.com\r\n\r\n", digests: true}
-	whole := request.String() + orig.String() + visit.String() + noDigest.String() + chunked.String() + bad.String() + image.String()
+	whole := request.String() + orig.String() + visit.String() + noDigest.String() + chunked.String() + http2.String() + bad.String() + image.String()
 	truncated := gzipEach(rec{typ: "response", uri: "http://news.example.com/e.html", date: "2025-03-16T12:00:00Z", id: "00000000-0000-0000-0000-000000000008",
 		block: httpResp("", page("Last one", "Before the cut.")), digests: true}.String(), orig.String())
 	truncated = truncated[:len(truncated)-40]
 
 	st := openStore(t)
 	s := importBytes(t, st, []byte(whole), truncated)
-	if s.Pages != 5 || s.New != 4 || s.Unchanged != 1 || s.Ignored != 2 || s.Skipped != 2 {
+	if s.Pages != 6 || s.New != 5 || s.Unchanged != 1 || s.Ignored != 2 || s.Skipped != 2 {
 		t.Fatalf("stats %+v", s)
 	}
 	for kind, n := range map[string]int{defectBrackets: 2, defectNoDigest: 1, defectDigest: 1, defectDamaged: 1} {
@@ -183,7 +185,7 @@ func TestImportLenient(t *testing.T) {
 	if err != nil || a.LastChecked != "2025-03-15T10:00:00Z" || a.Version != 1 {
 		t.Fatalf("after revisit: %+v %v", a.Archive, err)
 	}
-	for u, want := range map[string]string{"http://news.example.com/b.html": "The bridge closed overnight.", "http://news.example.com/c.html": "Free Wi-Fi in every branch."} {
+	for u, want := range map[string]string{"http://news.example.com/b.html": "The bridge closed overnight.", "http://news.example.com/c.html": "Free Wi-Fi in every branch.", "http://news.example.com/f.html": "The portal is live."} {
 		if a, err := st.Latest(u); err != nil || !strings.Contains(a.Text, want) {
 			t.Errorf("%s: %.60q %v", u, a.Text, err)
 		}

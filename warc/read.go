@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -282,7 +283,7 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 		if e.digest != "" {
 			im.byDigest[e.digest+" "+uri] = i
 		}
-		if b.HttpStatusCode() != http.StatusOK || !maybeHTML(b.HttpHeader()) {
+		if statusOf(b) != http.StatusOK || !maybeHTML(b.HttpHeader()) {
 			im.stats.Ignored++
 			return
 		}
@@ -531,7 +532,7 @@ func (im *importer) readResponse(e entry) (response, error) {
 	line, h := parseHead(b.ProtocolHeaderBytes())
 	return response{
 		statusLine: line,
-		status:     b.HttpStatusCode(),
+		status:     statusOf(b),
 		header:     h,
 		payload:    payload,
 		ip:         rec.WarcRecord.WarcHeader().Get(gowarc.WarcIPAddress),
@@ -556,4 +557,22 @@ func rawField(src Source, off int64, name string) string {
 	}
 	h, _ := tp.ReadMIMEHeader()
 	return strings.TrimSpace(h.Get(name))
+}
+
+// statusOf is a response's status code, also for a status line net/http
+// does not parse ("HTTP/2 200").
+func statusOf(b gowarc.HttpResponseBlock) int {
+	if c := b.HttpStatusCode(); c != 0 {
+		return c
+	}
+	line, _, _ := bytes.Cut(b.ProtocolHeaderBytes(), []byte("\n"))
+	f := strings.Fields(string(line))
+	if len(f) < 2 || !strings.HasPrefix(f[0], "HTTP/") {
+		return 0
+	}
+	c, err := strconv.Atoi(f[1])
+	if err != nil {
+		return 0
+	}
+	return c
 }
