@@ -156,7 +156,7 @@ func (im *importer) skip(kind string, src int, off int64, detail string) {
 // index is the first pass over one file.
 func (im *importer) index(ctx context.Context, si int) error {
 	src := im.srcs[si]
-	r, err := gowarc.NewWarcFileReaderFromStream(io.NewSectionReader(src.R, 0, src.Size), 0, readerOpts()...)
+	r, err := newReader(io.NewSectionReader(src.R, 0, src.Size), 0, readerOpts()...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", src.Name, err)
 	}
@@ -507,7 +507,7 @@ func (im *importer) readResponse(e entry) (response, error) {
 	// ignore so that the block is buffered (to disk past 1 MiB) before the
 	// reader moves past it.
 	// Only the record's own bytes: the reader's buffer fills no further.
-	r, err := gowarc.NewWarcFileReaderFromStream(io.NewSectionReader(src.R, e.offset, e.size), 0, readerOpts()...)
+	r, err := newReader(io.NewSectionReader(src.R, e.offset, e.size), 0, readerOpts()...)
 	if err != nil {
 		return response{}, err
 	}

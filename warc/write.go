@@ -17,7 +17,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/klauspost/compress/gzip"
 	gowarc "github.com/nlnwa/gowarc/v3"
 
@@ -133,7 +132,7 @@ func sha1Digest(parts ...[]byte) string {
 // record builds one record and appends it, gzipped, to buf; it returns
 // its offset in buf and its compressed length.
 func (x *writer) record(t gowarc.RecordType, id string, date time.Time, fields []field, block ...[]byte) (int64, int64, error) {
-	b := gowarc.NewRecordBuilder(t, x.opts...)
+	b := newBuilder(t, x.opts...)
 	if id == "" {
 		id = newID()
 	}
@@ -192,9 +191,6 @@ func (x *writer) warcinfo(o Options, now time.Time) error {
 	}, []byte(b.String()))
 	return err
 }
-
-// newID is a record id: a UUID URN.
-func newID() string { return uuid.New().URN() }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
