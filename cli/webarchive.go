@@ -93,20 +93,20 @@ func runWebArchiveImport(ctx context.Context, env *Env, c config.Config, format 
 	for _, f := range files {
 		var (
 			ss    []warc.Source
-			close func() error
+			release func() error
 			err   error
 		)
 		if format == "wacz" {
-			ss, close, err = warc.OpenWACZ(f, "")
+			ss, release, err = warc.OpenWACZ(f, "")
 		} else {
 			var s warc.Source
-			s, close, err = warc.OpenWARC(f)
+			s, release, err = warc.OpenWARC(f)
 			ss = []warc.Source{s}
 		}
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
-		defer close()
+		defer release()
 		srcs = append(srcs, ss...)
 	}
 	read, err := env.service(c).PageReader()

@@ -182,8 +182,9 @@ func (im *importer) index(ctx context.Context, si int) error {
 			// One gzip member took the whole file: either a file of one
 			// record, or one compressed as a whole, which gowarc reads
 			// only the first record of. Read it inflated.
+			// (r is closed by the deferred Close: closing it twice would
+			// hand its pooled buffer to two readers.)
 			rec.Close()
-			r.Close()
 			if err := im.inflate(si); err != nil {
 				return err
 			}
