@@ -92,9 +92,9 @@ func runWebArchiveImport(ctx context.Context, env *Env, c config.Config, format 
 	var srcs []warc.Source
 	for _, f := range files {
 		var (
-			ss    []warc.Source
+			ss      []warc.Source
 			release func() error
-			err   error
+			err     error
 		)
 		if format == "wacz" {
 			ss, release, err = warc.OpenWACZ(f, "")
