@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -106,6 +107,31 @@ func TestWARCRoundTrip(t *testing.T) {
 	want, _ := mustRun(t, "export", "--db", src, "--format", "jsonl", "--all-versions")
 	got, _ := mustRun(t, "export", "--db", dst, "--format", "jsonl", "--all-versions")
 	sameLines(t, got, want)
+	// The headers sent come back from the request records.
+	sent := func(db string) map[string]string {
+		out, _ := mustRun(t, "export", "--db", db, "--format", "jsonl", "--all-versions", "--provenance")
+		m := map[string]string{}
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			var v struct {
+				Key        string `json:"key"`
+				Version    int    `json:"version"`
+				Provenance struct {
+					Fetch struct {
+						RequestHeader map[string][]string `json:"request_header"`
+					} `json:"fetch"`
+				} `json:"provenance"`
+			}
+			if err := json.Unmarshal([]byte(l), &v); err != nil {
+				t.Fatal(err)
+			}
+			h, _ := json.Marshal(v.Provenance.Fetch.RequestHeader)
+			m[fmt.Sprintf("%s#%d", v.Key, v.Version)] = string(h)
+		}
+		return m
+	}
+	if a, b := sent(src), sent(dst); !maps.Equal(a, b) || !strings.Contains(fmt.Sprint(a), "User-Agent") {
+		t.Errorf("request headers differ after the round trip:\n%v\n%v", a, b)
+	}
 	if lines := warctest.WarcioIndex(t, file); len(lines) != len(types) {
 		t.Fatalf("warcio index read %d records, gowarc %d:\n%s", len(lines), len(types), strings.Join(lines, "\n"))
 	}

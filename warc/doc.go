@@ -58,7 +58,8 @@
 // extracts it with the ReadFunc the app gives (today's extractor, the
 // configured site rules and keys) and archives it with store.PutMany as a
 // capture fetched at its WARC-Date, with the record's headers as its
-// provenance. So the versions of one URL come out as a crawl would have
+// provenance, and the headers of its request record (paired by
+// WARC-Concurrent-To either way) as the headers sent. So the versions of one URL come out as a crawl would have
 // made them, whatever order the file has them in. Memory does not grow
 // with the file: bodies are read one record at a time (gowarc buffers a
 // record past 1 MiB on disk), and a batch holds at most 256 captures or

@@ -88,6 +88,9 @@ type entry struct {
 	orig     int    // revisit: index of the original in resp, -1 unknown
 	length   int64  // the record's Content-Length (bounds a batch's memory)
 	size     int64  // the record's bytes in the file
+	id       string // WARC-Record-ID
+	with     string // the first WARC-Concurrent-To
+	req      int    // index of its request record in reqs, -1 none
 }
 
 // readerOpts read leniently: findings are reported, not fatal.
@@ -111,7 +114,8 @@ func Import(ctx context.Context, st *store.Store, srcs []Source, o ImportOptions
 	if o.MaxBody <= 0 {
 		o.MaxBody = 10 << 20
 	}
-	im := &importer{st: st, srcs: slices.Clone(srcs), o: o, def: newDefects(o.Log), byID: map[string]int{}, byDigest: map[string]int{}, inflated: map[int]bool{}}
+	im := &importer{st: st, srcs: slices.Clone(srcs), o: o, def: newDefects(o.Log), byID: map[string]int{}, byDigest: map[string]int{}, inflated: map[int]bool{},
+		reqByID: map[string]int{}, reqFor: map[string]int{}}
 	defer func() {
 		for _, f := range im.temps {
 			f.Close()
@@ -139,6 +143,9 @@ type importer struct {
 	byDigest map[string]int // payload digest + URL → resp index
 	todo     []entry        // HTML 200 responses and revisits, to archive
 	inflated map[int]bool   // sources gzipped as a whole, read inflated
+	reqs     []entry        // request records
+	reqByID  map[string]int // record id → reqs index
+	reqFor   map[string]int // id of the record a request names concurrent → reqs index
 	temps    []*os.File
 }
 
@@ -265,7 +272,8 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 	}
 	date, _ := time.Parse(time.RFC3339Nano, h.Get(gowarc.WarcDate))
 	length, _ := h.GetInt64(gowarc.ContentLength)
-	e := entry{src: si, offset: rec.Offset, date: date.UTC(), url: uri, digest: h.Get(gowarc.WarcPayloadDigest), orig: -1, length: length, size: rec.Size}
+	e := entry{src: si, offset: rec.Offset, date: date.UTC(), url: uri, digest: h.Get(gowarc.WarcPayloadDigest), orig: -1, length: length, size: rec.Size,
+		id: h.Get(gowarc.WarcRecordID), with: h.Get(gowarc.WarcConcurrentTo), req: -1}
 	switch wr.Type() {
 	case gowarc.Response:
 		if e.digest == "" || !h.Has(gowarc.WarcBlockDigest) {
@@ -289,6 +297,18 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 			return
 		}
 		im.todo = append(im.todo, e)
+	case gowarc.Request:
+		im.stats.Ignored++
+		if _, ok := wr.Block().(gowarc.HttpRequestBlock); ok {
+			i := len(im.reqs)
+			im.reqs = append(im.reqs, e)
+			if e.id != "" {
+				im.reqByID[e.id] = i
+			}
+			if e.with != "" {
+				im.reqFor[e.with] = i
+			}
+		}
 	case gowarc.Revisit:
 		e.revisit = true
 		e.refersTo = h.Get(gowarc.WarcRefersTo)
@@ -331,6 +351,14 @@ func looksARC(src Source) bool {
 func (im *importer) resolve() {
 	for i := range im.todo {
 		e := &im.todo[i]
+		// The request that fetched it: named by the request
+		// (WARC-Concurrent-To, as Heritrix and newsarchive write) or
+		// naming it (as wget writes).
+		if j, ok := im.reqFor[e.id]; ok && e.id != "" {
+			e.req = j
+		} else if j, ok := im.reqByID[e.with]; ok && e.with != "" {
+			e.req = j
+		}
 		if !e.revisit {
 			continue
 		}
@@ -486,6 +514,13 @@ func (im *importer) extract(e entry) outcome {
 		Fetch:      &capture.Fetch{StatusLine: resp.statusLine, Header: hdr, FinalURL: at.url, RemoteAddr: resp.ip},
 		Extraction: p.Extraction,
 	}
+	if e.req >= 0 {
+		// The crawler records what it sent; its HTTP client adds Host.
+		if rh, err := im.readRequestHeader(im.reqs[e.req]); err == nil {
+			rh.Del("Host")
+			prov.Fetch.RequestHeader = rh
+		}
+	}
 	return outcome{snap: &store.Snapshot{
 		Key: p.Key, URL: p.URL, Article: p.Article, Raw: body, Status: resp.status,
 		FetchedAt: e.date, Provenance: prov,
@@ -576,4 +611,25 @@ func statusOf(b gowarc.HttpResponseBlock) int {
 		return 0
 	}
 	return c
+}
+
+// readRequestHeader reads the headers of the request record at e.
+func (im *importer) readRequestHeader(e entry) (http.Header, error) {
+	src := im.srcs[e.src]
+	r, err := newReader(io.NewSectionReader(src.R, e.offset, e.size), 0, readerOpts()...)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	rec, err := r.Next()
+	if err != nil {
+		return nil, err
+	}
+	defer rec.Close()
+	b, ok := rec.WarcRecord.Block().(gowarc.HttpRequestBlock)
+	if !ok {
+		return nil, fmt.Errorf("offset %d: not an HTTP request", e.offset)
+	}
+	_, h := parseHead(b.ProtocolHeaderBytes())
+	return h, nil
 }
