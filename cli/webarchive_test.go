@@ -238,7 +238,7 @@ func TestWACZ(t *testing.T) {
 		if err := json.Unmarshal([]byte(js), &e); err != nil {
 			t.Fatalf("index line %q: %v", l, err)
 		}
-		if !strings.HasPrefix(key, "127.0.0.1:") || !strings.Contains(key, ")/") {
+		if !strings.HasPrefix(key, "1,0,0,127:") || !strings.Contains(key, ")/") {
 			t.Errorf("index key %q is not a SURT", key)
 		}
 		off, _ := strconv.Atoi(e.Offset)
@@ -249,6 +249,29 @@ func TestWACZ(t *testing.T) {
 		}
 		if got := warctest.StrictRead(t, warcData[off:off+n]); len(got) != 1 || got[0] != want {
 			t.Errorf("index entry %s: offset %s length %s reads %v", e.URL, e.Offset, e.Length, got)
+		}
+	}
+	// warcio.js indexes the same WARC with the same keys, offsets and
+	// lengths (it also lists the metadata records, which we leave out).
+	dataFile := filepath.Join(dir, "data.warc.gz")
+	if err := os.WriteFile(dataFile, warcData, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	theirs := map[string]bool{}
+	for _, l := range warctest.WarcioCDX(t, dataFile) {
+		key, rest, _ := strings.Cut(l, " ")
+		ts, js, _ := strings.Cut(rest, " ")
+		var e struct{ Offset, Length, Digest string }
+		json.Unmarshal([]byte(js), &e)
+		theirs[strings.Join([]string{key, ts, e.Offset, e.Length, e.Digest}, " ")] = true
+	}
+	for _, l := range cdx {
+		key, rest, _ := strings.Cut(l, " ")
+		ts, js, _ := strings.Cut(rest, " ")
+		var e struct{ Offset, Length, Digest string }
+		json.Unmarshal([]byte(js), &e)
+		if id := strings.Join([]string{key, ts, e.Offset, e.Length, e.Digest}, " "); !theirs[id] {
+			t.Errorf("index line %q is not in warcio's index of the WARC", id)
 		}
 	}
 	pages := strings.Split(strings.TrimSpace(string(files["pages/pages.jsonl"])), "\n")

@@ -1,7 +1,6 @@
 package warc
 
 import (
-	"net"
 	"net/url"
 	"regexp"
 	"slices"
@@ -13,7 +12,7 @@ var wwwPrefix = regexp.MustCompile(`^www\d*\.`)
 
 // SURT is the Sort-friendly URI Reordering Transform of a URL as CDXJ
 // indexes key it (pywb, warcio): host labels reversed and comma-joined
-// (an IP address stays as it is),
+// (an IPv4 address too, as warcio and the surt library do),
 // "www." dropped, a non-default port kept, ")" before the path, query
 // parameters sorted, all lower case. "http://www.Example.com/a?b=2&a=1"
 // becomes "com,example)/a?a=1&b=2".
@@ -24,13 +23,9 @@ func SURT(raw string) string {
 	}
 	host := wwwPrefix.ReplaceAllString(strings.ToLower(u.Hostname()), "")
 	var b strings.Builder
-	if net.ParseIP(host) != nil {
-		b.WriteString(host) // an address is not reversed
-	} else {
-		labels := strings.Split(strings.Trim(host, "."), ".")
-		slices.Reverse(labels)
-		b.WriteString(strings.Join(labels, ","))
-	}
+	labels := strings.Split(strings.Trim(host, "."), ".")
+	slices.Reverse(labels)
+	b.WriteString(strings.Join(labels, ","))
 	if p := u.Port(); p != "" && !(p == "80" && u.Scheme == "http") && !(p == "443" && u.Scheme == "https") {
 		b.WriteString(":" + p)
 	}

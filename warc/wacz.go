@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"newsarchive/store"
@@ -180,7 +181,8 @@ func writePackage(zw *zip.Writer, res []resource, o Options) error {
 	return err
 }
 
-// cdxLine is one CDXJ line: SURT key, 14-digit timestamp, JSON.
+// cdxLine is one CDXJ line: SURT key, 14-digit timestamp, JSON, with the
+// digest written as pywb and warcio write it (base32, no "sha1:").
 func cdxLine(e indexEntry, filename string) string {
 	js, _ := json.Marshal(struct {
 		URL      string `json:"url"`
@@ -190,6 +192,6 @@ func cdxLine(e indexEntry, filename string) string {
 		Length   string `json:"length"`
 		Offset   string `json:"offset"`
 		Filename string `json:"filename"`
-	}{e.URL, e.Mime, strconv.Itoa(e.Status), e.Digest, strconv.FormatInt(e.Length, 10), strconv.FormatInt(e.Offset, 10), filename})
+	}{e.URL, e.Mime, strconv.Itoa(e.Status), strings.TrimPrefix(e.Digest, "sha1:"), strconv.FormatInt(e.Length, 10), strconv.FormatInt(e.Offset, 10), filename})
 	return SURT(e.URL) + " " + e.Date.UTC().Format(cdxTimestamp) + " " + string(js)
 }

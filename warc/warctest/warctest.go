@@ -99,16 +99,27 @@ func Warcio(t testing.TB) []string {
 // a truncated file) and returns its JSON lines, one per record.
 func WarcioIndex(t testing.TB, file string) []string {
 	t.Helper()
+	return warcio(t, "index", file)
+}
+
+// WarcioCDX runs `warcio cdx-index` on file: its CDXJ lines.
+func WarcioCDX(t testing.TB, file string) []string {
+	t.Helper()
+	return warcio(t, "cdx-index", file)
+}
+
+func warcio(t testing.TB, command, file string) []string {
+	t.Helper()
 	cmd := Warcio(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, cmd[0], cmd[1], "index", file).Output()
+	out, err := exec.CommandContext(ctx, cmd[0], cmd[1], command, file).Output()
 	if err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {
-			t.Fatalf("warcio index %s: %v\n%s", file, err, ee.Stderr)
+			t.Fatalf("warcio %s %s: %v\n%s", command, file, err, ee.Stderr)
 		}
-		t.Fatalf("warcio index %s: %v", file, err)
+		t.Fatalf("warcio %s %s: %v", command, file, err)
 	}
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 	if len(lines) == 1 && lines[0] == "" {
