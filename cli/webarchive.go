@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -53,7 +54,7 @@ func runWebArchiveExport(env *Env, c config.Config, format string, o ExportOptio
 		ScanOptions: store.ScanOptions{AllVersions: o.AllVersions, Since: since, Until: until, Site: o.Site},
 		Software:    software(c), Job: job, Filename: filepath.Base(o.Out),
 	}
-	pr := newProgress(env.Stderr)
+	pr := newProgress(env.Stderr, env.logger())
 	wo.Progress = func(s warc.Stats) {
 		pr.update(func() string {
 			return fmt.Sprintf("%d captures · %d records · %.0f captures/s", s.Captures, s.Records, float64(s.Captures)/pr.elapsed())
@@ -113,7 +114,7 @@ func runWebArchiveImport(ctx context.Context, env *Env, c config.Config, format 
 	if err != nil {
 		return err
 	}
-	pr := newProgress(env.Stderr)
+	pr := newProgress(env.Stderr, env.logger())
 	o := warc.ImportOptions{Read: read, MaxBody: c.Crawler.MaxBodyBytes, Log: env.logger(),
 		Progress: func(s warc.ImportStats) {
 			pr.update(func() string {
@@ -133,10 +134,12 @@ func runWebArchiveImport(ctx context.Context, env *Env, c config.Config, format 
 	})
 }
 
-// progress redraws one line on a terminal, twice a second at most, as
-// crawl's does; elsewhere it stays silent (the summary says it all).
+// progress is reported as crawl reports it: a line redrawn twice a second
+// on a terminal, else a log line every 10 seconds (a log or cron mail
+// wants a few lines, not a spinner).
 type progress struct {
 	w     io.Writer
+	log   *slog.Logger
 	tty   bool
 	start time.Time
 	mu    sync.Mutex
@@ -144,22 +147,27 @@ type progress struct {
 	drawn bool
 }
 
-func newProgress(w io.Writer) *progress {
-	return &progress{w: w, tty: isTerminal(w), start: time.Now()}
+func newProgress(w io.Writer, log *slog.Logger) *progress {
+	return &progress{w: w, log: log, tty: isTerminal(w), start: time.Now(), last: time.Now()}
 }
 
 func (p *progress) elapsed() float64 { return max(time.Since(p.start).Seconds(), 1e-3) }
 
 func (p *progress) update(line func() string) {
-	if !p.tty {
-		return
-	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if time.Since(p.last) < 500*time.Millisecond {
+	every := 10 * time.Second
+	if p.tty {
+		every = 500 * time.Millisecond
+	}
+	if time.Since(p.last) < every {
 		return
 	}
 	p.last = time.Now()
+	if !p.tty {
+		p.log.Info("progress: " + line())
+		return
+	}
 	p.drawn = true
 	fmt.Fprintf(p.w, "\r\x1b[K%s", line())
 }

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"maps"
 	"os"
 	"path/filepath"
@@ -333,5 +334,32 @@ func TestWARCExportReconstructed(t *testing.T) {
 	}
 	if _, errs, code := run(context.Background(), "import", "--db", filepath.Join(dir, "x.db"), "--format", "xml", file); code != 2 || !strings.Contains(errs, "want json, jsonl, warc or wacz") {
 		t.Errorf("import --format xml: exit %d, %s", code, errs)
+	}
+}
+
+// TestWebArchiveProgress: off a terminal, progress is a log line every
+// 10 seconds; on a terminal, a line redrawn in place.
+func TestWebArchiveProgress(t *testing.T) {
+	cases := []struct {
+		name string
+		tty  bool
+		want string
+	}{
+		{"log", false, "msg=\"progress: 3 pages\""},
+		{"terminal", true, "\r\x1b[K3 pages"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			p := newProgress(&buf, slog.New(slog.NewTextHandler(&buf, nil)))
+			p.tty = c.tty
+			p.update(func() string { return "1 pages" }) // too soon: nothing
+			p.last = time.Now().Add(-time.Minute)
+			p.update(func() string { return "3 pages" })
+			p.done()
+			if !strings.Contains(buf.String(), c.want) || strings.Contains(buf.String(), "1 pages") {
+				t.Fatalf("progress wrote %q", buf.String())
+			}
+		})
 	}
 }
