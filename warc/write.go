@@ -107,6 +107,8 @@ func newWriter(info string, wantIdx bool) *writer {
 			gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
 			gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
 			gowarc.WithBufferMaxMemBytes(64 << 20),
+			gowarc.WithSkipParseBlock(), // the block is written, not read
+
 		},
 		mar:     gowarc.NewMarshaler(),
 		wantIdx: wantIdx,
