@@ -51,7 +51,8 @@
 //
 // Import reads WARC 1.0 and 1.1 files (records gzipped or not; gowarc
 // does not read ARC, and an ARC file is refused by name). A first pass
-// indexes the records, a few dozen bytes each; the second takes every
+// indexes the records (about a kilobyte per capture: URL, record ids,
+// digest); the second takes every
 // HTML response with status 200, and every revisit (resolved to its
 // original by WARC-Refers-To, else by payload digest and URL), in
 // WARC-Date order, reads the body (transfer and content codings undone),
@@ -60,10 +61,9 @@
 // capture fetched at its WARC-Date, with the record's headers as its
 // provenance, and the headers of its request record (paired by
 // WARC-Concurrent-To either way) as the headers sent. So the versions of one URL come out as a crawl would have
-// made them, whatever order the file has them in. Memory does not grow
-// with the file: bodies are read one record at a time (gowarc buffers a
-// record past 1 MiB on disk), and a batch holds at most 256 captures or
-// 64 MiB of records.
+// made them, whatever order the file has them in. Bodies never pile up:
+// they are read one record at a time (gowarc buffers a record past 1 MiB
+// on disk), and a batch holds at most 256 captures or 64 MiB of records.
 //
 // Reading is lenient: wget's angle brackets around WARC-Target-URI,
 // missing digests, wrong Content-Lengths and syntax slips are read as they

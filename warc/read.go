@@ -99,8 +99,8 @@ func readerOpts() []gowarc.WarcRecordOption {
 
 // Import reads the WARC files (WARC 1.0 or 1.1, each record gzipped or
 // not) and archives every HTML response with status 200 as a capture
-// fetched at its WARC-Date. A first pass indexes the records (a few dozen
-// bytes each); the second reads the captures in date order, so that the
+// fetched at its WARC-Date. A first pass indexes the records (about a
+// kilobyte per capture); the second reads the captures in date order, so that the
 // versions of one URL come out as a crawl would have made them, and
 // resolves each revisit to its original. Memory does not grow with the
 // bodies: records are read one at a time.
