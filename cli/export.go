@@ -29,7 +29,7 @@ type ExportOptions struct {
 func newExportCmd(env *Env) *cobra.Command {
 	var o ExportOptions
 	cmd := &cobra.Command{
-		Use:   "export [--format json|jsonl] [--all-versions] [--since T] [--until T] [--site HOST] [--out FILE]",
+		Use:   "export [--format json|jsonl|warc|wacz] [--all-versions] [--since T] [--until T] [--site HOST] [--out FILE]",
 		Short: "Write archived articles as JSON (latest version of each by default)",
 		Long: `Export streams archived articles as one JSON array (--format json, the
 default) or one object per line (--format jsonl), each with its archive
@@ -42,7 +42,11 @@ a device or FIFO is written in place, a symlink's target is replaced, and
 the archive itself (or one of its own files) is refused.
 --provenance adds each version's recorded provenance (the fetch's status
 line and headers, the extractor version, the charset decision) as a
-"provenance" member, which import keeps.`,
+"provenance" member, which import keeps.
+--format warc writes a WARC/1.1 file (records gzipped one by one: use a
+.warc.gz name): per version a request, a response (the body as received)
+and a metadata record with the article; --format wacz a WACZ package of
+it (README "WARC and WACZ").`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Config()
@@ -53,7 +57,7 @@ line and headers, the extractor version, the charset decision) as a
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.Format, "format", "json", "json (one array) or jsonl (one object per line)")
+	f.StringVar(&o.Format, "format", "json", "json (one array), jsonl (one object per line), warc or wacz")
 	f.BoolVar(&o.AllVersions, "all-versions", false, "every version, not just the latest of each article")
 	f.StringVar(&o.Since, "since", "", "only versions fetched at or after T (RFC 3339, 2024-09-05, 36h, 7d)")
 	f.StringVar(&o.Until, "until", "", "only versions fetched before T")
@@ -66,17 +70,16 @@ line and headers, the extractor version, the charset decision) as a
 // RunExport writes the export. With --out nothing replaces FILE unless the
 // whole export succeeded.
 func RunExport(env *Env, c config.Config, o ExportOptions, now time.Time) error {
+	if f, ok := webArchiveFormat(o.Format); ok {
+		return runWebArchiveExport(env, c, f, o, now)
+	}
 	format, err := export.ParseFormat(o.Format)
 	if err != nil {
 		return err
 	}
-	since, err := export.ParseTime(o.Since, now)
+	since, until, err := timeRange(o, now)
 	if err != nil {
-		return fmt.Errorf("--since: %w", err)
-	}
-	until, err := export.ParseTime(o.Until, now)
-	if err != nil {
-		return fmt.Errorf("--until: %w", err)
+		return err
 	}
 	eo := export.Options{Format: format, ScanOptions: store.ScanOptions{
 		AllVersions: o.AllVersions, Since: since, Until: until, Site: o.Site,

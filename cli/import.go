@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,23 +17,38 @@ import (
 func init() { register(newImportCmd) }
 
 func newImportCmd(env *Env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "import FILE",
+	var format string
+	cmd := &cobra.Command{
+		Use:   "import [--format json|warc|wacz] FILE...",
 		Short: "Read an export (JSONL or JSON) back into the archive, merging versions",
 		Long: `Import reads an export made by 'export' ("-" for stdin) into the archive.
 Versions are merged by archive key and content hash: a version already
 archived adds nothing, any other becomes a new version. Exporting with
 --format jsonl --all-versions and importing into an empty archive gives
-the same archive back (raw HTML is not part of an export).`,
-		Args: cobra.ExactArgs(1),
+the same archive back (raw HTML is not part of an export).
+--format warc (or wacz) reads WARC 1.0/1.1 files (or WACZ packages): every
+HTML response with status 200 is extracted and archived as a capture
+fetched at its WARC-Date, as a crawl would (README "WARC and WACZ").`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := env.Config()
 			if err != nil {
 				return err
 			}
+			if f, ok := webArchiveFormat(format); ok {
+				return runWebArchiveImport(cmd.Context(), env, c, f, args)
+			}
+			if f := strings.ToLower(format); f != "json" && f != "jsonl" {
+				return usage(fmt.Errorf("import --format %q: want json, jsonl, warc or wacz", format))
+			}
+			if len(args) != 1 {
+				return usage(fmt.Errorf("import --format %s takes one FILE", format))
+			}
 			return RunImport(cmd.Context(), env, c, args[0])
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "json", "json (a JSON or JSONL export), warc or wacz")
+	return cmd
 }
 
 // RunImport imports file into the archive.

@@ -91,21 +91,19 @@ jobs:
 	return cfg, filepath.Join(dir, "archive.db")
 }
 
-func mustRun(t *testing.T, args ...string) string {
+// mustOut is mustRun's standard output.
+func mustOut(t *testing.T, args ...string) string {
 	t.Helper()
-	out, errs, code := run(context.Background(), args...)
-	if code != 0 {
-		t.Fatalf("%v: exit %d\n%s%s", args, code, out, errs)
-	}
+	out, _ := mustRun(t, args...)
 	return out
 }
 
 func TestSearchAfterCrawls(t *testing.T) {
 	s := newTwoLanguageSite(t)
 	cfg, _ := searchConfig(t, s)
-	mustRun(t, "--config", cfg, "crawl")
+	mustOut(t, "--config", cfg, "crawl")
 	// The crawl indexed what it archived (verify does not catch up).
-	if out := mustRun(t, "--config", cfg, "verify"); !strings.Contains(out, "search index: 2 versions, in step") {
+	if out := mustOut(t, "--config", cfg, "verify"); !strings.Contains(out, "search index: 2 versions, in step") {
 		t.Errorf("verify after the first crawl:\n%s", out)
 	}
 	cases := []struct{ name, query, want string }{
@@ -115,7 +113,7 @@ func TestSearchAfterCrawls(t *testing.T) {
 		{"English fragment is marked", `strikes`, "«strike»"},
 	}
 	for _, c := range cases {
-		out := mustRun(t, "--config", cfg, "search", c.query)
+		out := mustOut(t, "--config", cfg, "search", c.query)
 		if !strings.Contains(out, c.want) || strings.Count(out, "\n") != 1 {
 			t.Errorf("%s: search %s:\n%s\nwant one line with %q", c.name, c.query, out, c.want)
 		}
@@ -125,21 +123,21 @@ func TestSearchAfterCrawls(t *testing.T) {
 	// version 2 and indexes it in the same run.
 	s.edit(enPath, "")
 	s.edit(zhPath, "")
-	mustRun(t, "--config", cfg, "crawl")
+	mustOut(t, "--config", cfg, "crawl")
 	for _, q := range []string{`"strike would last"`, `"新标准"`} {
-		if out := mustRun(t, "--config", cfg, "search", q); out != "" {
+		if out := mustOut(t, "--config", cfg, "search", q); out != "" {
 			t.Errorf("search %s finds the latest version, which lost it:\n%s", q, out)
 		}
-		out := mustRun(t, "--config", cfg, "search", "--removed", q)
+		out := mustOut(t, "--config", cfg, "search", "--removed", q)
 		if !strings.Contains(out, "\tv1 (gone in v2)\t") || strings.Count(out, "\n") != 1 {
 			t.Errorf("search --removed %s:\n%s\nwant version 1, gone in v2", q, out)
 		}
-		out = mustRun(t, "--config", cfg, "search", "--all-versions", "--format", "jsonl", q)
+		out = mustOut(t, "--config", cfg, "search", "--all-versions", "--format", "jsonl", q)
 		if !strings.Contains(out, `"version":1`) || strings.Contains(out, `"version":2`) {
 			t.Errorf("search --all-versions %s:\n%s", q, out)
 		}
 	}
-	if out := mustRun(t, "--config", cfg, "verify"); !strings.Contains(out, "search index: 4 versions, in step") {
+	if out := mustOut(t, "--config", cfg, "verify"); !strings.Contains(out, "search index: 4 versions, in step") {
 		t.Errorf("verify:\n%s", out)
 	}
 }
@@ -147,7 +145,7 @@ func TestSearchAfterCrawls(t *testing.T) {
 func TestSearchBadQueries(t *testing.T) {
 	s := newTwoLanguageSite(t)
 	cfg, _ := searchConfig(t, s)
-	mustRun(t, "--config", cfg, "crawl")
+	mustOut(t, "--config", cfg, "crawl")
 	for _, c := range []struct{ query, want string }{
 		{`(ferry OR talks`, `bad query at column 1: "(" is never closed`},
 		{`ferry AND`, `bad query at column 7: AND needs something on its right`},
@@ -168,7 +166,7 @@ func TestSearchBadQueries(t *testing.T) {
 func TestSearchCatchesUpAfterKill(t *testing.T) {
 	s := newTwoLanguageSite(t)
 	cfg, db := searchConfig(t, s)
-	mustRun(t, "--config", cfg, "crawl")
+	mustOut(t, "--config", cfg, "crawl")
 	st, err := store.Open(db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -185,11 +183,11 @@ func TestSearchCatchesUpAfterKill(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "search index: ") || !strings.Contains(out, "lacks the versions after id 2") {
 		t.Errorf("verify with the index behind: exit %d\n%s", code, out)
 	}
-	out = mustRun(t, "--config", cfg, "search", `"檢測設備"`)
+	out = mustOut(t, "--config", cfg, "search", `"檢測設備"`)
 	if !strings.Contains(out, s.URL+"/news/3\tv1\t") {
 		t.Errorf("search after the kill:\n%s", out)
 	}
-	if out := mustRun(t, "--config", cfg, "verify"); !strings.Contains(out, "in step") {
+	if out := mustOut(t, "--config", cfg, "verify"); !strings.Contains(out, "in step") {
 		t.Errorf("verify after catching up:\n%s", out)
 	}
 }
@@ -197,7 +195,7 @@ func TestSearchCatchesUpAfterKill(t *testing.T) {
 func TestSearchMissingOrCorruptIndex(t *testing.T) {
 	s := newTwoLanguageSite(t)
 	cfg, db := searchConfig(t, s)
-	mustRun(t, "--config", cfg, "crawl")
+	mustOut(t, "--config", cfg, "crawl")
 	dir := search.Path(db)
 	for _, c := range []struct {
 		name   string
@@ -212,7 +210,7 @@ func TestSearchMissingOrCorruptIndex(t *testing.T) {
 			if code != 1 || !strings.Contains(errs, "run newsarchive reindex") || strings.Count(errs, "\n") != 1 {
 				t.Errorf("search with a %s index: exit %d, %q", c.name, code, errs)
 			}
-			if out := mustRun(t, "--config", cfg, "list"); strings.Count(out, "\n") < 2 {
+			if out := mustOut(t, "--config", cfg, "list"); strings.Count(out, "\n") < 2 {
 				t.Errorf("list with a %s index:\n%s", c.name, out)
 			}
 			// A crawl carries on: it rebuilds a missing index, and only
@@ -221,10 +219,10 @@ func TestSearchMissingOrCorruptIndex(t *testing.T) {
 			if code != 0 || (c.name == "corrupt") != strings.Contains(errs, "search index not updated") {
 				t.Errorf("crawl with a %s index: exit %d\n%s", c.name, code, errs)
 			}
-			if out := mustRun(t, "--config", cfg, "reindex"); !strings.Contains(out, "indexed 2 versions") {
+			if out := mustOut(t, "--config", cfg, "reindex"); !strings.Contains(out, "indexed 2 versions") {
 				t.Errorf("reindex: %s", out)
 			}
-			if out := mustRun(t, "--config", cfg, "search", "ferry"); !strings.Contains(out, enPath) {
+			if out := mustOut(t, "--config", cfg, "search", "ferry"); !strings.Contains(out, enPath) {
 				t.Errorf("search after reindex:\n%s", out)
 			}
 		})

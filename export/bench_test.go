@@ -5,7 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -51,9 +50,9 @@ func BenchmarkExportJSONL(b *testing.B) {
 				runtime.GC()
 				stop := storetest.HeapPeak()
 				var w countWriter
-				start, cpu0 := time.Now(), cpuTime()
+				start, cpu0 := time.Now(), storetest.CPUTime()
 				got, err := Write(ro, &w, Options{Format: JSONL, ScanOptions: store.ScanOptions{AllVersions: all}})
-				el, cpu := time.Since(start), cpuTime()-cpu0
+				el, cpu := time.Since(start), storetest.CPUTime()-cpu0
 				peak := stop()
 				ro.Close()
 				if err != nil {
@@ -68,11 +67,4 @@ func BenchmarkExportJSONL(b *testing.B) {
 		})
 	}
 	_ = io.Discard
-}
-
-// cpuTime is the process's user+system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -9,11 +9,8 @@ import (
 	"math/rand"
 	"net/http"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"newsarchive/article"
@@ -205,33 +202,6 @@ func Archive(n, batch int, put func([]store.Snapshot) error) (snaps int, rawByte
 		}
 	}
 	return snaps, rawBytes, flush()
-}
-
-// HeapPeak samples the heap in use every 5 ms until stop is called, and
-// stop returns the peak: what a streaming benchmark reports as its memory.
-func HeapPeak() (stop func() uint64) {
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var ms runtime.MemStats
-		t := time.NewTicker(5 * time.Millisecond)
-		defer t.Stop()
-		for {
-			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
-			}
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 { close(done); wg.Wait(); return peak.Load() }
 }
 
 // PeakRSS is the process's peak resident set size in bytes (Linux VmHWM),

@@ -1,0 +1,153 @@
+package warc
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"newsarchive/store"
+)
+
+// write is Write, calling onIdx (when set) with each response and revisit
+// record written, at its offset in w.
+func write(st *store.Store, w io.Writer, o Options, onIdx func(indexEntry)) (Stats, error) {
+	out := &countWriter{w: bufio.NewWriterSize(w, 1<<20)}
+	info := newID()
+	first := newWriter(info, false)
+	if err := first.warcinfo(o, time.Now().UTC()); err != nil {
+		return Stats{}, err
+	}
+	stats := first.stats
+	if _, err := out.Write(first.buf.Bytes()); err != nil {
+		return stats, err
+	}
+
+	// Captures are built on every CPU and written in scan order.
+	workers := runtime.GOMAXPROCS(0)
+	type job struct {
+		seq int
+		d   store.Doc
+	}
+	type result struct {
+		seq   int
+		chunk []byte
+		idx   []indexEntry
+		stats Stats
+		err   error
+	}
+	jobs := make(chan job, 4*workers)
+	results := make(chan result, 4*workers)
+	tokens := make(chan struct{}, 8*workers) // bounds captures in flight
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x := newWriter(info, onIdx != nil)
+			for j := range jobs {
+				x.buf.Reset()
+				x.idx, x.stats = x.idx[:0], Stats{}
+				var err error
+				c, err := st.CaptureOf(j.d.Key, j.d.Version)
+				if err == nil {
+					err = x.capture(j.d, c)
+				}
+				if err != nil {
+					err = fmt.Errorf("%s version %d: %w", j.d.Key, j.d.Version, err)
+				}
+				r := result{seq: j.seq, chunk: bytes.Clone(x.buf.Bytes()), idx: slices.Clone(x.idx), stats: x.stats, err: err}
+				select {
+				case results <- r:
+				case <-stop:
+				}
+			}
+		}()
+	}
+	var werr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		pending := map[int]result{}
+		next := 0
+		for r := range results {
+			pending[r.seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				<-tokens
+				if werr != nil {
+					continue
+				}
+				if werr = r.err; werr != nil {
+					close(stop)
+					continue
+				}
+				base := out.n
+				if _, werr = out.Write(r.chunk); werr != nil {
+					close(stop)
+					continue
+				}
+				for _, e := range r.idx {
+					e.Offset += base
+					onIdx(e)
+				}
+				stats.add(r.stats)
+				if o.Progress != nil {
+					o.Progress(stats)
+				}
+			}
+		}
+	}()
+	so := o.ScanOptions
+	so.WithKey = false
+	seq := 0
+	err := st.ScanJSON(so, func(d store.Doc) error {
+		select {
+		case tokens <- struct{}{}:
+		case <-stop:
+			return errStopped
+		}
+		select {
+		case jobs <- job{seq: seq, d: d}:
+		case <-stop:
+			return errStopped
+		}
+		seq++
+		return nil
+	})
+	close(jobs)
+	wg.Wait()
+	close(results)
+	<-done
+	if werr != nil {
+		err = werr
+	}
+	if err != nil {
+		return stats, fmt.Errorf("warc export: %w", err)
+	}
+	if err := out.w.Flush(); err != nil {
+		return stats, fmt.Errorf("warc export: %w", err)
+	}
+	return stats, nil
+}
+
+var errStopped = errors.New("stopped")
+
+func (s *Stats) add(o Stats) {
+	s.Captures += o.Captures
+	s.Revisits += o.Revisits
+	s.Records += o.Records
+	s.NoRaw += o.NoRaw
+	s.Reconstructed += o.Reconstructed
+}

@@ -1,0 +1,33 @@
+package warc
+
+import (
+	"io"
+	"sync"
+
+	"github.com/google/uuid"
+	gowarc "github.com/nlnwa/gowarc/v3"
+)
+
+// gowarc sets a global of package uuid (EnableRandPool) each time it makes
+// its options, which uuid.New reads unguarded. Making options and ids under
+// one lock keeps those accesses apart; both are a small part of the work.
+var uuidMu sync.Mutex
+
+// newID is a record id: a UUID URN.
+func newID() string {
+	uuidMu.Lock()
+	defer uuidMu.Unlock()
+	return uuid.New().URN()
+}
+
+func newBuilder(t gowarc.RecordType, opts ...gowarc.WarcRecordOption) gowarc.WarcRecordBuilder {
+	uuidMu.Lock()
+	defer uuidMu.Unlock()
+	return gowarc.NewRecordBuilder(t, opts...)
+}
+
+func newReader(r io.Reader, off int64, opts ...gowarc.WarcRecordOption) (*gowarc.WarcFileReader, error) {
+	uuidMu.Lock()
+	defer uuidMu.Unlock()
+	return gowarc.NewWarcFileReaderFromStream(r, off, opts...)
+}
