@@ -83,7 +83,9 @@ func RunServe(ctx context.Context, env *Env, c config.Config, o ServeOptions) er
 	}
 	defer st.Close()
 	svc := app.NewHeld(c, log, st)
-	svc.Indexer = newKeeper(c, log) // the search index follows the runs serve makes
+	svc.Indexer = newKeeper(c, log)        // the search index follows the runs serve makes
+	_, stopNotify := svc.StartNotifier(st) // one sender for serve's life, shared by its runs
+	defer stopNotify()
 	held := *env
 	held.held, held.svc = st, svc
 
@@ -109,6 +111,7 @@ func RunServe(ctx context.Context, env *Env, c config.Config, o ServeOptions) er
 		Token:     token,
 		ExecToken: execToken,
 		PublicURL: c.Serve.PublicURL,
+		Rules:     ruleNames(c),
 		Log:       log,
 	})
 	if err != nil {
@@ -232,4 +235,13 @@ func heldExec(held *Env, st *store.Store) func(ctx context.Context, args []strin
 		root.SetArgs(args)
 		return runRoot(ctx, root, env)
 	}
+}
+
+// ruleNames lists the configured notification rules.
+func ruleNames(c config.Config) []string {
+	var out []string
+	for _, r := range c.Notify {
+		out = append(out, r.Name)
+	}
+	return out
 }

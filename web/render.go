@@ -51,6 +51,7 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
 	"itoa": strconv.Itoa,
+	"list": func(s ...string) []string { return s },
 }
 
 // pages holds one template set per page: the layout plus the page.

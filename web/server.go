@@ -43,7 +43,10 @@ type Options struct {
 	// PublicURL is the site's address for absolute links (the feed); ""
 	// uses the address each request came to.
 	PublicURL string
-	Log       *slog.Logger
+	// Rules names the configured notification rules (their feeds and the
+	// notifications page's filter).
+	Rules []string
+	Log   *slog.Logger
 }
 
 // Job is one configured job as the home and runs pages show it.
@@ -128,6 +131,9 @@ func (s *Server) routes() {
 	h("POST", "/api/cli", s.apiCLI)
 	h("GET", "/healthz", s.healthz)
 	h("GET", "/feeds/changes.atom", s.feed)
+	h("GET", "/feeds/rule/{file}", s.ruleFeed)
+	h("GET", "/notifications", s.notificationsPage)
+	h("GET", "/api/notifications", s.apiNotifications)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		path := r.URL.Path
 		if path == "/" {
