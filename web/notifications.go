@@ -39,18 +39,26 @@ func (s *Server) outboxQuery(q url.Values) (store.OutboxState, string, int, erro
 	return st, q.Get("rule"), limit, nil
 }
 
+// outbox reads the entries the request's parameters select; on an error
+// it has answered the request and ok is false.
+func (s *Server) outbox(w http.ResponseWriter, r *http.Request) (entries []store.OutboxEntry, state store.OutboxState, rule string, ok bool) {
+	state, rule, limit, err := s.outboxQuery(r.URL.Query())
+	if err == nil {
+		entries, err = s.opts.Store.Outbox(state, rule, limit)
+	}
+	if err != nil {
+		s.failErr(w, r, err)
+		return nil, "", "", false
+	}
+	return entries, state, rule, true
+}
+
 // apiNotifications answers GET /api/notifications?state=&rule=&limit=:
 // the outbox, newest first, each entry with its delivery state and
 // payload.
 func (s *Server) apiNotifications(w http.ResponseWriter, r *http.Request) {
-	state, rule, limit, err := s.outboxQuery(r.URL.Query())
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	entries, err := s.opts.Store.Outbox(state, rule, limit)
-	if err != nil {
-		s.failErr(w, r, err)
+	entries, _, _, ok := s.outbox(w, r)
+	if !ok {
 		return
 	}
 	writeJSON(w, http.StatusOK, struct {
@@ -73,14 +81,8 @@ type notificationRow struct {
 // notificationsPage answers GET /notifications: pending, sent and failed
 // notifications, with links to the article and the diff they carry.
 func (s *Server) notificationsPage(w http.ResponseWriter, r *http.Request) {
-	state, rule, limit, err := s.outboxQuery(r.URL.Query())
-	if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	entries, err := s.opts.Store.Outbox(state, rule, limit)
-	if err != nil {
-		s.failErr(w, r, err)
+	entries, state, rule, ok := s.outbox(w, r)
+	if !ok {
 		return
 	}
 	v := notificationsView{State: string(state), Rule: rule, Rules: s.opts.Rules}
