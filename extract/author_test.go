@@ -82,8 +82,8 @@ func TestHanName(t *testing.T) {
 		in   string
 		want bool
 	}{
-		{"王建宏", true}, {"欧阳修", true}, {"張文攀", true}, {"注意到", false},
-		{"首先欢迎你来到", false}, {"王", false}, {"John", false},
+		{"王若溪", true}, {"欧阳修", true}, {"張明遠", true}, {"注意到", false},
+		{"首先感谢你抽空", false}, {"王", false}, {"John", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {

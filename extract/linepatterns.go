@@ -142,7 +142,7 @@ var (
 	// updatedStamp is a publication or update stamp anywhere in the body:
 	// "Updated at 1:23 p.m.", "Last updated on November 24, 2025",
 	// "Published 6 hours ago". It needs a date with its day, a clock time
-	// (see stamp) or a time ago: "Last Updated: June 2022" may be the
+	// (see stamp) or a time ago: "Last Updated: March 2021" may be the
 	// text's own note.
 	updatedStamp = prefiltered(regexp.MustCompile(`(?i)^\s*(last )?(updated|published|posted)( on| at)?\s*:?\s*.{0,30}\b\d{1,2}\b.{0,30}$`), func(s string) bool {
 		return asciiFoldContains(s, "ted") || asciiFoldContains(s, "hed")
@@ -229,7 +229,7 @@ var (
 )
 
 // stamp finds a date or a clock time: 2019-11-20, 20.11.2019, 2019年11月,
-// 5:27, "November 20, 2019", "20 de novembro de 2019". A bare year (a
+// 5:27, "March 4, 2021", "4 de março de 2021". A bare year (a
 // caption "2025 survey map") is not one.
 var stamp = prefiltered(regexp.MustCompile(`\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d\d\b|\d月\d|\b\d{1,2}\.?(\s+\p{L}+){1,3},?\s+(19|20)\d\d\b|\p{L}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b`), func(s string) bool {
 	// Every form has an ASCII digit (\d).

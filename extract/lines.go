@@ -232,7 +232,7 @@ func isTitle(t, title string) bool {
 }
 
 // stampLine reports a short line with a date or time and no sentence in it:
-// "Updated 5:27 am, November 20, 2019", "By admin - 2018-09-16".
+// "Updated 5:27 am, March 4, 2021", "By admin - 2018-09-16".
 func stampLine(t string) bool {
 	if !stamp.MatchString(t) || endsSentence(t) {
 		return false

@@ -9,7 +9,7 @@ import (
 
 // Chinese news pages put their metadata in label lines rather than tags:
 // "来源：化工网 作者：张三 点击量：123", "发布时间：2024-09-05 08:56",
-// "本报记者 王建宏", "（记者 胡晓蓉）" at the end of the body. This file
+// "本报记者 王若溪", "（记者 林晓舟）" at the end of the body. This file
 // reads them, simplified and traditional alike.
 
 // zhRole is what a label says a value is.
@@ -103,13 +103,13 @@ func isRegexSpace(b byte) bool {
 }
 
 // zhReporterRe finds reporter labels written without a colon: "本报记者
-// 葛灵丹", "新京报记者 彭冲", "（记者 胡晓蓉）".
+// 许青禾", "湖畔晚报记者 方远", "（记者 林晓舟）".
 var zhReporterRe = regexp.MustCompile(`(记者|記者|通讯员|通訊員|实习生|實習生)\s*`)
 
-// zhBareEditorRe: "（松花江网编辑 孙桂芳）" — an editor credit without a colon.
+// zhBareEditorRe: "（湖畔网编辑 孙若兰）" — an editor credit without a colon.
 var zhBareEditorRe = regexp.MustCompile(`(?:编辑|編輯)\s+([^\s）)]{2,4})\s*$`)
 
-// zhPostedRe: "ggjjzhzz 发表于 2005-9-15 11:46:00", a blog or forum post's
+// zhPostedRe: "lakeside88 发表于 2006-3-14 09:20:00", a blog or forum post's
 // author before its date.
 var zhPostedRe = regexp.MustCompile(`^(?:作者[:：]?\s*)?([^\s:：]{2,20})\s*(?:发表于|發表於|发布于|發佈於|发表在|posted)`)
 
@@ -199,7 +199,7 @@ func zhNames(v string, liberal bool) []string {
 	for i, t := range toks {
 		t = strings.Trim(t, "()（）[]【】<>《》:：。.")
 		if s := zhCreditSuffixRe.ReplaceAllString(t, ""); s != t {
-			// "姚峰上海报道" is rare; a token ending in 报道 is a place.
+			// "韩松湖畔报道" is rare; a token ending in 报道 is a place.
 			if i == 0 && hanName(s) {
 				out = append(out, s)
 			}
@@ -226,8 +226,8 @@ type zhResult struct {
 	// authorAt and reporterAt are the lines the credits were read from:
 	// the one nearer the top of the page is the article's byline.
 	authorAt, reporterAt int
-	poster               []string // "网名 发表于 2005-9-15"
-	lead                 []string // "[ 黄宇 ] 来源：…"
+	poster               []string // "网名 发表于 2006-3-14"
+	lead                 []string // "[ 黄青 ] 来源：…"
 	source               string
 	views                int64
 	dateLine             []int // indexes of lines with a date label
@@ -250,7 +250,7 @@ func readZhLabels(lines []metaLine) zhResult {
 			if len(fields) == 1 && fields[0].value == "" && i+1 < len(lines) && lines[i+1].runes <= 30 && zhFields(lines[i+1].text) == nil {
 				fields[0].value = lines[i+1].text
 			}
-			// "[ 黄宇 ] 来源：[ 国际金融报 ]": a lone name before the first
+			// "[ 黄青 ] 来源：[ 湖畔金融报 ]": a lone name before the first
 			// label is the byline of CMSs that print it unlabelled.
 			if r.lead == nil && len(fields) > 0 && !ln.noise {
 				if ms := zhLabelMatches(t); ms != nil {
@@ -307,7 +307,7 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.editors = []string{m[1]}
 			}
 		}
-		// The credit that closes the body: "……。（记者 胡晓蓉）".
+		// The credit that closes the body: "……。（记者 林晓舟）".
 		if r.reporter == nil && !ln.noise && ln.links*2 < ln.runes && endsParen(t) {
 			if m := zhTrailParenRe.FindStringSubmatchIndex(t); m != nil && zhParenEndsText(t[:m[0]]) {
 				r.reporter, r.reporterAt = zhParenCredit(t[m[2]:m[3]]), i
@@ -353,7 +353,7 @@ func hasHanLabelHint(s string) bool {
 	return false
 }
 
-// zhBareCredit reads "本报记者 葛灵丹", "记者 伊琳 李清芬" (no colon) in a
+// zhBareCredit reads "本报记者 许青禾", "记者 叶青 李雨桐" (no colon) in a
 // short line. Several groups ("实习生 … 记者 …") are merged.
 func zhBareCredit(t string) []string {
 	var out []string
@@ -372,8 +372,8 @@ func zhBareCredit(t string) []string {
 	return out
 }
 
-// zhParenCredit reads the inside of a closing parenthesis: "记者 胡晓蓉",
-// "常书香 马丹阳", "姚峰 上海报道", "编辑：燕于".
+// zhParenCredit reads the inside of a closing parenthesis: "记者 林晓舟",
+// "何春生 赵明月", "韩松 湖畔报道", "编辑：叶舟".
 func zhParenCredit(s string) []string {
 	if zhBareEditorRe.MatchString(s) {
 		return nil // an editor's, not the article's credit

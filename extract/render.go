@@ -383,8 +383,8 @@ func bioOf(p, a string) bool {
 	a = collapse(a)
 	f, _, ok := strings.Cut(a, " ")
 	if !ok || !personName.MatchString(f) {
-		// One word ("Budlong") or an acronym ("QCY Official") is
-		// likely a company, and "Budlong is …" its own text.
+		// One word ("Ashcombe") or an acronym ("ZXV Official") is
+		// likely a company, and "Ashcombe is …" its own text.
 		return false
 	}
 	for _, n := range [...]string{a, f} {
