@@ -228,19 +228,19 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	if len(ldAuthors) > 0 && !ld.OrgAuthors {
 		return ldAuthors
 	}
-	// A Chinese page's 作者/记者 line beats its meta author, which is
-	// usually the site's name.
-	if len(zh.authors) > 0 && (len(zh.reporter) == 0 || zh.authorAt <= zh.reporterAt) {
+	// A Chinese page's 作者 label, then its 记者 credit, beats its meta
+	// author, which is usually the site's name. The explicit 作者 label
+	// wins wherever it stands: a 记者 credit may belong to a story quoted
+	// or reposted inside the page.
+	if len(zh.authors) > 0 {
 		return zh.authors
 	}
 	if len(zh.reporter) > 0 {
 		return zh.reporter
 	}
-	if len(zh.authors) > 0 {
-		return zh.authors
-	}
 	// On a Chinese page the editor credit, a blog's "X 发表于" line, a 来源
-	// that names a person, or a lone name under the headline come next:
+	// that names a person, or a name on its own line under the headline
+	// come next:
 	// the meta author there is mostly the site or a channel name.
 	if zhPage {
 		if len(zh.editors) > 0 {
@@ -248,9 +248,6 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 		}
 		if len(zh.poster) > 0 {
 			return zh.poster
-		}
-		if len(zh.lead) > 0 {
-			return zh.lead
 		}
 		if hanName(zh.source) && plausibleAuthor(zh.source) && !zhOrgSuffixRe.MatchString(zh.source) {
 			return []string{zh.source}

@@ -223,11 +223,7 @@ type zhResult struct {
 	authors  []string // 作者
 	reporter []string // 记者, 通讯员
 	editors  []string // 编辑
-	// authorAt and reporterAt are the lines the credits were read from:
-	// the one nearer the top of the page is the article's byline.
-	authorAt, reporterAt int
 	poster               []string // "网名 发表于 2006-3-14"
-	lead                 []string // "[ 黄青 ] 来源：…"
 	source               string
 	views                int64
 	dateLine             []int // indexes of lines with a date label
@@ -250,29 +246,15 @@ func readZhLabels(lines []metaLine) zhResult {
 			if len(fields) == 1 && fields[0].value == "" && i+1 < len(lines) && lines[i+1].runes <= 30 && zhFields(lines[i+1].text) == nil {
 				fields[0].value = lines[i+1].text
 			}
-			// "[ 黄青 ] 来源：[ 湖畔金融报 ]": a lone name before the first
-			// label is the byline of CMSs that print it unlabelled.
-			if r.lead == nil && len(fields) > 0 && !ln.noise {
-				if ms := zhLabelMatches(t); ms != nil {
-					loc := ms[0]
-					lead := strings.TrimRight(t[:loc[0]], " []［］【】|\uFFFD")
-					if i := strings.LastIndexAny(lead, " [［【|"); i >= 0 {
-						lead = lead[i+1:]
-					}
-					if hanName(lead) && !zhOrgSuffixRe.MatchString(lead) {
-						r.lead = []string{lead}
-					}
-				}
-			}
 			for _, f := range fields {
 				switch f.role {
 				case zhAuthor:
 					if r.authors == nil && !ln.noise {
-						r.authors, r.authorAt = zhNames(f.value, true), i
+						r.authors = zhNames(f.value, true)
 					}
 				case zhReporter:
 					if r.reporter == nil && !ln.noise {
-						r.reporter, r.reporterAt = zhNames(f.value, true), i
+						r.reporter = zhNames(f.value, true)
 					}
 				case zhEditor:
 					if r.editors == nil {
@@ -285,7 +267,7 @@ func readZhLabels(lines []metaLine) zhResult {
 				}
 			}
 			if r.reporter == nil && !ln.noise && zhHasReporterWord(t) {
-				r.reporter, r.reporterAt = zhBareCredit(t), i
+				r.reporter = zhBareCredit(t)
 			}
 			if r.poster == nil && !ln.noise && ln.runes <= 60 && containsAnyWord(t, zhPostedWords) {
 				if m := zhPostedRe.FindStringSubmatch(t); m != nil {
@@ -310,7 +292,7 @@ func readZhLabels(lines []metaLine) zhResult {
 		// The credit that closes the body: "……。（记者 林晓舟）".
 		if r.reporter == nil && !ln.noise && ln.links*2 < ln.runes && endsParen(t) {
 			if m := zhTrailParenRe.FindStringSubmatchIndex(t); m != nil && zhParenEndsText(t[:m[0]]) {
-				r.reporter, r.reporterAt = zhParenCredit(t[m[2]:m[3]]), i
+				r.reporter = zhParenCredit(t[m[2]:m[3]])
 			}
 		}
 	}
