@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/date"
 	"regexp"
 	"strings"
 	"sync"
@@ -47,13 +48,13 @@ func cleanAuthors(raw string) []string {
 		return nil
 	}
 	// "Dec. 19, 2025 · Jane Doe": a leading date goes, with its separator.
-	if _, pos, end, ok := findDateSpan(s, dateContext{}); ok && pos == 0 {
+	if _, pos, end, ok := date.FindSpan(s, date.Context{}); ok && pos == 0 {
 		s = strings.TrimLeft(s[end:], " ·•|–—-,:")
 	}
 	s = byPrefixRe.ReplaceAllString(s, "")
 	s = authorTrailRe.ReplaceAllString(s, "")
 	// "Jane Doe September 5, 2024" / "Jane Doe Dec. 19": the date ends the name.
-	if _, pos, ok := findDate(s, dateContext{}); ok && pos > 0 {
+	if _, pos, ok := date.Find(s, date.Context{}); ok && pos > 0 {
 		// "Jane Doe Monday, November 18, 2019": the weekday goes too.
 		s = weekdayTailRe.ReplaceAllString(s[:pos], "")
 	}
@@ -151,7 +152,7 @@ func plausibleAuthor(s string) bool {
 	if courtesyRe.MatchString(s) {
 		return false
 	}
-	if _, _, ok := findDate(s, dateContext{}); ok {
+	if _, _, ok := date.Find(s, date.Context{}); ok {
 		return false
 	}
 	return true

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/date"
 	"regexp"
 	"strings"
 	"sync"
@@ -191,7 +192,7 @@ func datedByline(s string) (string, bool) {
 	if loc := postedLeadRe.FindStringIndex(rest); loc != nil {
 		rest = rest[loc[1]:]
 	}
-	_, pos, end, ok := findDateSpan(rest, dateContext{})
+	_, pos, end, ok := date.FindSpan(rest, date.Context{})
 	if !ok || pos != 0 {
 		return "", false
 	}
@@ -395,7 +396,7 @@ func nameBesideDate(lines []metaLine, titleIdx int) []string {
 			if j <= titleIdx || j >= len(lines) || lines[j].runes > 80 {
 				return false
 			}
-			_, pos, ok := findDate(lines[j].text, dateContext{})
+			_, pos, ok := date.Find(lines[j].text, date.Context{})
 			return ok && pos == 0
 		}
 		if dated(i-1) || dated(i+1) {

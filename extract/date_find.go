@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/date"
 	"regexp"
 	"strings"
 
@@ -20,8 +21,8 @@ var (
 // microdataDate reads itemprop=datePublished or the first <time datetime>
 // outside comments and related lists (<time> inside the article header is
 // the publication date far more often than not).
-func microdataDate(root *html.Node) (published pageDate, ok bool) {
-	var timeFallback pageDate
+func microdataDate(root *html.Node) (published date.Date, ok bool) {
+	var timeFallback date.Date
 	haveTime := false
 	for i, n := range cascadia.QueryAll(root, timeSel) {
 		if i > 40 {
@@ -36,7 +37,7 @@ func microdataDate(root *html.Node) (published pageDate, ok bool) {
 			if haveTime {
 				continue
 			}
-			if d, ok := parseDateValue(mAttr(n, "datetime")); ok {
+			if d, ok := date.ParseValue(mAttr(n, "datetime")); ok {
 				if cls := mAttr(n, "class") + mAttr(n.Parent, "class"); dateUpdatedRe.MatchString(cls) {
 					continue
 				}
@@ -44,20 +45,20 @@ func microdataDate(root *html.Node) (published pageDate, ok bool) {
 			}
 			continue
 		}
-		if d, ok := parseDateValue(v); ok {
+		if d, ok := date.ParseValue(v); ok {
 			return d, true
 		}
 	}
 	return timeFallback, haveTime
 }
 
-func microdataModified(root *html.Node) (pageDate, bool) {
+func microdataModified(root *html.Node) (date.Date, bool) {
 	for _, n := range cascadia.QueryAll(root, modTimeSel) {
-		if d, ok := parseDateValue(mPropValue(n)); ok {
+		if d, ok := date.ParseValue(mPropValue(n)); ok {
 			return d, true
 		}
 	}
-	return pageDate{}, false
+	return date.Date{}, false
 }
 
 // visibleDate picks the date line that most looks like the article's own
@@ -68,13 +69,13 @@ func microdataModified(root *html.Node) (pageDate, bool) {
 // strong reports that the date sits at the headline (just above or below
 // it, in a short line of its own, not a link): the date the page shows its
 // reader at the byline.
-func visibleDate(lines []metaLine, titleIdx int, c dateContext) (best pageDate, found, strong bool) {
+func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date, found, strong bool) {
 	bestScore := -1e9
 	for i, ln := range lines {
 		if ln.runes > 160 || !mMayHoldDate(ln.text, c.Year > 0) {
 			continue
 		}
-		d, pos, ok := findDate(ln.text, c)
+		d, pos, ok := date.Find(ln.text, c)
 		if !ok {
 			continue
 		}
@@ -156,7 +157,7 @@ func mMayHoldDate(s string, yearKnown bool) bool {
 // updatedShown is the date of a short "Updated …"/"Last updated: …" line
 // at the headline (six lines above it to twelve below), or in a byline
 // block when the headline was not found among the lines.
-func updatedShown(lines []metaLine, titleIdx int, c dateContext) (pageDate, bool) {
+func updatedShown(lines []metaLine, titleIdx int, c date.Context) (date.Date, bool) {
 	from, to := titleIdx-6, titleIdx+12
 	if titleIdx < 0 {
 		from, to = 0, len(lines)
@@ -166,7 +167,7 @@ func updatedShown(lines []metaLine, titleIdx int, c dateContext) (pageDate, bool
 		if ln.runes > 80 || ln.noise || titleIdx < 0 && !ln.hint || !mMayHoldDate(ln.text, c.Year > 0) {
 			continue
 		}
-		d, pos, ok := findDate(ln.text, c)
+		d, pos, ok := date.Find(ln.text, c)
 		if !ok {
 			continue
 		}
@@ -179,5 +180,5 @@ func updatedShown(lines []metaLine, titleIdx int, c dateContext) (pageDate, bool
 			return d, true
 		}
 	}
-	return pageDate{}, false
+	return date.Date{}, false
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"newsarchive/extract/internal/date"
 	"regexp"
 	"strings"
 	"time"
@@ -62,7 +63,7 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 	}
 	var loc *time.Location
 	if rules != nil && rules.Timezone != "" {
-		loc = regionLocation(rules.Timezone)
+		loc = date.RegionLocation(rules.Timezone)
 	}
 	h := scanMetaHead(root)
 	ld := parseJSONLD(h.jsonld)
@@ -95,8 +96,8 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 		pageURL = base.String()
 	}
 	// 05/09/2024 is 5 September everywhere but in American English.
-	ctx := dateContext{DayFirst: lang != "" && lang != "en" && lang != "en-us"}
-	if d, ok := dateFromURL(pageURL); ok {
+	ctx := date.Context{DayFirst: lang != "" && lang != "en" && lang != "en-us"}
+	if d, ok := date.FromURL(pageURL); ok {
 		ctx.Year = d.Y
 	}
 	if d, ok := findPublished(root, rules, ld, mt, lines, titleIdx, ctx, pageURL); ok {
@@ -104,17 +105,17 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 		// on, in its own zone: a declared UTC time a day off is that day.
 		// A numeric date read month-first that the URL gives day-first
 		// (03/10/2023 under /2023/october/03/) is the URL's.
-		if u, ok := dateFromURL(pageURL); ok && ((nearDay(d, u) && !sameDay(d, u)) || (d.Y == u.Y && d.Mo == u.D && d.D == u.Mo)) {
+		if u, ok := date.FromURL(pageURL); ok && ((nearDay(d, u) && !sameDay(d, u)) || (d.Y == u.Y && d.Mo == u.D && d.D == u.Mo)) {
 			d = u
 		}
-		m.PublishedAt = d.inZone(loc).String()
+		m.PublishedAt = d.InZone(loc).String()
 	}
-	if d, ok := parseDateValue(ld.Modified); ok {
-		m.ModifiedAt = d.inZone(loc).String()
-	} else if d, ok := parseDateValue(mt.first(modifiedKeys...)); ok {
-		m.ModifiedAt = d.inZone(loc).String()
+	if d, ok := date.ParseValue(ld.Modified); ok {
+		m.ModifiedAt = d.InZone(loc).String()
+	} else if d, ok := date.ParseValue(mt.first(modifiedKeys...)); ok {
+		m.ModifiedAt = d.InZone(loc).String()
 	} else if d, ok := microdataModified(root); ok {
-		m.ModifiedAt = d.inZone(loc).String()
+		m.ModifiedAt = d.InZone(loc).String()
 	}
 
 	// Source (publisher): the Chinese 来源 line names the original

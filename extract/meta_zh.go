@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/alt"
+	"newsarchive/extract/internal/date"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,8 +45,7 @@ var zhLabelRe = func() *regexp.Regexp {
 	for k := range zhLabelRoles {
 		keys = append(keys, k)
 	}
-	sortByLenDesc(keys)
-	return regexp.MustCompile(`(` + strings.Join(keys, "|") + `)\s*[:：]`)
+	return regexp.MustCompile(`(` + alt.Longest(keys) + `)\s*[:：]`)
 }()
 
 // zhLabelMaxLen is the longest label in bytes.
@@ -119,16 +120,8 @@ var zhTrailParenRe = regexp.MustCompile(`[（(]\s*([^（()）]{2,40}?)\s*[)）]\
 // zhViewsRe: "点击量：123", "阅读 1234", "123次浏览".
 var zhViewsRe = regexp.MustCompile(`(?:点击量|點擊量|点击数|點擊數|点击|點擊|阅读量|閱讀量|阅读数|閱讀數|阅读|閱讀|浏览量|瀏覽量|浏览次数|瀏覽次數|浏览|瀏覽|访问量|訪問量|人气|人氣)\s*[:：]?\s*[（(]?\s*(\d{1,9})|(\d{1,9})\s*(?:次浏览|次瀏覽|次阅读|次閱讀|人阅读|人閱讀|次点击|次點擊)`)
 
-// zhCreditSuffixRe: what follows the names in a credit ("山东冠县报道", "摄").
+// zhCreditSuffixRe: what follows the names in a credit ("湖畔县报道", "摄").
 var zhCreditSuffixRe = regexp.MustCompile(`(?:报道|報導|報道|报导|摄影|攝影|摄|攝|整理|编译|編譯|发自|發自)$`)
-
-func sortByLenDesc(keys []string) {
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && (len(keys[j]) > len(keys[j-1]) || (len(keys[j]) == len(keys[j-1]) && keys[j] < keys[j-1])); j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-}
 
 // zhField is one labelled value on a line.
 type zhField struct {
@@ -223,10 +216,10 @@ type zhResult struct {
 	authors  []string // 作者
 	reporter []string // 记者, 通讯员
 	editors  []string // 编辑
-	poster               []string // "网名 发表于 2006-3-14"
-	source               string
-	views                int64
-	dateLine             []int // indexes of lines with a date label
+	poster   []string // "网名 发表于 2006-3-14"
+	source   string
+	views    int64
+	dateLine []int // indexes of lines with a date label
 }
 
 // readZhLabels reads the label lines. Lines in navigation, footers and
@@ -402,7 +395,7 @@ func zhSourceValue(v string) string {
 		v = v[:i]
 	}
 	v = strings.Trim(v, " ,，;；。")
-	if _, _, ok := findDate(v, dateContext{}); ok || utf8.RuneCountInString(v) > 40 || strings.ContainsAny(v, "=<>\"{}") {
+	if _, _, ok := date.Find(v, date.Context{}); ok || utf8.RuneCountInString(v) > 40 || strings.ContainsAny(v, "=<>\"{}") {
 		return ""
 	}
 	return v

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/date"
 	"regexp"
 	"sort"
 	"strings"
@@ -13,14 +14,14 @@ import (
 // ones a page offers (site rule, written date, declared metadata, the
 // date shown at the headline, the URL).
 
-func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, ctx dateContext, pageURL string) (pageDate, bool) {
+func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, ctx date.Context, pageURL string) (date.Date, bool) {
 	if s := ruleText(root, rules, func(r *Rules) string { return r.Date }); s != "" {
-		if isoDateRe.MatchString(s) {
-			if d, ok := parseDateValue(s); ok {
+		if date.ISORe.MatchString(s) {
+			if d, ok := date.ParseValue(s); ok {
 				return d, true // a <time datetime> or meta content
 			}
 		}
-		if d, _, ok := findDate(s, ctx); ok {
+		if d, _, ok := date.Find(s, ctx); ok {
 			return d, true
 		}
 	}
@@ -33,8 +34,8 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	// declared one (JSON-LD, meta) is kept when it is the same day, for its
 	// time and zone.
 	vis, visOK, visStrong := visibleDate(lines, titleIdx, ctx)
-	declared, declOK := parseDateValue(ld.Published)
-	metaDate, metaOK := parseDateValue(mt.first(publishedKeys...))
+	declared, declOK := date.ParseValue(ld.Published)
+	metaDate, metaOK := date.ParseValue(mt.first(publishedKeys...))
 	ldOnly := declOK && !metaOK
 	if !declOK {
 		declared, declOK = metaDate, metaOK
@@ -70,23 +71,23 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	if d, ok := genericMetaDate(mt); ok {
 		return d, true
 	}
-	if d, ok := dateFromURL(pageURL); ok {
+	if d, ok := date.FromURL(pageURL); ok {
 		return d, true
 	}
 	// A page that states only when it was last changed: that is the one
 	// date it gives.
-	if d, ok := parseDateValue(ld.Modified); ok {
+	if d, ok := date.ParseValue(ld.Modified); ok {
 		return d, true
 	}
-	if d, ok := parseDateValue(mt.first(modifiedKeys...)); ok {
+	if d, ok := date.ParseValue(mt.first(modifiedKeys...)); ok {
 		return d, true
 	}
-	return dateFromURL(pageURL)
+	return date.FromURL(pageURL)
 }
 
 // nearDay: the same day, or the next/previous one — a declared UTC time
 // and the local day shown on the page are the same statement.
-func nearDay(a, b pageDate) bool {
+func nearDay(a, b date.Date) bool {
 	da := time.Date(a.Y, time.Month(a.Mo), a.D, 0, 0, 0, 0, time.UTC)
 	db := time.Date(b.Y, time.Month(b.Mo), b.D, 0, 0, 0, 0, time.UTC)
 	d := da.Sub(db)
@@ -97,7 +98,7 @@ func nearDay(a, b pageDate) bool {
 // declared instant with a zone is that day somewhere between UTC-12 and
 // UTC+14; a wall time without zone must be that very day; a bare day may
 // be a zone's day either side.
-func sameStatement(declared, shown pageDate) bool {
+func sameStatement(declared, shown date.Date) bool {
 	switch {
 	case !declared.HasTime:
 		return nearDay(declared, shown)
@@ -109,11 +110,11 @@ func sameStatement(declared, shown pageDate) bool {
 	return !t.Add(14*time.Hour).Before(day) && t.Add(-12*time.Hour).Before(day.Add(24*time.Hour))
 }
 
-func sameDay(a, b pageDate) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == b.D }
+func sameDay(a, b date.Date) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == b.D }
 
 // genericMetaDate reads any meta key that names a publication date in a
 // vendor's own words (w-published-date, og:article:publish-date, …).
-func genericMetaDate(mt metaTags) (pageDate, bool) {
+func genericMetaDate(mt metaTags) (date.Date, bool) {
 	var keys []string
 	for k := range mt {
 		if strings.Contains(k, "publish") && !strings.Contains(k, "publisher") {
@@ -122,11 +123,11 @@ func genericMetaDate(mt metaTags) (pageDate, bool) {
 	}
 	sort.Strings(keys) // map order must not pick the date
 	for _, k := range keys {
-		if d, ok := parseDateValue(mt[k][0]); ok {
+		if d, ok := date.ParseValue(mt[k][0]); ok {
 			return d, true
 		}
 	}
-	return pageDate{}, false
+	return date.Date{}, false
 }
 
 // writtenLabelRe labels the date a Chinese government document was
@@ -135,7 +136,7 @@ var writtenLabelRe = regexp.MustCompile(`^\s*(?:成文日期|成文時間|成文
 
 // writtenDate is the date on a line labelled 成文日期, or on the line right
 // after a label that stands alone (tables of document facts).
-func writtenDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
+func writtenDate(lines []metaLine, ctx date.Context) (date.Date, bool) {
 	for i, ln := range lines {
 		if ln.runes > 40 || ln.noise || !strings.Contains(ln.text, "成文") && !strings.Contains(ln.text, "印发") && !strings.Contains(ln.text, "印發") {
 			continue
@@ -148,18 +149,18 @@ func writtenDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
 		if strings.TrimSpace(rest) == "" && i+1 < len(lines) && lines[i+1].runes <= 30 {
 			rest = lines[i+1].text
 		}
-		if d, pos, ok := findDate(rest, ctx); ok && strings.TrimSpace(rest[:pos]) == "" {
+		if d, pos, ok := date.Find(rest, ctx); ok && strings.TrimSpace(rest[:pos]) == "" {
 			return d, true
 		}
 	}
-	return pageDate{}, false
+	return date.Date{}, false
 }
 
 // originalRe is the phrase that dates a story's first publication.
 var originalRe = regexp.MustCompile(`(?i)\b(?:originally|first)\s+(?:published|posted|appeared)\b|首发于|首發於|首发时间|首發時間`)
 
 // originalDate is the date right after an "originally published" phrase.
-func originalDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
+func originalDate(lines []metaLine, ctx date.Context) (date.Date, bool) {
 	for _, ln := range lines {
 		if ln.runes > 240 || ln.noise || !asciiFoldContains(ln.text, "originally") && !asciiFoldContains(ln.text, "first") && !strings.Contains(ln.text, "首发") && !strings.Contains(ln.text, "首發") {
 			continue
@@ -169,9 +170,9 @@ func originalDate(lines []metaLine, ctx dateContext) (pageDate, bool) {
 			continue
 		}
 		rest := ln.text[loc[1]:]
-		if d, pos, ok := findDate(rest, ctx); ok && pos <= 40 {
+		if d, pos, ok := date.Find(rest, ctx); ok && pos <= 40 {
 			return d, true
 		}
 	}
-	return pageDate{}, false
+	return date.Date{}, false
 }

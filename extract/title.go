@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/date"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -329,13 +330,15 @@ func titleDateTail(s string) bool {
 		case len(w) == 4 && isAllDigits(w):
 			year = true
 		case len(w) <= 2 && isAllDigits(w):
-		case len(w) >= 3 && monthNum[strings.ToLower(w[:3])] > 0 && len(w) <= 9:
+		case len(w) >= 3 && date.MonthNum[strings.ToLower(w[:3])] > 0 && len(w) <= 9:
 		default:
 			return false
 		}
 	}
 	return year
 }
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func isAllDigits(s string) bool {
 	for i := 0; i < len(s); i++ {

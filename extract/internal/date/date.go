@@ -1,7 +1,8 @@
-package extract
+package date
 
 import (
 	"fmt"
+	"newsarchive/extract/internal/alt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,10 +12,10 @@ import (
 	"unicode/utf8"
 )
 
-// pageDate is a date as a page states it: never converted between zones
-// (decision 1 of issue #2). A zone is attached only when the page names
+// Date is a date as a page states it: never converted between zones
+// . A zone is attached only when the page names
 // one, or when the site's configured timezone supplies it.
-type pageDate struct {
+type Date struct {
 	Y, Mo, D int
 	H, Mi, S int
 	HasTime  bool
@@ -25,7 +26,7 @@ type pageDate struct {
 
 // String is the ISO 8601 form: 2024-09-05, 2024-09-05T08:56:39 or
 // 2024-09-05T08:56:39+08:00.
-func (d pageDate) String() string {
+func (d Date) String() string {
 	day := fmt.Sprintf("%04d-%02d-%02d", d.Y, d.Mo, d.D)
 	if !d.HasTime {
 		return day
@@ -44,7 +45,7 @@ func (d pageDate) String() string {
 	return fmt.Sprintf("%s%c%02d:%02d", s, sign, off/3600, off/60%60)
 }
 
-func (d pageDate) valid() bool {
+func (d Date) Valid() bool {
 	if d.Y < 1970 || d.Y > 2100 || d.Mo < 1 || d.Mo > 12 || d.D < 1 {
 		return false
 	}
@@ -54,9 +55,9 @@ func (d pageDate) valid() bool {
 	return !d.HasTime || (d.H < 24 && d.Mi < 60 && d.S < 61)
 }
 
-// inZone gives a zoneless wall time the offset loc has at that wall time.
+// InZone gives a zoneless wall time the offset loc has at that wall time.
 // Dates without a time stay bare: a day has no offset.
-func (d pageDate) inZone(loc *time.Location) pageDate {
+func (d Date) InZone(loc *time.Location) Date {
 	if loc == nil || d.HasZone || !d.HasTime {
 		return d
 	}
@@ -66,8 +67,8 @@ func (d pageDate) inZone(loc *time.Location) pageDate {
 }
 
 var (
-	// isoDateRe: the machine forms of meta tags and JSON-LD.
-	isoDateRe = regexp.MustCompile(`^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?`)
+	// ISORe: the machine forms of meta tags and JSON-LD.
+	ISORe = regexp.MustCompile(`^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?`)
 	// ymdRe: 2024-09-05, 2024/9/5, 2024.09.05, 2024年9月5日, 2024 年 9 月 5 日.
 	ymdRe = regexp.MustCompile(`(\d{4})\s*(?:([-/.])|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`)
 	// dmyRe: 05.09.2024, 9/5/2024 (order decided by the values and language).
@@ -105,11 +106,10 @@ func foreignMonthAlt() string {
 	for k := range foreignMonths {
 		keys = append(keys, regexp.QuoteMeta(k))
 	}
-	sortByLenDesc(keys)
-	return strings.Join(keys, "|")
+	return alt.Longest(keys)
 }
 
-var monthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+var MonthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
 // fixedZones are the abbreviations whose offset does not depend on the date.
 // Ambiguous ones (CST, IST) are left out: a wrong zone is worse than none.
@@ -127,15 +127,15 @@ var regionZones = map[string]string{
 	"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
 }
 
-// parseDateValue reads a machine-written date (meta content, JSON-LD,
+// ParseValue reads a machine-written date (meta content, JSON-LD,
 // <time datetime>), falling back to the free-text forms.
-func parseDateValue(s string) (pageDate, bool) {
+func ParseValue(s string) (Date, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return pageDate{}, false
+		return Date{}, false
 	}
-	if m := isoDateRe.FindStringSubmatch(s); m != nil {
-		d := pageDate{Y: atoi(m[1]), Mo: atoi(m[2]), D: atoi(m[3])}
+	if m := ISORe.FindStringSubmatch(s); m != nil {
+		d := Date{Y: atoi(m[1]), Mo: atoi(m[2]), D: atoi(m[3])}
 		if m[4] != "" {
 			d.HasTime = true
 			d.H, d.Mi, d.S = atoi(m[4]), atoi(m[5]), atoi(m[6])
@@ -148,11 +148,11 @@ func parseDateValue(s string) (pageDate, bool) {
 		}
 		// "2024-09-05T00:00:00" from a CMS that stores only the day is still
 		// a statement of that time; keep it as written.
-		if d.valid() {
+		if d.Valid() {
 			return d, true
 		}
 	}
-	d, _, ok := findDate(s, dateContext{})
+	d, _, ok := Find(s, Context{})
 	return d, ok
 }
 
@@ -174,48 +174,48 @@ func parseOffset(s string) (off int, z bool) {
 	return sign * (h*3600 + m*60), false
 }
 
-// dateContext helps read dates that leave something out.
-type dateContext struct {
+// Context helps read dates that leave something out.
+type Context struct {
 	// Year completes month-day dates (09-05 08:56); 0 = unknown.
 	Year int
 	// DayFirst reads 05/09/2024 as 5 September (most languages but English).
 	DayFirst bool
 }
 
-// findDate finds the first date in free text and reads the time and zone
+// Find finds the first date in free text and reads the time and zone
 // that follow it. pos is the byte offset of the match.
-func findDate(s string, c dateContext) (d pageDate, pos int, ok bool) {
-	d, pos, _, ok = findDateSpan(s, c)
+func Find(s string, c Context) (d Date, pos int, ok bool) {
+	d, pos, _, ok = FindSpan(s, c)
 	return d, pos, ok
 }
 
-// findDateSpan is findDate that also returns where the date (with its time
+// FindSpan is Find that also returns where the date (with its time
 // and zone) ends.
-func findDateSpan(s string, c dateContext) (d pageDate, pos, end int, ok bool) {
+func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 	best := -1
-	var bd pageDate
+	var bd Date
 	var bend int
-	try := func(d pageDate, start, end int) {
-		if !d.valid() || (best >= 0 && start >= best) {
+	try := func(d Date, start, end int) {
+		if !d.Valid() || (best >= 0 && start >= best) {
 			return
 		}
 		best, bd, bend = start, d, end
 	}
 	if m := ymdRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
-		try(pageDate{Y: atoi(s[m[2]:m[3]]), Mo: atoi(s[m[6]:m[7]]), D: atoi(s[m[8]:m[9]])}, m[0], m[1])
+		try(Date{Y: atoi(s[m[2]:m[3]]), Mo: atoi(s[m[6]:m[7]]), D: atoi(s[m[8]:m[9]])}, m[0], m[1])
 	}
 	// The month-name patterns need a letter of an alphabet: most lines of
 	// a Chinese page have none and skip them.
 	if hasAlphaLetter(s) {
 		if m := mdyRe.FindStringSubmatchIndex(s); m != nil {
-			try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: monthNum[strings.ToLower(s[m[2]:m[2]+3])], D: atoi(s[m[4]:m[5]])}, m[0], m[1])
+			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[2]:m[2]+3])], D: atoi(s[m[4]:m[5]])}, m[0], m[1])
 		}
 		if m := dmyNameRe.FindStringSubmatchIndex(s); m != nil {
-			try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: monthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
+			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
 		}
 		if m := dmyForeignRe.FindStringSubmatchIndex(s); m != nil {
 			if mo := foreignMonths[strings.ToLower(s[m[4]:m[5]])]; mo > 0 {
-				try(pageDate{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
+				try(Date{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
 			}
 		}
 	}
@@ -231,13 +231,13 @@ func findDateSpan(s string, c dateContext) (d pageDate, pos, end int, ok bool) {
 		if dayFirst {
 			a, b = b, a
 		}
-		try(pageDate{Y: y, Mo: a, D: b}, m[0], m[1])
+		try(Date{Y: y, Mo: a, D: b}, m[0], m[1])
 	}
 	if best < 0 && c.Year > 0 {
 		if m := mdRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
 			// Only with a time after it or the 月/日 characters: "09-05"
 			// alone is as likely a score or a range.
-			d := pageDate{Y: c.Year, Mo: atoi(s[m[2]:m[3]]), D: atoi(s[m[4]:m[5]])}
+			d := Date{Y: c.Year, Mo: atoi(s[m[2]:m[3]]), D: atoi(s[m[4]:m[5]])}
 			cjk := strings.Contains(s[m[0]:m[1]], "月")
 			if t, _, tok := readTime(s[m[1]:], d); tok || cjk {
 				if tok {
@@ -248,7 +248,7 @@ func findDateSpan(s string, c dateContext) (d pageDate, pos, end int, ok bool) {
 		}
 	}
 	if best < 0 {
-		return pageDate{}, -1, -1, false
+		return Date{}, -1, -1, false
 	}
 	if t, n, ok := readTime(s[bend:], bd); ok {
 		bd = t
@@ -268,7 +268,7 @@ func findDateSpan(s string, c dateContext) (d pageDate, pos, end int, ok bool) {
 }
 
 // readTime reads a time of day at the start of s onto d; n is the bytes used.
-func readTime(s string, d pageDate) (pageDate, int, bool) {
+func readTime(s string, d Date) (Date, int, bool) {
 	m := timeRe.FindStringSubmatch(s)
 	if m == nil {
 		return d, 0, false
@@ -292,7 +292,7 @@ func readTime(s string, d pageDate) (pageDate, int, bool) {
 }
 
 // readZone reads a zone stated right after a time.
-func readZone(s string, d pageDate) (pageDate, bool) {
+func readZone(s string, d Date) (Date, bool) {
 	if !d.HasTime {
 		return d, false
 	}
@@ -327,17 +327,17 @@ func readZone(s string, d pageDate) (pageDate, bool) {
 		if off, ok := fixedZones[z]; ok {
 			d.HasZone, d.Off, d.Z = true, off, off == 0 && z != "BST"
 		} else if name, ok := regionZones[z]; ok {
-			loc := regionLocation(name)
+			loc := RegionLocation(name)
 			if loc == nil {
 				return d, false
 			}
-			d = d.inZone(loc)
+			d = d.InZone(loc)
 		} else {
 			return d, false
 		}
 	}
 	if d.Off < -14*3600 || d.Off > 14*3600 {
-		return pageDate{}, false
+		return Date{}, false
 	}
 	return d, true
 }
@@ -361,8 +361,8 @@ func atoi(s string) int {
 // urlDateRe: /2024/09/05/, /2024-09-05/, /20240905/ in a URL path.
 var urlDateRe = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|\d{0,8}[/._-]|$)`)
 
-// dateFromURL is the last resort: the day the URL path names.
-func dateFromURL(u string) (pageDate, bool) {
+// FromURL is the last resort: the day the URL path names.
+func FromURL(u string) (Date, bool) {
 	if i := strings.Index(u, "://"); i >= 0 {
 		u = u[i+3:]
 	}
@@ -372,13 +372,13 @@ func dateFromURL(u string) (pageDate, bool) {
 	m := urlDateRe.FindStringSubmatch(u)
 	if m == nil {
 		if m = urlNamedDateRe.FindStringSubmatch(strings.ToLower(u)); m != nil {
-			d := pageDate{Y: atoi(m[1]), Mo: monthNum[m[2][:3]], D: atoi(m[3])}
-			return d, d.valid()
+			d := Date{Y: atoi(m[1]), Mo: MonthNum[m[2][:3]], D: atoi(m[3])}
+			return d, d.Valid()
 		}
-		return pageDate{}, false
+		return Date{}, false
 	}
-	d := pageDate{Y: atoi(m[1]), Mo: atoi(m[2]), D: atoi(m[3])}
-	return d, d.valid()
+	d := Date{Y: atoi(m[1]), Mo: atoi(m[2]), D: atoi(m[3])}
+	return d, d.Valid()
 }
 
 // urlNamedDateRe: /2023/october/03/ (a month's name in the path).
@@ -389,9 +389,9 @@ var (
 	regionLocs = map[string]*time.Location{}
 )
 
-// regionLocation loads an IANA zone once (LoadLocation reads the zone file
+// RegionLocation loads an IANA zone once (LoadLocation reads the zone file
 // on every call); nil when the machine has no zone data for it.
-func regionLocation(name string) *time.Location {
+func RegionLocation(name string) *time.Location {
 	regionMu.Lock()
 	defer regionMu.Unlock()
 	if loc, ok := regionLocs[name]; ok {
