@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"newsarchive/extract/internal/dom"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -141,7 +142,7 @@ func findArticle(doc *goquery.Document, rules *Rules, title string) (box *html.N
 				}
 			}
 			preClean(box, false)
-			pruneBoilerplate(box, newScorer(box), collapse(title))
+			pruneBoilerplate(box, newScorer(box), dom.Collapse(title))
 			l, _ := measure(bodyText(box))
 			return box, l, false
 		}

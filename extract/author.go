@@ -2,6 +2,7 @@ package extract
 
 import (
 	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"sync"
@@ -43,7 +44,7 @@ var (
 // byline element's text) into names: prefix "By" dropped, split on "and",
 // commas, 、 and &, junk rejected. It returns nil when nothing is left.
 func cleanAuthors(raw string) []string {
-	s := mSpace(mFixText(raw))
+	s := dom.Collapse(mFixText(raw))
 	if s == "" || len(s) > 300 {
 		return nil
 	}

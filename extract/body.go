@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/dom"
 	"sort"
 	"strings"
 
@@ -135,7 +136,7 @@ func leadMedia(top *html.Node) *html.Node {
 	if p.DataAtom == atom.Figure || p.DataAtom == atom.Picture || p.DataAtom == atom.Img {
 		return p
 	}
-	if l, _ := measure(nodeText(p)); l <= 200 && findElement(p, atom.A) == nil {
+	if l, _ := measure(dom.BlockText(p)); l <= 200 && findElement(p, atom.A) == nil {
 		return p
 	}
 	return nil
@@ -170,7 +171,7 @@ func findElement(n *html.Node, a atom.Atom) *html.Node {
 // does not count: it does not make n a container).
 func hasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if isBlock(c) && c.DataAtom != atom.Hr || hasBlockChild(c) && c.Type == html.ElementNode {
+		if dom.IsBlock(c) && c.DataAtom != atom.Hr || hasBlockChild(c) && c.Type == html.ElementNode {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"newsarchive/extract/internal/dom"
 	"strings"
 	"testing"
 
@@ -255,8 +256,8 @@ func TestCustomElementBlock(t *testing.T) {
 		}
 	}
 	walk(doc)
-	if isBlock(inline) || !isBlock(block) {
-		t.Errorf("isBlock(x-cite) = %v, isBlock(x-body) = %v", isBlock(inline), isBlock(block))
+	if dom.IsBlock(inline) || !dom.IsBlock(block) {
+		t.Errorf("dom.IsBlock(x-cite) = %v, dom.IsBlock(x-body) = %v", dom.IsBlock(inline), dom.IsBlock(block))
 	}
 }
 
@@ -307,7 +308,7 @@ func TestStyleHidden(t *testing.T) {
 		`</p></div><div id="title_desc"><p>A copy of the summary for the share widgets, hidden from readers.</p></div></body></html>`
 	doc, _ := html.Parse(strings.NewReader(page))
 	preClean(doc, true)
-	if strings.Contains(nodeText(doc), "share widgets") {
+	if strings.Contains(dom.BlockText(doc), "share widgets") {
 		t.Error("element hidden by the page's style sheet kept")
 	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"sync"
@@ -122,7 +123,7 @@ func visibleAuthors(root, titleBlock *html.Node) []string {
 			} else {
 				raw = mPropValue(n)
 			}
-			if !looksLikeURL(raw) && utf8.RuneCountInString(mSpace(raw)) <= 120 {
+			if !looksLikeURL(raw) && utf8.RuneCountInString(dom.Collapse(raw)) <= 120 {
 				put(0, cleanAuthors(raw))
 			}
 		case n.Data == "a" && mHasToken(mAttr(n, "rel"), "author"):
@@ -135,7 +136,7 @@ func visibleAuthors(root, titleBlock *html.Node) []string {
 			if n.Data == "meta" {
 				raw = mAttr(n, "content")
 			}
-			if raw = mSpace(raw); raw != "" && utf8.RuneCountInString(raw) <= 120 {
+			if raw = dom.Collapse(raw); raw != "" && utf8.RuneCountInString(raw) <= 120 {
 				put(3, cleanAuthors(raw))
 			} else if raw != "" && strings.Contains(strings.ToLower(mAttr(n, "class")), "author") {
 				// An author box: name first, then the bio.
@@ -353,33 +354,6 @@ func mHasArticleAncestor(n *html.Node) bool {
 	return false
 }
 
-// mFirstText is the first non-empty text node under n, trimmed.
-func mFirstText(n *html.Node) string {
-	var out string
-	var walk func(*html.Node) bool
-	walk = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				if t := mSpace(c.Data); t != "" {
-					out = t
-					return true
-				}
-			case html.ElementNode:
-				if c.Data == "script" || c.Data == "style" || c.Data == "noscript" {
-					continue
-				}
-				if walk(c) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	walk(n)
-	return out
-}
-
 // nameBesideDate reads a byline printed without "By": a line right under
 // the headline that holds only a name or two, set directly above or
 // below the date line ("Jane Roe" / "March 5, 2024 · 6 min read").
@@ -426,4 +400,10 @@ func nameLike(s string) bool {
 		}
 	}
 	return true
+}
+
+// mFirstText is the first non-empty text node under n, collapsed.
+func mFirstText(n *html.Node) string {
+	t, _ := dom.Text(n, dom.Options{Skip: skipScripts, First: true})
+	return t
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 
@@ -173,15 +174,15 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 			}
 		}
 	}
-	if hiddenClass(attr(n, "class")) {
+	if hiddenClass(dom.Attr(n, "class")) {
 		return !main && !ctl.disclosurePanel(n)
 	}
-	if formStatus.MatchString(attr(n, "class")) {
+	if formStatus.MatchString(dom.Attr(n, "class")) {
 		// Shown only once a form is sent: "Thank you! Your submission
 		// has been received!", "Oops! Something went wrong".
 		return !main
 	}
-	if noContentClass(attr(n, "class")) {
+	if noContentClass(dom.Attr(n, "class")) {
 		// Marked for site search engines as not content (like
 		// data-nosnippet): kept only when it holds most of the prose.
 		return sz[n]*2 <= sz[nil]
@@ -250,7 +251,7 @@ func findControls(root *html.Node) controls {
 	var refs func(*html.Node)
 	refs = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			if v := attr(n, "aria-controls"); v != "" {
+			if v := dom.Attr(n, "aria-controls"); v != "" {
 				for _, id := range strings.Fields(v) {
 					if ctl == nil {
 						ctl = controls{}
@@ -270,7 +271,7 @@ func findControls(root *html.Node) controls {
 	var ids func(*html.Node)
 	ids = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			if id := attr(n, "id"); id != "" {
+			if id := dom.Attr(n, "id"); id != "" {
 				if p, ok := ctl[id]; ok && p == nil {
 					ctl[id] = n
 				}
@@ -289,10 +290,10 @@ func findControls(root *html.Node) controls {
 // element before it is or holds a toggle, or its class names an accordion.
 // Its text is part of the page, one click away.
 func (ctl controls) disclosurePanel(n *html.Node) bool {
-	if asciiFoldContains(attr(n, "class"), "accordion") {
+	if asciiFoldContains(dom.Attr(n, "class"), "accordion") {
 		return true
 	}
-	if id := attr(n, "id"); id != "" && ctl[id] == n {
+	if id := dom.Attr(n, "id"); id != "" && ctl[id] == n {
 		return true
 	}
 	p := n.PrevSibling
@@ -307,7 +308,7 @@ func (ctl controls) disclosurePanel(n *html.Node) bool {
 // whose answer loads on click has no panel, and its question alone is a
 // list of links in effect.
 func (ctl controls) hasPanel(b *html.Node) bool {
-	if v := attr(b, "aria-controls"); v != "" {
+	if v := dom.Attr(b, "aria-controls"); v != "" {
 		for _, id := range strings.Fields(v) {
 			if p := ctl[id]; p != nil && firstTextElement(p) != nil {
 				return true
@@ -554,10 +555,10 @@ func (h hiddenRules) hides(n *html.Node) bool {
 	if h.ids == nil || n.Type != html.ElementNode {
 		return false
 	}
-	if id := attr(n, "id"); id != "" && h.ids[id] {
+	if id := dom.Attr(n, "id"); id != "" && h.ids[id] {
 		return true
 	}
-	for _, c := range strings.Fields(attr(n, "class")) {
+	for _, c := range strings.Fields(dom.Attr(n, "class")) {
 		if h.classes[c] {
 			return true
 		}
@@ -610,7 +611,7 @@ func revealStreamed(root *html.Node) {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
-			id := attr(n, "id")
+			id := dom.Attr(n, "id")
 			if len(id) > 2 && id[1] == ':' {
 				switch {
 				case id[0] == 'S' && n.DataAtom == atom.Div:

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ func signedDate(lines []*html.Node) *html.Node {
 	var text [3]string
 	k := 0
 	for i := len(lines) - 1; i >= 0 && k < 3; i-- {
-		if t := nodeText(lines[i]); t != "" {
+		if t := dom.BlockText(lines[i]); t != "" {
 			last[k], text[k] = lines[i], t
 			k++
 		}
@@ -61,9 +62,9 @@ func docInfoTable(t *html.Node) bool {
 				if cells > 40 {
 					return false
 				}
-				t, _ := nodeTextMax(c, 16, 64)
+				t, _ := dom.BlockTextMax(c, 16, 64)
 				t = strings.Map(func(r rune) rune {
-					if isSpaceRune(r) || r == '\u00a0' {
+					if dom.IsSpace(r) {
 						return -1
 					}
 					return r

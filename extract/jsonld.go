@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"newsarchive/extract/internal/dom"
 	"reflect"
 	"strconv"
 	"strings"
@@ -200,7 +201,7 @@ func ldRank(n map[string]any) int {
 func ldString(v any) string {
 	switch t := v.(type) {
 	case string:
-		return mSpace(t)
+		return dom.Collapse(t)
 	case float64:
 		return strconv.FormatFloat(t, 'f', -1, 64)
 	case []any:
@@ -226,7 +227,7 @@ func ldNames(v any, ids map[string]map[string]any, depth int) []string {
 	}
 	switch t := v.(type) {
 	case string:
-		if s := mSpace(t); s != "" {
+		if s := dom.Collapse(t); s != "" {
 			return []string{s}
 		}
 	case []any:

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"newsarchive/extract/internal/dom"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -109,14 +110,14 @@ func findListing(box *html.Node, s *scorer) listing {
 // dateStamp reports an element that is a date stamp and nothing else: a
 // <time>, or a short line or <span> with a date or time and no sentence.
 func dateStamp(n *html.Node) (string, bool) {
-	if n.DataAtom != atom.Time && n.DataAtom != atom.Span && !(isBlock(n) && !hasBlockChild(n)) {
+	if n.DataAtom != atom.Time && n.DataAtom != atom.Span && !(dom.IsBlock(n) && !hasBlockChild(n)) {
 		return "", false
 	}
-	t, ok := nodeTextMax(n, math.MaxInt, 60)
+	t, ok := dom.BlockTextMax(n, math.MaxInt, 60)
 	if !ok {
 		return "", false
 	}
-	t = collapse(t)
+	t = dom.Collapse(t)
 	if t == "" || len(t) > 60 {
 		return "", false
 	}

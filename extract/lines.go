@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode/utf8"
 
@@ -30,7 +31,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 				collect(c, true)
 				continue
 			}
-			if isBlock(c) && !hasBlockChild(c) || isHeading(c) || looseLine(c) && s != nil && !isTeaser(n, s) {
+			if dom.IsBlock(c) && !hasBlockChild(c) || isHeading(c) || looseLine(c) && s != nil && !isTeaser(n, s) {
 				lines = append(lines, c)
 				if data {
 					if cells == nil {
@@ -48,7 +49,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 	// where bylines, datelines and "updated" stamps sit.
 	edge := map[*html.Node]bool{}
 	for i, k := 0, 0; i < len(lines) && k < 5; i++ {
-		if nodeText(lines[i]) != "" {
+		if dom.BlockText(lines[i]) != "" {
 			edge[lines[i]] = true
 			k++
 		}
@@ -57,7 +58,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 	// the source and editor are credited.
 	tail := map[*html.Node]bool{}
 	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
-		t := nodeText(lines[i])
+		t := dom.BlockText(lines[i])
 		if t == "" || utf8.RuneCountInString(t) < 200 && (copyNotice.MatchString(t) || icpLine.MatchString(t) || copyLine.MatchString(t)) {
 			// A copyright notice under the credits is no prose.
 			continue
@@ -69,7 +70,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		k++
 	}
 	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
-		if nodeText(lines[i]) != "" {
+		if dom.BlockText(lines[i]) != "" {
 			edge[lines[i]] = true
 			k++
 		}
@@ -79,7 +80,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		if l.Parent == nil || !hasAncestor(l, box) {
 			continue // removed with an earlier block
 		}
-		t := nodeText(l)
+		t := dom.BlockText(l)
 		n := utf8.RuneCountInString(t)
 		if cells[l] {
 			// Of the line rules only the link rule holds in a table:
@@ -179,7 +180,7 @@ func englishFurniture(t string, n int) bool {
 // caller leaves alone the date of a story card in a listing: it is the
 // listing's evidence, see findListing.)
 func looseLine(c *html.Node) bool {
-	if isBlock(c) || c.DataAtom == atom.Br || c.DataAtom == atom.Img || hasBlockChild(c) {
+	if dom.IsBlock(c) || c.DataAtom == atom.Br || c.DataAtom == atom.Img || hasBlockChild(c) {
 		return false
 	}
 	return lineEdge(c.PrevSibling, true) && lineEdge(c.NextSibling, false) && (blockNeighbour(c.PrevSibling, true) || blockNeighbour(c.NextSibling, false))
@@ -195,7 +196,7 @@ func lineEdge(s *html.Node, back bool) bool {
 				return false
 			}
 		case html.ElementNode:
-			return isBlock(s) || s.DataAtom == atom.Br
+			return dom.IsBlock(s) || s.DataAtom == atom.Br
 		}
 	}
 	return true
@@ -206,7 +207,7 @@ func lineEdge(s *html.Node, back bool) bool {
 func blockNeighbour(s *html.Node, back bool) bool {
 	for ; s != nil; s = step(s, back) {
 		if s.Type == html.ElementNode {
-			return isBlock(s)
+			return dom.IsBlock(s)
 		}
 	}
 	return false
@@ -222,7 +223,7 @@ func step(s *html.Node, back bool) *html.Node {
 // isTitle reports whether line t is the article's title (maybe with a
 // short suffix such as "(图)").
 func isTitle(t, title string) bool {
-	t = collapse(t)
+	t = dom.Collapse(t)
 	if t == title {
 		return true
 	}
@@ -314,7 +315,7 @@ func textLen(n *html.Node) int {
 		l, _ := measure(n.Data)
 		return l
 	}
-	l, _ := measure(nodeText(n))
+	l, _ := measure(dom.BlockText(n))
 	return l
 }
 
@@ -344,7 +345,7 @@ func firstSegment(n *html.Node) string {
 	if !found {
 		return ""
 	}
-	return collapse(b.String())
+	return dom.Collapse(b.String())
 }
 
 // firstTextElement returns the child of n that holds n's first text.
@@ -356,7 +357,7 @@ func firstTextElement(n *html.Node) *html.Node {
 				return c
 			}
 		case html.ElementNode:
-			if nodeText(c) != "" {
+			if dom.BlockText(c) != "" {
 				return c
 			}
 		}

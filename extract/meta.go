@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"time"
@@ -297,7 +298,7 @@ func ruleText(root *html.Node, rules *Rules, sel func(*Rules) string) string {
 		return ""
 	}
 	if n.Data == "meta" {
-		return mSpace(mAttr(n, "content"))
+		return dom.Collapse(mAttr(n, "content"))
 	}
 	if v := mAttr(n, "datetime"); v != "" {
 		return v

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode/utf8"
 
@@ -141,7 +142,7 @@ func metaLines(root *html.Node) []metaLine {
 		}
 		t := ""
 		if hasNonSpace(b) {
-			t = mSpace(string(b))
+			t = dom.Collapse(string(b))
 		}
 		b = b[:0]
 		if t != "" {
@@ -312,7 +313,7 @@ func hasNonSpace(b []byte) bool {
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
-		if !mIsSpace(r) {
+		if !dom.IsSpace(r) {
 			return true
 		}
 		i += n
@@ -370,7 +371,7 @@ func mHeadingKicker(h *html.Node) *html.Node {
 	if c == nil || c.Type != html.ElementNode || metaBlockTags[c.Data] || c.NextSibling == nil {
 		return nil
 	}
-	t := mSpace(mText(c))
+	t := dom.Collapse(mText(c))
 	if t == "" || utf8.RuneCountInString(t) > 20 || !strings.ContainsAny(t[len(t)-1:], ":|") {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode/utf8"
 
@@ -17,7 +18,7 @@ type metaTags map[string][]string
 func (m metaTags) first(keys ...string) string {
 	for _, k := range keys {
 		for _, v := range m[k] {
-			if v = mSpace(v); v != "" {
+			if v = dom.Collapse(v); v != "" {
 				return v
 			}
 		}
@@ -30,7 +31,7 @@ func (m metaTags) all(keys ...string) []string {
 	var out []string
 	for _, k := range keys {
 		for _, v := range m[k] {
-			if v = mSpace(v); v != "" {
+			if v = dom.Collapse(v); v != "" {
 				out = append(out, v)
 			}
 		}
@@ -85,7 +86,7 @@ func scanMetaHead(root *html.Node) metaHead {
 				}
 			case "title":
 				if h.title == "" && !mInSVG(n) {
-					h.title = mSpace(mText(n))
+					h.title = dom.Collapse(mText(n))
 				}
 				return
 			case "script":
@@ -141,71 +142,6 @@ func mHasToken(s, tok string) bool {
 	return false
 }
 
-// mText is the concatenated text of n's descendants (scripts included
-// when n is itself a script; that is what <script> content is).
-func mText(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-			case html.ElementNode:
-				if c.Data == "script" || c.Data == "style" || c.Data == "noscript" {
-					if n.Data != "script" {
-						continue
-					}
-				}
-				walk(c)
-			}
-		}
-	}
-	walk(n)
-	return b.String()
-}
-
-// mSpace collapses every run of white space (including no-break and
-// ideographic spaces) to one ASCII space and trims.
-func mSpace(s string) string { return collapseSpaces(s, true) }
-
-func mIsSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\f', '\v', 0xa0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200b, 0xfeff, 0x202f:
-		return true
-	}
-	return false
-}
-
-// mWords is n's visible text with a space at every element boundary, so
-// that "<span>Dec 17, 2025</span><span>Jane Doe</span>" reads as two
-// phrases (CSS puts the gap there).
-func mWords(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-			case html.ElementNode:
-				switch c.Data {
-				case "script", "style", "noscript", "template", "svg":
-					continue
-				}
-				b.WriteByte(' ')
-				walk(c)
-				b.WriteByte(' ')
-			}
-		}
-	}
-	walk(n)
-	return mSpace(b.String())
-}
-
 // mFixText repairs the two encoding accidents common in titles and names:
 // entities escaped twice ("&amp;#x26;" shows as "&#x26;") and UTF-8 read as
 // Latin-1 ("Investorâ\u0080\u0099s"). Text without either is returned as is.
@@ -234,3 +170,24 @@ func mFixText(s string) string {
 	}
 	return s
 }
+
+// mText is the concatenated text of n's descendants, scripts, styles and
+// noscript fallbacks left out below n (a <script> n is its own content).
+func mText(n *html.Node) string {
+	t, _ := dom.Text(n, dom.Options{Skip: skipScripts})
+	return t
+}
+
+func skipScripts(n *html.Node) bool {
+	return n.Data == "script" || n.Data == "style" || n.Data == "noscript"
+}
+
+// mWords is n's visible text with a space at every element boundary, so
+// that "<span>Dec 17, 2025</span><span>Jane Doe</span>" reads as two
+// phrases (CSS puts the gap there).
+func mWords(n *html.Node) string {
+	t, _ := dom.Text(n, dom.Options{Skip: skipHidden, Gap: dom.ElementGaps})
+	return dom.Collapse(t)
+}
+
+func skipHidden(n *html.Node) bool { return dom.SkipCode(n) || n.Data == "svg" }

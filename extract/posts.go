@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/dom"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -38,7 +39,7 @@ func dropLaterPosts(root *html.Node) bool {
 				continue
 			}
 			if isPostBody(c) {
-				if l, _ := measure(nodeText(c)); l >= minPostText {
+				if l, _ := measure(dom.BlockText(c)); l >= minPostText {
 					units = append(units, c)
 				}
 				continue // a post body inside a post body is the same post
@@ -73,7 +74,7 @@ func dropLaterPosts(root *html.Node) bool {
 }
 
 func isPostBody(n *html.Node) bool {
-	for _, tok := range strings.Fields(attr(n, "class")) {
+	for _, tok := range strings.Fields(dom.Attr(n, "class")) {
 		if postBodyTokens[strings.ToLower(tok)] {
 			return true
 		}
@@ -107,7 +108,7 @@ func childToward(anc, n *html.Node) *html.Node {
 
 // samePostShell: two posts of one listing come in the same wrapper.
 func samePostShell(a, b *html.Node) bool {
-	return a.Type == html.ElementNode && a.DataAtom == b.DataAtom && a.Data == b.Data && attr(a, "class") == attr(b, "class")
+	return a.Type == html.ElementNode && a.DataAtom == b.DataAtom && a.Data == b.Data && dom.Attr(a, "class") == dom.Attr(b, "class")
 }
 
 // titledBefore reports a heading or an element whose class names a title
@@ -124,7 +125,7 @@ func titledBefore(shell, body *html.Node) bool {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isHeading(c) && nodeText(c) != "" || strings.Contains(strings.ToLower(attr(c, "class")), "title") && nodeText(c) != "" {
+			if isHeading(c) && dom.BlockText(c) != "" || strings.Contains(strings.ToLower(dom.Attr(c, "class")), "title") && dom.BlockText(c) != "" {
 				found = true
 				return
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 // (label lines, date lines, ICP and copyright lines, related-reading and
 // disclaimer blocks).
 func prune(box *html.Node, s *scorer, title string) {
-	normTitle := collapse(title)
+	normTitle := dom.Collapse(title)
 	total := 0
 	for c := box.FirstChild; c != nil; c = c.NextSibling {
 		total += s.get(c).text
@@ -42,7 +43,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	case atom.H1:
 		// The title is a field of its own; an <h1> that follows a
 		// paragraph of the text is a subheading some editors mark so.
-		return isTitle(nodeText(n), title) || !afterProse(n, s)
+		return isTitle(dom.BlockText(n), title) || !afterProse(n, s)
 	case atom.Header:
 		// Kept through scoring (its links mark teaser cards), dropped
 		// here unless it holds real prose.
@@ -50,7 +51,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	case atom.Form, atom.Fieldset:
 		return s.linkDensity(n) > 0.3 || s.get(n).text < 200
 	case atom.H2, atom.H3:
-		if title != "" && collapse(nodeText(n)) == title {
+		if title != "" && dom.Collapse(dom.BlockText(n)) == title {
 			return true
 		}
 	case atom.Span:
@@ -133,7 +134,7 @@ func cardLike(n *html.Node) bool {
 	walk = func(c *html.Node) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
 			links++
-			l, _ := measure(nodeText(c))
+			l, _ := measure(dom.BlockText(c))
 			linkText += l
 			return
 		}
@@ -142,7 +143,7 @@ func cardLike(n *html.Node) bool {
 		}
 	}
 	walk(n)
-	total, _ := measure(nodeText(n))
+	total, _ := measure(dom.BlockText(n))
 	return links >= 3 && linkText*10 >= total*9
 }
 
@@ -199,7 +200,7 @@ func pictureLinks(n *html.Node, st *stat) bool {
 	var walk func(*html.Node)
 	walk = func(c *html.Node) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
-			if findElement(c, atom.Img) != nil && !imageFile.MatchString(attr(c, "href")) {
+			if findElement(c, atom.Img) != nil && !imageFile.MatchString(dom.Attr(c, "href")) {
 				k++
 			}
 			return
@@ -250,8 +251,8 @@ func titleLinks(n *html.Node) int {
 	var walk func(*html.Node)
 	walk = func(c *html.Node) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
-			if l, _ := measure(nodeText(c)); l >= 15 && standsAlone(c) {
-				hrefs[attr(c, "href")] = true
+			if l, _ := measure(dom.BlockText(c)); l >= 15 && standsAlone(c) {
+				hrefs[dom.Attr(c, "href")] = true
 			}
 			return
 		}
@@ -270,14 +271,14 @@ func standsAlone(a *html.Node) bool {
 		return true
 	}
 	b := a.Parent
-	for b != nil && !isBlock(b) {
+	for b != nil && !dom.IsBlock(b) {
 		b = b.Parent
 	}
 	if b == nil {
 		return false
 	}
-	lt, _ := measure(nodeText(a))
-	bt, _ := measure(nodeText(b))
+	lt, _ := measure(dom.BlockText(a))
+	bt, _ := measure(dom.BlockText(b))
 	return lt*10 >= bt*8
 }
 
@@ -336,7 +337,7 @@ func headerRow(t *html.Node) bool {
 // isDataTable reports whether t is a table of data (headers, a caption, or
 // several rows and columns) rather than a layout grid.
 func isDataTable(t *html.Node) bool {
-	if findElement(t, atom.Th) != nil || findElement(t, atom.Caption) != nil || findElement(t, atom.Table) == nil && attr(t, "summary") != "" {
+	if findElement(t, atom.Th) != nil || findElement(t, atom.Caption) != nil || findElement(t, atom.Table) == nil && dom.Attr(t, "summary") != "" {
 		return true
 	}
 	rows, cols := 0, 0

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/dom"
 	"strings"
 	"testing"
 
@@ -328,7 +329,7 @@ func TestBoilerplateLines(t *testing.T) {
 }
 
 func findByID(n *html.Node, id string) *html.Node {
-	if n.Type == html.ElementNode && attr(n, "id") == id {
+	if n.Type == html.ElementNode && dom.Attr(n, "id") == id {
 		return n
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"unicode"
@@ -37,7 +38,7 @@ func bodyTextDrops(box *html.Node) (string, []*html.Node) {
 			j++
 			continue
 		}
-		if o := owners[i]; o != nil && findElement(o, atom.Img) == nil && collapse(nodeText(o)) == p {
+		if o := owners[i]; o != nil && findElement(o, atom.Img) == nil && dom.Collapse(dom.BlockText(o)) == p {
 			drops = append(drops, o)
 		}
 	}
@@ -50,7 +51,7 @@ func textParas(box *html.Node) (paras []string, owners []*html.Node) {
 	var cur strings.Builder
 	var blocks []*html.Node // the blocks the walk is in, innermost last
 	flush := func() {
-		if t := collapse(cur.String()); t != "" {
+		if t := dom.Collapse(cur.String()); t != "" {
 			paras = append(paras, t)
 			var o *html.Node
 			if len(blocks) > 0 {
@@ -80,7 +81,7 @@ func textParas(box *html.Node) (paras []string, owners []*html.Node) {
 			return
 		}
 		cell := n.DataAtom == atom.Td || n.DataAtom == atom.Th
-		block := isBlock(n)
+		block := dom.IsBlock(n)
 		if block && !cell {
 			flush()
 			blocks = append(blocks, n)
@@ -162,11 +163,11 @@ func setAttr(n *html.Node, key, val string) {
 // images[], not to the running text; a long element is kept all the same,
 // in case a theme named its content wrapper so.
 func isCaption(n *html.Node) bool {
-	c := strings.ToLower(attr(n, "class"))
+	c := strings.ToLower(dom.Attr(n, "class"))
 	if c == "" || !strings.Contains(c, "caption") && !strings.Contains(c, "credit") {
 		return false
 	}
-	l, _ := measure(nodeText(n))
+	l, _ := measure(dom.BlockText(n))
 	return l < 400
 }
 
@@ -380,7 +381,7 @@ func dropAuthorBio(text string, authors []string) string {
 // name followed by a bio verb. Only a person's name counts: two words or
 // more, the first capitalised, not in capitals.
 func bioOf(p, a string) bool {
-	a = collapse(a)
+	a = dom.Collapse(a)
 	f, _, ok := strings.Cut(a, " ")
 	if !ok || !personName.MatchString(f) {
 		// One word ("Ashcombe") or an acronym ("ZXV Official") is
@@ -409,7 +410,7 @@ func dropByline(text string, authors []string) string {
 	var names []string
 	for _, a := range authors {
 		for _, part := range strings.Split(strings.ReplaceAll(a, " and ", ","), ",") {
-			if part = collapse(part); utf8.RuneCountInString(part) >= 3 {
+			if part = dom.Collapse(part); utf8.RuneCountInString(part) >= 3 {
 				names = append(names, strings.ToLower(part))
 			}
 		}

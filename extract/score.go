@@ -3,6 +3,7 @@ package extract
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"newsarchive/extract/internal/dom"
 )
 
 // stat is what the scorer knows about one element: totals over its subtree
@@ -86,7 +87,7 @@ func (s *scorer) inline(n, owner *html.Node, inLink bool, run *textRun, tot *sta
 	default:
 		return
 	}
-	if isBlock(n) {
+	if dom.IsBlock(n) {
 		s.flush(owner, run, tot)
 		cs := s.block(n)
 		add(tot, cs, inLink)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand"
+	"newsarchive/extract/internal/dom"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -23,9 +24,9 @@ func TestNodeTextMax(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := nodeText(doc)
+		want := dom.BlockText(doc)
 		maxRunes, maxBytes := r.Intn(20), r.Intn(40)
-		got, ok := nodeTextMax(doc, maxRunes, maxBytes)
+		got, ok := dom.BlockTextMax(doc, maxRunes, maxBytes)
 		if ok && got != want {
 			t.Fatalf("%q: %q, nodeText %q", b.String(), got, want)
 		}

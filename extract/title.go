@@ -2,6 +2,7 @@ package extract
 
 import (
 	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,7 +107,7 @@ func findTitleLine(lines []metaLine, t string) int {
 // site name when given, else the shorter parts around a separator (the
 // headline is nearly always the longest part).
 func stripSiteName(t, site string) string {
-	t = mSpace(t)
+	t = dom.Collapse(t)
 	if site != "" && !strings.EqualFold(t, site) {
 		for _, sep := range append(titleSeps, cjkTitleSeps...) {
 			if s, ok := strings.CutSuffix(t, sep+site); ok && s != "" {
