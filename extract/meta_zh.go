@@ -3,6 +3,7 @@ package extract
 import (
 	"newsarchive/extract/internal/alt"
 	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/zh"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,29 +15,22 @@ import (
 // "本报记者 王若溪", "（记者 林晓舟）" at the end of the body. This file
 // reads them, simplified and traditional alike.
 
-// zhRole is what a label says a value is.
-type zhRole int
+// The roles and the label table live in package zh, written once for
+// both scripts.
+type zhRole = zh.Role
 
 const (
-	zhNone     zhRole = iota
-	zhAuthor          // 作者, 撰文, 执笔, 文
-	zhReporter        // 记者, 通讯员, 实习生
-	zhEditor          // 编辑, 责任编辑
-	zhSource          // 来源, 出处
-	zhDate            // 发布时间, 日期
-	zhViews           // 点击量, 阅读
-	zhOther           // 摄影, 审核… (ends the previous value)
+	zhNone     = zh.None
+	zhAuthor   = zh.Author
+	zhReporter = zh.Reporter
+	zhEditor   = zh.Editor
+	zhSource   = zh.Source
+	zhDate     = zh.Date
+	zhViews    = zh.Views
+	zhOther    = zh.Other
 )
 
-var zhLabelRoles = map[string]zhRole{
-	"作者": zhAuthor, "发文机关": zhAuthor, "發文機關": zhAuthor, "撰文": zhAuthor, "执笔人": zhAuthor, "執筆人": zhAuthor, "执笔": zhAuthor, "執筆": zhAuthor, "文": zhAuthor, "撰稿": zhAuthor, "撰稿人": zhAuthor,
-	"记者": zhReporter, "記者": zhReporter, "通讯员": zhReporter, "通訊員": zhReporter, "实习生": zhReporter, "實習生": zhReporter, "特约记者": zhReporter,
-	"编辑": zhEditor, "編輯": zhEditor, "责任编辑": zhEditor, "責任編輯": zhEditor, "责编": zhEditor, "責編": zhEditor, "编者": zhEditor, "小编": zhEditor,
-	"来源": zhSource, "來源": zhSource, "文章来源": zhSource, "文章來源": zhSource, "信息来源": zhSource, "信息來源": zhSource, "新闻来源": zhSource, "新聞來源": zhSource, "稿件来源": zhSource, "稿源": zhSource, "出处": zhSource, "出處": zhSource, "来自": zhSource, "來自": zhSource, "转载自": zhSource,
-	"发布时间": zhDate, "發佈時間": zhDate, "發布時間": zhDate, "发表时间": zhDate, "發表時間": zhDate, "发布日期": zhDate, "發佈日期": zhDate, "發布日期": zhDate, "发表日期": zhDate, "發表日期": zhDate, "发文日期": zhDate, "成文日期": zhDate, "发稿时间": zhDate, "更新时间": zhDate, "更新時間": zhDate, "时间": zhDate, "時間": zhDate, "日期": zhDate, "发布": zhDate, "發佈": zhDate, "发布于": zhDate, "發佈於": zhDate, "发表于": zhDate, "發表於": zhDate,
-	"点击量": zhViews, "點擊量": zhViews, "点击数": zhViews, "點擊數": zhViews, "点击": zhViews, "點擊": zhViews, "阅读量": zhViews, "閱讀量": zhViews, "阅读数": zhViews, "閱讀數": zhViews, "阅读": zhViews, "閱讀": zhViews, "浏览量": zhViews, "瀏覽量": zhViews, "浏览次数": zhViews, "瀏覽次數": zhViews, "浏览": zhViews, "瀏覽": zhViews, "访问量": zhViews, "訪問量": zhViews, "人气": zhViews, "人氣": zhViews, "访问统计": zhViews,
-	"摄影": zhOther, "攝影": zhOther, "审核": zhOther, "審核": zhOther, "校对": zhOther, "校對": zhOther, "主编": zhOther, "監製": zhOther, "监制": zhOther, "字号": zhOther, "字體": zhOther, "字体": zhOther, "分享到": zhOther, "标签": zhOther, "關鍵詞": zhOther, "关键词": zhOther, "发布人": zhOther, "發佈人": zhOther, "楼层": zhOther, "能力值": zhOther,
-}
+var zhLabelRoles = zh.Labels
 
 // zhLabelRe finds "label：" (colon required; full or half width). The
 // alternation is built longest first so 责任编辑 wins over 编辑.
@@ -105,7 +99,7 @@ func isRegexSpace(b byte) bool {
 
 // zhReporterRe finds reporter labels written without a colon: "本报记者
 // 许青禾", "湖畔晚报记者 方远", "（记者 林晓舟）".
-var zhReporterRe = regexp.MustCompile(`(记者|記者|通讯员|通訊員|实习生|實習生)\s*`)
+var zhReporterRe = regexp.MustCompile(`(` + zh.Alt("记者", "通讯员", "实习生") + `)\s*`)
 
 // zhBareEditorRe: "（湖畔网编辑 孙若兰）" — an editor credit without a colon.
 var zhBareEditorRe = regexp.MustCompile(`(?:编辑|編輯)\s+([^\s）)]{2,4})\s*$`)
@@ -295,11 +289,12 @@ func readZhLabels(lines []metaLine) zhResult {
 // The words the patterns below need, tested with strings.Contains before
 // the patterns run: most lines hold none of them.
 var (
-	zhPostedWords = []string{"发表", "發表", "发布于", "發佈於", "posted"}
-	zhViewsWords  = []string{"点击", "點擊", "阅读", "閱讀", "浏览", "瀏覽", "访问", "訪問", "人气", "人氣"}
-	zhReportWords = []string{"记者", "記者", "通讯员", "通訊員", "实习生", "實習生"}
+	zhPostedWords = append(zh.Both("发表", "发布于"), "posted")
+	zhViewsWords  = zh.Both("点击", "阅读", "浏览", "访问", "人气")
+	zhReportWords = zh.Both("记者", "通讯员", "实习生")
 )
 
+// containsAnyWord reports whether s holds one of words.
 func containsAnyWord(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
