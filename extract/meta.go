@@ -109,6 +109,14 @@ func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 		if u, ok := date.FromURL(pageURL); ok && ((nearDay(d, u) && !sameDay(d, u)) || (d.Y == u.Y && d.Mo == u.D && d.D == u.Mo)) {
 			d = u
 		}
+		// A path that files the story under its day (/2020/04/26/,
+		// /2020-04-26/) is the site's own record of that day: a date read
+		// elsewhere more than a day away from it is another date of the
+		// page (a revision, a date in the text, a template's). A site
+		// rule's date selector still wins.
+		if u, ok := date.PathDay(pageURL); ok && !nearDay(d, u) && (rules == nil || rules.Date == "") {
+			d = u
+		}
 		m.PublishedAt = d.InZone(loc).String()
 	}
 	if d, ok := date.ParseValue(ld.Modified); ok {

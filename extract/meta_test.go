@@ -149,7 +149,9 @@ func TestTrimTitleTail(t *testing.T) {
 	}
 }
 
-// A declared UTC time a day after the day in the URL is the URL's day.
+// A declared UTC time a day after the day in the URL is the URL's day; a
+// declared date further from the path's day is another date of the page,
+// and the path's day stands.
 func TestPublishedURLDay(t *testing.T) {
 	page := `<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00"><title>A post</title></head><body><h1>A post</h1><p>Text.</p></body></html>`
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
@@ -159,7 +161,7 @@ func TestPublishedURLDay(t *testing.T) {
 	for u, want := range map[string]string{
 		"https://example.com/2025/12/18/a-post/": "2025-12-18",
 		"https://example.com/2025/12/19/a-post/": "2025-12-19T02:41:41+00:00",
-		"https://example.com/2025/12/10/a-post/": "2025-12-19T02:41:41+00:00",
+		"https://example.com/2025/12/10/a-post/": "2025-12-10",
 		"https://example.com/a-post/":            "2025-12-19T02:41:41+00:00",
 	} {
 		base, _ := url.Parse(u)

@@ -381,6 +381,31 @@ func FromURL(u string) (Date, bool) {
 	return d, d.Valid()
 }
 
+// pathDayRe: a path segment run naming a whole day, /2020/04/26/ or
+// /2020/4/26/ or /2020-04-26/ (not the compact 20200426, which ids share).
+var pathDayRe = regexp.MustCompile(`/((?:19|20)\d{2})(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])|-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))(?:[/_.-]|$)`)
+
+// PathDay is the day a URL path files its page under, in one of the
+// separated forms of pathDayRe.
+func PathDay(u string) (Date, bool) {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	m := pathDayRe.FindStringSubmatch(u)
+	if m == nil {
+		return Date{}, false
+	}
+	mo, day := m[2], m[3]
+	if mo == "" {
+		mo, day = m[4], m[5]
+	}
+	d := Date{Y: atoi(m[1]), Mo: atoi(mo), D: atoi(day)}
+	return d, d.Valid()
+}
+
 // urlNamedDateRe: /2023/october/03/ (a month's name in the path).
 var urlNamedDateRe = regexp.MustCompile(`/((?:19|20)\d{2})/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)/(0?[1-9]|[12]\d|3[01])/`)
 

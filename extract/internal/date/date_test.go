@@ -151,3 +151,27 @@ func FuzzFindDate(f *testing.F) {
 		}
 	})
 }
+
+func TestPathDay(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"slashes", "https://news.example/2020/04/26/harbour-reopens/", "2020-04-26"},
+		{"unpadded", "https://blog.example/home/2017/7/12/a-walk", "2017-07-12"},
+		{"dashes", "https://blog.example/2016-04-15/ferries", "2016-04-15"},
+		{"compact is no path day", "http://example.cn/a/20240905/123456.shtml", ""},
+		{"month only", "https://news.example/2020/04/harbour", ""},
+		{"impossible day", "https://news.example/2021/02/30/x", ""},
+		{"query ignored", "https://news.example/story?d=/2020/04/26/", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, ok := PathDay(tc.in)
+			got := ""
+			if ok {
+				got = d.String()
+			}
+			if got != tc.want {
+				t.Errorf("PathDay(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
