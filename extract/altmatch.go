@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"newsarchive/extract/internal/boilerplate"
 	"strings"
 )
 
@@ -46,7 +46,7 @@ func newAltMatcher(expr string) *altMatcher {
 			if f == "" || strings.ContainsAny(f, `\?*+()[]{}.^$|`) {
 				panic("altMatcher: unsupported pattern " + expr)
 			}
-			if w.left && !isWordByte(f[0]) || w.right && !isWordByte(f[len(f)-1]) {
+			if w.left && !boilerplate.IsWordByte(f[0]) || w.right && !boilerplate.IsWordByte(f[len(f)-1]) {
 				panic("altMatcher: \\b next to a non-word character in " + expr)
 			}
 			if !w.left && !w.right {
@@ -64,10 +64,6 @@ func newAltMatcher(expr string) *altMatcher {
 	return m
 }
 
-func isWordByte(c byte) bool {
-	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
 // MatchString reports whether s contains a match of the alternation.
 func (m *altMatcher) MatchString(s string) bool {
 	for _, l := range m.lits {
@@ -83,33 +79,17 @@ func (m *altMatcher) MatchString(s string) bool {
 			}
 			i += from
 			from = i + 1
-			if w.left && i > 0 && isWordByte(s[i-1]) {
+			if w.left && i > 0 && boilerplate.IsWordByte(s[i-1]) {
 				continue
 			}
 			end := i + len(w.w)
-			if !w.right || end == len(s) || !isWordByte(s[end]) {
+			if !w.right || end == len(s) || !boilerplate.IsWordByte(s[end]) {
 				return true
 			}
-			if w.optS && s[end] == 's' && (end+1 == len(s) || !isWordByte(s[end+1])) {
+			if w.optS && s[end] == 's' && (end+1 == len(s) || !boilerplate.IsWordByte(s[end+1])) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// prefilteredRegexp runs a regexp only on strings that pass need, a cheap
-// test that every match requires (a literal it cannot match without).
-type prefilteredRegexp struct {
-	re   *regexp.Regexp
-	need func(string) bool
-}
-
-func prefiltered(re *regexp.Regexp, need func(string) bool) *prefilteredRegexp {
-	return &prefilteredRegexp{re: re, need: need}
-}
-
-// MatchString is re.MatchString(s).
-func (p *prefilteredRegexp) MatchString(s string) bool {
-	return p.need(s) && p.re.MatchString(s)
 }

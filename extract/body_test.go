@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/dom"
 	"strings"
 	"testing"
@@ -356,7 +357,7 @@ func TestFormStatus(t *testing.T) {
 		{"", false},
 	}
 	for _, tc := range cases {
-		if got := formStatus.MatchString(tc.class); got != tc.want {
+		if got := boilerplate.FormStatus.MatchString(tc.class); got != tc.want {
 			t.Errorf("formStatus(%q) = %v, want %v", tc.class, got, tc.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/date"
 	"newsarchive/extract/internal/dom"
 	"regexp"
@@ -273,7 +274,7 @@ func byLineAuthorsIn(lines []metaLine, titleIdx, lo, hi int) ([]string, int) {
 			a = cleanAuthors(ln.text)
 		case postedByRe.MatchString(ln.text):
 			a = cleanAuthors(ln.text)
-		case asciiFoldContains(ln.text, " by "):
+		case boilerplate.FoldContains(ln.text, " by "):
 			rest, ok := datedByline(ln.text)
 			if !ok {
 				continue

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/boilerplate"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestPhotoCredit(t *testing.T) {
 		{"这部纪录片由他们用三年时间拍摄", false},
 		{"他说，这张照片是去年冬天拍摄的。", false},
 	} {
-		if got := photoCredit.MatchString(c.line); got != c.want {
+		if got := boilerplate.PhotoCredit.MatchString(c.line); got != c.want {
 			t.Errorf("photoCredit(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
@@ -177,7 +178,7 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	if hiddenClass(dom.Attr(n, "class")) {
 		return !main && !ctl.disclosurePanel(n)
 	}
-	if formStatus.MatchString(dom.Attr(n, "class")) {
+	if boilerplate.FormStatus.MatchString(dom.Attr(n, "class")) {
 		// Shown only once a form is sent: "Thank you! Your submission
 		// has been received!", "Oops! Something went wrong".
 		return !main
@@ -290,7 +291,7 @@ func findControls(root *html.Node) controls {
 // element before it is or holds a toggle, or its class names an accordion.
 // Its text is part of the page, one click away.
 func (ctl controls) disclosurePanel(n *html.Node) bool {
-	if asciiFoldContains(dom.Attr(n, "class"), "accordion") {
+	if boilerplate.FoldContains(dom.Attr(n, "class"), "accordion") {
 		return true
 	}
 	if id := dom.Attr(n, "id"); id != "" && ctl[id] == n {
@@ -362,7 +363,7 @@ func isToggle(n *html.Node) bool {
 		case "aria-expanded", "aria-controls":
 			return true
 		case "class":
-			if n.DataAtom == atom.Button && asciiFoldContains(a.Val, "accordion") {
+			if n.DataAtom == atom.Button && boilerplate.FoldContains(a.Val, "accordion") {
 				return true
 			}
 		}
@@ -476,7 +477,7 @@ func (h *hiddenRules) add(css string) {
 // addRules adds the hiding rules of top-level rule text.
 func (h *hiddenRules) addRules(css string) {
 	for _, m := range cssRules(css) {
-		if !asciiFoldContains(m[1], "none") && !asciiFoldContains(m[1], "hidden") || !hiddenStyle.MatchString(m[1]) {
+		if !boilerplate.FoldContains(m[1], "none") && !boilerplate.FoldContains(m[1], "hidden") || !hiddenStyle.MatchString(m[1]) {
 			continue
 		}
 		for _, sel := range strings.Split(m[0], ",") {
@@ -527,29 +528,6 @@ func cssRules(s string) [][2]string {
 	return out
 }
 
-// asciiFoldContains reports whether s contains the lower-case ASCII word
-// sub in any letter case. Used only for words whose letters fold to ASCII
-// alone, so that it is a sound prefilter for a (?i) regexp.
-func asciiFoldContains(s, sub string) bool {
-	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[j] {
-				break
-			}
-		}
-		if j == n {
-			return true
-		}
-	}
-	return false
-}
-
 // hides reports whether the style sheets hide element n.
 func (h hiddenRules) hides(n *html.Node) bool {
 	if h.ids == nil || n.Type != html.ElementNode {
@@ -581,16 +559,10 @@ func hiddenClass(c string) bool {
 	return false
 }
 
-// formStatus matches the class of a form's status message, hidden until
-// the form is sent: w-form-done, form-success, error-message.
-var formStatus = prefiltered(regexp.MustCompile(`(?i)form[-_]*(done|fail|success|error)|(success|error)[-_]*(message|msg)`), func(s string) bool {
-	return asciiFoldContains(s, "form") || asciiFoldContains(s, "success") || asciiFoldContains(s, "error")
-})
-
 // noContentClass reports the classes that tell search engines to skip an
 // element ("nocontent", "robots-nocontent"): menus, sidebars, share bars.
 func noContentClass(c string) bool {
-	if c == "" || !asciiFoldContains(c, "nocontent") {
+	if c == "" || !boilerplate.FoldContains(c, "nocontent") {
 		return false
 	}
 	for _, f := range strings.Fields(c) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode/utf8"
@@ -59,7 +60,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 	tail := map[*html.Node]bool{}
 	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
 		t := dom.BlockText(lines[i])
-		if t == "" || utf8.RuneCountInString(t) < 200 && (copyNotice.MatchString(t) || icpLine.MatchString(t) || copyLine.MatchString(t)) {
+		if t == "" || utf8.RuneCountInString(t) < 200 && (boilerplate.CopyNotice.MatchString(t) || boilerplate.IcpLine.MatchString(t) || boilerplate.CopyLine.MatchString(t)) {
 			// A copyright notice under the credits is no prose.
 			continue
 		}
@@ -99,7 +100,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		if n > 40 && l.Parent != nil {
 			// A notice written as one paragraph broken by <br>: its first
 			// line is the heading.
-			if h := firstSegment(l); h != "" && utf8.RuneCountInString(h) < 40 && (blockHead.MatchString(h) || noticeHead.MatchString(h)) {
+			if h := firstSegment(l); h != "" && utf8.RuneCountInString(h) < 40 && (boilerplate.BlockHead.MatchString(h) || boilerplate.NoticeHead.MatchString(h)) {
 				removeNode(l)
 				continue
 			}
@@ -111,18 +112,18 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		// without any (a Chinese one) skips them all at once.
 		latin := hasLatinLetter(t)
 		switch {
-		case n < 40 && (blockHead.MatchString(t) || noticeHead.MatchString(t)):
+		case n < 40 && (boilerplate.BlockHead.MatchString(t) || boilerplate.NoticeHead.MatchString(t)):
 			removeBlock(l, box)
-		case icpLine.MatchString(t), copyLine.MatchString(t) && n < 200, attachBox.MatchString(t):
+		case boilerplate.IcpLine.MatchString(t), boilerplate.CopyLine.MatchString(t) && n < 200, boilerplate.AttachBox.MatchString(t):
 			removeNode(l)
-		case tail[l] && n < 40 && creditLine.MatchString(t):
+		case tail[l] && n < 40 && boilerplate.CreditLine.MatchString(t):
 			// The source and editor credited under the text are part of it.
-		case n < 120 && labelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
+		case n < 120 && boilerplate.LabelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
 			// "记者：请问……？" opens a question in an interview: kept.
 			removeNode(l)
 		case latin && englishFurniture(t, n):
 			removeNode(l)
-		case n < 80 && (copyNotice.MatchString(t) || n < 40 && toolLine.MatchString(t) || urlLine.MatchString(t)), n < 120 && disclaimerLine.MatchString(t):
+		case n < 80 && (boilerplate.CopyNotice.MatchString(t) || n < 40 && boilerplate.ToolLine.MatchString(t) || boilerplate.UrlLine.MatchString(t)), n < 120 && boilerplate.DisclaimerLine.MatchString(t):
 			removeNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
 			removeNode(l) // the subtitle under a title line
@@ -130,17 +131,17 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			// The date under the signer of a letter or notice is part of it.
 		case n < 60 && isDateLine(t):
 			removeNode(l)
-		case n < 80 && pagerLine.MatchString(t):
+		case n < 80 && boilerplate.PagerLine.MatchString(t):
 			removeNode(l)
-		case n < 80 && (photoCredit.MatchString(t) || latin && imageCredit.MatchString(t) && !strings.Contains(t, "http")):
+		case n < 80 && (boilerplate.PhotoCredit.MatchString(t) || latin && boilerplate.ImageCredit.MatchString(t) && !strings.Contains(t, "http")):
 			removeNode(l) // a caption: captions go to images[]
-		case latin && creditedCaption.MatchString(t):
+		case latin && boilerplate.CreditedCaption.MatchString(t):
 			removeNode(l) // a caption signed by its credit
-		case edge[l] && n < 50 && siteLine.MatchString(t):
+		case edge[l] && n < 50 && boilerplate.SiteLine.MatchString(t):
 			removeNode(l)
 		case title != "" && edge[l] && isTitle(t, title):
 			removeNode(l)
-		case edge[l] && n < 40 && (reporterLine.MatchString(t) && !strings.ContainsAny(t, "。？！?：:") || columnTag.MatchString(t)):
+		case edge[l] && n < 40 && (boilerplate.ReporterLine.MatchString(t) && !strings.ContainsAny(t, "。？！?：:") || boilerplate.ColumnTag.MatchString(t)):
 			removeNode(l)
 		case edge[l] && n < 100 && stampLine(t):
 			removeNode(l)
@@ -148,7 +149,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			removeNode(l)
 		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
 			removeNode(l)
-		case latin && n < 160 && relatedPrefix.MatchString(t):
+		case latin && n < 160 && boilerplate.RelatedPrefix.MatchString(t):
 			removeNode(l)
 		}
 	}
@@ -159,19 +160,19 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 // pleas, tags, bylines left in the body, widgets, affiliate notes, stamps.
 // n is the line's length in runes.
 func englishFurniture(t string, n int) bool {
-	return n < 160 && stockLine.MatchString(t) ||
-		n < 300 && cookieLine.MatchString(t) ||
-		n < 200 && subscribeLine.MatchString(t) ||
-		n < 200 && contactLine.MatchString(t) && contactAddr.MatchString(t) ||
-		n < 300 && enjoyedPlea.MatchString(t) ||
-		n < 160 && onSiteLine.MatchString(t) && !endsSentence(t) ||
-		n < 200 && tagLine.MatchString(t) ||
-		n < 80 && bylineLabel.MatchString(t) ||
-		n < 40 && readingTime.MatchString(t) ||
-		n < 200 && widgetLine.MatchString(t) ||
-		n < 250 && joinPlea.MatchString(t) ||
-		n < 300 && affiliateNote.MatchString(t) ||
-		n < 60 && updatedStamp.MatchString(t) && (stamp.MatchString(t) || agoStamp.MatchString(t))
+	return n < 160 && boilerplate.StockLine.MatchString(t) ||
+		n < 300 && boilerplate.CookieLine.MatchString(t) ||
+		n < 200 && boilerplate.SubscribeLine.MatchString(t) ||
+		n < 200 && boilerplate.ContactLine.MatchString(t) && boilerplate.ContactAddr.MatchString(t) ||
+		n < 300 && boilerplate.EnjoyedPlea.MatchString(t) ||
+		n < 160 && boilerplate.OnSiteLine.MatchString(t) && !endsSentence(t) ||
+		n < 200 && boilerplate.TagLine.MatchString(t) ||
+		n < 80 && boilerplate.BylineLabel.MatchString(t) ||
+		n < 40 && boilerplate.ReadingTime.MatchString(t) ||
+		n < 200 && boilerplate.WidgetLine.MatchString(t) ||
+		n < 250 && boilerplate.JoinPlea.MatchString(t) ||
+		n < 300 && boilerplate.AffiliateNote.MatchString(t) ||
+		n < 60 && boilerplate.UpdatedStamp.MatchString(t) && (boilerplate.Stamp.MatchString(t) || boilerplate.AgoStamp.MatchString(t))
 }
 
 // looseLine reports an inline element that stands as a line of its own
@@ -235,7 +236,7 @@ func isTitle(t, title string) bool {
 // stampLine reports a short line with a date or time and no sentence in it:
 // "Updated 5:27 am, March 4, 2021", "By admin - 2018-09-16".
 func stampLine(t string) bool {
-	if !stamp.MatchString(t) || endsSentence(t) {
+	if !boilerplate.Stamp.MatchString(t) || endsSentence(t) {
 		return false
 	}
 	_, p := measure(t)
@@ -256,7 +257,7 @@ func linkedLine(l *html.Node, s *scorer) bool {
 // headline pointing elsewhere ("ANOTHER STORY: WHAT HAPPENED NEXT"): it
 // ends no sentence and is not a web address cited as a source.
 func teaserLine(t string) bool {
-	return !endsSentence(t) && !urlLine.MatchString(t)
+	return !endsSentence(t) && !boilerplate.UrlLine.MatchString(t)
 }
 
 func hasPrefixFold(s string, ps ...string) bool {
@@ -272,13 +273,13 @@ func hasPrefixFold(s string, ps ...string) bool {
 // isDateLine reports whether t is a date (and time) with little else: what
 // is left after the date is short and has no sentence punctuation.
 func isDateLine(t string) bool {
-	loc := dateOnly.FindStringIndex(t)
+	loc := boilerplate.DateOnly.FindStringIndex(t)
 	if loc == nil {
 		return false
 	}
 	rest := t[:loc[0]] + t[loc[1]:]
 	l, p := measure(rest)
-	return p == 0 && l < 40 || labelLine.MatchString(strings.TrimSpace(rest))
+	return p == 0 && l < 40 || boilerplate.LabelLine.MatchString(strings.TrimSpace(rest))
 }
 
 // removeBlock removes the block that heading h introduces: the largest

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/date"
 	"regexp"
 	"sort"
@@ -162,7 +163,7 @@ var originalRe = regexp.MustCompile(`(?i)\b(?:originally|first)\s+(?:published|p
 // originalDate is the date right after an "originally published" phrase.
 func originalDate(lines []metaLine, ctx date.Context) (date.Date, bool) {
 	for _, ln := range lines {
-		if ln.runes > 240 || ln.noise || !asciiFoldContains(ln.text, "originally") && !asciiFoldContains(ln.text, "first") && !strings.Contains(ln.text, "首发") && !strings.Contains(ln.text, "首發") {
+		if ln.runes > 240 || ln.noise || !boilerplate.FoldContains(ln.text, "originally") && !boilerplate.FoldContains(ln.text, "first") && !strings.Contains(ln.text, "首发") && !strings.Contains(ln.text, "首發") {
 			continue
 		}
 		loc := originalRe.FindStringIndex(ln.text)

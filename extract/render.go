@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
@@ -305,7 +306,7 @@ func trailerLine(p string) bool {
 	if n >= 60 {
 		return false
 	}
-	if n < 40 && (blockHead.MatchString(p) || toolLine.MatchString(p)) {
+	if n < 40 && (boilerplate.BlockHead.MatchString(p) || boilerplate.ToolLine.MatchString(p)) {
 		return true
 	}
 	return !endsSentence(p) && (followPlea.MatchString(p) || blogFooter.MatchString(p))

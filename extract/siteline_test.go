@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"newsarchive/extract/internal/boilerplate"
 	"strings"
 	"testing"
 
@@ -19,7 +20,7 @@ func TestSiteLine(t *testing.T) {
 		{"我们在网上看到了 example.com 的消息", false},
 		{"示例新闻网", false},
 	} {
-		if got := siteLine.MatchString(c.line); got != c.want {
+		if got := boilerplate.SiteLine.MatchString(c.line); got != c.want {
 			t.Errorf("siteLine(%q) = %v, want %v", c.line, got, c.want)
 		}
 	}
