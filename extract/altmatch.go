@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/boilerplate"
 	"strings"
+
+	"newsarchive/extract/internal/boilerplate"
 )
 
 // altMatcher answers MatchString for a regexp that is an alternation of

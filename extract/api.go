@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"newsarchive/extract/internal/dom"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -12,6 +11,8 @@ import (
 
 	"newsarchive/article"
 	"newsarchive/decode"
+	"newsarchive/extract/internal/dom"
+	"newsarchive/extract/internal/render"
 	"newsarchive/extract/internal/sanitize"
 	"newsarchive/urlnorm"
 )
@@ -110,8 +111,8 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if len(a.Images) == 0 && meta.Image != "" {
 		a.Images = []article.Image{{URL: meta.Image}}
 	}
-	text, drops := bodyTextDrops(box)
-	a.Text = dropByline(dropAuthorBio(text, meta.Authors), meta.Authors)
+	text, drops := render.BodyTextDrops(box)
+	a.Text = render.DropByline(render.DropAuthorBio(text, meta.Authors), meta.Authors)
 	ld := 0.0
 	bs := newScorer(box)
 	if st := bs.get(box); st.text > 0 {
@@ -121,7 +122,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	for _, n := range drops {
 		removeNode(n) // after the listing evidence above was read
 	}
-	a.HTML = sanitize.HTML(bodyHTML(box, base))
+	a.HTML = sanitize.HTML(render.BodyHTML(box, base))
 	res.IsArticle = !posts && judge(meta, bodyLen, ld, ls)
 	a.Normalize()
 	return res, nil
@@ -143,7 +144,7 @@ func findArticle(doc *goquery.Document, rules *Rules, title string) (box *html.N
 			}
 			preClean(box, false)
 			pruneBoilerplate(box, newScorer(box), dom.Collapse(title))
-			l, _ := measure(bodyText(box))
+			l, _ := dom.Measure(render.BodyText(box))
 			return box, l, false
 		}
 	}
@@ -152,7 +153,7 @@ func findArticle(doc *goquery.Document, rules *Rules, title string) (box *html.N
 	box, s, top := findBodyAt(root)
 	prune(box, s, title)
 	addDocInfo(box, top)
-	bodyLen, _ = measure(bodyText(box))
+	bodyLen, _ = dom.Measure(render.BodyText(box))
 	return box, bodyLen, posts
 }
 

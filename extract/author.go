@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/date"
-	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/dom"
 )
 
 var (

@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"newsarchive/extract/internal/render"
+)
 
 // TestDropAuthorBio checks that the author's bio closing the text goes,
 // and that closing sentences about the story's subject or a company that
@@ -24,7 +28,7 @@ func TestDropAuthorBio(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := dropAuthorBio(tc.text, tc.authors); got != tc.want {
+			if got := render.DropAuthorBio(tc.text, tc.authors); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
@@ -52,7 +56,7 @@ func TestDropByline(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := dropByline(tc.text, tc.authors); got != tc.want {
+			if got := render.DropByline(tc.text, tc.authors); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})

@@ -1,12 +1,13 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/dom"
 	"sort"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // findBody scores the (pre-cleaned) tree under root and returns a new <div>
@@ -27,7 +28,7 @@ func findBody(root *html.Node) (*html.Node, *scorer) {
 // findBodyAt is findBody that also returns the element, left in the tree
 // and emptied, whose children became the body.
 func findBodyAt(root *html.Node) (*html.Node, *scorer, *html.Node) {
-	body := findElement(root, atom.Body)
+	body := dom.FindElement(root, atom.Body)
 	if body == nil {
 		body = root
 	}
@@ -130,39 +131,14 @@ func leadMedia(top *html.Node) *html.Node {
 		}
 		p = p.PrevSibling
 	}
-	if p == nil || findElement(p, atom.Img) == nil {
+	if p == nil || dom.FindElement(p, atom.Img) == nil {
 		return nil
 	}
 	if p.DataAtom == atom.Figure || p.DataAtom == atom.Picture || p.DataAtom == atom.Img {
 		return p
 	}
-	if l, _ := measure(dom.BlockText(p)); l <= 200 && findElement(p, atom.A) == nil {
+	if l, _ := dom.Measure(dom.BlockText(p)); l <= 200 && dom.FindElement(p, atom.A) == nil {
 		return p
-	}
-	return nil
-}
-
-func endsSentence(s string) bool {
-	s = strings.TrimRight(s, " \"'”’)）」』")
-	if s == "" {
-		return false
-	}
-	switch {
-	case strings.HasSuffix(s, "."), strings.HasSuffix(s, "!"), strings.HasSuffix(s, "?"),
-		strings.HasSuffix(s, "。"), strings.HasSuffix(s, "！"), strings.HasSuffix(s, "？"):
-		return true
-	}
-	return false
-}
-
-func findElement(n *html.Node, a atom.Atom) *html.Node {
-	if n.Type == html.ElementNode && n.DataAtom == a {
-		return n
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := findElement(c, a); f != nil {
-			return f
-		}
 	}
 	return nil
 }

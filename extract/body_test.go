@@ -2,13 +2,14 @@ package extract
 
 import (
 	"fmt"
-	"newsarchive/extract/internal/boilerplate"
-	"newsarchive/extract/internal/dom"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/dom"
 )
 
 // TestBodyFinder checks the body finder on small pages: what must be in
@@ -281,7 +282,7 @@ func TestFindListing(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, _ := html.Parse(strings.NewReader(tc.page))
-			box := findElement(doc, atom.Body)
+			box := dom.FindElement(doc, atom.Body)
 			s := newScorer(box)
 			l := findListing(box, s)
 			if got := l.isListing(s.get(box).text); got != tc.listing {
@@ -333,7 +334,7 @@ func TestHiddenDialog(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		body := findElement(doc, atom.Body)
+		body := dom.FindElement(doc, atom.Body)
 		if got := hiddenDialog(body.FirstChild); got != tc.want {
 			t.Errorf("%s: hiddenDialog = %v, want %v", tc.el, got, tc.want)
 		}

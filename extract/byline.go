@@ -1,9 +1,6 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/boilerplate"
-	"newsarchive/extract/internal/date"
-	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"sync"
@@ -12,6 +9,10 @@ import (
 
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/dom"
 )
 
 // bylineSel finds the elements that name the author visibly: microdata,

@@ -1,11 +1,13 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/boilerplate"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/render"
 )
 
 func TestPhotoCredit(t *testing.T) {
@@ -30,7 +32,7 @@ func TestPhotoCredit(t *testing.T) {
 	}
 	box := findByID(doc, "box")
 	pruneBoilerplate(box, newScorer(box), "")
-	text := bodyText(box)
+	text := render.BodyText(box)
 	if strings.Contains(text, "王小明") || !strings.Contains(text, "两成") || !strings.Contains(text, "三年时间拍摄") {
 		t.Errorf("got %q", text)
 	}

@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/boilerplate"
-	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/dom"
 )
 
 // dropAtoms never hold article text: scripts, media players, form
@@ -94,7 +95,7 @@ func preClean(root *html.Node, strict bool) {
 func prose(n *html.Node, sz map[*html.Node]int) int {
 	switch n.Type {
 	case html.TextNode:
-		l, _ := measure(n.Data)
+		l, _ := dom.Measure(n.Data)
 		return l
 	case html.ElementNode, html.DocumentNode:
 	default:

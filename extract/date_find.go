@@ -1,12 +1,13 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/date"
 	"regexp"
 	"strings"
 
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/date"
 )
 
 var (

@@ -7,11 +7,12 @@
 // concurrent use. Per-site overrides come in as Rules (see Options.Sites).
 //
 // The stages under internal/ do one thing each and import nothing of
-// extract: dom (the one white-space rule and the one text walker), date
-// (date parsing, no DOM), zh (the Chinese label table, both scripts from
-// one spelling), boilerplate (the line rules, one table with an example
-// each) and sanitize (the body-HTML allowlist). Metadata, body scoring
-// and rendering are still in this package's files. goldentool (make
+// extract: dom (the one white-space rule, the one text walker, text
+// measures), date (date parsing, no DOM), zh (the Chinese label table,
+// both scripts from one spelling), boilerplate (the line rules, one table
+// with an example each), render (body text and HTML out) and sanitize
+// (the body-HTML allowlist). Metadata and body scoring are still in this
+// package's files. goldentool (make
 // golden) writes the output on every dev page outside the repository and
 // lists the pages that changed, so that a refactoring can show it changed
 // none.

@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // cnDate is a date written out in Chinese and nothing else: 2021年3月5日.
@@ -30,11 +31,11 @@ func signedDate(lines []*html.Node) *html.Node {
 		return nil
 	}
 	signer := text[1]
-	if n := utf8.RuneCountInString(signer); n < 2 || n > 30 || endsSentence(signer) ||
-		strings.ContainsAny(signer, "0123456789:：()（）【】[]") || findElement(last[1], atom.A) != nil {
+	if n := utf8.RuneCountInString(signer); n < 2 || n > 30 || dom.EndsSentence(signer) ||
+		strings.ContainsAny(signer, "0123456789:：()（）【】[]") || dom.FindElement(last[1], atom.A) != nil {
 		return nil
 	}
-	if !endsSentence(text[2]) {
+	if !dom.EndsSentence(text[2]) {
 		return nil
 	}
 	return last[0]

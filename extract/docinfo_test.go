@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/render"
 )
 
 func TestAddDocInfo(t *testing.T) {
@@ -28,7 +30,7 @@ func TestAddDocInfo(t *testing.T) {
 			box := &html.Node{Type: html.ElementNode, Data: "div"}
 			moveChildren(box, top)
 			addDocInfo(box, top)
-			text := bodyText(box)
+			text := render.BodyText(box)
 			if got := strings.Contains(text, "某政发〔2023〕7号"); got != c.want {
 				t.Errorf("record added = %v, want %v: %q", got, c.want, text)
 			}

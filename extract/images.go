@@ -2,7 +2,6 @@ package extract
 
 import (
 	"net/url"
-	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode/utf8"
 
@@ -10,40 +9,9 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"newsarchive/article"
+	"newsarchive/extract/internal/dom"
 	"newsarchive/urlnorm"
 )
-
-// lazyAttrs hold the real image source on lazy-loading pages, best first;
-// src then often holds a placeholder.
-var lazyAttrs = []string{"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-actualsrc", "data-echo", "data-srcset", "srcset"}
-
-// imgSrc returns the image's real source as written (not resolved).
-func imgSrc(n *html.Node) string {
-	for _, k := range lazyAttrs {
-		if v := strings.TrimSpace(dom.Attr(n, k)); v != "" && !strings.HasPrefix(v, "data:") {
-			if strings.HasSuffix(k, "srcset") {
-				v = firstSrcset(v)
-			}
-			if v != "" {
-				return v
-			}
-		}
-	}
-	v := strings.TrimSpace(dom.Attr(n, "src"))
-	if strings.HasPrefix(v, "data:") {
-		return ""
-	}
-	return v
-}
-
-func firstSrcset(v string) string {
-	first, _, _ := strings.Cut(v, ",")
-	f := strings.Fields(first)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[0]
-}
 
 // bodyImages lists the images of the body with their captions: the
 // figure's <figcaption>, else a short caption line right below the image
@@ -54,7 +22,7 @@ func bodyImages(box *html.Node, base *url.URL) []article.Image {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Img {
-			src := imgSrc(n)
+			src := dom.ImgSrc(n)
 			if src == "" || tiny(n) {
 				return
 			}
@@ -89,7 +57,7 @@ func tiny(n *html.Node) bool {
 func imgCaption(img *html.Node) string {
 	for p := img.Parent; p != nil; p = p.Parent {
 		if p.DataAtom == atom.Figure {
-			if fc := findElement(p, atom.Figcaption); fc != nil {
+			if fc := dom.FindElement(p, atom.Figcaption); fc != nil {
 				if t := dom.BlockText(fc); t != "" {
 					return t
 				}
@@ -125,7 +93,7 @@ func captionBelow(img *html.Node) string {
 		}
 		next = next.NextSibling
 	}
-	if next == nil || !dom.IsBlock(next) || findElement(next, atom.Img) != nil {
+	if next == nil || !dom.IsBlock(next) || dom.FindElement(next, atom.Img) != nil {
 		return ""
 	}
 	t := dom.BlockText(next)
@@ -135,7 +103,7 @@ func captionBelow(img *html.Node) string {
 	}
 	centred := strings.EqualFold(dom.Attr(next, "align"), "center") || strings.Contains(strings.ToLower(dom.Attr(next, "style")), "center") ||
 		strings.Contains(strings.ToLower(dom.Attr(next, "class")), "center") || strings.Contains(strings.ToLower(dom.Attr(next, "class")), "caption")
-	if centred || n <= 40 && !endsSentence(t) {
+	if centred || n <= 40 && !dom.EndsSentence(t) {
 		return t
 	}
 	return ""

@@ -2,10 +2,11 @@ package extract
 
 import (
 	"encoding/json"
-	"newsarchive/extract/internal/dom"
 	"reflect"
 	"strconv"
 	"strings"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // ldInfo is what the page's JSON-LD says about its main item.

@@ -2,10 +2,11 @@ package extract
 
 import (
 	"math"
-	"newsarchive/extract/internal/dom"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // declaredArticle are declared types (JSON-LD @type, og:type) of article pages.

@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/boilerplate"
-	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/dom"
 )
 
 // The line rules of pruneBoilerplate: a line of the body is judged by its
@@ -64,7 +65,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			// A copyright notice under the credits is no prose.
 			continue
 		}
-		if _, p := measure(t); p > 0 && utf8.RuneCountInString(t) >= 40 || endsSentence(t) {
+		if _, p := dom.Measure(t); p > 0 && utf8.RuneCountInString(t) >= 40 || dom.EndsSentence(t) {
 			break
 		}
 		tail[lines[i]] = true
@@ -92,7 +93,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			continue
 		}
 		if n == 0 {
-			if findElement(l, atom.Img) == nil {
+			if dom.FindElement(l, atom.Img) == nil {
 				removeNode(l)
 			}
 			continue
@@ -165,7 +166,7 @@ func englishFurniture(t string, n int) bool {
 		n < 200 && boilerplate.SubscribeLine.MatchString(t) ||
 		n < 200 && boilerplate.ContactLine.MatchString(t) && boilerplate.ContactAddr.MatchString(t) ||
 		n < 300 && boilerplate.EnjoyedPlea.MatchString(t) ||
-		n < 160 && boilerplate.OnSiteLine.MatchString(t) && !endsSentence(t) ||
+		n < 160 && boilerplate.OnSiteLine.MatchString(t) && !dom.EndsSentence(t) ||
 		n < 200 && boilerplate.TagLine.MatchString(t) ||
 		n < 80 && boilerplate.BylineLabel.MatchString(t) ||
 		n < 40 && boilerplate.ReadingTime.MatchString(t) ||
@@ -236,10 +237,10 @@ func isTitle(t, title string) bool {
 // stampLine reports a short line with a date or time and no sentence in it:
 // "Updated 5:27 am, March 4, 2021", "By admin - 2018-09-16".
 func stampLine(t string) bool {
-	if !boilerplate.Stamp.MatchString(t) || endsSentence(t) {
+	if !boilerplate.Stamp.MatchString(t) || dom.EndsSentence(t) {
 		return false
 	}
-	_, p := measure(t)
+	_, p := dom.Measure(t)
 	return p <= 3
 }
 
@@ -257,7 +258,7 @@ func linkedLine(l *html.Node, s *scorer) bool {
 // headline pointing elsewhere ("ANOTHER STORY: WHAT HAPPENED NEXT"): it
 // ends no sentence and is not a web address cited as a source.
 func teaserLine(t string) bool {
-	return !endsSentence(t) && !boilerplate.UrlLine.MatchString(t)
+	return !dom.EndsSentence(t) && !boilerplate.UrlLine.MatchString(t)
 }
 
 func hasPrefixFold(s string, ps ...string) bool {
@@ -278,7 +279,7 @@ func isDateLine(t string) bool {
 		return false
 	}
 	rest := t[:loc[0]] + t[loc[1]:]
-	l, p := measure(rest)
+	l, p := dom.Measure(rest)
 	return p == 0 && l < 40 || boilerplate.LabelLine.MatchString(strings.TrimSpace(rest))
 }
 
@@ -313,10 +314,10 @@ func removeBlock(h, box *html.Node) {
 
 func textLen(n *html.Node) int {
 	if n.Type == html.TextNode {
-		l, _ := measure(n.Data)
+		l, _ := dom.Measure(n.Data)
 		return l
 	}
-	l, _ := measure(dom.BlockText(n))
+	l, _ := dom.Measure(dom.BlockText(n))
 	return l
 }
 

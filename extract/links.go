@@ -2,12 +2,12 @@ package extract
 
 import (
 	"net/url"
-	"newsarchive/extract/internal/dom"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"newsarchive/extract/internal/dom"
 	"newsarchive/urlnorm"
 )
 

@@ -2,8 +2,6 @@ package extract
 
 import (
 	"net/url"
-	"newsarchive/extract/internal/date"
-	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"time"
@@ -12,6 +10,9 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/dom"
 )
 
 // Meta is the page's metadata as the metadata finders (JSON-LD, OpenGraph,

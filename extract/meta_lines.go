@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // metaLine is one visible line of the page: the text between two block

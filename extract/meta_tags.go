@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // metaTags holds every <meta> value by lower-case key (name, property,

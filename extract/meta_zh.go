@@ -1,13 +1,14 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/alt"
-	"newsarchive/extract/internal/date"
-	"newsarchive/extract/internal/zh"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"newsarchive/extract/internal/alt"
+	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/zh"
 )
 
 // Chinese news pages put their metadata in label lines rather than tags:

@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/dom"
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // A blog's home or archive page can carry several whole posts, each under
@@ -39,7 +40,7 @@ func dropLaterPosts(root *html.Node) bool {
 				continue
 			}
 			if isPostBody(c) {
-				if l, _ := measure(dom.BlockText(c)); l >= minPostText {
+				if l, _ := dom.Measure(dom.BlockText(c)); l >= minPostText {
 					units = append(units, c)
 				}
 				continue // a post body inside a post body is the same post

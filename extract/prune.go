@@ -1,12 +1,13 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // prune removes low-quality children from the body container: link lists,
@@ -86,7 +87,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return true
 	case !isList && st.lis > st.paras+2 && ld > 0.3:
 		return true
-	case weight < 25 && ld > ldLo && st.text < 400*cjkWeight:
+	case weight < 25 && ld > ldLo && st.text < 400*dom.CJKWeight:
 		return ld > ldHi || st.punct < 2
 	case weight >= 25 && ld > 0.5:
 		return true
@@ -126,7 +127,7 @@ func hoverCard(n *html.Node) bool {
 // cardLike reports an element holding a picture and three or more links
 // and little text besides.
 func cardLike(n *html.Node) bool {
-	if findElement(n, atom.Img) == nil {
+	if dom.FindElement(n, atom.Img) == nil {
 		return false
 	}
 	links, linkText := 0, 0
@@ -134,7 +135,7 @@ func cardLike(n *html.Node) bool {
 	walk = func(c *html.Node) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
 			links++
-			l, _ := measure(dom.BlockText(c))
+			l, _ := dom.Measure(dom.BlockText(c))
 			linkText += l
 			return
 		}
@@ -143,7 +144,7 @@ func cardLike(n *html.Node) bool {
 		}
 	}
 	walk(n)
-	total, _ := measure(dom.BlockText(n))
+	total, _ := dom.Measure(dom.BlockText(n))
 	return links >= 3 && linkText*10 >= total*9
 }
 
@@ -200,7 +201,7 @@ func pictureLinks(n *html.Node, st *stat) bool {
 	var walk func(*html.Node)
 	walk = func(c *html.Node) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
-			if findElement(c, atom.Img) != nil && !imageFile.MatchString(dom.Attr(c, "href")) {
+			if dom.FindElement(c, atom.Img) != nil && !imageFile.MatchString(dom.Attr(c, "href")) {
 				k++
 			}
 			return
@@ -210,7 +211,7 @@ func pictureLinks(n *html.Node, st *stat) bool {
 		}
 	}
 	walk(n)
-	return k >= 3 && st.text <= k*12*cjkWeight
+	return k >= 3 && st.text <= k*12*dom.CJKWeight
 }
 
 // imageFile matches the address of a picture.
@@ -251,7 +252,7 @@ func titleLinks(n *html.Node) int {
 	var walk func(*html.Node)
 	walk = func(c *html.Node) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
-			if l, _ := measure(dom.BlockText(c)); l >= 15 && standsAlone(c) {
+			if l, _ := dom.Measure(dom.BlockText(c)); l >= 15 && standsAlone(c) {
 				hrefs[dom.Attr(c, "href")] = true
 			}
 			return
@@ -277,8 +278,8 @@ func standsAlone(a *html.Node) bool {
 	if b == nil {
 		return false
 	}
-	lt, _ := measure(dom.BlockText(a))
-	bt, _ := measure(dom.BlockText(b))
+	lt, _ := dom.Measure(dom.BlockText(a))
+	bt, _ := dom.Measure(dom.BlockText(b))
 	return lt*10 >= bt*8
 }
 
@@ -337,7 +338,7 @@ func headerRow(t *html.Node) bool {
 // isDataTable reports whether t is a table of data (headers, a caption, or
 // several rows and columns) rather than a layout grid.
 func isDataTable(t *html.Node) bool {
-	if findElement(t, atom.Th) != nil || findElement(t, atom.Caption) != nil || findElement(t, atom.Table) == nil && dom.Attr(t, "summary") != "" {
+	if dom.FindElement(t, atom.Th) != nil || dom.FindElement(t, atom.Caption) != nil || dom.FindElement(t, atom.Table) == nil && dom.Attr(t, "summary") != "" {
 		return true
 	}
 	rows, cols := 0, 0
@@ -362,7 +363,7 @@ func isDataTable(t *html.Node) bool {
 		}
 	}
 	walk(t)
-	return rows >= 3 && cols >= 2 && findElement(t, atom.Table) == t
+	return rows >= 3 && cols >= 2 && dom.FindElement(t, atom.Table) == t
 }
 
 // ldLo and ldHi bound the link density of a block without a content

@@ -1,11 +1,13 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/dom"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/dom"
+	"newsarchive/extract/internal/render"
 )
 
 // TestBoilerplateLines checks each line rule on lines that must go and on
@@ -313,7 +315,7 @@ func TestBoilerplateLines(t *testing.T) {
 			}
 			box := findByID(doc, "box")
 			pruneBoilerplate(box, newScorer(box), "")
-			text := bodyText(box)
+			text := render.BodyText(box)
 			for _, g := range tc.gone {
 				if strings.Contains(text, g) {
 					t.Errorf("%q kept in %q", g, text)
@@ -348,12 +350,12 @@ func TestMeasure(t *testing.T) {
 	}{
 		{"latin", "Hello, world. ", 12, 2},
 		{"no break in host names", "example.com,b", 13, 0},
-		{"cjk counts triple", "你好，世界。", 6*cjkWeight - 2*(cjkWeight-1), 2},
+		{"cjk counts triple", "你好，世界。", 6*dom.CJKWeight - 2*(dom.CJKWeight-1), 2},
 		{"spaces ignored", " \t\n", 0, 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			l, p := measure(tc.in)
+			l, p := dom.Measure(tc.in)
 			if l != tc.length || p != tc.punct {
 				t.Errorf("measure(%q) = %d, %d; want %d, %d", tc.in, l, p, tc.length, tc.punct)
 			}
@@ -382,7 +384,7 @@ func TestTextClean(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := dropRepeatedLead(dedupe(append([]string(nil), tc.in...)))
+			got := render.DropRepeatedLead(render.Dedupe(append([]string(nil), tc.in...)))
 			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -409,7 +411,7 @@ func TestPictureLinks(t *testing.T) {
 			doc, _ := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
 			box := findByID(doc, "box")
 			prune(box, newScorer(box), "")
-			if got := strings.Contains(bodyText(box), tc.probe); got != tc.kept {
+			if got := strings.Contains(render.BodyText(box), tc.probe); got != tc.kept {
 				t.Errorf("%q kept = %v, want %v", tc.probe, got, tc.kept)
 			}
 		})
@@ -433,7 +435,7 @@ func TestHoverCard(t *testing.T) {
 			doc, _ := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
 			box := findByID(doc, "box")
 			prune(box, newScorer(box), "")
-			text := bodyText(box)
+			text := render.BodyText(box)
 			for _, g := range tc.gone {
 				if strings.Contains(text, g) {
 					t.Errorf("%q kept in %q", g, text)
@@ -522,7 +524,7 @@ func TestDedupeLong(t *testing.T) {
 		{"three long repeats apart: all go", []string{a, b, c, d, c, "Short line", a, "Other line", b}, 6},
 	}
 	for _, tc := range cases {
-		got := dedupe(append([]string(nil), tc.in...))
+		got := render.Dedupe(append([]string(nil), tc.in...))
 		if len(got) != tc.want {
 			t.Errorf("%s: %d paragraphs kept, want %d", tc.name, len(got), tc.want)
 		}

@@ -1,14 +1,15 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/boilerplate"
-	"newsarchive/extract/internal/date"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/date"
 )
 
 // findPublished and its helpers choose the publication date among the

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"newsarchive/article"
+	"newsarchive/extract/internal/dom"
 	"newsarchive/urlnorm"
 )
 
@@ -304,7 +304,7 @@ func firstHeading(n *html.Node) string {
 // itemPublished returns the item's date as ISO (decision 1: wall time kept,
 // nothing invented): <time datetime> first, else a date in its text.
 func itemPublished(item *html.Node) string {
-	if t := findElement(item, atom.Time); t != nil {
+	if t := dom.FindElement(item, atom.Time); t != nil {
 		if v := strings.TrimSpace(dom.Attr(t, "datetime")); v != "" {
 			return v
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
 	"newsarchive/extract/internal/dom"
 )
 
@@ -73,7 +74,7 @@ func (s *scorer) block(b *html.Node) *stat {
 func (s *scorer) inline(n, owner *html.Node, inLink bool, run *textRun, tot *stat) {
 	switch n.Type {
 	case html.TextNode:
-		l, p := measure(n.Data)
+		l, p := dom.Measure(n.Data)
 		run.text += l
 		run.punct += p
 		tot.text += l

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/render"
 )
 
 func TestSignedDate(t *testing.T) {
@@ -27,7 +29,7 @@ func TestSignedDate(t *testing.T) {
 			}
 			box := findByID(doc, "box")
 			pruneBoilerplate(box, newScorer(box), "")
-			text := bodyText(box)
+			text := render.BodyText(box)
 			if got := strings.Contains(text, "2023年4月6日"); got != c.keep {
 				t.Errorf("date kept = %v, want %v in %q", got, c.keep, text)
 			}

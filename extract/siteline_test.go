@@ -1,11 +1,13 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/boilerplate"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/render"
 )
 
 func TestSiteLine(t *testing.T) {
@@ -31,7 +33,7 @@ func TestSiteLine(t *testing.T) {
 	}
 	box := findByID(doc, "box")
 	pruneBoilerplate(box, newScorer(box), "")
-	text := bodyText(box)
+	text := render.BodyText(box)
 	if strings.Contains(text, "门户网站") || !strings.Contains(text, "春耕") || !strings.Contains(text, "播种机") {
 		t.Errorf("got %q", text)
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/render"
 )
 
 func TestCreditAboveCopyright(t *testing.T) {
@@ -24,7 +26,7 @@ func TestCreditAboveCopyright(t *testing.T) {
 			}
 			box := findByID(doc, "box")
 			pruneBoilerplate(box, newScorer(box), "")
-			text := bodyText(box)
+			text := render.BodyText(box)
 			if got := strings.Contains(text, "王某"); got != c.keep {
 				t.Errorf("credit kept = %v, want %v: %q", got, c.keep, text)
 			}

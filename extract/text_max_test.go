@@ -2,12 +2,13 @@ package extract
 
 import (
 	"math/rand"
-	"newsarchive/extract/internal/dom"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // TestNodeTextMax checks nodeTextMax against nodeText: the same text when

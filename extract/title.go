@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"newsarchive/extract/internal/date"
-	"newsarchive/extract/internal/dom"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/dom"
 )
 
 // titleSeps separate a headline from the site name in <title> and og:title.

@@ -2,7 +2,6 @@ package date
 
 import (
 	"fmt"
-	"newsarchive/extract/internal/alt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"newsarchive/extract/internal/alt"
 )
 
 // Date is a date as a page states it: never converted between zones

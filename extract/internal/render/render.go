@@ -1,9 +1,7 @@
-package extract
+package render
 
 import (
 	"net/url"
-	"newsarchive/extract/internal/boilerplate"
-	"newsarchive/extract/internal/dom"
 	"regexp"
 	"strings"
 	"unicode"
@@ -12,25 +10,27 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/dom"
 	"newsarchive/urlnorm"
 )
 
-// bodyText renders the body box as plain text: one paragraph per block (and
+// BodyText renders the body box as plain text: one paragraph per block (and
 // per <br>-separated line), paragraphs separated by a blank line, white
 // space collapsed within each.
-func bodyText(box *html.Node) string {
-	text, _ := bodyTextDrops(box)
+func BodyText(box *html.Node) string {
+	text, _ := BodyTextDrops(box)
 	return text
 }
 
-// bodyTextDrops is bodyText that also returns the blocks whose whole text
+// BodyTextDrops is BodyText that also returns the blocks whose whole text
 // was a paragraph the text left out (a repeated lead, a trailer, a
 // reading-time note, a repeat), so that the body HTML can leave them out
 // too.
-func bodyTextDrops(box *html.Node) (string, []*html.Node) {
+func BodyTextDrops(box *html.Node) (string, []*html.Node) {
 	paras, owners := textParas(box)
 	all := append([]string(nil), paras...)
-	kept := dropReadTime(dropTrailer(dropRepeatedLead(dedupe(paras))))
+	kept := DropReadTime(DropTrailer(DropRepeatedLead(Dedupe(paras))))
 	var drops []*html.Node
 	// The filters only remove paragraphs: what kept skips was dropped.
 	j := 0
@@ -39,7 +39,7 @@ func bodyTextDrops(box *html.Node) (string, []*html.Node) {
 			j++
 			continue
 		}
-		if o := owners[i]; o != nil && findElement(o, atom.Img) == nil && dom.Collapse(dom.BlockText(o)) == p {
+		if o := owners[i]; o != nil && dom.FindElement(o, atom.Img) == nil && dom.Collapse(dom.BlockText(o)) == p {
 			drops = append(drops, o)
 		}
 	}
@@ -109,15 +109,15 @@ var keptAttrs = map[string]bool{
 	"rowspan": true, "datetime": true, "lang": true, "dir": true,
 }
 
-// bodyHTML renders the body box as clean HTML: only structural attributes,
+// BodyHTML renders the body box as clean HTML: only structural attributes,
 // links and image sources made absolute, lazy-loaded images given their
 // real source.
-func bodyHTML(box *html.Node, base *url.URL) string {
+func BodyHTML(box *html.Node, base *url.URL) string {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if n.DataAtom == atom.Img {
-				if src := imgSrc(n); src != "" {
+				if src := dom.ImgSrc(n); src != "" {
 					setAttr(n, "src", src)
 				}
 			}
@@ -168,18 +168,18 @@ func isCaption(n *html.Node) bool {
 	if c == "" || !strings.Contains(c, "caption") && !strings.Contains(c, "credit") {
 		return false
 	}
-	l, _ := measure(dom.BlockText(n))
+	l, _ := dom.Measure(dom.BlockText(n))
 	return l < 400
 }
 
-// dedupe drops paragraphs that repeat a run of earlier ones: responsive
+// Dedupe drops paragraphs that repeat a run of earlier ones: responsive
 // markup and slideshows print the same block twice (a desktop and a
 // mobile copy, each slide's caption and credit). A single paragraph that
 // comes back on its own stays: interviews repeat their questions, recipes
 // and spec tables their headings. But when three or more different long
 // paragraphs come back, the text holds a copy of itself (a layout for
 // another screen size), and every repeat goes.
-func dedupe(paras []string) []string {
+func Dedupe(paras []string) []string {
 	count := map[string]int{}
 	long := 0
 	for _, p := range paras {
@@ -212,13 +212,13 @@ func dedupe(paras []string) []string {
 	return out
 }
 
-// dropRepeatedLead drops a summary at the top of the body whose text the
+// DropRepeatedLead drops a summary at the top of the body whose text the
 // body repeats later: the lead box above the article, shown once more as
 // the first paragraph (or spread over the first ones). The comparison
 // ignores white space, punctuation and symbols (the box and the body often
 // differ in full- and half-width marks), a label in front of the summary
 // (【导读】, "摘要：", "Summary:") and an ellipsis that cuts it short.
-func dropRepeatedLead(paras []string) []string {
+func DropRepeatedLead(paras []string) []string {
 	// all is the key of every paragraph after the first, end to end;
 	// at[j] is where paragraph j's key starts in it. Built once, on the
 	// first lead long enough to test.
@@ -309,15 +309,15 @@ func trailerLine(p string) bool {
 	if n < 40 && (boilerplate.BlockHead.MatchString(p) || boilerplate.ToolLine.MatchString(p)) {
 		return true
 	}
-	return !endsSentence(p) && (followPlea.MatchString(p) || blogFooter.MatchString(p))
+	return !dom.EndsSentence(p) && (followPlea.MatchString(p) || blogFooter.MatchString(p))
 }
 
 // blogFooter is a blog post's footer: its read count (已被阅读178次,
 // 阅读 (12)) or its trackback address.
 var blogFooter = regexp.MustCompile(`(?i)(已被|被)?(阅读|閱讀|浏览|瀏覽)\s*\d+\s*次|trackback|^(阅读|閱讀|浏览|瀏覽)\s*[(（]\s*\d*\s*[)）]$`)
 
-// dropTrailer drops the short boilerplate paragraphs the body ends with.
-func dropTrailer(paras []string) []string {
+// DropTrailer drops the short boilerplate paragraphs the body ends with.
+func DropTrailer(paras []string) []string {
 	for len(paras) > 1 && trailerLine(paras[len(paras)-1]) {
 		paras = paras[:len(paras)-1]
 	}
@@ -327,8 +327,8 @@ func dropTrailer(paras []string) []string {
 // readTimeLine is a reading-time note: "7 分钟", 阅读时间：5分钟, 约3分钟读完.
 var readTimeLine = regexp.MustCompile(`^(预计|預計)?(阅读|閱讀)?(时间|時間|时长|時長)?\s*[:：]?\s*(约|約)?\s*\d{1,3}\s*(分钟|分鐘)\s*(阅读|閱讀|读完|讀完)?$`)
 
-// dropReadTime drops a reading-time note among the first paragraphs.
-func dropReadTime(paras []string) []string {
+// DropReadTime drops a reading-time note among the first paragraphs.
+func DropReadTime(paras []string) []string {
 	for i := 0; i < len(paras) && i < 3; i++ {
 		if len(paras[i]) < 40 && readTimeLine.MatchString(paras[i]) {
 			return append(paras[:i:i], paras[i+1:]...)
@@ -340,7 +340,7 @@ func dropReadTime(paras []string) []string {
 // hasPunct reports whether s holds a punctuation mark.
 func hasPunct(s string) bool {
 	for _, r := range s {
-		if isPunct(r) {
+		if dom.IsPunct(r) {
 			return true
 		}
 	}
@@ -354,12 +354,12 @@ var personName = regexp.MustCompile(`^\p{Lu}\p{Ll}+$`)
 // reporter", "Jane joined the paper in 2017", "Jane Roe's book".
 var bioVerb = regexp.MustCompile(`^(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s+(?:is|was|has|joined|covers|writes|lives|holds|reports)\b|['’]s\s+(?:book|latest|new)\b)`)
 
-// dropAuthorBio drops the author's bio that closes many articles ("Jane
+// DropAuthorBio drops the author's bio that closes many articles ("Jane
 // Roe is a reporter covering …"): a short paragraph among the last three
 // that starts with an author's full or first name and a verb of a bio,
 // and what follows it. The name must be one of the page's authors, so a
 // closing sentence about the story's subject stays.
-func dropAuthorBio(text string, authors []string) string {
+func DropAuthorBio(text string, authors []string) string {
 	if len(authors) == 0 || text == "" {
 		return text
 	}
@@ -400,11 +400,11 @@ func bioOf(p, a string) bool {
 	return false
 }
 
-// dropByline drops the byline left at the top of the text: a short line
+// DropByline drops the byline left at the top of the text: a short line
 // among the first three that names an author and says little else ("By
 // Jane Roe", "Jane Roe, Transport Writer", "Written by Jane Roe"). Names
 // of one word count only after "by": alone they may be a company's.
-func dropByline(text string, authors []string) string {
+func DropByline(text string, authors []string) string {
 	if len(authors) == 0 || text == "" {
 		return text
 	}
@@ -432,7 +432,7 @@ func dropByline(text string, authors []string) string {
 
 // isByline reports whether paragraph p is a byline of one of names.
 func isByline(p string, names []string) bool {
-	if utf8.RuneCountInString(p) > 100 || endsSentence(p) {
+	if utf8.RuneCountInString(p) > 100 || dom.EndsSentence(p) {
 		return false
 	}
 	lp := strings.ToLower(p)
