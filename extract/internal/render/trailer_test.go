@@ -1,10 +1,8 @@
-package extract
+package render
 
 import (
 	"reflect"
 	"testing"
-
-	"newsarchive/extract/internal/render"
 )
 
 func TestDropTrailer(t *testing.T) {
@@ -26,7 +24,7 @@ func TestDropTrailer(t *testing.T) {
 		{"only line kept", []string{"推荐阅读"}, []string{"推荐阅读"}},
 		{"long line kept", []string{body, "请大家关注" + body + body}, []string{body, "请大家关注" + body + body}},
 	} {
-		if got := render.DropTrailer(append([]string(nil), c.in...)); !reflect.DeepEqual(got, c.want) {
+		if got := DropTrailer(append([]string(nil), c.in...)); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}
@@ -46,7 +44,7 @@ func TestDropReadTime(t *testing.T) {
 		{"sentence kept", []string{"比赛只剩5分钟了。", body}, []string{"比赛只剩5分钟了。", body}},
 		{"late kept", []string{body, "a", "b", "6 分钟"}, []string{body, "a", "b", "6 分钟"}},
 	} {
-		if got := render.DropReadTime(append([]string(nil), c.in...)); !reflect.DeepEqual(got, c.want) {
+		if got := DropReadTime(append([]string(nil), c.in...)); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}

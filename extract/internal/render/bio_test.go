@@ -1,9 +1,7 @@
-package extract
+package render
 
 import (
 	"testing"
-
-	"newsarchive/extract/internal/render"
 )
 
 // TestDropAuthorBio checks that the author's bio closing the text goes,
@@ -28,7 +26,7 @@ func TestDropAuthorBio(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := render.DropAuthorBio(tc.text, tc.authors); got != tc.want {
+			if got := DropAuthorBio(tc.text, tc.authors); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
@@ -56,7 +54,7 @@ func TestDropByline(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := render.DropByline(tc.text, tc.authors); got != tc.want {
+			if got := DropByline(tc.text, tc.authors); got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
