@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"newsarchive/extract/internal/meta"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -72,7 +73,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if r, ok := opts.Sites[urlnorm.Host(opts.URL)]; ok && opts.URL != "" {
 		rules = &r
 	}
-	meta := findMeta(doc, base, rules)
+	md := findMeta(doc, base, rules)
 
 	res := &Result{}
 	root := doc.Selection.Nodes[0]
@@ -92,27 +93,27 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	}
 	related := findRelated(doc, base, relSel, self)
 
-	box, bodyLen, posts := findArticle(doc, rules, meta.Title)
+	box, bodyLen, posts := findArticle(doc, rules, md.Title)
 
 	a := &res.Article
 	a.URL = opts.URL
-	a.CanonicalURL = meta.CanonicalURL
-	a.Title = meta.Title
-	a.Source = meta.Source
-	a.Authors = meta.Authors
-	a.PublishedAt = meta.PublishedAt
-	a.ModifiedAt = meta.ModifiedAt
-	a.Language = meta.Language
-	a.Description = meta.Description
-	a.Tags = meta.Tags
-	a.Views = meta.Views
+	a.CanonicalURL = md.CanonicalURL
+	a.Title = md.Title
+	a.Source = md.Source
+	a.Authors = md.Authors
+	a.PublishedAt = md.PublishedAt
+	a.ModifiedAt = md.ModifiedAt
+	a.Language = md.Language
+	a.Description = md.Description
+	a.Tags = md.Tags
+	a.Views = md.Views
 	a.Related = related
 	a.Images = bodyImages(box, base)
-	if len(a.Images) == 0 && meta.Image != "" {
-		a.Images = []article.Image{{URL: meta.Image}}
+	if len(a.Images) == 0 && md.Image != "" {
+		a.Images = []article.Image{{URL: md.Image}}
 	}
 	text, drops := render.BodyTextDrops(box)
-	a.Text = render.DropByline(render.DropAuthorBio(text, meta.Authors), meta.Authors)
+	a.Text = render.DropByline(render.DropAuthorBio(text, md.Authors), md.Authors)
 	ld := 0.0
 	bs := newScorer(box)
 	if st := bs.get(box); st.text > 0 {
@@ -123,7 +124,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 		removeNode(n) // after the listing evidence above was read
 	}
 	a.HTML = sanitize.HTML(render.BodyHTML(box, base))
-	res.IsArticle = !posts && judge(meta, bodyLen, ld, ls)
+	res.IsArticle = !posts && judge(md, bodyLen, ld, ls)
 	a.Normalize()
 	return res, nil
 }
@@ -166,4 +167,12 @@ func inNodes(n *html.Node, ns []*html.Node) bool {
 		}
 	}
 	return false
+}
+
+// findMeta is meta.Find with the site rules it honours.
+func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) meta.Meta {
+	if rules == nil {
+		return meta.Find(doc, base, nil)
+	}
+	return meta.Find(doc, base, &meta.Rules{Title: rules.Title, Date: rules.Date, Author: rules.Author, Source: rules.Source, Timezone: rules.Timezone})
 }

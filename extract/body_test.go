@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"newsarchive/extract/internal/meta"
 	"strings"
 	"testing"
 
@@ -212,26 +213,26 @@ func TestSiteRules(t *testing.T) {
 func TestJudge(t *testing.T) {
 	cases := []struct {
 		name string
-		m    Meta
+		m    meta.Meta
 		l    int
 		ld   float64
 		ls   listing
 		want bool
 	}{
-		{"declared news article", Meta{Type: "newsarticle"}, 50, 0, listing{}, true},
-		{"website without date", Meta{Type: "website"}, 5000, 0, listing{}, false},
-		{"dated with text", Meta{PublishedAt: "2024-09-05"}, 600, 0.1, listing{}, true},
-		{"dated but a link list", Meta{PublishedAt: "2024-09-05"}, 600, 0.7, listing{}, false},
-		{"undated short", Meta{}, 600, 0, listing{}, false},
-		{"undated long", Meta{}, 2000, 0, listing{}, true},
-		{"website with date and prose", Meta{Type: "website", PublishedAt: "2024-09-05"}, 900, 0.05, listing{}, true},
-		{"website undated long", Meta{Type: "website"}, 9000, 0.05, listing{}, false},
-		{"webpage undated long", Meta{Type: "webpage"}, 9000, 0.05, listing{}, true},
-		{"dated story cards", Meta{PublishedAt: "2024-09-05"}, 650, 0.25, listing{items: 3, dated: 3, share: 0.98, dates: 3}, false},
-		{"undated cards are a listicle", Meta{PublishedAt: "2024-09-05"}, 1400, 0.3, listing{items: 8, share: 0.97}, true},
-		{"dates every few lines", Meta{PublishedAt: "2024-09-05"}, 1000, 0.1, listing{dates: 5}, false},
-		{"a few dates in a long text", Meta{PublishedAt: "2024-09-05"}, 9000, 0.1, listing{dates: 5}, true},
-		{"declared article keeps its cards", Meta{Type: "newsarticle"}, 5000, 0.1, listing{items: 30, dated: 30, share: 0.7}, true},
+		{"declared news article", meta.Meta{Type: "newsarticle"}, 50, 0, listing{}, true},
+		{"website without date", meta.Meta{Type: "website"}, 5000, 0, listing{}, false},
+		{"dated with text", meta.Meta{PublishedAt: "2024-09-05"}, 600, 0.1, listing{}, true},
+		{"dated but a link list", meta.Meta{PublishedAt: "2024-09-05"}, 600, 0.7, listing{}, false},
+		{"undated short", meta.Meta{}, 600, 0, listing{}, false},
+		{"undated long", meta.Meta{}, 2000, 0, listing{}, true},
+		{"website with date and prose", meta.Meta{Type: "website", PublishedAt: "2024-09-05"}, 900, 0.05, listing{}, true},
+		{"website undated long", meta.Meta{Type: "website"}, 9000, 0.05, listing{}, false},
+		{"webpage undated long", meta.Meta{Type: "webpage"}, 9000, 0.05, listing{}, true},
+		{"dated story cards", meta.Meta{PublishedAt: "2024-09-05"}, 650, 0.25, listing{items: 3, dated: 3, share: 0.98, dates: 3}, false},
+		{"undated cards are a listicle", meta.Meta{PublishedAt: "2024-09-05"}, 1400, 0.3, listing{items: 8, share: 0.97}, true},
+		{"dates every few lines", meta.Meta{PublishedAt: "2024-09-05"}, 1000, 0.1, listing{dates: 5}, false},
+		{"a few dates in a long text", meta.Meta{PublishedAt: "2024-09-05"}, 9000, 0.1, listing{dates: 5}, true},
+		{"declared article keeps its cards", meta.Meta{Type: "newsarticle"}, 5000, 0.1, listing{items: 30, dated: 30, share: 0.7}, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

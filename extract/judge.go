@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"newsarchive/extract/internal/meta"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -36,7 +37,7 @@ const minArticleText = 400
 // does not list stories. A page declared a website or a collection passes
 // only with that evidence (a date and a body of prose), never on length
 // alone.
-func judge(m Meta, bodyLen int, bodyLinkDensity float64, ls listing) bool {
+func judge(m meta.Meta, bodyLen int, bodyLinkDensity float64, ls listing) bool {
 	if declaredArticle[m.Type] {
 		return bodyLen > 0
 	}

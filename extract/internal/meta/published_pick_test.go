@@ -1,4 +1,4 @@
-package extract
+package meta
 
 import (
 	"strings"
@@ -100,7 +100,7 @@ func TestPublishedPick(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := findMeta(doc, nil, nil).PublishedAt; got != c.want {
+			if got := Find(doc, nil, nil).PublishedAt; got != c.want {
 				t.Errorf("PublishedAt = %q, want %q", got, c.want)
 			}
 		})

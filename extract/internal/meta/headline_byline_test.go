@@ -1,4 +1,4 @@
-package extract
+package meta
 
 import (
 	"reflect"
@@ -16,7 +16,7 @@ func authorsOf(t *testing.T, head, body string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return findMeta(doc, nil, nil).Authors
+	return Find(doc, nil, nil).Authors
 }
 
 func TestHeadlineByline(t *testing.T) {

@@ -1,4 +1,4 @@
-package extract
+package meta
 
 import (
 	"net/url"
@@ -13,7 +13,7 @@ import (
 
 func metaOf(t *testing.T, file, pageURL string, rules *Rules) Meta {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "meta", file))
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "meta", file)) // shared with extract's golden test
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func metaOf(t *testing.T, file, pageURL string, rules *Rules) Meta {
 		t.Fatal(err)
 	}
 	base, _ := url.Parse(pageURL)
-	return findMeta(doc, base, rules)
+	return Find(doc, base, rules)
 }
 
 func TestFindMeta(t *testing.T) {
@@ -165,7 +165,7 @@ func TestPublishedURLDay(t *testing.T) {
 		"https://example.com/a-post/":            "2025-12-19T02:41:41+00:00",
 	} {
 		base, _ := url.Parse(u)
-		if got := findMeta(doc, base, nil).PublishedAt; got != want {
+		if got := Find(doc, base, nil).PublishedAt; got != want {
 			t.Errorf("%s: PublishedAt = %q, want %q", u, got, want)
 		}
 	}

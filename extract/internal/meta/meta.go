@@ -1,4 +1,4 @@
-package extract
+package meta
 
 import (
 	"net/url"
@@ -17,8 +17,8 @@ import (
 
 // Meta is the page's metadata as the metadata finders (JSON-LD, OpenGraph,
 // meta tags, Dublin Core, microdata, <time>, visible byline and Chinese
-// label lines) agree on it, best source first. Dates follow decision 1 of
-// issue #2.
+// label lines) agree on it, best source first. Dates are kept as the
+// page states them, never converted between zones.
 type Meta struct {
 	Title        string
 	Source       string
@@ -53,9 +53,17 @@ var (
 	sourceKeys = []string{"og:site_name", "source", "publisher", "application-name", "dc.publisher", "dcterms.publisher"}
 )
 
-// findMeta reads metadata from doc before any boilerplate is removed.
-// base may be nil; rules may be nil.
-func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
+// Rules are the per-site selectors and zone metadata reading honours (a
+// part of extract.Rules).
+type Rules struct {
+	Title, Date, Author, Source string
+	// Timezone is an IANA zone name given to dates stated without a zone.
+	Timezone string
+}
+
+// Find reads metadata from doc before any boilerplate is removed. base
+// may be nil; rules may be nil.
+func Find(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 	var root *html.Node
 	if doc != nil && len(doc.Nodes) > 0 {
 		root = doc.Nodes[0]
