@@ -4,15 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"newsarchive/extract/internal/body"
 	"newsarchive/extract/internal/meta"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"newsarchive/article"
 	"newsarchive/decode"
-	"newsarchive/extract/internal/dom"
 	"newsarchive/extract/internal/render"
 	"newsarchive/extract/internal/sanitize"
 	"newsarchive/urlnorm"
@@ -93,7 +91,11 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	}
 	related := findRelated(doc, base, relSel, self)
 
-	box, bodyLen, posts := findArticle(doc, rules, md.Title)
+	bodySel := ""
+	if rules != nil {
+		bodySel = rules.Body
+	}
+	box, bodyLen, posts := body.Find(doc, bodySel, md.Title)
 
 	a := &res.Article
 	a.URL = opts.URL
@@ -115,58 +117,18 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	text, drops := render.BodyTextDrops(box)
 	a.Text = render.DropByline(render.DropAuthorBio(text, md.Authors), md.Authors)
 	ld := 0.0
-	bs := newScorer(box)
-	if st := bs.get(box); st.text > 0 {
-		ld = float64(st.link) / float64(st.text)
+	bs := body.NewScorer(box)
+	if t := bs.Text(box); t > 0 {
+		ld = float64(bs.Link(box)) / float64(t)
 	}
 	ls := findListing(box, bs)
 	for _, n := range drops {
-		removeNode(n) // after the listing evidence above was read
+		body.RemoveNode(n) // after the listing evidence above was read
 	}
 	a.HTML = sanitize.HTML(render.BodyHTML(box, base))
 	res.IsArticle = !posts && judge(md, bodyLen, ld, ls)
 	a.Normalize()
 	return res, nil
-}
-
-// findArticle cleans doc and returns the body box, its weighted text
-// length, and whether the page was a run of whole posts cut to its first
-// (dropLaterPosts). A site's Body selector replaces the body finder.
-func findArticle(doc *goquery.Document, rules *Rules, title string) (box *html.Node, bodyLen int, posts bool) {
-	root := doc.Selection.Nodes[0]
-	if rules != nil && rules.Body != "" {
-		if sel := doc.Find(rules.Body); sel.Length() > 0 {
-			box := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-			for _, n := range sel.Nodes {
-				if n.Parent != nil && !inNodes(n, sel.Nodes) {
-					n.Parent.RemoveChild(n)
-					box.AppendChild(n)
-				}
-			}
-			preClean(box, false)
-			pruneBoilerplate(box, newScorer(box), dom.Collapse(title))
-			l, _ := dom.Measure(render.BodyText(box))
-			return box, l, false
-		}
-	}
-	preClean(root, true)
-	posts = dropLaterPosts(root)
-	box, s, top := findBodyAt(root)
-	prune(box, s, title)
-	addDocInfo(box, top)
-	bodyLen, _ = dom.Measure(render.BodyText(box))
-	return box, bodyLen, posts
-}
-
-// inNodes reports whether one of ns is a proper ancestor of n (n then moves
-// with it).
-func inNodes(n *html.Node, ns []*html.Node) bool {
-	for _, o := range ns {
-		if o != n && hasAncestor(n, o) {
-			return true
-		}
-	}
-	return false
 }
 
 // findMeta is meta.Find with the site rules it honours.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"newsarchive/extract/internal/body"
 	"newsarchive/extract/internal/meta"
 
 	"golang.org/x/net/html"
@@ -72,9 +73,9 @@ type listing struct {
 }
 
 // findListing looks for story cards and date stamps in the body box.
-func findListing(box *html.Node, s *scorer) listing {
+func findListing(box *html.Node, s *body.Scorer) listing {
 	var l listing
-	total := s.get(box).text
+	total := s.Text(box)
 	if total == 0 {
 		return l
 	}
@@ -90,9 +91,9 @@ func findListing(box *html.Node, s *scorer) listing {
 				dates[t] = true
 				continue
 			}
-			if isTeaser(c, s) {
+			if body.IsTeaser(c, s) {
 				items++
-				text += s.get(c).text
+				text += s.Text(c)
 				if hasStamp(c) {
 					dated++
 				}
@@ -112,7 +113,7 @@ func findListing(box *html.Node, s *scorer) listing {
 // dateStamp reports an element that is a date stamp and nothing else: a
 // <time>, or a short line or <span> with a date or time and no sentence.
 func dateStamp(n *html.Node) (string, bool) {
-	if n.DataAtom != atom.Time && n.DataAtom != atom.Span && !(dom.IsBlock(n) && !hasBlockChild(n)) {
+	if n.DataAtom != atom.Time && n.DataAtom != atom.Span && !(dom.IsBlock(n) && !body.HasBlockChild(n)) {
 		return "", false
 	}
 	t, ok := dom.BlockTextMax(n, math.MaxInt, 60)
@@ -123,7 +124,7 @@ func dateStamp(n *html.Node) (string, bool) {
 	if t == "" || len(t) > 60 {
 		return "", false
 	}
-	if n.DataAtom == atom.Time || stampLine(t) {
+	if n.DataAtom == atom.Time || body.StampLine(t) {
 		return t, true
 	}
 	return "", false

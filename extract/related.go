@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"newsarchive/extract/internal/body"
 	"regexp"
 	"strconv"
 	"strings"
@@ -75,7 +76,7 @@ func relatedByHeading(root *html.Node) []*html.Node {
 			case atom.Script, atom.Style, atom.Nav, atom.Head:
 				continue
 			}
-			if c.DataAtom != atom.A && !hasBlockChild(c) {
+			if c.DataAtom != atom.A && !body.HasBlockChild(c) {
 				// Longer text is no heading: stop reading it at 40 runes.
 				t, ok := dom.BlockTextMax(c, 40, math.MaxInt)
 				if n := utf8.RuneCountInString(t); ok && n > 0 && n <= 40 && relatedHead.MatchString(t) && !notRelated.MatchString(t) {
@@ -108,7 +109,7 @@ func linkBlock(h *html.Node) []*html.Node {
 			if s.Type != html.ElementNode {
 				continue
 			}
-			if isHeading(s) && countLinks(s, nil) == 0 {
+			if body.IsHeading(s) && countLinks(s, nil) == 0 {
 				break
 			}
 			block = append(block, s)
@@ -153,7 +154,7 @@ func relatedByHint(root *html.Node) *html.Node {
 			case atom.Script, atom.Style, atom.Nav, atom.Head, atom.A:
 				continue
 			}
-			hint := classID(c) + " " + strings.ToLower(dom.Attr(c, "aria-label"))
+			hint := body.ClassID(c) + " " + strings.ToLower(dom.Attr(c, "aria-label"))
 			if mayHint(hint) && relatedHint.MatchString(hint) && !notRelated.MatchString(hint) {
 				if k := countLinks(c, nil); k >= 2 && k <= 60 {
 					found = c
@@ -286,7 +287,7 @@ func firstHeading(n *html.Node) string {
 	var out string
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
-		if n.Type == html.ElementNode && isHeading(n) {
+		if n.Type == html.ElementNode && body.IsHeading(n) {
 			out = dom.BlockText(n)
 			return out != ""
 		}

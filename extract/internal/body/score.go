@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"golang.org/x/net/html"
@@ -31,11 +31,20 @@ type scorer struct {
 // paragraph worth scoring (a label, a button, a date).
 const minPara = 25
 
-func newScorer(root *html.Node) *scorer {
+func NewScorer(root *html.Node) *scorer {
 	s := &scorer{st: make(map[*html.Node]*stat, 512), wc: weightCache{}}
 	s.block(root)
 	return s
 }
+
+// Scorer holds the text and link lengths of every element of a tree.
+type Scorer = scorer
+
+// Text is the weighted text length under n.
+func (s *scorer) Text(n *html.Node) int { return s.get(n).text }
+
+// Link is the weighted length of the link text under n.
+func (s *scorer) Link(n *html.Node) int { return s.get(n).link }
 
 func (s *scorer) get(n *html.Node) *stat {
 	if st := s.st[n]; st != nil {
@@ -149,7 +158,7 @@ func (s *scorer) flush(owner *html.Node, run *textRun, tot *stat) {
 	case r.link*2 > r.text:
 		tot.bad += r.text
 	case r.text < minPara:
-		if !isHeading(owner) {
+		if !IsHeading(owner) {
 			tot.bad += r.text / 2
 		}
 	default:
@@ -209,7 +218,7 @@ var (
 
 // classWeight is ±25 for class/id hints of content or furniture.
 func classWeight(n *html.Node) float64 {
-	ci := classID(n)
+	ci := ClassID(n)
 	if ci == "" {
 		return 0
 	}
@@ -221,7 +230,7 @@ func classWeight(n *html.Node) float64 {
 type weightCache map[string]float64
 
 func (c weightCache) weight(n *html.Node) float64 {
-	ci := classID(n)
+	ci := ClassID(n)
 	if ci == "" {
 		return 0
 	}

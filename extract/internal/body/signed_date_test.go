@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"strings"
@@ -28,7 +28,7 @@ func TestSignedDate(t *testing.T) {
 				t.Fatal(err)
 			}
 			box := findByID(doc, "box")
-			pruneBoilerplate(box, newScorer(box), "")
+			pruneBoilerplate(box, NewScorer(box), "")
 			text := render.BodyText(box)
 			if got := strings.Contains(text, "2023年4月6日"); got != c.keep {
 				t.Errorf("date kept = %v, want %v in %q", got, c.keep, text)

@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"strings"
@@ -25,7 +25,7 @@ func TestCreditAboveCopyright(t *testing.T) {
 				t.Fatal(err)
 			}
 			box := findByID(doc, "box")
-			pruneBoilerplate(box, newScorer(box), "")
+			pruneBoilerplate(box, NewScorer(box), "")
 			text := render.BodyText(box)
 			if got := strings.Contains(text, "王某"); got != c.keep {
 				t.Errorf("credit kept = %v, want %v: %q", got, c.keep, text)

@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"regexp"
@@ -199,7 +199,7 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 	small := sz[n] < bigProse && sz[n]*2 < sz[nil]
 	// <header> is left to prune: its title links are what marks a
 	// teaser card, and the article's own header holds the standfirst.
-	ci := classID(n)
+	ci := ClassID(n)
 	if ci == "" {
 		return false
 	}
@@ -603,7 +603,7 @@ func revealStreamed(root *html.Node) {
 	// in any order: each move is independent.
 	for k, seg := range segs {
 		hole := holes[k]
-		if hole == nil || hole.Parent == nil || hasAncestor(hole, seg) {
+		if hole == nil || hole.Parent == nil || HasAncestor(hole, seg) {
 			continue
 		}
 		for c := seg.FirstChild; c != nil; {
@@ -613,6 +613,6 @@ func revealStreamed(root *html.Node) {
 			c = next
 		}
 		hole.Parent.RemoveChild(hole)
-		removeNode(seg)
+		RemoveNode(seg)
 	}
 }

@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"strings"
@@ -126,7 +126,7 @@ func titledBefore(shell, body *html.Node) bool {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if isHeading(c) && dom.BlockText(c) != "" || strings.Contains(strings.ToLower(dom.Attr(c, "class")), "title") && dom.BlockText(c) != "" {
+			if IsHeading(c) && dom.BlockText(c) != "" || strings.Contains(strings.ToLower(dom.Attr(c, "class")), "title") && dom.BlockText(c) != "" {
 				found = true
 				return
 			}

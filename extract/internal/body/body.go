@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"sort"
@@ -32,7 +32,7 @@ func findBodyAt(root *html.Node) (*html.Node, *scorer, *html.Node) {
 	if body == nil {
 		body = root
 	}
-	s := newScorer(body)
+	s := NewScorer(body)
 	type cand struct {
 		n     *html.Node
 		score float64
@@ -78,7 +78,7 @@ func findBodyAt(root *html.Node) (*html.Node, *scorer, *html.Node) {
 			for p := top.Parent; p != nil && p != body; p = p.Parent {
 				k := 0
 				for _, a := range alts {
-					if hasAncestor(a, p) || a == p {
+					if HasAncestor(a, p) || a == p {
 						k++
 					}
 				}
@@ -145,9 +145,9 @@ func leadMedia(top *html.Node) *html.Node {
 
 // hasBlockChild reports whether n has a block descendant (a rule <hr>
 // does not count: it does not make n a container).
-func hasBlockChild(n *html.Node) bool {
+func HasBlockChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if dom.IsBlock(c) && c.DataAtom != atom.Hr || hasBlockChild(c) && c.Type == html.ElementNode {
+		if dom.IsBlock(c) && c.DataAtom != atom.Hr || HasBlockChild(c) && c.Type == html.ElementNode {
 			return true
 		}
 	}

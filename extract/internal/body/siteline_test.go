@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"strings"
@@ -32,7 +32,7 @@ func TestSiteLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	box := findByID(doc, "box")
-	pruneBoilerplate(box, newScorer(box), "")
+	pruneBoilerplate(box, NewScorer(box), "")
 	text := render.BodyText(box)
 	if strings.Contains(text, "门户网站") || !strings.Contains(text, "春耕") || !strings.Contains(text, "播种机") {
 		t.Errorf("got %q", text)

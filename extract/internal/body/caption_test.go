@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"strings"
@@ -31,7 +31,7 @@ func TestPhotoCredit(t *testing.T) {
 		t.Fatal(err)
 	}
 	box := findByID(doc, "box")
-	pruneBoilerplate(box, newScorer(box), "")
+	pruneBoilerplate(box, NewScorer(box), "")
 	text := render.BodyText(box)
 	if strings.Contains(text, "王小明") || !strings.Contains(text, "两成") || !strings.Contains(text, "三年时间拍摄") {
 		t.Errorf("got %q", text)

@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"strings"
@@ -10,7 +10,7 @@ import (
 )
 
 // classID is n's class and id, lower case, for the hint patterns.
-func classID(n *html.Node) string {
+func ClassID(n *html.Node) string {
 	c, id := dom.Attr(n, "class"), dom.Attr(n, "id")
 	if c == "" && id == "" {
 		return ""
@@ -18,7 +18,7 @@ func classID(n *html.Node) string {
 	return strings.ToLower(c + " " + id)
 }
 
-func isHeading(n *html.Node) bool {
+func IsHeading(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return true
@@ -27,14 +27,14 @@ func isHeading(n *html.Node) bool {
 }
 
 // removeNode detaches n from its parent (if any).
-func removeNode(n *html.Node) {
+func RemoveNode(n *html.Node) {
 	if n.Parent != nil {
 		n.Parent.RemoveChild(n)
 	}
 }
 
 // hasAncestor reports whether a is a proper ancestor of n.
-func hasAncestor(n, a *html.Node) bool {
+func HasAncestor(n, a *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p == a {
 			return true

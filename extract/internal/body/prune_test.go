@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"strings"
@@ -314,7 +314,7 @@ func TestBoilerplateLines(t *testing.T) {
 				t.Fatal(err)
 			}
 			box := findByID(doc, "box")
-			pruneBoilerplate(box, newScorer(box), "")
+			pruneBoilerplate(box, NewScorer(box), "")
 			text := render.BodyText(box)
 			for _, g := range tc.gone {
 				if strings.Contains(text, g) {
@@ -410,7 +410,7 @@ func TestPictureLinks(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, _ := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
 			box := findByID(doc, "box")
-			prune(box, newScorer(box), "")
+			prune(box, NewScorer(box), "")
 			if got := strings.Contains(render.BodyText(box), tc.probe); got != tc.kept {
 				t.Errorf("%q kept = %v, want %v", tc.probe, got, tc.kept)
 			}
@@ -434,7 +434,7 @@ func TestHoverCard(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, _ := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
 			box := findByID(doc, "box")
-			prune(box, newScorer(box), "")
+			prune(box, NewScorer(box), "")
 			text := render.BodyText(box)
 			for _, g := range tc.gone {
 				if strings.Contains(text, g) {

@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"strings"
@@ -33,7 +33,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 				collect(c, true)
 				continue
 			}
-			if dom.IsBlock(c) && !hasBlockChild(c) || isHeading(c) || looseLine(c) && s != nil && !isTeaser(n, s) {
+			if dom.IsBlock(c) && !HasBlockChild(c) || IsHeading(c) || looseLine(c) && s != nil && !IsTeaser(n, s) {
 				lines = append(lines, c)
 				if data {
 					if cells == nil {
@@ -79,7 +79,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 	}
 	signed := signedDate(lines)
 	for _, l := range lines {
-		if l.Parent == nil || !hasAncestor(l, box) {
+		if l.Parent == nil || !HasAncestor(l, box) {
 			continue // removed with an earlier block
 		}
 		t := dom.BlockText(l)
@@ -88,13 +88,13 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			// Of the line rules only the link rule holds in a table:
 			// a cell that is a button or a link out is not data.
 			if s != nil && n > 0 && n < 60 && linkedLine(l, s) {
-				removeNode(l)
+				RemoveNode(l)
 			}
 			continue
 		}
 		if n == 0 {
 			if dom.FindElement(l, atom.Img) == nil {
-				removeNode(l)
+				RemoveNode(l)
 			}
 			continue
 		}
@@ -102,7 +102,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			// A notice written as one paragraph broken by <br>: its first
 			// line is the heading.
 			if h := firstSegment(l); h != "" && utf8.RuneCountInString(h) < 40 && (boilerplate.BlockHead.MatchString(h) || boilerplate.NoticeHead.MatchString(h)) {
-				removeNode(l)
+				RemoveNode(l)
 				continue
 			}
 		}
@@ -116,42 +116,42 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		case n < 40 && (boilerplate.BlockHead.MatchString(t) || boilerplate.NoticeHead.MatchString(t)):
 			removeBlock(l, box)
 		case boilerplate.IcpLine.MatchString(t), boilerplate.CopyLine.MatchString(t) && n < 200, boilerplate.AttachBox.MatchString(t):
-			removeNode(l)
+			RemoveNode(l)
 		case tail[l] && n < 40 && boilerplate.CreditLine.MatchString(t):
 			// The source and editor credited under the text are part of it.
 		case n < 120 && boilerplate.LabelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
 			// "记者：请问……？" opens a question in an interview: kept.
-			removeNode(l)
+			RemoveNode(l)
 		case latin && englishFurniture(t, n):
-			removeNode(l)
+			RemoveNode(l)
 		case n < 80 && (boilerplate.CopyNotice.MatchString(t) || n < 40 && boilerplate.ToolLine.MatchString(t) || boilerplate.UrlLine.MatchString(t)), n < 120 && boilerplate.DisclaimerLine.MatchString(t):
-			removeNode(l)
+			RemoveNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
-			removeNode(l) // the subtitle under a title line
+			RemoveNode(l) // the subtitle under a title line
 		case l == signed:
 			// The date under the signer of a letter or notice is part of it.
 		case n < 60 && isDateLine(t):
-			removeNode(l)
+			RemoveNode(l)
 		case n < 80 && boilerplate.PagerLine.MatchString(t):
-			removeNode(l)
+			RemoveNode(l)
 		case n < 80 && (boilerplate.PhotoCredit.MatchString(t) || latin && boilerplate.ImageCredit.MatchString(t) && !strings.Contains(t, "http")):
-			removeNode(l) // a caption: captions go to images[]
+			RemoveNode(l) // a caption: captions go to images[]
 		case latin && boilerplate.CreditedCaption.MatchString(t):
-			removeNode(l) // a caption signed by its credit
+			RemoveNode(l) // a caption signed by its credit
 		case edge[l] && n < 50 && boilerplate.SiteLine.MatchString(t):
-			removeNode(l)
+			RemoveNode(l)
 		case title != "" && edge[l] && isTitle(t, title):
-			removeNode(l)
+			RemoveNode(l)
 		case edge[l] && n < 40 && (boilerplate.ReporterLine.MatchString(t) && !strings.ContainsAny(t, "。？！?：:") || boilerplate.ColumnTag.MatchString(t)):
-			removeNode(l)
-		case edge[l] && n < 100 && stampLine(t):
-			removeNode(l)
-		case s != nil && l.DataAtom != atom.Li && !isHeading(l) && linkedLine(l, s) && (n < 60 || n < 160 && teaserLine(t)):
-			removeNode(l)
+			RemoveNode(l)
+		case edge[l] && n < 100 && StampLine(t):
+			RemoveNode(l)
+		case s != nil && l.DataAtom != atom.Li && !IsHeading(l) && linkedLine(l, s) && (n < 60 || n < 160 && teaserLine(t)):
+			RemoveNode(l)
 		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
-			removeNode(l)
+			RemoveNode(l)
 		case latin && n < 160 && boilerplate.RelatedPrefix.MatchString(t):
-			removeNode(l)
+			RemoveNode(l)
 		}
 	}
 }
@@ -182,7 +182,7 @@ func englishFurniture(t string, n int) bool {
 // caller leaves alone the date of a story card in a listing: it is the
 // listing's evidence, see findListing.)
 func looseLine(c *html.Node) bool {
-	if dom.IsBlock(c) || c.DataAtom == atom.Br || c.DataAtom == atom.Img || hasBlockChild(c) {
+	if dom.IsBlock(c) || c.DataAtom == atom.Br || c.DataAtom == atom.Img || HasBlockChild(c) {
 		return false
 	}
 	return lineEdge(c.PrevSibling, true) && lineEdge(c.NextSibling, false) && (blockNeighbour(c.PrevSibling, true) || blockNeighbour(c.NextSibling, false))
@@ -236,7 +236,7 @@ func isTitle(t, title string) bool {
 
 // stampLine reports a short line with a date or time and no sentence in it:
 // "Updated 5:27 am, March 4, 2021", "By admin - 2018-09-16".
-func stampLine(t string) bool {
+func StampLine(t string) bool {
 	if !boilerplate.Stamp.MatchString(t) || dom.EndsSentence(t) {
 		return false
 	}
@@ -294,7 +294,7 @@ func removeBlock(h, box *html.Node) {
 		c = c.Parent
 	}
 	if c != h {
-		removeNode(c)
+		RemoveNode(c)
 		return
 	}
 	var after int
@@ -302,12 +302,12 @@ func removeBlock(h, box *html.Node) {
 		after += textLen(s)
 	}
 	if after*2 > total {
-		removeNode(h)
+		RemoveNode(h)
 		return
 	}
 	for s := h; s != nil; {
 		next := s.NextSibling
-		removeNode(s)
+		RemoveNode(s)
 		s = next
 	}
 }

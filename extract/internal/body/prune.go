@@ -1,4 +1,4 @@
-package extract
+package body
 
 import (
 	"regexp"
@@ -158,7 +158,7 @@ var authorHint = newAltMatcher(`author|\bbio\b|biography|contributor|written-?by
 // it in its byline; the bio is page furniture. A class that also names
 // the content ("author-content", "entry") may wrap the article.
 func authorBox(n *html.Node) bool {
-	ci := classID(n)
+	ci := ClassID(n)
 	if ci == "" || !authorHint.MatchString(ci) || maybe.MatchString(ci) {
 		return false
 	}
@@ -228,7 +228,7 @@ func teaserList(n *html.Node, s *scorer) bool {
 			continue
 		}
 		kids++
-		if isTeaser(c, s) {
+		if IsTeaser(c, s) {
 			teasers++
 		}
 	}
@@ -237,7 +237,7 @@ func teaserList(n *html.Node, s *scorer) bool {
 
 // isTeaser reports a story card: short, one titled link, some text of its
 // own besides.
-func isTeaser(c *html.Node, s *scorer) bool {
+func IsTeaser(c *html.Node, s *scorer) bool {
 	st := s.get(c)
 	if st.text == 0 || st.text > 900 || st.link < 15 || st.link*10 > st.text*9 {
 		return false
@@ -268,7 +268,7 @@ func titleLinks(n *html.Node) int {
 // standsAlone reports whether link a is the whole text of its block (a
 // title), not a few words inside a sentence.
 func standsAlone(a *html.Node) bool {
-	if hasBlockChild(a) {
+	if HasBlockChild(a) {
 		return true
 	}
 	b := a.Parent
