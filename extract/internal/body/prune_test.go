@@ -352,6 +352,7 @@ func TestMeasure(t *testing.T) {
 		{"no break in host names", "example.com,b", 13, 0},
 		{"cjk counts triple", "你好，世界。", 6*dom.CJKWeight - 2*(dom.CJKWeight-1), 2},
 		{"spaces ignored", " \t\n", 0, 0},
+		{"zero-width space and BOM are white space", "a\u200bb\ufeffc\u00a0d", 4, 0},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

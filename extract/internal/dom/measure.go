@@ -56,9 +56,7 @@ func Measure(s string) (length, punct int) {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		// Unicode white space only: a zero-width space counts as a
-		// letter here, as it did before the white-space rule was shared.
-		if r <= 0x3000 && unicode.IsSpace(r) {
+		if IsSpace(r) {
 			continue
 		}
 		if IsPunct(r) {
