@@ -1,10 +1,12 @@
 # newsarchive — the two commands a newcomer needs are `make demo` and `make test`.
 GO      ?= go
 BIN     := bin/newsarchive
-SHARED  ?= ../shared
+# The shared data sits beside the main worktree; a worktree under wt/ finds it one level up.
+SHARED  ?= $(firstword $(wildcard ../shared ../../shared) ../shared)
+GOLDEN_DIR ?= /tmp/newsarchive-golden
 EVAL    := $(SHARED)/tools/extract-eval
 
-.PHONY: build test demo bench eval vet fmt clean
+.PHONY: build test demo bench eval golden golden-accept vet fmt clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/newsarchive
@@ -31,9 +33,20 @@ bench: build
 
 # Extraction quality against the labelled pages in ../shared/data.
 eval: build
-	@for set in sh wcxb-dev zh-dev; do \
+	@for set in sh wcxb-dev zh-dev traf-dev; do \
 		$(GO) -C $(EVAL) run . -data ../../data -set $$set -project $(CURDIR)/$(BIN) || exit 1; \
 	done
+
+# Extractor output on every dev page, one JSON file per page under
+# $(GOLDEN_DIR)/run (outside the repository), compared with
+# $(GOLDEN_DIR)/base: the pages whose output changed are listed, and the
+# target fails when there are any. The first run becomes the base;
+# `make golden-accept` makes the current output the base.
+golden:
+	$(GO) run ./extract/internal/goldentool -data $(SHARED)/data -out $(GOLDEN_DIR)/run -base $(GOLDEN_DIR)/base
+
+golden-accept:
+	$(GO) run ./extract/internal/goldentool -data $(SHARED)/data -out $(GOLDEN_DIR)/run -base $(GOLDEN_DIR)/base -accept
 
 vet:
 	$(GO) vet ./...

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"newsarchive/extract/internal/body"
+	"newsarchive/extract/internal/meta"
 
 	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"newsarchive/article"
 	"newsarchive/decode"
+	"newsarchive/extract/internal/render"
 	"newsarchive/extract/internal/sanitize"
 	"newsarchive/urlnorm"
 )
@@ -70,7 +71,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if r, ok := opts.Sites[urlnorm.Host(opts.URL)]; ok && opts.URL != "" {
 		rules = &r
 	}
-	meta := findMeta(doc, base, rules)
+	md := findMeta(doc, base, rules)
 
 	res := &Result{}
 	root := doc.Selection.Nodes[0]
@@ -90,78 +91,50 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	}
 	related := findRelated(doc, base, relSel, self)
 
-	box, bodyLen, posts := findArticle(doc, rules, meta.Title)
+	bodySel := ""
+	if rules != nil {
+		bodySel = rules.Body
+	}
+	box, bodyLen, posts := body.Find(doc, bodySel, md.Title)
 
 	a := &res.Article
 	a.URL = opts.URL
-	a.CanonicalURL = meta.CanonicalURL
-	a.Title = meta.Title
-	a.Source = meta.Source
-	a.Authors = meta.Authors
-	a.PublishedAt = meta.PublishedAt
-	a.ModifiedAt = meta.ModifiedAt
-	a.Language = meta.Language
-	a.Description = meta.Description
-	a.Tags = meta.Tags
-	a.Views = meta.Views
+	a.CanonicalURL = md.CanonicalURL
+	a.Title = md.Title
+	a.Source = md.Source
+	a.Authors = md.Authors
+	a.PublishedAt = md.PublishedAt
+	a.ModifiedAt = md.ModifiedAt
+	a.Language = md.Language
+	a.Description = md.Description
+	a.Tags = md.Tags
+	a.Views = md.Views
 	a.Related = related
 	a.Images = bodyImages(box, base)
-	if len(a.Images) == 0 && meta.Image != "" {
-		a.Images = []article.Image{{URL: meta.Image}}
+	if len(a.Images) == 0 && md.Image != "" {
+		a.Images = []article.Image{{URL: md.Image}}
 	}
-	text, drops := bodyTextDrops(box)
-	a.Text = dropByline(dropAuthorBio(text, meta.Authors), meta.Authors)
+	text, drops := render.BodyTextDrops(box)
+	a.Text = render.DropByline(render.DropAuthorBio(text, md.Authors), md.Authors)
 	ld := 0.0
-	bs := newScorer(box)
-	if st := bs.get(box); st.text > 0 {
-		ld = float64(st.link) / float64(st.text)
+	bs := body.NewScorer(box)
+	if t := bs.Text(box); t > 0 {
+		ld = float64(bs.Link(box)) / float64(t)
 	}
 	ls := findListing(box, bs)
 	for _, n := range drops {
-		removeNode(n) // after the listing evidence above was read
+		body.RemoveNode(n) // after the listing evidence above was read
 	}
-	a.HTML = sanitize.HTML(bodyHTML(box, base))
-	res.IsArticle = !posts && judge(meta, bodyLen, ld, ls)
+	a.HTML = sanitize.HTML(render.BodyHTML(box, base))
+	res.IsArticle = !posts && judge(md, bodyLen, ld, ls)
 	a.Normalize()
 	return res, nil
 }
 
-// findArticle cleans doc and returns the body box, its weighted text
-// length, and whether the page was a run of whole posts cut to its first
-// (dropLaterPosts). A site's Body selector replaces the body finder.
-func findArticle(doc *goquery.Document, rules *Rules, title string) (box *html.Node, bodyLen int, posts bool) {
-	root := doc.Selection.Nodes[0]
-	if rules != nil && rules.Body != "" {
-		if sel := doc.Find(rules.Body); sel.Length() > 0 {
-			box := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-			for _, n := range sel.Nodes {
-				if n.Parent != nil && !inNodes(n, sel.Nodes) {
-					n.Parent.RemoveChild(n)
-					box.AppendChild(n)
-				}
-			}
-			preClean(box, false)
-			pruneBoilerplate(box, newScorer(box), collapse(title))
-			l, _ := measure(bodyText(box))
-			return box, l, false
-		}
+// findMeta is meta.Find with the site rules it honours.
+func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) meta.Meta {
+	if rules == nil {
+		return meta.Find(doc, base, nil)
 	}
-	preClean(root, true)
-	posts = dropLaterPosts(root)
-	box, s, top := findBodyAt(root)
-	prune(box, s, title)
-	addDocInfo(box, top)
-	bodyLen, _ = measure(bodyText(box))
-	return box, bodyLen, posts
-}
-
-// inNodes reports whether one of ns is a proper ancestor of n (n then moves
-// with it).
-func inNodes(n *html.Node, ns []*html.Node) bool {
-	for _, o := range ns {
-		if o != n && hasAncestor(n, o) {
-			return true
-		}
-	}
-	return false
+	return meta.Find(doc, base, &meta.Rules{Title: rules.Title, Date: rules.Date, Author: rules.Author, Source: rules.Source, Timezone: rules.Timezone})
 }

@@ -2,11 +2,16 @@ package extract
 
 import (
 	"fmt"
+	"newsarchive/extract/internal/body"
+	"newsarchive/extract/internal/meta"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/dom"
 )
 
 // TestBodyFinder checks the body finder on small pages: what must be in
@@ -209,26 +214,26 @@ func TestSiteRules(t *testing.T) {
 func TestJudge(t *testing.T) {
 	cases := []struct {
 		name string
-		m    Meta
+		m    meta.Meta
 		l    int
 		ld   float64
 		ls   listing
 		want bool
 	}{
-		{"declared news article", Meta{Type: "newsarticle"}, 50, 0, listing{}, true},
-		{"website without date", Meta{Type: "website"}, 5000, 0, listing{}, false},
-		{"dated with text", Meta{PublishedAt: "2024-09-05"}, 600, 0.1, listing{}, true},
-		{"dated but a link list", Meta{PublishedAt: "2024-09-05"}, 600, 0.7, listing{}, false},
-		{"undated short", Meta{}, 600, 0, listing{}, false},
-		{"undated long", Meta{}, 2000, 0, listing{}, true},
-		{"website with date and prose", Meta{Type: "website", PublishedAt: "2024-09-05"}, 900, 0.05, listing{}, true},
-		{"website undated long", Meta{Type: "website"}, 9000, 0.05, listing{}, false},
-		{"webpage undated long", Meta{Type: "webpage"}, 9000, 0.05, listing{}, true},
-		{"dated story cards", Meta{PublishedAt: "2024-09-05"}, 650, 0.25, listing{items: 3, dated: 3, share: 0.98, dates: 3}, false},
-		{"undated cards are a listicle", Meta{PublishedAt: "2024-09-05"}, 1400, 0.3, listing{items: 8, share: 0.97}, true},
-		{"dates every few lines", Meta{PublishedAt: "2024-09-05"}, 1000, 0.1, listing{dates: 5}, false},
-		{"a few dates in a long text", Meta{PublishedAt: "2024-09-05"}, 9000, 0.1, listing{dates: 5}, true},
-		{"declared article keeps its cards", Meta{Type: "newsarticle"}, 5000, 0.1, listing{items: 30, dated: 30, share: 0.7}, true},
+		{"declared news article", meta.Meta{Type: "newsarticle"}, 50, 0, listing{}, true},
+		{"website without date", meta.Meta{Type: "website"}, 5000, 0, listing{}, false},
+		{"dated with text", meta.Meta{PublishedAt: "2024-09-05"}, 600, 0.1, listing{}, true},
+		{"dated but a link list", meta.Meta{PublishedAt: "2024-09-05"}, 600, 0.7, listing{}, false},
+		{"undated short", meta.Meta{}, 600, 0, listing{}, false},
+		{"undated long", meta.Meta{}, 2000, 0, listing{}, true},
+		{"website with date and prose", meta.Meta{Type: "website", PublishedAt: "2024-09-05"}, 900, 0.05, listing{}, true},
+		{"website undated long", meta.Meta{Type: "website"}, 9000, 0.05, listing{}, false},
+		{"webpage undated long", meta.Meta{Type: "webpage"}, 9000, 0.05, listing{}, true},
+		{"dated story cards", meta.Meta{PublishedAt: "2024-09-05"}, 650, 0.25, listing{items: 3, dated: 3, share: 0.98, dates: 3}, false},
+		{"undated cards are a listicle", meta.Meta{PublishedAt: "2024-09-05"}, 1400, 0.3, listing{items: 8, share: 0.97}, true},
+		{"dates every few lines", meta.Meta{PublishedAt: "2024-09-05"}, 1000, 0.1, listing{dates: 5}, false},
+		{"a few dates in a long text", meta.Meta{PublishedAt: "2024-09-05"}, 9000, 0.1, listing{dates: 5}, true},
+		{"declared article keeps its cards", meta.Meta{Type: "newsarticle"}, 5000, 0.1, listing{items: 30, dated: 30, share: 0.7}, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -255,8 +260,8 @@ func TestCustomElementBlock(t *testing.T) {
 		}
 	}
 	walk(doc)
-	if isBlock(inline) || !isBlock(block) {
-		t.Errorf("isBlock(x-cite) = %v, isBlock(x-body) = %v", isBlock(inline), isBlock(block))
+	if dom.IsBlock(inline) || !dom.IsBlock(block) {
+		t.Errorf("dom.IsBlock(x-cite) = %v, dom.IsBlock(x-body) = %v", dom.IsBlock(inline), dom.IsBlock(block))
 	}
 }
 
@@ -279,62 +284,13 @@ func TestFindListing(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, _ := html.Parse(strings.NewReader(tc.page))
-			box := findElement(doc, atom.Body)
-			s := newScorer(box)
+			box := dom.FindElement(doc, atom.Body)
+			s := body.NewScorer(box)
 			l := findListing(box, s)
-			if got := l.isListing(s.get(box).text); got != tc.listing {
+			if got := l.isListing(s.Text(box)); got != tc.listing {
 				t.Errorf("isListing = %v (%+v), want %v", got, l, tc.listing)
 			}
 		})
-	}
-}
-
-func TestStyleHidden(t *testing.T) {
-	var h hiddenRules
-	h.add(`body{margin:0} @media (max-width: 600px) { .narrow{display:none} .x{color:red} } .gone{display:none}
-#title_desc, .share-copy { display : none; } .js .tab{display:none} @supports (display:grid){#grid{visibility:hidden}} .late{visibility:hidden}`)
-	for sel, want := range map[string]bool{".gone": true, "#title_desc": true, ".share-copy": true, ".late": true, ".narrow": false, ".tab": false, "#grid": false, ".x": false} {
-		got := h.ids[sel[1:]]
-		if sel[0] == '.' {
-			got = h.classes[sel[1:]]
-		}
-		if got != want {
-			t.Errorf("%s hidden = %v, want %v", sel, got, want)
-		}
-	}
-	page := `<html><head><style>#title_desc{display:none}</style></head><body><div class="main"><p>` +
-		strings.Repeat("The council approved the riverside tram extension on Tuesday after a long debate. ", 8) +
-		`</p></div><div id="title_desc"><p>A copy of the summary for the share widgets, hidden from readers.</p></div></body></html>`
-	doc, _ := html.Parse(strings.NewReader(page))
-	preClean(doc, true)
-	if strings.Contains(nodeText(doc), "share widgets") {
-		t.Error("element hidden by the page's style sheet kept")
-	}
-}
-
-// TestHiddenDialog checks which elements count as closed dialogs.
-func TestHiddenDialog(t *testing.T) {
-	cases := []struct {
-		el   string
-		want bool
-	}{
-		{`<div role="dialog" style="display: none">`, true},
-		{`<div aria-modal="true" hidden>`, true},
-		{`<dialog style="visibility:hidden">`, true},
-		{`<div role="dialog">`, false},             // open: shown to the reader
-		{`<div style="display:none">`, false},      // hidden, but no dialog
-		{`<div aria-modal="false" hidden>`, false}, // not modal
-		{`<section role="region" hidden>`, false},  // a landmark, not a dialog
-	}
-	for _, tc := range cases {
-		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.el + "x</body></html>"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := findElement(doc, atom.Body)
-		if got := hiddenDialog(body.FirstChild); got != tc.want {
-			t.Errorf("%s: hiddenDialog = %v, want %v", tc.el, got, tc.want)
-		}
 	}
 }
 
@@ -355,7 +311,7 @@ func TestFormStatus(t *testing.T) {
 		{"", false},
 	}
 	for _, tc := range cases {
-		if got := formStatus.MatchString(tc.class); got != tc.want {
+		if got := boilerplate.FormStatus.MatchString(tc.class); got != tc.want {
 			t.Errorf("formStatus(%q) = %v, want %v", tc.class, got, tc.want)
 		}
 	}

@@ -9,40 +9,9 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"newsarchive/article"
+	"newsarchive/extract/internal/dom"
 	"newsarchive/urlnorm"
 )
-
-// lazyAttrs hold the real image source on lazy-loading pages, best first;
-// src then often holds a placeholder.
-var lazyAttrs = []string{"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-actualsrc", "data-echo", "data-srcset", "srcset"}
-
-// imgSrc returns the image's real source as written (not resolved).
-func imgSrc(n *html.Node) string {
-	for _, k := range lazyAttrs {
-		if v := strings.TrimSpace(attr(n, k)); v != "" && !strings.HasPrefix(v, "data:") {
-			if strings.HasSuffix(k, "srcset") {
-				v = firstSrcset(v)
-			}
-			if v != "" {
-				return v
-			}
-		}
-	}
-	v := strings.TrimSpace(attr(n, "src"))
-	if strings.HasPrefix(v, "data:") {
-		return ""
-	}
-	return v
-}
-
-func firstSrcset(v string) string {
-	first, _, _ := strings.Cut(v, ",")
-	f := strings.Fields(first)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[0]
-}
 
 // bodyImages lists the images of the body with their captions: the
 // figure's <figcaption>, else a short caption line right below the image
@@ -53,7 +22,7 @@ func bodyImages(box *html.Node, base *url.URL) []article.Image {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Img {
-			src := imgSrc(n)
+			src := dom.ImgSrc(n)
 			if src == "" || tiny(n) {
 				return
 			}
@@ -81,15 +50,15 @@ func bodyImages(box *html.Node, base *url.URL) []article.Image {
 
 // tiny reports a tracking pixel or spacer by its declared size.
 func tiny(n *html.Node) bool {
-	w, h := attr(n, "width"), attr(n, "height")
+	w, h := dom.Attr(n, "width"), dom.Attr(n, "height")
 	return w == "1" || h == "1" || w == "0" || h == "0"
 }
 
 func imgCaption(img *html.Node) string {
 	for p := img.Parent; p != nil; p = p.Parent {
 		if p.DataAtom == atom.Figure {
-			if fc := findElement(p, atom.Figcaption); fc != nil {
-				if t := nodeText(fc); t != "" {
+			if fc := dom.FindElement(p, atom.Figcaption); fc != nil {
+				if t := dom.BlockText(fc); t != "" {
 					return t
 				}
 			}
@@ -99,17 +68,17 @@ func imgCaption(img *html.Node) string {
 	if t := captionBelow(img); t != "" {
 		return t
 	}
-	return collapse(attr(img, "alt"))
+	return dom.Collapse(dom.Attr(img, "alt"))
 }
 
 // captionBelow finds a short line directly after the image's own block,
 // when that block holds nothing but the image.
 func captionBelow(img *html.Node) string {
 	blk := img
-	for blk.Parent != nil && !isBlock(blk) {
+	for blk.Parent != nil && !dom.IsBlock(blk) {
 		blk = blk.Parent
 	}
-	if nodeText(blk) != "" {
+	if dom.BlockText(blk) != "" {
 		// Image and caption in one paragraph: <p><img><br>caption</p>.
 		after := textAfter(img, blk)
 		if n := utf8.RuneCountInString(after); n > 0 && n <= 80 {
@@ -124,17 +93,17 @@ func captionBelow(img *html.Node) string {
 		}
 		next = next.NextSibling
 	}
-	if next == nil || !isBlock(next) || findElement(next, atom.Img) != nil {
+	if next == nil || !dom.IsBlock(next) || dom.FindElement(next, atom.Img) != nil {
 		return ""
 	}
-	t := nodeText(next)
+	t := dom.BlockText(next)
 	n := utf8.RuneCountInString(t)
 	if n == 0 || n > 100 {
 		return ""
 	}
-	centred := strings.EqualFold(attr(next, "align"), "center") || strings.Contains(strings.ToLower(attr(next, "style")), "center") ||
-		strings.Contains(strings.ToLower(attr(next, "class")), "center") || strings.Contains(strings.ToLower(attr(next, "class")), "caption")
-	if centred || n <= 40 && !endsSentence(t) {
+	centred := strings.EqualFold(dom.Attr(next, "align"), "center") || strings.Contains(strings.ToLower(dom.Attr(next, "style")), "center") ||
+		strings.Contains(strings.ToLower(dom.Attr(next, "class")), "center") || strings.Contains(strings.ToLower(dom.Attr(next, "class")), "caption")
+	if centred || n <= 40 && !dom.EndsSentence(t) {
 		return t
 	}
 	return ""
@@ -158,5 +127,5 @@ func textAfter(img, blk *html.Node) string {
 		}
 	}
 	walk(blk)
-	return collapse(b.String())
+	return dom.Collapse(b.String())
 }

@@ -2,9 +2,13 @@ package extract
 
 import (
 	"math"
+	"newsarchive/extract/internal/body"
+	"newsarchive/extract/internal/meta"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // declaredArticle are declared types (JSON-LD @type, og:type) of article pages.
@@ -34,7 +38,7 @@ const minArticleText = 400
 // does not list stories. A page declared a website or a collection passes
 // only with that evidence (a date and a body of prose), never on length
 // alone.
-func judge(m Meta, bodyLen int, bodyLinkDensity float64, ls listing) bool {
+func judge(m meta.Meta, bodyLen int, bodyLinkDensity float64, ls listing) bool {
 	if declaredArticle[m.Type] {
 		return bodyLen > 0
 	}
@@ -69,9 +73,9 @@ type listing struct {
 }
 
 // findListing looks for story cards and date stamps in the body box.
-func findListing(box *html.Node, s *scorer) listing {
+func findListing(box *html.Node, s *body.Scorer) listing {
 	var l listing
-	total := s.get(box).text
+	total := s.Text(box)
 	if total == 0 {
 		return l
 	}
@@ -87,9 +91,9 @@ func findListing(box *html.Node, s *scorer) listing {
 				dates[t] = true
 				continue
 			}
-			if isTeaser(c, s) {
+			if body.IsTeaser(c, s) {
 				items++
-				text += s.get(c).text
+				text += s.Text(c)
 				if hasStamp(c) {
 					dated++
 				}
@@ -109,18 +113,18 @@ func findListing(box *html.Node, s *scorer) listing {
 // dateStamp reports an element that is a date stamp and nothing else: a
 // <time>, or a short line or <span> with a date or time and no sentence.
 func dateStamp(n *html.Node) (string, bool) {
-	if n.DataAtom != atom.Time && n.DataAtom != atom.Span && !(isBlock(n) && !hasBlockChild(n)) {
+	if n.DataAtom != atom.Time && n.DataAtom != atom.Span && !(dom.IsBlock(n) && !body.HasBlockChild(n)) {
 		return "", false
 	}
-	t, ok := nodeTextMax(n, math.MaxInt, 60)
+	t, ok := dom.BlockTextMax(n, math.MaxInt, 60)
 	if !ok {
 		return "", false
 	}
-	t = collapse(t)
+	t = dom.Collapse(t)
 	if t == "" || len(t) > 60 {
 		return "", false
 	}
-	if n.DataAtom == atom.Time || stampLine(t) {
+	if n.DataAtom == atom.Time || body.StampLine(t) {
 		return t, true
 	}
 	return "", false

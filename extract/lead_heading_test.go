@@ -3,6 +3,8 @@ package extract
 import (
 	"reflect"
 	"testing"
+
+	"newsarchive/extract/internal/render"
 )
 
 func TestRepeatedLeadHeading(t *testing.T) {
@@ -21,7 +23,7 @@ func TestRepeatedLeadHeading(t *testing.T) {
 			[]string{"某某市河道整治工程今日正式开工建设全长十二公里预计明年汛期前全线完工", "据悉某某市河道整治工程今日正式开工建设全长十二公里预计明年汛期前全线完工。"},
 			[]string{"据悉某某市河道整治工程今日正式开工建设全长十二公里预计明年汛期前全线完工。"}},
 	} {
-		if got := dropRepeatedLead(append([]string(nil), c.in...)); !reflect.DeepEqual(got, c.want) {
+		if got := render.DropRepeatedLead(append([]string(nil), c.in...)); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}

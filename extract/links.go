@@ -7,6 +7,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"newsarchive/extract/internal/dom"
 	"newsarchive/urlnorm"
 )
 
@@ -39,13 +40,13 @@ func pageLinks(root *html.Node, base *url.URL) (links, feeds []string) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.A, atom.Area:
-				if s := resolve(attr(n, "href")); s != "" && !seenL[s] {
+				if s := resolve(dom.Attr(n, "href")); s != "" && !seenL[s] {
 					seenL[s] = true
 					links = append(links, s)
 				}
 			case atom.Link:
 				if isFeed(n) {
-					if s := resolve(attr(n, "href")); s != "" && !seenF[s] {
+					if s := resolve(dom.Attr(n, "href")); s != "" && !seenF[s] {
 						seenF[s] = true
 						feeds = append(feeds, s)
 					}
@@ -62,11 +63,11 @@ func pageLinks(root *html.Node, base *url.URL) (links, feeds []string) {
 
 func isFeed(n *html.Node) bool {
 	rel := false
-	for _, f := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
+	for _, f := range strings.Fields(strings.ToLower(dom.Attr(n, "rel"))) {
 		if f == "alternate" {
 			rel = true
 		}
 	}
-	t := strings.ToLower(strings.TrimSpace(attr(n, "type")))
+	t := strings.ToLower(strings.TrimSpace(dom.Attr(n, "type")))
 	return rel && (strings.HasPrefix(t, "application/rss+xml") || strings.HasPrefix(t, "application/atom+xml"))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"newsarchive/extract/internal/body"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"newsarchive/article"
+	"newsarchive/extract/internal/dom"
 	"newsarchive/urlnorm"
 )
 
@@ -74,9 +76,9 @@ func relatedByHeading(root *html.Node) []*html.Node {
 			case atom.Script, atom.Style, atom.Nav, atom.Head:
 				continue
 			}
-			if c.DataAtom != atom.A && !hasBlockChild(c) {
+			if c.DataAtom != atom.A && !body.HasBlockChild(c) {
 				// Longer text is no heading: stop reading it at 40 runes.
-				t, ok := nodeTextMax(c, 40, math.MaxInt)
+				t, ok := dom.BlockTextMax(c, 40, math.MaxInt)
 				if n := utf8.RuneCountInString(t); ok && n > 0 && n <= 40 && relatedHead.MatchString(t) && !notRelated.MatchString(t) {
 					if b := linkBlock(c); b != nil {
 						found = b
@@ -107,7 +109,7 @@ func linkBlock(h *html.Node) []*html.Node {
 			if s.Type != html.ElementNode {
 				continue
 			}
-			if isHeading(s) && countLinks(s, nil) == 0 {
+			if body.IsHeading(s) && countLinks(s, nil) == 0 {
 				break
 			}
 			block = append(block, s)
@@ -129,7 +131,7 @@ func countLinks(n, skip *html.Node) int {
 		return 0
 	}
 	k := 0
-	if n.Type == html.ElementNode && n.DataAtom == atom.A && attr(n, "href") != "" {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A && dom.Attr(n, "href") != "" {
 		k++
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -152,7 +154,7 @@ func relatedByHint(root *html.Node) *html.Node {
 			case atom.Script, atom.Style, atom.Nav, atom.Head, atom.A:
 				continue
 			}
-			hint := classID(c) + " " + strings.ToLower(attr(c, "aria-label"))
+			hint := body.ClassID(c) + " " + strings.ToLower(dom.Attr(c, "aria-label"))
 			if mayHint(hint) && relatedHint.MatchString(hint) && !notRelated.MatchString(hint) {
 				if k := countLinks(c, nil); k >= 2 && k <= 60 {
 					found = c
@@ -183,7 +185,7 @@ func relatedItems(block *html.Node, base *url.URL, seen map[string]bool) []artic
 	var links []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.DataAtom == atom.A && attr(n, "href") != "" {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A && dom.Attr(n, "href") != "" {
 			links = append(links, n)
 			return
 		}
@@ -195,7 +197,7 @@ func relatedItems(block *html.Node, base *url.URL, seen map[string]bool) []artic
 	var out []article.Related
 	idx := map[string]int{}
 	for _, a := range links {
-		href := strings.TrimSpace(attr(a, "href"))
+		href := strings.TrimSpace(dom.Attr(a, "href"))
 		if strings.HasPrefix(href, "javascript:") || strings.HasPrefix(href, "#") {
 			continue
 		}
@@ -211,7 +213,7 @@ func relatedItems(block *html.Node, base *url.URL, seen map[string]bool) []artic
 		} else {
 			continue
 		}
-		text := nodeText(a)
+		text := dom.BlockText(a)
 		if moreLink.MatchString(text) || relatedHead.MatchString(text) && utf8.RuneCountInString(text) < 30 {
 			continue
 		}
@@ -232,13 +234,13 @@ func relatedItems(block *html.Node, base *url.URL, seen map[string]bool) []artic
 			title = h // a card: heading and teaser inside one link
 		}
 		if title == "" {
-			title = collapse(attr(a, "title"))
+			title = dom.Collapse(dom.Attr(a, "title"))
 		}
 		if title == "" && item != nil {
 			if h := firstHeading(item); h != "" {
 				title = h
 			} else {
-				title = stripDate(nodeText(item))
+				title = stripDate(dom.BlockText(item))
 			}
 		}
 		r := article.Related{URL: u, Title: title}
@@ -255,7 +257,7 @@ func relatedItems(block *html.Node, base *url.URL, seen map[string]bool) []artic
 // itemOf is the largest ancestor of a inside block that holds no link to
 // another URL: the list item, card or row of that link.
 func itemOf(a, block *html.Node) *html.Node {
-	href := attr(a, "href")
+	href := dom.Attr(a, "href")
 	item := a
 	for p := a.Parent; p != nil && p != block; p = p.Parent {
 		other := false
@@ -264,7 +266,7 @@ func itemOf(a, block *html.Node) *html.Node {
 			if other {
 				return
 			}
-			if n.Type == html.ElementNode && n.DataAtom == atom.A && attr(n, "href") != href && attr(n, "href") != "" {
+			if n.Type == html.ElementNode && n.DataAtom == atom.A && dom.Attr(n, "href") != href && dom.Attr(n, "href") != "" {
 				other = true
 				return
 			}
@@ -285,8 +287,8 @@ func firstHeading(n *html.Node) string {
 	var out string
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
-		if n.Type == html.ElementNode && isHeading(n) {
-			out = nodeText(n)
+		if n.Type == html.ElementNode && body.IsHeading(n) {
+			out = dom.BlockText(n)
 			return out != ""
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -303,12 +305,12 @@ func firstHeading(n *html.Node) string {
 // itemPublished returns the item's date as ISO (decision 1: wall time kept,
 // nothing invented): <time datetime> first, else a date in its text.
 func itemPublished(item *html.Node) string {
-	if t := findElement(item, atom.Time); t != nil {
-		if v := strings.TrimSpace(attr(t, "datetime")); v != "" {
+	if t := dom.FindElement(item, atom.Time); t != nil {
+		if v := strings.TrimSpace(dom.Attr(t, "datetime")); v != "" {
 			return v
 		}
 	}
-	return isoDate(nodeText(item))
+	return isoDate(dom.BlockText(item))
 }
 
 // isoDate formats the first date in s: 2025-04-30 17:34:22 becomes
@@ -341,5 +343,5 @@ func isoDate(s string) string {
 }
 
 func stripDate(s string) string {
-	return collapse(itemDate.ReplaceAllString(s, " "))
+	return dom.Collapse(itemDate.ReplaceAllString(s, " "))
 }

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/dom"
 )
 
 // TestNodeTextMax checks nodeTextMax against nodeText: the same text when
@@ -23,9 +25,9 @@ func TestNodeTextMax(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := nodeText(doc)
+		want := dom.BlockText(doc)
 		maxRunes, maxBytes := r.Intn(20), r.Intn(40)
-		got, ok := nodeTextMax(doc, maxRunes, maxBytes)
+		got, ok := dom.BlockTextMax(doc, maxRunes, maxBytes)
 		if ok && got != want {
 			t.Fatalf("%q: %q, nodeText %q", b.String(), got, want)
 		}

@@ -1,0 +1,379 @@
+package body
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newsarchive/extract/internal/boilerplate"
+	"newsarchive/extract/internal/dom"
+)
+
+// The line rules of pruneBoilerplate: a line of the body is judged by its
+// text (patterns in linepatterns.go) and where it stands.
+
+// pruneBoilerplate removes short lines and blocks that are boilerplate by
+// their text, not their markup.
+func pruneBoilerplate(box *html.Node, s *scorer, title string) {
+	var lines []*html.Node
+	// Cells of a table with a header row are data, not lines: a date or
+	// a figure in a column is no dateline or stamp. They still count as
+	// the body's edge. (A layout table, or a record of label and value
+	// rows, is read line by line.)
+	var cells map[*html.Node]bool
+	var collect func(*html.Node, bool)
+	collect = func(n *html.Node, data bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Table && !data && headerRow(c) {
+				collect(c, true)
+				continue
+			}
+			if dom.IsBlock(c) && !HasBlockChild(c) || IsHeading(c) || looseLine(c) && s != nil && !IsTeaser(n, s) {
+				lines = append(lines, c)
+				if data {
+					if cells == nil {
+						cells = map[*html.Node]bool{}
+					}
+					cells[c] = true
+				}
+				continue
+			}
+			collect(c, data)
+		}
+	}
+	collect(box, false)
+	// Lines at the edges of the body (first and last few with text) are
+	// where bylines, datelines and "updated" stamps sit.
+	edge := map[*html.Node]bool{}
+	for i, k := 0, 0; i < len(lines) && k < 5; i++ {
+		if dom.BlockText(lines[i]) != "" {
+			edge[lines[i]] = true
+			k++
+		}
+	}
+	// The tail is the lines after the last paragraph of prose, where
+	// the source and editor are credited.
+	tail := map[*html.Node]bool{}
+	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
+		t := dom.BlockText(lines[i])
+		if t == "" || utf8.RuneCountInString(t) < 200 && (boilerplate.CopyNotice.MatchString(t) || boilerplate.IcpLine.MatchString(t) || boilerplate.CopyLine.MatchString(t)) {
+			// A copyright notice under the credits is no prose.
+			continue
+		}
+		if _, p := dom.Measure(t); p > 0 && utf8.RuneCountInString(t) >= 40 || dom.EndsSentence(t) {
+			break
+		}
+		tail[lines[i]] = true
+		k++
+	}
+	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
+		if dom.BlockText(lines[i]) != "" {
+			edge[lines[i]] = true
+			k++
+		}
+	}
+	signed := signedDate(lines)
+	for _, l := range lines {
+		if l.Parent == nil || !HasAncestor(l, box) {
+			continue // removed with an earlier block
+		}
+		t := dom.BlockText(l)
+		n := utf8.RuneCountInString(t)
+		if cells[l] {
+			// Of the line rules only the link rule holds in a table:
+			// a cell that is a button or a link out is not data.
+			if s != nil && n > 0 && n < 60 && linkedLine(l, s) {
+				RemoveNode(l)
+			}
+			continue
+		}
+		if n == 0 {
+			if dom.FindElement(l, atom.Img) == nil {
+				RemoveNode(l)
+			}
+			continue
+		}
+		if n > 40 && l.Parent != nil {
+			// A notice written as one paragraph broken by <br>: its first
+			// line is the heading.
+			if h := firstSegment(l); h != "" && utf8.RuneCountInString(h) < 40 && (boilerplate.BlockHead.MatchString(h) || boilerplate.NoticeHead.MatchString(h)) {
+				RemoveNode(l)
+				continue
+			}
+		}
+		if n > 300 {
+			continue
+		}
+		// The English phrase rules below need Latin letters: a line
+		// without any (a Chinese one) skips them all at once.
+		latin := hasLatinLetter(t)
+		switch {
+		case n < 40 && (boilerplate.BlockHead.MatchString(t) || boilerplate.NoticeHead.MatchString(t)):
+			removeBlock(l, box)
+		case boilerplate.IcpLine.MatchString(t), boilerplate.CopyLine.MatchString(t) && n < 200, boilerplate.AttachBox.MatchString(t):
+			RemoveNode(l)
+		case tail[l] && n < 40 && boilerplate.CreditLine.MatchString(t):
+			// The source and editor credited under the text are part of it.
+		case n < 120 && boilerplate.LabelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
+			// "记者：请问……？" opens a question in an interview: kept.
+			RemoveNode(l)
+		case latin && englishFurniture(t, n):
+			RemoveNode(l)
+		case n < 80 && (boilerplate.CopyNotice.MatchString(t) || n < 40 && boilerplate.ToolLine.MatchString(t) || boilerplate.UrlLine.MatchString(t)), n < 120 && boilerplate.DisclaimerLine.MatchString(t):
+			RemoveNode(l)
+		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
+			RemoveNode(l) // the subtitle under a title line
+		case l == signed:
+			// The date under the signer of a letter or notice is part of it.
+		case n < 60 && isDateLine(t):
+			RemoveNode(l)
+		case n < 80 && boilerplate.PagerLine.MatchString(t):
+			RemoveNode(l)
+		case n < 80 && (boilerplate.PhotoCredit.MatchString(t) || latin && boilerplate.ImageCredit.MatchString(t) && !strings.Contains(t, "http")):
+			RemoveNode(l) // a caption: captions go to images[]
+		case latin && boilerplate.CreditedCaption.MatchString(t):
+			RemoveNode(l) // a caption signed by its credit
+		case edge[l] && n < 50 && boilerplate.SiteLine.MatchString(t):
+			RemoveNode(l)
+		case title != "" && edge[l] && isTitle(t, title):
+			RemoveNode(l)
+		case edge[l] && n < 40 && (boilerplate.ReporterLine.MatchString(t) && !strings.ContainsAny(t, "。？！?：:") || boilerplate.ColumnTag.MatchString(t)):
+			RemoveNode(l)
+		case edge[l] && n < 100 && StampLine(t):
+			RemoveNode(l)
+		case s != nil && l.DataAtom != atom.Li && !IsHeading(l) && linkedLine(l, s) && (n < 60 || n < 160 && teaserLine(t)):
+			RemoveNode(l)
+		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
+			RemoveNode(l)
+		case latin && n < 160 && boilerplate.RelatedPrefix.MatchString(t):
+			RemoveNode(l)
+		}
+	}
+}
+
+// englishFurniture reports a line of English page furniture by its text
+// (patterns in linepatterns.go): ads, cookie and subscription notices,
+// pleas, tags, bylines left in the body, widgets, affiliate notes, stamps.
+// n is the line's length in runes.
+func englishFurniture(t string, n int) bool {
+	return n < 160 && boilerplate.StockLine.MatchString(t) ||
+		n < 300 && boilerplate.CookieLine.MatchString(t) ||
+		n < 200 && boilerplate.SubscribeLine.MatchString(t) ||
+		n < 200 && boilerplate.ContactLine.MatchString(t) && boilerplate.ContactAddr.MatchString(t) ||
+		n < 300 && boilerplate.EnjoyedPlea.MatchString(t) ||
+		n < 160 && boilerplate.OnSiteLine.MatchString(t) && !dom.EndsSentence(t) ||
+		n < 200 && boilerplate.TagLine.MatchString(t) ||
+		n < 80 && boilerplate.BylineLabel.MatchString(t) ||
+		n < 40 && boilerplate.ReadingTime.MatchString(t) ||
+		n < 200 && boilerplate.WidgetLine.MatchString(t) ||
+		n < 250 && boilerplate.JoinPlea.MatchString(t) ||
+		n < 300 && boilerplate.AffiliateNote.MatchString(t) ||
+		n < 60 && boilerplate.UpdatedStamp.MatchString(t) && (boilerplate.Stamp.MatchString(t) || boilerplate.AgoStamp.MatchString(t))
+}
+
+// looseLine reports an inline element that stands as a line of its own
+// among blocks: a <span> holding a date or a counter between a heading and
+// a figure. Nothing but blocks, <br> or white space is next to it. (The
+// caller leaves alone the date of a story card in a listing: it is the
+// listing's evidence, see findListing.)
+func looseLine(c *html.Node) bool {
+	if dom.IsBlock(c) || c.DataAtom == atom.Br || c.DataAtom == atom.Img || HasBlockChild(c) {
+		return false
+	}
+	return lineEdge(c.PrevSibling, true) && lineEdge(c.NextSibling, false) && (blockNeighbour(c.PrevSibling, true) || blockNeighbour(c.NextSibling, false))
+}
+
+// lineEdge reports whether walking from s (backwards when back) meets a
+// block, a <br> or the end of the parent before any text or inline element.
+func lineEdge(s *html.Node, back bool) bool {
+	for ; s != nil; s = step(s, back) {
+		switch s.Type {
+		case html.TextNode:
+			if strings.TrimSpace(s.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			return dom.IsBlock(s) || s.DataAtom == atom.Br
+		}
+	}
+	return true
+}
+
+// blockNeighbour reports whether the first element met from s is a block:
+// the parent mixes blocks and inline elements.
+func blockNeighbour(s *html.Node, back bool) bool {
+	for ; s != nil; s = step(s, back) {
+		if s.Type == html.ElementNode {
+			return dom.IsBlock(s)
+		}
+	}
+	return false
+}
+
+func step(s *html.Node, back bool) *html.Node {
+	if back {
+		return s.PrevSibling
+	}
+	return s.NextSibling
+}
+
+// isTitle reports whether line t is the article's title (maybe with a
+// short suffix such as "(图)").
+func isTitle(t, title string) bool {
+	t = dom.Collapse(t)
+	if t == title {
+		return true
+	}
+	nt, nl := utf8.RuneCountInString(t), utf8.RuneCountInString(title)
+	// The line may add "(图)", or the <title> may add the site's name.
+	return strings.HasPrefix(t, title) && nt-nl <= 5 || strings.HasPrefix(title, t) && nt >= 8 && nt*2 >= nl
+}
+
+// stampLine reports a short line with a date or time and no sentence in it:
+// "Updated 5:27 am, March 4, 2021", "By admin - 2018-09-16".
+func StampLine(t string) bool {
+	if !boilerplate.Stamp.MatchString(t) || dom.EndsSentence(t) {
+		return false
+	}
+	_, p := dom.Measure(t)
+	return p <= 3
+}
+
+// linkedLine reports a line that is nothing but a link ("Read more",
+// "[Source]", a teaser title).
+func linkedLine(l *html.Node, s *scorer) bool {
+	st := s.st[l]
+	if st == nil {
+		return false
+	}
+	return st.text > 0 && st.link >= st.text
+}
+
+// teaserLine reports whether the text of a longer all-link line reads as a
+// headline pointing elsewhere ("ANOTHER STORY: WHAT HAPPENED NEXT"): it
+// ends no sentence and is not a web address cited as a source.
+func teaserLine(t string) bool {
+	return !dom.EndsSentence(t) && !boilerplate.UrlLine.MatchString(t)
+}
+
+func hasPrefixFold(s string, ps ...string) bool {
+	ls := strings.ToLower(s)
+	for _, p := range ps {
+		if strings.HasPrefix(ls, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDateLine reports whether t is a date (and time) with little else: what
+// is left after the date is short and has no sentence punctuation.
+func isDateLine(t string) bool {
+	loc := boilerplate.DateOnly.FindStringIndex(t)
+	if loc == nil {
+		return false
+	}
+	rest := t[:loc[0]] + t[loc[1]:]
+	l, p := dom.Measure(rest)
+	return p == 0 && l < 40 || boilerplate.LabelLine.MatchString(strings.TrimSpace(rest))
+}
+
+// removeBlock removes the block that heading h introduces: the largest
+// ancestor that starts with h and holds less than half the body, or, when h
+// stands among other blocks, h and what follows it, unless that is most of
+// the body.
+func removeBlock(h, box *html.Node) {
+	total := textLen(box)
+	c := h
+	for c.Parent != nil && c.Parent != box && firstTextElement(c.Parent) == c && textLen(c.Parent)*2 < total {
+		c = c.Parent
+	}
+	if c != h {
+		RemoveNode(c)
+		return
+	}
+	var after int
+	for s := h.NextSibling; s != nil; s = s.NextSibling {
+		after += textLen(s)
+	}
+	if after*2 > total {
+		RemoveNode(h)
+		return
+	}
+	for s := h; s != nil; {
+		next := s.NextSibling
+		RemoveNode(s)
+		s = next
+	}
+}
+
+func textLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		l, _ := dom.Measure(n.Data)
+		return l
+	}
+	l, _ := dom.Measure(dom.BlockText(n))
+	return l
+}
+
+// firstSegment is the text of n up to its first <br>, or "" when n has
+// no <br>.
+func firstSegment(n *html.Node) string {
+	var b strings.Builder
+	found := false
+	var walk func(*html.Node) bool
+	walk = func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+			return b.Len() > 200
+		}
+		if c.Type == html.ElementNode && c.DataAtom == atom.Br {
+			found = true
+			return true
+		}
+		for d := c.FirstChild; d != nil; d = d.NextSibling {
+			if walk(d) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(n)
+	if !found {
+		return ""
+	}
+	return dom.Collapse(b.String())
+}
+
+// firstTextElement returns the child of n that holds n's first text.
+func firstTextElement(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return c
+			}
+		case html.ElementNode:
+			if dom.BlockText(c) != "" {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// hasLatinLetter reports an ASCII letter in s, or one of the two non-ASCII
+// letters that case-insensitive patterns read as s and k (ſ, K).
+func hasLatinLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+			return true
+		}
+	}
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}

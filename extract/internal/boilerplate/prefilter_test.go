@@ -1,0 +1,67 @@
+package boilerplate
+
+import "testing"
+
+// TestPrefiltersSound checks that each prefiltered row's cheap test lets
+// through every line its regexp matches, including the letters that (?i)
+// folds from outside ASCII (ſ for s, K for k). Every Prefiltered row is
+// covered: the list comes from Rows.
+func TestPrefiltersSound(t *testing.T) {
+	for _, r := range Rows {
+		p, ok := r.Match.(*Prefiltered)
+		if !ok {
+			continue
+		}
+		matched := 0
+		for _, l := range append(soundLines, r.Example) {
+			if p.Re.MatchString(l) {
+				matched++
+				if !p.Need(l) {
+					t.Errorf("%s: prefilter rejects %q, which the regexp matches", r.Name, l)
+				}
+			}
+		}
+		if matched == 0 {
+			t.Errorf("%s: no test line matches it, so its prefilter is untested", r.Name)
+		}
+	}
+}
+
+// FuzzPrefiltersSound: on any line, a regexp match implies the prefilter
+// lets the line through.
+func FuzzPrefiltersSound(f *testing.F) {
+	for _, l := range soundLines {
+		f.Add(l)
+	}
+	for _, r := range Rows {
+		f.Add(r.Example)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		for _, r := range Rows {
+			if p, ok := r.Match.(*Prefiltered); ok && p.Re.MatchString(l) && !p.Need(l) {
+				t.Errorf("%s: prefilter rejects %q, which the regexp matches", r.Name, l)
+			}
+		}
+	})
+}
+
+// soundLines hold lines the patterns match (invented), the letters (?i)
+// folds from outside ASCII, and prose none matches.
+var soundLines = []string{
+	"Advert", "  Image 2 of 5", "Sharing is caring!", "Follow The Herald on Facebook",
+	"Subscribe to our weekly newsletter", "This website uses cookies to count visitors.",
+	"Write to Jane Roe at jane@example.com", "Join our newsletter", "Become a Member",
+	"This post may contain affiliate links.", "Harbour News may earn an affiliate commission",
+	"Updated at 1:23 p.m.", "Posted 6 hours ago", "Photo by Jane Roe", "Getty Images / Jane Roe",
+	"5 min read", "Reading time: 3 minutes", "The pier. (credit: Jane Roe)", "Related post: Harbour",
+	"If you enjoyed this article, join", "Tags: harbour", "Written by Jane", "View all posts by Jane",
+	"Oops! Something went wrong while submitting the form.", "Also on example.com Harbour",
+	"ſubscribe to our weekly newsletter", "Poſted 6 hours ago", "Than\u212a you! Your submission has been received!", "This website uses coo\u212aies to count visitors.",
+	"form-success", "error_msg", "FORM_FAIL", "来源：湖畔日报", "【作者：林晓舟】", "責任編輯：許青禾",
+	"湖ICP备12345678号", "公网安备 330000号", "增值电信业务经营许可证", "免责声明：", "重要公告",
+	"上一篇：湖畔码头", "第 2 页 / 共 5 页", "« Previous   Next »", "湖畔码头 林晓舟 摄", "（林晓舟/攝）",
+	"版权所有 湖畔日报", "未经许可不得转载", "本文仅代表作者本人观点", "不代表本网立场", "【打印】【关闭】",
+	"扫一扫分享到微信", "字号：大 中 小", "www.example.com", "https://news.example/a/1", "WWW.EXAMPLE.COM",
+	"\u212aab.example.org", "ſite.example.net", "2024-09-05", "5/9/2024", "08:56", "3月4日", "4 March 2021",
+	"March 4, 2021", "The harbour board voted on Monday to close the old pier.",
+}

@@ -1,0 +1,453 @@
+package date
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"newsarchive/extract/internal/alt"
+)
+
+// Date is a date as a page states it: never converted between zones
+// . A zone is attached only when the page names
+// one, or when the site's configured timezone supplies it.
+type Date struct {
+	Y, Mo, D int
+	H, Mi, S int
+	HasTime  bool
+	HasZone  bool
+	Off      int  // seconds east of UTC, when HasZone
+	Z        bool // written as Z / UTC / GMT
+}
+
+// String is the ISO 8601 form: 2024-09-05, 2024-09-05T08:56:39 or
+// 2024-09-05T08:56:39+08:00.
+func (d Date) String() string {
+	day := fmt.Sprintf("%04d-%02d-%02d", d.Y, d.Mo, d.D)
+	if !d.HasTime {
+		return day
+	}
+	s := fmt.Sprintf("%sT%02d:%02d:%02d", day, d.H, d.Mi, d.S)
+	if !d.HasZone {
+		return s
+	}
+	if d.Z && d.Off == 0 {
+		return s + "Z"
+	}
+	sign, off := '+', d.Off
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%s%c%02d:%02d", s, sign, off/3600, off/60%60)
+}
+
+func (d Date) Valid() bool {
+	if d.Y < 1970 || d.Y > 2100 || d.Mo < 1 || d.Mo > 12 || d.D < 1 {
+		return false
+	}
+	if d.D > time.Date(d.Y, time.Month(d.Mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return false
+	}
+	return !d.HasTime || (d.H < 24 && d.Mi < 60 && d.S < 61)
+}
+
+// InZone gives a zoneless wall time the offset loc has at that wall time.
+// Dates without a time stay bare: a day has no offset.
+func (d Date) InZone(loc *time.Location) Date {
+	if loc == nil || d.HasZone || !d.HasTime {
+		return d
+	}
+	_, off := time.Date(d.Y, time.Month(d.Mo), d.D, d.H, d.Mi, d.S, 0, loc).Zone()
+	d.HasZone, d.Off = true, off
+	return d
+}
+
+var (
+	// ISORe: the machine forms of meta tags and JSON-LD.
+	ISORe = regexp.MustCompile(`^(\d{4})-?(\d{2})-?(\d{2})(?:[Tt ]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?`)
+	// ymdRe: 2024-09-05, 2024/9/5, 2024.09.05, 2024年9月5日, 2024 年 9 月 5 日.
+	ymdRe = regexp.MustCompile(`(\d{4})\s*(?:([-/.])|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`)
+	// dmyRe: 05.09.2024, 9/5/2024 (order decided by the values and language).
+	dmyRe = regexp.MustCompile(`(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})`)
+	// mdRe: 09-05 08:56 or 9月5日 — a day without a year, usable only when
+	// the page tells the year elsewhere.
+	mdRe      = regexp.MustCompile(`(\d{1,2})(?:-|月)(\d{1,2})(?:日)?`)
+	monthPart = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+	mdyRe     = regexp.MustCompile(`(?i)\b` + monthPart + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b`)
+	dmyNameRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPart + `\.?,?\s+(\d{4})\b`)
+	// dmyForeignRe: "5 septembre 2024", "5. März 2024", "4 de agosto de
+	// 2021", "04-ago-2021" — the day-first forms of other languages.
+	dmyForeignRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º|\.)?(?:\s+de\s+|\s+|-)(` + foreignMonthAlt() + `)\.?(?:\s+de\s+|,?\s+|-)(\d{4})(?:$|[^\d])`)
+	// timeRe follows a date: "08:56", "8:56:39", "10:30 AM", "at 10.30pm",
+	// "08时56分".
+	timeRe = regexp.MustCompile(`^\s*(?:[Tt]|,|，|at|@|-|–|—|·|\||/|日|\(|（)?\s*(\d{1,2})\s*(?:[:：]|时|時|点|點)\s*(\d{2})(?:\s*(?:[:：]|分)\s*(\d{2})(?:[.,]\d+)?)?(?:\s*秒|\s*分)?(?:\s*([aApP])\.?\s?[mM]\.?)?`)
+	// zoneRe follows a time.
+	zoneRe = regexp.MustCompile(`^\s*\(?\s*(Z\b|[+-]\d{2}(?::?\d{2})?\b|(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}\b|北京时间|北京時間)`)
+)
+
+// foreignMonths are month names (and their usual abbreviations) of the
+// languages news sites most often write dates in besides English.
+var foreignMonths = map[string]int{
+	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+	"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "dicembre": 12,
+	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+	"ene": 1, "abr": 4, "ago": 8, "dic": 12, "set": 9, "out": 10, "dez": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12, "okt": 10, "mär": 3,
+}
+
+func foreignMonthAlt() string {
+	keys := make([]string, 0, len(foreignMonths))
+	for k := range foreignMonths {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	return alt.Longest(keys)
+}
+
+var MonthNum = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// fixedZones are the abbreviations whose offset does not depend on the date.
+// Ambiguous ones (CST, IST) are left out: a wrong zone is worse than none.
+var fixedZones = map[string]int{
+	"UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * 3600, "EDT": -4 * 3600, "CDT": -5 * 3600,
+	"MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600, "BST": 3600,
+	"CET": 3600, "CEST": 7200, "EET": 7200, "EEST": 3 * 3600, "JST": 9 * 3600, "KST": 9 * 3600,
+	"HKT": 8 * 3600, "SGT": 8 * 3600, "AEST": 10 * 3600, "AEDT": 11 * 3600, "WIB": 7 * 3600,
+	"北京时间": 8 * 3600, "北京時間": 8 * 3600,
+}
+
+// regionZones name a region whose offset follows its daylight-saving rules:
+// the offset for that wall time is what the page states.
+var regionZones = map[string]string{
+	"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+}
+
+// ParseValue reads a machine-written date (meta content, JSON-LD,
+// <time datetime>), falling back to the free-text forms.
+func ParseValue(s string) (Date, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, false
+	}
+	if m := ISORe.FindStringSubmatch(s); m != nil {
+		d := Date{Y: atoi(m[1]), Mo: atoi(m[2]), D: atoi(m[3])}
+		if m[4] != "" {
+			d.HasTime = true
+			d.H, d.Mi, d.S = atoi(m[4]), atoi(m[5]), atoi(m[6])
+			if m[7] != "" {
+				d.HasZone = true
+				d.Off, d.Z = parseOffset(m[7])
+			} else if z, ok := readZone(s[len(m[0]):], d); ok {
+				d = z
+			}
+		}
+		// "2024-09-05T00:00:00" from a CMS that stores only the day is still
+		// a statement of that time; keep it as written.
+		if d.Valid() {
+			return d, true
+		}
+	}
+	d, _, ok := Find(s, Context{})
+	return d, ok
+}
+
+// parseOffset reads Z, +08, +0800 or +08:00.
+func parseOffset(s string) (off int, z bool) {
+	if s == "Z" || s == "z" {
+		return 0, true
+	}
+	sign := 1
+	if s[0] == '-' {
+		sign = -1
+	}
+	digits := strings.ReplaceAll(s[1:], ":", "")
+	h := atoi(digits[:min(2, len(digits))])
+	m := 0
+	if len(digits) >= 4 {
+		m = atoi(digits[2:4])
+	}
+	return sign * (h*3600 + m*60), false
+}
+
+// Context helps read dates that leave something out.
+type Context struct {
+	// Year completes month-day dates (09-05 08:56); 0 = unknown.
+	Year int
+	// DayFirst reads 05/09/2024 as 5 September (most languages but English).
+	DayFirst bool
+}
+
+// Find finds the first date in free text and reads the time and zone
+// that follow it. pos is the byte offset of the match.
+func Find(s string, c Context) (d Date, pos int, ok bool) {
+	d, pos, _, ok = FindSpan(s, c)
+	return d, pos, ok
+}
+
+// FindSpan is Find that also returns where the date (with its time
+// and zone) ends.
+func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
+	best := -1
+	var bd Date
+	var bend int
+	try := func(d Date, start, end int) {
+		if !d.Valid() || (best >= 0 && start >= best) {
+			return
+		}
+		best, bd, bend = start, d, end
+	}
+	if m := ymdRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
+		try(Date{Y: atoi(s[m[2]:m[3]]), Mo: atoi(s[m[6]:m[7]]), D: atoi(s[m[8]:m[9]])}, m[0], m[1])
+	}
+	// The month-name patterns need a letter of an alphabet: most lines of
+	// a Chinese page have none and skip them.
+	if hasAlphaLetter(s) {
+		if m := mdyRe.FindStringSubmatchIndex(s); m != nil {
+			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[2]:m[2]+3])], D: atoi(s[m[4]:m[5]])}, m[0], m[1])
+		}
+		if m := dmyNameRe.FindStringSubmatchIndex(s); m != nil {
+			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
+		}
+		if m := dmyForeignRe.FindStringSubmatchIndex(s); m != nil {
+			if mo := foreignMonths[strings.ToLower(s[m[4]:m[5]])]; mo > 0 {
+				try(Date{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
+			}
+		}
+	}
+	if m := dmyRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
+		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
+		dayFirst := c.DayFirst
+		switch {
+		case a > 12:
+			dayFirst = true
+		case b > 12:
+			dayFirst = false
+		}
+		if dayFirst {
+			a, b = b, a
+		}
+		try(Date{Y: y, Mo: a, D: b}, m[0], m[1])
+	}
+	if best < 0 && c.Year > 0 {
+		if m := mdRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
+			// Only with a time after it or the 月/日 characters: "09-05"
+			// alone is as likely a score or a range.
+			d := Date{Y: c.Year, Mo: atoi(s[m[2]:m[3]]), D: atoi(s[m[4]:m[5]])}
+			cjk := strings.Contains(s[m[0]:m[1]], "月")
+			if t, _, tok := readTime(s[m[1]:], d); tok || cjk {
+				if tok {
+					d = t
+				}
+				try(d, m[0], m[1])
+			}
+		}
+	}
+	if best < 0 {
+		return Date{}, -1, -1, false
+	}
+	if t, n, ok := readTime(s[bend:], bd); ok {
+		bd = t
+		bend += n
+		if z, ok := readZone(s[bend:], bd); ok {
+			bd = z
+		}
+	}
+	// "北京时间2024年…" states the zone before the date.
+	if bd.HasTime && !bd.HasZone {
+		pre := s[:best]
+		if strings.HasSuffix(strings.TrimSpace(pre), "北京时间") || strings.HasSuffix(strings.TrimSpace(pre), "北京時間") {
+			bd.HasZone, bd.Off = true, 8*3600
+		}
+	}
+	return bd, best, bend, true
+}
+
+// readTime reads a time of day at the start of s onto d; n is the bytes used.
+func readTime(s string, d Date) (Date, int, bool) {
+	m := timeRe.FindStringSubmatch(s)
+	if m == nil {
+		return d, 0, false
+	}
+	h, mi, sec := atoi(m[1]), atoi(m[2]), atoi(m[3])
+	switch strings.ToLower(m[4]) {
+	case "p":
+		if h < 12 {
+			h += 12
+		}
+	case "a":
+		if h == 12 {
+			h = 0
+		}
+	}
+	if h > 23 || mi > 59 || sec > 60 {
+		return d, 0, false
+	}
+	d.HasTime, d.H, d.Mi, d.S = true, h, mi, sec
+	return d, len(m[0]), true
+}
+
+// readZone reads a zone stated right after a time.
+func readZone(s string, d Date) (Date, bool) {
+	if !d.HasTime {
+		return d, false
+	}
+	m := zoneRe.FindStringSubmatch(s)
+	if m == nil {
+		return d, false
+	}
+	z := strings.ReplaceAll(m[1], " ", "")
+	switch {
+	case z == "Z":
+		d.HasZone, d.Off, d.Z = true, 0, true
+	case z[0] == '+' || z[0] == '-':
+		d.HasZone = true
+		d.Off, _ = parseOffset(z)
+	case strings.HasPrefix(z, "UTC") || strings.HasPrefix(z, "GMT"):
+		d.HasZone = true
+		if rest := z[3:]; rest != "" {
+			sign := 1
+			if rest[0] == '-' {
+				sign = -1
+			}
+			digits := strings.ReplaceAll(rest[1:], ":", "")
+			if len(digits) <= 2 {
+				d.Off = sign * atoi(digits) * 3600
+			} else {
+				d.Off = sign * (atoi(digits[:len(digits)-2])*3600 + atoi(digits[len(digits)-2:])*60)
+			}
+		} else {
+			d.Z = true
+		}
+	default:
+		if off, ok := fixedZones[z]; ok {
+			d.HasZone, d.Off, d.Z = true, off, off == 0 && z != "BST"
+		} else if name, ok := regionZones[z]; ok {
+			loc := RegionLocation(name)
+			if loc == nil {
+				return d, false
+			}
+			d = d.InZone(loc)
+		} else {
+			return d, false
+		}
+	}
+	if d.Off < -14*3600 || d.Off > 14*3600 {
+		return Date{}, false
+	}
+	return d, true
+}
+
+// digitBounded: the match is not part of a longer number (an ID, a phone
+// number, a price).
+func digitBounded(s string, start, end int) bool {
+	if start > 0 && isASCIIDigit(s[start-1]) {
+		return false
+	}
+	return end >= len(s) || !isASCIIDigit(s[end])
+}
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// urlDateRe: /2024/09/05/, /2024-09-05/, /20240905/ in a URL path.
+var urlDateRe = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|\d{0,8}[/._-]|$)`)
+
+// FromURL is the last resort: the day the URL path names.
+func FromURL(u string) (Date, bool) {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	m := urlDateRe.FindStringSubmatch(u)
+	if m == nil {
+		if m = urlNamedDateRe.FindStringSubmatch(strings.ToLower(u)); m != nil {
+			d := Date{Y: atoi(m[1]), Mo: MonthNum[m[2][:3]], D: atoi(m[3])}
+			return d, d.Valid()
+		}
+		return Date{}, false
+	}
+	d := Date{Y: atoi(m[1]), Mo: atoi(m[2]), D: atoi(m[3])}
+	return d, d.Valid()
+}
+
+// pathDayRe: a path segment run naming a whole day, /2020/04/26/ or
+// /2020/4/26/ or /2020-04-26/ (not the compact 20200426, which ids share).
+var pathDayRe = regexp.MustCompile(`/((?:19|20)\d{2})(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])|-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))(?:[/_.-]|$)`)
+
+// PathDay is the day a URL path files its page under, in one of the
+// separated forms of pathDayRe.
+func PathDay(u string) (Date, bool) {
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	m := pathDayRe.FindStringSubmatch(u)
+	if m == nil {
+		return Date{}, false
+	}
+	mo, day := m[2], m[3]
+	if mo == "" {
+		mo, day = m[4], m[5]
+	}
+	d := Date{Y: atoi(m[1]), Mo: atoi(mo), D: atoi(day)}
+	return d, d.Valid()
+}
+
+// urlNamedDateRe: /2023/october/03/ (a month's name in the path).
+var urlNamedDateRe = regexp.MustCompile(`/((?:19|20)\d{2})/(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)/(0?[1-9]|[12]\d|3[01])/`)
+
+var (
+	regionMu   sync.Mutex
+	regionLocs = map[string]*time.Location{}
+)
+
+// RegionLocation loads an IANA zone once (LoadLocation reads the zone file
+// on every call); nil when the machine has no zone data for it.
+func RegionLocation(name string) *time.Location {
+	regionMu.Lock()
+	defer regionMu.Unlock()
+	if loc, ok := regionLocs[name]; ok {
+		return loc
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = nil
+	}
+	regionLocs[name] = loc
+	return loc
+}
+
+// hasAlphaLetter reports whether s holds a letter of an alphabet (Latin,
+// Cyrillic, Greek, …), not only Han, kana or Hangul: a month name needs one.
+func hasAlphaLetter(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r < 0x2e80 && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,78 @@
+package dom
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// IsSpace is the one white-space rule: Unicode white space plus the
+// zero-width space and the byte-order mark, which pages use as invisible
+// separators.
+func IsSpace(r rune) bool {
+	return (r <= 0x3000 && unicode.IsSpace(r)) || r == '\u200b' || r == '\ufeff'
+}
+
+// Collapse trims s and turns every run of white space (IsSpace) into one
+// ASCII space. Invalid bytes are kept as U+FFFD.
+func Collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if IsSpace(r) {
+			i += size
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(r)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// countKept adds to runes and bytes what Collapse surely keeps of s: its
+// ASCII letters and its whole, valid runes that are not white space.
+func countKept(s string, runes, bytes *int) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				continue
+			}
+			*runes++
+			*bytes++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if size > 1 && !IsSpace(r) {
+			*runes++
+			*bytes += size
+		}
+	}
+}

@@ -1,0 +1,185 @@
+package meta
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/date"
+)
+
+var (
+	// dateLabelRe: words that say a line's date is the publication date.
+	dateLabelRe = regexp.MustCompile(`(?i)published|posted|\bdate\b|\bdated\b|written|发布|發佈|發布|发表|發表|日期|时间|時間|刊登|出版`)
+	// dateUpdatedRe: the line's date is a later revision.
+	dateUpdatedRe = regexp.MustCompile(`(?i)updated|modified|revised|last edited|更新|修改|修订`)
+	timeSel       = cascadia.MustCompile(`time[datetime], [itemprop~=datePublished], [itemprop~=dateCreated]`)
+	modTimeSel    = cascadia.MustCompile(`[itemprop~=dateModified]`)
+)
+
+// microdataDate reads itemprop=datePublished or the first <time datetime>
+// outside comments and related lists (<time> inside the article header is
+// the publication date far more often than not).
+func microdataDate(root *html.Node) (published date.Date, ok bool) {
+	var timeFallback date.Date
+	haveTime := false
+	for i, n := range cascadia.QueryAll(root, timeSel) {
+		if i > 40 {
+			break
+		}
+		if mNoiseAncestor(n) {
+			continue
+		}
+		prop := mAttr(n, "itemprop")
+		v := mPropValue(n)
+		if n.Data == "time" && prop == "" {
+			if haveTime {
+				continue
+			}
+			if d, ok := date.ParseValue(mAttr(n, "datetime")); ok {
+				if cls := mAttr(n, "class") + mAttr(n.Parent, "class"); dateUpdatedRe.MatchString(cls) {
+					continue
+				}
+				timeFallback, haveTime = d, true
+			}
+			continue
+		}
+		if d, ok := date.ParseValue(v); ok {
+			return d, true
+		}
+	}
+	return timeFallback, haveTime
+}
+
+func microdataModified(root *html.Node) (date.Date, bool) {
+	for _, n := range cascadia.QueryAll(root, modTimeSel) {
+		if d, ok := date.ParseValue(mPropValue(n)); ok {
+			return d, true
+		}
+	}
+	return date.Date{}, false
+}
+
+// visibleDate picks the date line that most looks like the article's own
+// publication date: near the headline (just below it above all), labelled
+// (发布时间, Published), in a byline/date block, outside navigation,
+// comments and related lists, and not a link (lists of other articles).
+//
+// strong reports that the date sits at the headline (just above or below
+// it, in a short line of its own, not a link): the date the page shows its
+// reader at the byline.
+func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date, found, strong bool) {
+	bestScore := -1e9
+	for i, ln := range lines {
+		if ln.runes > 160 || !mMayHoldDate(ln.text, c.Year > 0) {
+			continue
+		}
+		d, pos, ok := date.Find(ln.text, c)
+		if !ok {
+			continue
+		}
+		score := 0.0
+		pre := ln.text[:pos]
+		labelled := dateLabelRe.MatchString(pre)
+		if labelled {
+			score += 3
+		}
+		updated := dateUpdatedRe.MatchString(pre)
+		if updated {
+			score -= 1.5
+		}
+		if ln.hint {
+			score += 2
+		}
+		if ln.noise {
+			score -= 6
+		}
+		if ln.links*10 > ln.runes*7 {
+			score -= 4
+		}
+		if ln.heading > 0 {
+			score -= 1
+		}
+		if d.HasTime {
+			score += 0.5
+		}
+		// A line that is mostly the date (a dateline) beats a sentence that
+		// mentions one.
+		if ln.runes <= 60 {
+			score += 1
+		}
+		if titleIdx >= 0 {
+			dist := i - titleIdx
+			switch {
+			case dist >= 0 && dist <= 12:
+				score += 4 - float64(dist)*0.25
+			case dist < 0 && dist >= -6:
+				score += 2 + float64(dist)*0.25
+			case dist > 12:
+				score -= min(float64(dist-12)*0.02, 3)
+			default:
+				score -= 2
+			}
+		} else {
+			score -= min(float64(i)*0.01, 3)
+		}
+		if score > bestScore {
+			best, bestScore, found = d, score, true
+			dist := i - titleIdx
+			near := titleIdx >= 0 && dist >= -6 && dist <= 12
+			// A date labelled "Published"/"发布时间" in a short line of the
+			// article is the page's own statement wherever it sits.
+			ok := !ln.noise && ln.links*10 <= ln.runes*7 && ln.runes <= 80
+			strong = (near || labelled) && !updated && ok
+		}
+	}
+	return best, found, strong
+}
+
+// mMayHoldDate is the cheap test before the date patterns: a run of four
+// digits (a year), or — when the year is known from context — a month-day
+// with 月 or a time.
+func mMayHoldDate(s string, yearKnown bool) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isASCIIDigit(s[i]) {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return yearKnown && (strings.Contains(s, "月") || strings.Contains(s, ":")) && strings.ContainsAny(s, "0123456789")
+}
+
+// updatedShown is the date of a short "Updated …"/"Last updated: …" line
+// at the headline (six lines above it to twelve below), or in a byline
+// block when the headline was not found among the lines.
+func updatedShown(lines []metaLine, titleIdx int, c date.Context) (date.Date, bool) {
+	from, to := titleIdx-6, titleIdx+12
+	if titleIdx < 0 {
+		from, to = 0, len(lines)
+	}
+	for i := max(0, from); i < len(lines) && i <= to; i++ {
+		ln := lines[i]
+		if ln.runes > 80 || ln.noise || titleIdx < 0 && !ln.hint || !mMayHoldDate(ln.text, c.Year > 0) {
+			continue
+		}
+		d, pos, ok := date.Find(ln.text, c)
+		if !ok {
+			continue
+		}
+		// "Updated" must be the last label before the date: "Published
+		// Jan 2 · Updated" dates the publication.
+		pre := ln.text[:pos]
+		u := dateUpdatedRe.FindAllStringIndex(pre, -1)
+		l := dateLabelRe.FindAllStringIndex(pre, -1)
+		if len(u) > 0 && (len(l) == 0 || l[len(l)-1][0] < u[len(u)-1][0]) {
+			return d, true
+		}
+	}
+	return date.Date{}, false
+}

@@ -1,0 +1,388 @@
+package meta
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/dom"
+)
+
+// metaLine is one visible line of the page: the text between two block
+// boundaries (block elements and <br>). Visible bylines, date lines and
+// Chinese label lines (来源：… 作者：… 点击量：…) are read from these, so
+// the document is walked once and the patterns run on short strings only.
+type metaLine struct {
+	text    string
+	node    *html.Node // nearest block ancestor
+	runes   int
+	links   int  // runes inside <a>
+	noise   bool // inside nav, footer, aside, comments, related or sidebar blocks
+	heading int  // 1..6 inside <hN>, else 0
+	hint    bool // inside an element whose class/id names a byline, author, date or info block
+
+	// noiseAt is the outermost element that makes the line noise, and
+	// deepNoise says a second one sits inside it: see unNoiseTitleBlock.
+	noiseAt   *html.Node
+	deepNoise bool
+}
+
+// Class and id names are matched by hand, token by token: this runs on
+// every element of every page, where a regular expression per element
+// cost more than the rest of the metadata finders together.
+var (
+	// Tokens starting with these mark containers whose dates and names are
+	// not the article's.
+	noisePrefixes = []string{"comment", "disqus", "relate", "recommend", "breadcrumb", "xgyd", "xgwz", "tuijian", "remen"}
+	// Tokens that are, or start with, these words followed by - _ or a
+	// digit ("footer-links", "nav2"): "content-sidebar-wrap" is layout.
+	noiseWords = []string{"footer", "sidebar", "hot", "rank", "popular", "trending", "mostread", "most-read", "menu", "nav", "navbar", "navigation", "newslist", "news-list", "reply", "replies", "more-news", "morenews", "more-stories", "more-articles"}
+	// Tokens ending in -word or _word ("site-footer", "post_comments").
+	noiseSuffixes = []string{"comment", "comments", "related", "footer", "sidebar", "recommend", "recommended", "recommendations", "popular", "trending", "breadcrumb", "breadcrumbs", "menu", "nav", "navigation", "replies", "more"}
+	// Substrings of class/id names of byline and date blocks.
+	hintParts = []string{"byline", "author", "writer", "date", "time", "meta", "info", "source", "publish", "posted", "attr", "credit", "editor"}
+	// Whole tokens (or token heads before - _ digit) that are pinyin or
+	// short names of the same blocks: ly (来源), zuozhe, fbsj (发布时间).
+	hintWords = []string{"by", "ly", "laiyuan", "zuozhe", "fbsj", "sj", "rq"}
+)
+
+func tokenHead(tok, w string) bool {
+	if !strings.HasPrefix(tok, w) {
+		return false
+	}
+	if len(tok) == len(w) {
+		return true
+	}
+	c := tok[len(w)]
+	return c == '-' || c == '_' || (c >= '0' && c <= '9')
+}
+
+// mNoiseToken reports whether one lower-case class/id token marks noise.
+func mNoiseToken(tok string) bool {
+	for _, p := range noisePrefixes {
+		if strings.HasPrefix(tok, p) {
+			return true
+		}
+	}
+	for _, w := range noiseWords {
+		if tokenHead(tok, w) {
+			return true
+		}
+	}
+	for _, w := range noiseSuffixes {
+		if len(tok) > len(w) && strings.HasSuffix(tok, w) {
+			if c := tok[len(tok)-len(w)-1]; c == '-' || c == '_' {
+				return true
+			}
+		}
+	}
+	for _, p := range [...]string{"site", "page", "global"} {
+		if rest, ok := strings.CutPrefix(tok, p); ok {
+			rest = strings.TrimPrefix(rest, "-")
+			// A "page-header" is as often the headline block (Bootstrap's
+			// name for it) as the masthead: only site/global headers are.
+			if strings.HasPrefix(rest, "header") && p != "page" || strings.HasPrefix(rest, "footer") || strings.HasPrefix(rest, "nav") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mHintClass reports whether a class/id string names a byline/date block.
+func mHintClass(cls string) bool {
+	cls = strings.ToLower(cls)
+	for _, p := range hintParts {
+		if strings.Contains(cls, p) {
+			return true
+		}
+	}
+	for _, tok := range strings.Fields(cls) {
+		for _, w := range hintWords {
+			if tokenHead(tok, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var metaBlockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "br": true, "center": true,
+	"dd": true, "details": true, "dialog": true, "div": true, "dl": true, "dt": true, "fieldset": true,
+	"figcaption": true, "figure": true, "footer": true, "form": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "header": true, "hgroup": true, "hr": true, "li": true, "main": true,
+	"nav": true, "ol": true, "p": true, "pre": true, "section": true, "summary": true, "table": true,
+	"tbody": true, "td": true, "tfoot": true, "th": true, "thead": true, "tr": true, "ul": true, "body": true,
+	"option": true, "button": true,
+}
+
+// The line walk stops after this many lines or bytes of text: the
+// headline, byline, date and label lines of an article page sit well
+// within them (the dev pages have at most ~3,100 lines and 300 KB), and a
+// huge page must not cost the label and date patterns on all its text.
+const (
+	metaMaxLines = 4000
+	metaMaxBytes = 512 << 10
+)
+
+// metaLines walks the body once and returns its visible lines in order,
+// up to metaMaxLines lines or metaMaxBytes of text.
+func metaLines(root *html.Node) []metaLine {
+	var lines []metaLine
+	var b []byte // the line being read, reused
+	var cur metaLine
+	links, size := 0, 0
+	done := false
+	verdicts := map[string]uint8{}
+	flush := func() {
+		if done {
+			b = b[:0]
+			return
+		}
+		t := ""
+		if hasNonSpace(b) {
+			t = dom.Collapse(string(b))
+		}
+		b = b[:0]
+		if t != "" {
+			cur.text = t
+			cur.runes = utf8.RuneCountInString(t)
+			cur.links = links
+			lines = append(lines, cur)
+			size += len(t)
+			done = len(lines) >= metaMaxLines || size >= metaMaxBytes
+		}
+		links = 0
+	}
+	var walk func(n *html.Node, block *html.Node, noiseAt *html.Node, deep, hint bool, heading int, inLink bool)
+	walk = func(n *html.Node, block *html.Node, noiseAt *html.Node, deep, hint bool, heading int, inLink bool) {
+		if done {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if len(b) == 0 {
+				cur = metaLine{node: block, noise: noiseAt != nil, noiseAt: noiseAt, deepNoise: deep, hint: hint, heading: heading}
+			} else if hint {
+				cur.hint = true
+			}
+			b = append(b, n.Data...)
+			if inLink {
+				links += utf8.RuneCountInString(strings.TrimSpace(n.Data))
+			}
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "template", "svg", "head", "select", "textarea", "iframe", "object", "canvas":
+				return
+			}
+			tag := n.Data
+			if !metaBlockTags[tag] && mModifiedMark(n) {
+				// A revision date set inline beside the publication date
+				// ("<time class=updated>"): not the article's date.
+				return
+			}
+			isBlock := metaBlockTags[tag]
+			if isBlock {
+				flush()
+				block = n
+			} else if len(b) > 0 {
+				// Inline elements set side by side ("<span>By</span><span>Jane")
+				// read as separate words; CSS puts the gap there.
+				b = append(b, ' ')
+			}
+			noiseHere := tag == "nav" || ((tag == "aside" || tag == "footer") && !mHasArticleAncestor(n))
+			if !deep || !hint {
+				if cls := mAttr(n, "class") + " " + mAttr(n, "id"); len(cls) > 1 {
+					v := classVerdict(cls, verdicts)
+					if v&clsNoise != 0 && tag != "html" && tag != "body" && tag != "main" && tag != "article" {
+						noiseHere = true // the page wrappers are never noise (mNoiseClass)
+					}
+					if v&clsHint != 0 {
+						hint = true
+					}
+				}
+			}
+			if noiseHere {
+				if noiseAt == nil {
+					noiseAt = n
+				} else {
+					deep = true
+				}
+			}
+			if !hint && (mAttr(n, "itemprop") != "" || mAttr(n, "rel") == "author") {
+				hint = true
+			}
+			if len(tag) == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' {
+				heading = int(tag[1] - '0')
+				if mVisuallyHidden(n) {
+					// A screen-reader-only heading is not the headline readers see.
+					heading = 0
+				}
+			}
+			if tag == "a" {
+				inLink = true
+			}
+			var kicker *html.Node
+			if heading > 0 && heading <= 2 && isBlock {
+				kicker = mHeadingKicker(n)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c != kicker {
+					walk(c, block, noiseAt, deep, hint, heading, inLink)
+				}
+			}
+			if isBlock {
+				flush()
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, block, noiseAt, deep, hint, heading, inLink)
+		}
+	}
+	walk(root, nil, nil, false, false, 0, false)
+	flush()
+	return lines
+}
+
+const clsNoise, clsHint = 1, 2
+
+// unNoiseTitleBlock: the block that holds the headline is the article's,
+// whatever its class says ("l-grid--sidebar", "with-sidebar" layouts, an
+// <aside> a theme wraps the post in). Lines that are noise only because of
+// that block become article lines again; a comment or related list inside
+// it stays noise. It returns the block (nil when the headline is no noise).
+func unNoiseTitleBlock(lines []metaLine, titleIdx int) *html.Node {
+	if titleIdx < 0 || titleIdx >= len(lines) || !lines[titleIdx].noise || lines[titleIdx].deepNoise {
+		return nil
+	}
+	at := lines[titleIdx].noiseAt
+	for i := range lines {
+		if lines[i].noiseAt == at && !lines[i].deepNoise {
+			lines[i].noise = false
+		}
+	}
+	return at
+}
+
+// classVerdict is mNoiseClass (for an element that is not a page wrapper)
+// and mHintClass of a class/id string, token by token: pages repeat their
+// class names, so each token is judged once per page (cache).
+func classVerdict(cls string, cache map[string]uint8) uint8 {
+	var v uint8
+	for i := 0; i < len(cls); {
+		for i < len(cls) && isRegexSpace(cls[i]) {
+			i++
+		}
+		j := i
+		for j < len(cls) && !isRegexSpace(cls[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		tok := cls[i:j]
+		i = j
+		tv, ok := cache[tok]
+		if !ok {
+			low := strings.ToLower(tok)
+			if !strings.HasPrefix(low, "category-") && !strings.HasPrefix(low, "tag-") && !strings.HasPrefix(low, "has-") && !strings.HasPrefix(low, "wp-") && mNoiseToken(low) {
+				tv |= clsNoise
+			}
+			if mHintClass(low) {
+				tv |= clsHint
+			}
+			cache[tok] = tv
+		}
+		v |= tv
+	}
+	return v
+}
+
+// hasNonSpace: b holds more than white space (mIsSpace), so that the
+// blank runs between blocks cost no string.
+func hasNonSpace(b []byte) bool {
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if !dom.IsSpace(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// mNoiseClass reports whether an element's class/id marks a block whose
+// names and dates are not the article's. The page wrappers (body, main,
+// article) are never noise, and CMS taxonomy classes ("category-related",
+// "tag-hot") say what the post is about, not what the element is.
+func mNoiseClass(tag, cls string) bool {
+	switch tag {
+	case "html", "body", "main", "article":
+		return false
+	}
+	for _, tok := range strings.Fields(strings.ToLower(cls)) {
+		if strings.HasPrefix(tok, "category-") || strings.HasPrefix(tok, "tag-") || strings.HasPrefix(tok, "has-") || strings.HasPrefix(tok, "wp-") {
+			continue
+		}
+		if mNoiseToken(tok) {
+			return true
+		}
+	}
+	return false
+}
+
+// mModifiedMark: an element marked as the last-modified date.
+func mModifiedMark(n *html.Node) bool {
+	if p := mAttr(n, "itemprop"); p == "dateModified" {
+		return true
+	}
+	c := mAttr(n, "class")
+	return c != "" && (strings.Contains(c, "updated") || strings.Contains(c, "modified")) && !strings.Contains(c, "published")
+}
+
+// mVisuallyHidden: the sr-only idiom (class names, or a 1px clipped box).
+func mVisuallyHidden(n *html.Node) bool {
+	c := strings.ToLower(mAttr(n, "class"))
+	if strings.Contains(c, "sr-only") || strings.Contains(c, "visually-hidden") || strings.Contains(c, "screen-reader") || strings.Contains(c, "visuallyhidden") {
+		return true
+	}
+	st := strings.ReplaceAll(strings.ToLower(mAttr(n, "style")), " ", "")
+	return strings.Contains(st, "clip:rect(0") || (strings.Contains(st, "width:1px") && strings.Contains(st, "height:1px")) || strings.Contains(st, "display:none")
+}
+
+// mHeadingKicker finds a label set in its own element at the start of a
+// headline ("<strong>Blog:</strong> Title", "<span>Exclusive |</span>"):
+// a section tag, not words of the headline.
+func mHeadingKicker(h *html.Node) *html.Node {
+	c := h.FirstChild
+	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+		c = c.NextSibling
+	}
+	if c == nil || c.Type != html.ElementNode || metaBlockTags[c.Data] || c.NextSibling == nil {
+		return nil
+	}
+	t := dom.Collapse(mText(c))
+	if t == "" || utf8.RuneCountInString(t) > 20 || !strings.ContainsAny(t[len(t)-1:], ":|") {
+		return nil
+	}
+	// The rest must hold the headline.
+	rest := 0
+	for r := c.NextSibling; r != nil; r = r.NextSibling {
+		rest += len(strings.TrimSpace(mText(r)))
+	}
+	if rest < 10 {
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,409 @@
+package meta
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"newsarchive/extract/internal/alt"
+	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/zh"
+)
+
+// Chinese news pages put their metadata in label lines rather than tags:
+// "来源：化工网 作者：张三 点击量：123", "发布时间：2024-09-05 08:56",
+// "本报记者 王若溪", "（记者 林晓舟）" at the end of the body. This file
+// reads them, simplified and traditional alike.
+
+// The roles and the label table live in package zh, written once for
+// both scripts.
+type zhRole = zh.Role
+
+const (
+	zhNone     = zh.None
+	zhAuthor   = zh.Author
+	zhReporter = zh.Reporter
+	zhEditor   = zh.Editor
+	zhSource   = zh.Source
+	zhDate     = zh.Date
+	zhViews    = zh.Views
+	zhOther    = zh.Other
+)
+
+var zhLabelRoles = zh.Labels
+
+// zhLabelRe finds "label：" (colon required; full or half width). The
+// alternation is built longest first so 责任编辑 wins over 编辑.
+var zhLabelRe = func() *regexp.Regexp {
+	keys := make([]string, 0, len(zhLabelRoles))
+	for k := range zhLabelRoles {
+		keys = append(keys, k)
+	}
+	return regexp.MustCompile(`(` + alt.Longest(keys) + `)\s*[:：]`)
+}()
+
+// zhLabelMaxLen is the longest label in bytes.
+var zhLabelMaxLen = func() int {
+	n := 0
+	for k := range zhLabelRoles {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// zhLabelMatches finds what zhLabelRe.FindAllStringSubmatchIndex would,
+// by hand: each colon is looked up backwards for the longest label ending
+// before it. The alternation of ~120 labels run on every line of a
+// Chinese page cost more than the rest of the extraction together.
+// Each match is {start, end (after the colon), label start, label end}.
+func zhLabelMatches(line string) [][4]int {
+	var out [][4]int
+	prev := 0
+	for i := 0; i < len(line); {
+		c := strings.IndexAny(line[i:], ":：")
+		if c < 0 {
+			break
+		}
+		c += i
+		colonEnd := c + 1
+		if line[c] != ':' {
+			colonEnd = c + len("：")
+		}
+		i = colonEnd
+		e := c
+		for e > prev && isRegexSpace(line[e-1]) {
+			e--
+		}
+		best := -1
+		for s := max(prev, e-zhLabelMaxLen); s < e; s++ {
+			if !utf8.RuneStart(line[s]) {
+				continue
+			}
+			if _, ok := zhLabelRoles[line[s:e]]; ok {
+				best = s
+				break // the earliest start is the longest label
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		out = append(out, [4]int{best, colonEnd, best, e})
+		prev = colonEnd
+	}
+	return out
+}
+
+func isRegexSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f'
+}
+
+// zhReporterRe finds reporter labels written without a colon: "本报记者
+// 许青禾", "湖畔晚报记者 方远", "（记者 林晓舟）".
+var zhReporterRe = regexp.MustCompile(`(` + zh.Alt("记者", "通讯员", "实习生") + `)\s*`)
+
+// zhBareEditorRe: "（湖畔网编辑 孙若兰）" — an editor credit without a colon.
+var zhBareEditorRe = regexp.MustCompile(`(?:编辑|編輯)\s+([^\s）)]{2,4})\s*$`)
+
+// zhPostedRe: "lakeside88 发表于 2006-3-14 09:20:00", a blog or forum post's
+// author before its date.
+var zhPostedRe = regexp.MustCompile(`^(?:作者[:：]?\s*)?([^\s:：]{2,20})\s*(?:发表于|發表於|发布于|發佈於|发表在|posted)`)
+
+// zhTrailParenRe: a parenthesised credit closing a paragraph.
+var zhTrailParenRe = regexp.MustCompile(`[（(]\s*([^（()）]{2,40}?)\s*[)）]\s*$`)
+
+// zhViewsRe: "点击量：123", "阅读 1234", "123次浏览".
+var zhViewsRe = regexp.MustCompile(`(?:点击量|點擊量|点击数|點擊數|点击|點擊|阅读量|閱讀量|阅读数|閱讀數|阅读|閱讀|浏览量|瀏覽量|浏览次数|瀏覽次數|浏览|瀏覽|访问量|訪問量|人气|人氣)\s*[:：]?\s*[（(]?\s*(\d{1,9})|(\d{1,9})\s*(?:次浏览|次瀏覽|次阅读|次閱讀|人阅读|人閱讀|次点击|次點擊)`)
+
+// zhCreditSuffixRe: what follows the names in a credit ("湖畔县报道", "摄").
+var zhCreditSuffixRe = regexp.MustCompile(`(?:报道|報導|報道|报导|摄影|攝影|摄|攝|整理|编译|編譯|发自|發自)$`)
+
+// zhField is one labelled value on a line.
+type zhField struct {
+	role  zhRole
+	label string
+	value string
+}
+
+// zhFields splits a line into its labelled values. The value of a label
+// runs to the next label or a separator (| 丨 【 】 [ ] are common).
+func zhFields(line string) []zhField {
+	ms := zhLabelMatches(line)
+	if ms == nil {
+		return nil
+	}
+	out := make([]zhField, 0, len(ms))
+	for i, m := range ms {
+		label := line[m[2]:m[3]]
+		// 文 is a label only as a credit of its own ("文：张三"), not the
+		// tail of 原文：, 正文：, 全文：.
+		if label == "文" && m[0] > 0 {
+			r, _ := utf8.DecodeLastRuneInString(line[:m[0]])
+			if isHan(r) {
+				continue
+			}
+		}
+		end := len(line)
+		if i+1 < len(ms) {
+			end = ms[i+1][0]
+		}
+		v := line[m[1]:end]
+		if j := strings.IndexAny(v, "|丨｜【】"); j >= 0 {
+			v = v[:j]
+		}
+		v = strings.Trim(v, " []［］()（）<>《》")
+		out = append(out, zhField{role: zhLabelRoles[label], label: label, value: strings.TrimSpace(v)})
+	}
+	return out
+}
+
+// zhNames reads names from a credit value. The first token may be any
+// short name (pen names, organisations); further ones must read as
+// Chinese personal names, so the value stops before places, dates and
+// other trailing text. Latin-script values are cleaned as bylines.
+func zhNames(v string, liberal bool) []string {
+	v = strings.NewReplacer("　", " ", "&nbsp;", " ", "、", " ", "，", " ", ",", " ", "/", " ", "／", " ").Replace(v)
+	toks := strings.Fields(v)
+	if len(toks) == 0 {
+		return nil
+	}
+	first := []rune(toks[0])
+	if !isHan(first[0]) {
+		// A Latin or mixed pen name: take the value up to the first Han text.
+		var parts []string
+		for _, t := range toks {
+			r, _ := utf8.DecodeRuneInString(t)
+			if isHan(r) {
+				break
+			}
+			parts = append(parts, t)
+		}
+		if len(parts) > 4 {
+			return nil
+		}
+		return cleanAuthors(strings.Join(parts, " "))
+	}
+	var out []string
+	for i, t := range toks {
+		t = strings.Trim(t, "()（）[]【】<>《》:：。.")
+		if s := zhCreditSuffixRe.ReplaceAllString(t, ""); s != t {
+			// "韩松湖畔报道" is rare; a token ending in 报道 is a place.
+			if i == 0 && hanName(s) {
+				out = append(out, s)
+			}
+			break
+		}
+		ok := hanName(t)
+		if !ok && i == 0 && liberal {
+			n := utf8.RuneCountInString(t)
+			ok = n >= 2 && n <= 12 && plausibleAuthor(t) && !strings.ContainsAny(t, "0123456789")
+		}
+		if !ok {
+			break
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// zhResult is what the label lines of a page say.
+type zhResult struct {
+	authors  []string // 作者
+	reporter []string // 记者, 通讯员
+	editors  []string // 编辑
+	poster   []string // "网名 发表于 2006-3-14"
+	source   string
+	views    int64
+	dateLine []int // indexes of lines with a date label
+}
+
+// readZhLabels reads the label lines. Lines in navigation, footers and
+// comment blocks are skipped for names but not for the credit closing the
+// body (which often sits in a footer-like div).
+func readZhLabels(lines []metaLine) zhResult {
+	var r zhResult
+	for i, ln := range lines {
+		t := ln.text
+		if !hasHanLabelHint(t) {
+			continue
+		}
+		short := ln.runes <= 120
+		if short {
+			fields := zhFields(t)
+			// "作者：" alone, the value in the next element.
+			if len(fields) == 1 && fields[0].value == "" && i+1 < len(lines) && lines[i+1].runes <= 30 && zhFields(lines[i+1].text) == nil {
+				fields[0].value = lines[i+1].text
+			}
+			for _, f := range fields {
+				switch f.role {
+				case zhAuthor:
+					if r.authors == nil && !ln.noise {
+						r.authors = zhNames(f.value, true)
+					}
+				case zhReporter:
+					if r.reporter == nil && !ln.noise {
+						r.reporter = zhNames(f.value, true)
+					}
+				case zhEditor:
+					if r.editors == nil {
+						r.editors = zhNames(f.value, true)
+					}
+				case zhSource:
+					if r.source == "" && !ln.noise {
+						r.source = zhSourceValue(f.value)
+					}
+				}
+			}
+			if r.reporter == nil && !ln.noise && zhHasReporterWord(t) {
+				r.reporter = zhBareCredit(t)
+			}
+			if r.poster == nil && !ln.noise && ln.runes <= 60 && containsAnyWord(t, zhPostedWords) {
+				if m := zhPostedRe.FindStringSubmatch(t); m != nil {
+					r.poster = cleanAuthors(m[1])
+				}
+			}
+		}
+		if r.views == 0 && !ln.noise && ln.runes <= 200 && strings.ContainsAny(t, "0123456789") && containsAnyWord(t, zhViewsWords) {
+			if m := zhViewsRe.FindStringSubmatch(t); m != nil {
+				n := m[1]
+				if n == "" {
+					n = m[2]
+				}
+				r.views, _ = strconv.ParseInt(n, 10, 64)
+			}
+		}
+		if r.editors == nil && !ln.noise && ln.runes <= 40 && (strings.Contains(t, "编辑") || strings.Contains(t, "編輯")) {
+			if m := zhBareEditorRe.FindStringSubmatch(strings.TrimRight(t, "）) ")); m != nil && hanName(m[1]) {
+				r.editors = []string{m[1]}
+			}
+		}
+		// The credit that closes the body: "……。（记者 林晓舟）".
+		if r.reporter == nil && !ln.noise && ln.links*2 < ln.runes && endsParen(t) {
+			if m := zhTrailParenRe.FindStringSubmatchIndex(t); m != nil && zhParenEndsText(t[:m[0]]) {
+				r.reporter = zhParenCredit(t[m[2]:m[3]])
+			}
+		}
+	}
+	return r
+}
+
+// The words the patterns below need, tested with strings.Contains before
+// the patterns run: most lines hold none of them.
+var (
+	zhPostedWords = append(zh.Both("发表", "发布于"), "posted")
+	zhViewsWords  = zh.Both("点击", "阅读", "浏览", "访问", "人气")
+	zhReportWords = zh.Both("记者", "通讯员", "实习生")
+)
+
+// containsAnyWord reports whether s holds one of words.
+func containsAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func zhHasReporterWord(s string) bool { return containsAnyWord(s, zhReportWords) }
+
+// endsParen: the line ends with a closing parenthesis (zhTrailParenRe).
+func endsParen(s string) bool {
+	s = strings.TrimRight(s, " \t\n\r\f")
+	return strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")
+}
+
+// hasHanLabelHint is a cheap filter before the label patterns: a line
+// needs Han text (or digits for views) to hold a label.
+func hasHanLabelHint(s string) bool {
+	for _, r := range s {
+		if r >= 0x3400 {
+			return true
+		}
+	}
+	return false
+}
+
+// zhBareCredit reads "本报记者 许青禾", "记者 叶青 李雨桐" (no colon) in a
+// short line. Several groups ("实习生 … 记者 …") are merged.
+func zhBareCredit(t string) []string {
+	var out []string
+	for _, m := range zhReporterRe.FindAllStringSubmatchIndex(t, -1) {
+		if m[1] < len(t) && (t[m[1]] == ':' || strings.HasPrefix(t[m[1]:], "：")) {
+			continue // read by zhFields
+		}
+		rest := t[m[1]:]
+		if j := zhReporterRe.FindStringIndex(rest); j != nil {
+			rest = rest[:j[0]]
+		}
+		for _, n := range zhNames(rest, false) {
+			out = appendUniqueFold(out, n)
+		}
+	}
+	return out
+}
+
+// zhParenCredit reads the inside of a closing parenthesis: "记者 林晓舟",
+// "何春生 赵明月", "韩松 湖畔报道", "编辑：叶舟".
+func zhParenCredit(s string) []string {
+	if zhBareEditorRe.MatchString(s) {
+		return nil // an editor's, not the article's credit
+	}
+	for _, f := range zhFields(s) {
+		if f.role == zhAuthor || f.role == zhReporter {
+			return zhNames(f.value, true)
+		}
+		return nil
+	}
+	if n := zhBareCredit(s); n != nil {
+		return n
+	}
+	if zhReporterRe.MatchString(s) {
+		return nil
+	}
+	toks := strings.Fields(s)
+	var out []string
+	for i, t := range toks {
+		if i > 0 && zhCreditSuffixRe.MatchString(t) {
+			break
+		}
+		if !hanName(t) {
+			return nil
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// zhSourceValue keeps the publisher from a 来源 value: the first token,
+// without the trailing credit or counter some CMSs run into it.
+func zhSourceValue(v string) string {
+	v = strings.Trim(v, " []［］")
+	if v == "" {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(v)
+	if isHan(r) {
+		if f := strings.Fields(v); len(f) > 0 {
+			v = f[0]
+		}
+	} else if i := strings.Index(v, "  "); i >= 0 {
+		v = v[:i]
+	}
+	v = strings.Trim(v, " ,，;；。")
+	if _, _, ok := date.Find(v, date.Context{}); ok || utf8.RuneCountInString(v) > 40 || strings.ContainsAny(v, "=<>\"{}") {
+		return ""
+	}
+	return v
+}
+
+// zhParenEndsText: a closing credit follows the end of a sentence (or
+// stands alone), unlike "(房产)" after a link title.
+func zhParenEndsText(before string) bool {
+	before = strings.TrimSpace(before)
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune("。！？.!?”」』…", r)
+}
