@@ -279,6 +279,12 @@ func (cr *Crawler) handle(ctx context.Context, f *fetcher, r frontier.Request, c
 		// wait): the host still asked for a rest.
 		a.hold = min(retryAfter(resp.Header, a.end), o.MaxRetryAfter)
 	}
+	// A page counts against its host's budget before the host's slot is
+	// given back, so that no claim in between finds the budget unspent.
+	page := err == nil && resp.Location == "" && resp.SkippedType == "" && (resp.Status < 300 || resp.Status == http.StatusNotModified)
+	if page {
+		cr.book.with(a.host, func(h *hostRec) { h.pages++ })
+	}
 	cr.release(a)
 	if err == nil && resp.Location != "" {
 		next, herr := hop(r, resp.Location, cr.allowed)
@@ -309,7 +315,7 @@ func (cr *Crawler) handle(ctx context.Context, f *fetcher, r frontier.Request, c
 		return
 	}
 	cr.stats.pages.Add(1)
-	cr.book.with(a.host, func(h *hostRec) { h.pages++; h.Pages++ })
+	cr.book.with(a.host, func(h *hostRec) { h.Pages++ })
 	cr.process(ctx, r, &fetched{resp: resp, v: v, at: time.Now().UTC()}, cpu, disk)
 }
 
