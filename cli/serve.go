@@ -20,6 +20,7 @@ import (
 	"newsarchive/article"
 	"newsarchive/config"
 	"newsarchive/schedule"
+	"newsarchive/search"
 	"newsarchive/store"
 	"newsarchive/web"
 )
@@ -83,7 +84,23 @@ func RunServe(ctx context.Context, env *Env, c config.Config, o ServeOptions) er
 	}
 	defer st.Close()
 	svc := app.NewHeld(c, log, st)
-	svc.Indexer = newKeeper(c, log)        // the search index follows the runs serve makes
+	// serve opens the search index once, for its pages and for the runs
+	// it makes (a second opener would wait on the index's lock).
+	keeper := newKeeper(c, log)
+	ix, err := search.Open(st, search.Options{Create: true, LockTimeout: c.Store.LockTimeout.D()})
+	if err == nil {
+		if _, err = ix.CatchUp(ctx); err != nil {
+			ix.Close()
+		}
+	}
+	if err != nil {
+		log.Warn("search is off", "err", err)
+		ix = nil
+	} else {
+		defer ix.Close()
+		keeper.Index = ix
+	}
+	svc.Indexer = keeper
 	_, stopNotify := svc.StartNotifier(st) // one sender for serve's life, shared by its runs
 	defer stopNotify()
 	held := *env
@@ -112,6 +129,7 @@ func RunServe(ctx context.Context, env *Env, c config.Config, o ServeOptions) er
 		ExecToken: execToken,
 		PublicURL: c.Serve.PublicURL,
 		Rules:     ruleNames(c),
+		Search:    ix,
 		Log:       log,
 	})
 	if err != nil {

@@ -177,7 +177,8 @@ func shotDir(t *testing.T) string {
 func TestBrowser(t *testing.T) {
 	trap := newLeakTrap(t)
 	ctx, bl := newBrowser(t, trap)
-	ts, _ := start(t, seed(t), Options{})
+	o := withIndex(t)
+	ts, _ := start(t, o.Store, o)
 	dir := shotDir(t)
 
 	// text reads the text of the first element sel selects.
@@ -285,6 +286,24 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("search box, then click through to the edit", func(t *testing.T) {
+		open(t, "search", "/search")
+		if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`input[name="q"]`), "Monday"), chromedp.Click(chromedp.CSS(`input[name="removed"]`)),
+			chromedp.Click(chromedp.CSS("#search-form button")), chromedp.WaitVisible(chromedp.CSS("#hits"))); err != nil {
+			t.Fatal(err)
+		}
+		check(t, "search-removed", ts.URL+"/search?q=Monday&removed=1&sort=relevance")
+		expect(t, "the hits", text(t, "#hits"), "Plant opens", "v1", "Gone in v2")
+		if m := text(t, "#hits mark"); m != "Monday" {
+			t.Errorf("the highlighted match is %q, want Monday", m)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#hits .removed a")), chromedp.WaitVisible(chromedp.CSS("#inline"))); err != nil {
+			t.Fatal(err)
+		}
+		if del := text(t, "#inline del"); del != "Monday" {
+			t.Errorf("the edit's diff deletes %q, want Monday", del)
+		}
+	})
 	t.Run("runs", func(t *testing.T) {
 		open(t, "runs", "/runs")
 		expect(t, "the runs", text(t, "#runs"), "news", "one page <b>failed</b>")

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"newsarchive/article"
+	"newsarchive/search"
 	"newsarchive/store"
 )
 
@@ -43,6 +44,9 @@ type Options struct {
 	// PublicURL is the site's address for absolute links (the feed); ""
 	// uses the address each request came to.
 	PublicURL string
+	// Search is the archive's full-text index (/search, /api/search);
+	// nil turns search off.
+	Search *search.Index
 	// Rules names the configured notification rules (their feeds and the
 	// notifications page's filter).
 	Rules []string
@@ -134,6 +138,8 @@ func (s *Server) routes() {
 	h("GET", "/feeds/rule/{file}", s.ruleFeed)
 	h("GET", "/notifications", s.notificationsPage)
 	h("GET", "/api/notifications", s.apiNotifications)
+	h("GET", "/search", s.searchPage)
+	h("GET", "/api/search", s.apiSearch)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		path := r.URL.Path
 		if path == "/" {
