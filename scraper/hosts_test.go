@@ -349,3 +349,24 @@ func TestProgressLineCountsHosts(t *testing.T) {
 		t.Errorf("progress line %q; want it to end %q", got, want)
 	}
 }
+
+// TestRobotsRedirectHopsArePolite: a robots.txt that redirects within its
+// host is fetched hop by hop no closer than the host's delay.
+func TestRobotsRedirectHopsArePolite(t *testing.T) {
+	s := newSite(t)
+	s.route("/robots.txt", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/robots-1.txt", http.StatusMovedPermanently) })
+	s.route("/robots-1.txt", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/robots-2.txt", http.StatusFound) })
+	s.route("/robots-2.txt", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "User-agent: *\nDisallow: /private/\n") })
+	s.html("/", listPage("/news/1", "/private/a"))
+	s.html("/news/1", articlePage("Story", ""))
+	s.html("/private/a", articlePage("Private", ""))
+	o := testOptions(s, newRecorder(), "/")
+	o.PerHostDelay = 150 * time.Millisecond
+	if _, err := New(o).Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if s.hit("/robots-2.txt") != 1 || s.hit("/private/a") != 0 {
+		t.Fatalf("robots chain hits %d, private %d; want the redirected robots.txt read and obeyed", s.hit("/robots-2.txt"), s.hit("/private/a"))
+	}
+	checkGaps(t, s, 150*time.Millisecond)
+}

@@ -75,7 +75,7 @@ func (e *unreachableError) first() bool {
 
 func newRobots(rt http.RoundTripper, o Options) *robots {
 	return &robots{
-		client:  &http.Client{Transport: rt, Timeout: o.Timeout, CheckRedirect: robotsRedirect},
+		client:  &http.Client{Transport: rt, Timeout: o.Timeout, CheckRedirect: robotsRedirect(o.PerHostDelay)},
 		ua:      o.UserAgent,
 		log:     o.Log,
 		retries: o.Retries,
@@ -85,15 +85,30 @@ func newRobots(rt http.RoundTripper, o Options) *robots {
 }
 
 // robotsRedirect follows up to maxRobotsRedirects redirects on http(s);
-// past that the last redirect is the answer (no robots.txt).
-func robotsRedirect(req *http.Request, via []*http.Request) error {
-	if s := req.URL.Scheme; s != "http" && s != "https" {
-		return fmt.Errorf("%w: to %s:", errRedirectScheme, s)
+// past that the last redirect is the answer (no robots.txt). Each hop is a
+// request like any other, so it waits delay (the per-host delay; the
+// host's Crawl-delay is what is being fetched) after the one before: a
+// robots.txt that redirects within its host is fetched politely too.
+func robotsRedirect(delay time.Duration) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if s := req.URL.Scheme; s != "http" && s != "https" {
+			return fmt.Errorf("%w: to %s:", errRedirectScheme, s)
+		}
+		if len(via) > maxRobotsRedirects {
+			return http.ErrUseLastResponse
+		}
+		if delay <= 0 {
+			return nil
+		}
+		t := time.NewTimer(delay)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			return nil
+		case <-req.Context().Done():
+			return req.Context().Err()
+		}
 	}
-	if len(via) > maxRobotsRedirects {
-		return http.ErrUseLastResponse
-	}
-	return nil
 }
 
 // check reports whether u may be fetched and the host's Crawl-delay. The
