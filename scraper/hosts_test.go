@@ -354,9 +354,13 @@ func TestProgressLineCountsHosts(t *testing.T) {
 // host is fetched hop by hop no closer than the host's delay.
 func TestRobotsRedirectHopsArePolite(t *testing.T) {
 	s := newSite(t)
-	s.route("/robots.txt", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/robots-1.txt", http.StatusMovedPermanently) })
+	s.route("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/robots-1.txt", http.StatusMovedPermanently)
+	})
 	s.route("/robots-1.txt", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/robots-2.txt", http.StatusFound) })
-	s.route("/robots-2.txt", func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "User-agent: *\nDisallow: /private/\n") })
+	s.route("/robots-2.txt", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "User-agent: *\nDisallow: /private/\n")
+	})
 	s.html("/", listPage("/news/1", "/private/a"))
 	s.html("/news/1", articlePage("Story", ""))
 	s.html("/private/a", articlePage("Private", ""))
