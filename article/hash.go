@@ -12,7 +12,7 @@ import (
 
 // ContentHash returns the hex SHA-256 of the article's content: title,
 // authors, published_at, source and text, each NFC-normalised with runs of
-// white space collapsed to one space and trimmed (decision 3 of issue #2).
+// white space collapsed to one space and trimmed.
 //
 // Everything else — related links, images, tags, views, description,
 // modified_at, the HTML — is deliberately left out: those change on every

@@ -18,7 +18,7 @@ func init() { register(newExportCmd) }
 type ExportOptions struct {
 	Format       string
 	AllVersions  bool
-	Since, Until string // decision 8: RFC 3339, a date, or an age
+	Since, Until string // RFC 3339, a date, or an age
 	Site         string
 	Out          string
 	// Provenance adds each version's provenance (fetch headers,

@@ -17,7 +17,7 @@ import (
 // job ticking every minute (the shortest interval a config allows; ticking
 // itself is tested in package schedule) and checks that the run is
 // recorded, that export works while the daemon waits between runs (it
-// holds nothing then: decision 4), and that cancelling stops it cleanly.
+// holds nothing then), and that cancelling stops it cleanly.
 func TestScheduleRunsAndReleasesArchive(t *testing.T) {
 	dir := t.TempDir()
 	site := newNewsSite(t, 5)

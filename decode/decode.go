@@ -1,5 +1,5 @@
-// Package decode turns the raw bytes of a web page into UTF-8 (decision 6 of
-// issue #2). Both the scraper and the extract command use it, so a page reads
+// Package decode turns the raw bytes of a web page into UTF-8: BOM, HTTP
+// charset, <meta>, then detection. Both the scraper and the extract command use it, so a page reads
 // the same whether it was fetched or loaded from a file.
 //
 // The order of evidence is: a byte-order mark; the charset of the HTTP

@@ -12,5 +12,5 @@
 // Import reads a JSONL (or JSON array) export into a store with
 // store.Merge, so export → import → export reproduces the archive.
 //
-// ParseTime reads the --since/--until values of decision 8 of issue #2.
+// ParseTime reads the --since/--until values: RFC 3339, a date or an age.
 package export

@@ -12,7 +12,7 @@ import (
 // forms.
 var ErrTime = errors.New("bad time (want RFC 3339 like 2024-09-05T08:00:00Z, a date like 2024-09-05, or an age like 36h or 7d)")
 
-// ParseTime reads a time filter (decision 8 of issue #2): RFC 3339, a date
+// ParseTime reads a time filter: RFC 3339, a date
 // (midnight UTC; a date-time without zone is UTC too, as archive times
 // are), or an age before now such as 90m, 36h, 7d or 2w. "" is the zero
 // time (no bound).

@@ -19,8 +19,8 @@ var devSets = []struct{ name, glob string }{
 }
 
 // BenchmarkExtractDev extracts every page of each dev set once per
-// iteration and reports ms/page, the figure issue #3 compares with the
-// peers. It is skipped where ../shared/data is absent.
+// iteration and reports ms/page, the figure compared with the
+// peers in `make eval`. It is skipped where ../shared/data is absent.
 func BenchmarkExtractDev(b *testing.B) {
 	root := os.Getenv("NEWSARCHIVE_SHARED_DATA")
 	if root == "" {
@@ -57,7 +57,7 @@ func BenchmarkExtractDev(b *testing.B) {
 }
 
 // BenchmarkExtract10MB extracts a generated 10 MB page and reports the
-// heap it needed; issue #3 asks for under 200 MB.
+// heap it needed; the target is under 200 MB.
 func BenchmarkExtract10MB(b *testing.B) {
 	page := bigPage(10 << 20)
 	var peak uint64

@@ -302,8 +302,8 @@ func firstHeading(n *html.Node) string {
 	return out
 }
 
-// itemPublished returns the item's date as ISO (decision 1: wall time kept,
-// nothing invented): <time datetime> first, else a date in its text.
+// itemPublished returns the item's date as ISO (wall time kept,
+// nothing invented, as for every date): <time datetime> first, else a date in its text.
 func itemPublished(item *html.Node) string {
 	if t := dom.FindElement(item, atom.Time); t != nil {
 		if v := strings.TrimSpace(dom.Attr(t, "datetime")); v != "" {

@@ -10,7 +10,7 @@
 //   - Runs of different jobs are serialised by default (Options.Concurrency):
 //     a job whose tick finds another job running waits for it, because each
 //     run opens the single-writer store.
-//   - The daemon holds nothing between runs (decision 4 of issue #2): the
+//   - The daemon holds nothing between runs: the
 //     RunFunc opens the store, runs the job, records the run and closes the
 //     store, so `crawl`, `fetch` and `export` can use the archive between
 //     ticks.

@@ -3,8 +3,8 @@
 //
 // # Versions
 //
-// Put archives a snapshot under its key (decision 2 of issue #2). Its
-// content hash (article.ContentHash, decision 3) decides: the same hash as
+// Put archives a snapshot under its key (urlnorm.Key). Its
+// content hash (article.ContentHash) decides: the same hash as
 // the latest version only moves last_checked forward; a different one adds
 // version N+1; a new key gets version 1. Related links, images, tags,
 // description, modified_at and the raw HTML are stored with each version
@@ -80,7 +80,7 @@
 // # Locking
 //
 // bbolt locks the file: one writer process, or any number of read-only
-// ones. Open waits Options.LockTimeout and then returns ErrLocked (decision 4).
+// ones. Open waits Options.LockTimeout and then returns ErrLocked: a second process never hangs.
 //
 // # Damage
 //

@@ -51,7 +51,7 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	timeout := opts.LockTimeout
 	if timeout <= 0 {
-		// bbolt reads 0 as "wait forever"; decision 4 wants no hang.
+		// bbolt reads 0 as "wait forever"; a second process must never hang.
 		timeout = time.Nanosecond
 	}
 	db, err := openBolt(path, &bolt.Options{

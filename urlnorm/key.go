@@ -2,7 +2,7 @@ package urlnorm
 
 import "strings"
 
-// Key returns the archive key of a page (decision 2 of issue #2): its
+// Key returns the archive key of a page: its
 // canonical URL when that is a valid http(s) URL on one of the allowed hosts
 // and no longer than MaxLength, otherwise the normalised fetch URL. An empty allowed list means the fetch
 // URL's own host. Hosts match exactly or as a parent domain

@@ -1,6 +1,6 @@
 // Package urlnorm normalises URLs so that one article fetched under several
-// spellings of its address is visited once and archived under one key
-// (decision 2 of issue #2). Both scraper and store use it.
+// spellings of its address is visited once and archived under one key.
+// Both scraper and store use it.
 //
 // Normalize lower-cases scheme and host, drops the default port, the
 // fragment and tracking parameters (utm_*, spm, from, fbclid, …), sorts the
