@@ -1,6 +1,6 @@
-// Package decode turns the raw bytes of a web page into UTF-8: BOM, HTTP
-// charset, <meta>, then detection. Both the scraper and the extract command use it, so a page reads
-// the same whether it was fetched or loaded from a file.
+// Package decode turns the raw bytes of a web page into UTF-8. Both the
+// scraper and the extract command use it, so a page reads the same whether
+// it was fetched or loaded from a file.
 //
 // The order of evidence is: a byte-order mark; the charset of the HTTP
 // Content-Type header; <meta charset> or <meta http-equiv=Content-Type> in
