@@ -1,7 +1,6 @@
 package export
 
 import (
-	"context"
 	"io"
 	"path/filepath"
 	"runtime"
@@ -29,12 +28,7 @@ func BenchmarkExportJSONL(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, _, err := storetest.Archive(n, 1000, func(batch []store.Snapshot) error {
-		_, err := s.PutMany(context.Background(), batch)
-		return err
-	}); err != nil {
-		b.Fatal(err)
-	}
+	storetest.Fill(b, s, n)
 	s.Close()
 	for _, all := range []bool{false, true} {
 		name := "latest"

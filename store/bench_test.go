@@ -130,12 +130,7 @@ func BenchmarkOpen(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, _, err := storetest.Archive(n, 1000, func(batch []store.Snapshot) error {
-		_, err := s.PutMany(context.Background(), batch)
-		return err
-	}); err != nil {
-		b.Fatal(err)
-	}
+	storetest.Fill(b, s, n)
 	if err := s.Close(); err != nil {
 		b.Fatal(err)
 	}

@@ -25,13 +25,7 @@ func benchArchive(b *testing.B) (string, int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	snaps, _, err := storetest.Archive(n, 1000, func(batch []store.Snapshot) error {
-		_, err := s.PutMany(context.Background(), batch)
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	snaps, _ := storetest.Fill(b, s, n)
 	s.Close()
 	return path, snaps
 }

@@ -29,12 +29,7 @@ func benchSite(b *testing.B) (*Server, *store.Store, int) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { st.Close() })
-	if _, _, err := storetest.Archive(n, 1000, func(batch []store.Snapshot) error {
-		_, err := st.PutMany(context.Background(), batch)
-		return err
-	}); err != nil {
-		b.Fatal(err)
-	}
+	storetest.Fill(b, st, n)
 	start := time.Now()
 	s, err := New(context.Background(), Options{Store: st})
 	if err != nil {

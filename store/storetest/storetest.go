@@ -5,12 +5,14 @@ package storetest
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"math/rand"
 	"net/http"
 	"os"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 
 	"newsarchive/article"
@@ -169,6 +171,21 @@ func provenance(key string, size int, at time.Time, rng *rand.Rand) capture.Prov
 		},
 		Extraction: capture.Extraction{Extractor: "bench", Charset: "utf-8", CharsetSource: "header"},
 	}
+}
+
+// Fill puts the synthetic archive of n articles into st, 1 000 snapshots
+// per PutMany, failing tb on any error, and returns how many snapshots and
+// raw bytes it wrote.
+func Fill(tb testing.TB, st *store.Store, n int) (snaps int, rawBytes int64) {
+	tb.Helper()
+	snaps, rawBytes, err := Archive(n, 1000, func(batch []store.Snapshot) error {
+		_, err := st.PutMany(context.Background(), batch)
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return snaps, rawBytes
 }
 
 // Archive calls put with batches of snapshots for n articles, a tenth of
