@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"newsarchive/app"
 	"newsarchive/config"
 	"newsarchive/export"
 	"newsarchive/extract"
@@ -132,6 +134,9 @@ func runWebArchiveImport(ctx context.Context, env *Env, c config.Config, format 
 			s.Records, len(srcs), s.Pages, s.New, s.Changed, s.Unchanged, s.NotArticles, s.Ignored, s.Skipped)
 		for _, k := range slices.Sorted(maps.Keys(s.Defects)) {
 			fmt.Fprintf(env.Stdout, "  %d × %s\n", s.Defects[k], k)
+		}
+		if errors.Is(err, warc.ErrStore) {
+			return fmt.Errorf("%w (%w)", err, app.ErrArchive)
 		}
 		return err
 	})

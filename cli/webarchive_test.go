@@ -363,3 +363,20 @@ func TestWebArchiveProgress(t *testing.T) {
 		})
 	}
 }
+
+// TestWARCImportArchiveFull imports into an archive that cannot grow past
+// a size (the file size limit makes writes fail as a full disk does): the
+// import exits 4, as a crawl does, and the archive stays readable.
+func TestWARCImportArchiveFull(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "demo.warc.gz")
+	mustRun(t, "export", "--db", demoArchive(t), "--format", "warc", "--all-versions", "--out", file)
+	dst := filepath.Join(dir, "full.db")
+	cmd, stderr := helperMain(t, []string{"NEWSARCHIVE_HELPER_FSIZE=65536"}, "import", "--db", dst, "--format", "warc", file)
+	if code := exitStatus(t, cmd.Wait()); code != ExitArchive {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, ExitArchive, stderr)
+	}
+	if out, errs, code := run(context.Background(), "--db", dst, "verify"); code != 0 {
+		t.Errorf("verify after the failed import: exit %d\n%s%s", code, out, errs)
+	}
+}

@@ -59,7 +59,7 @@ func (im *importer) archive(ctx context.Context) error {
 		if len(keep) > 0 {
 			res, err := im.st.PutMany(ctx, keep)
 			if err != nil {
-				return fmt.Errorf("web archive import: %w", err)
+				return fmt.Errorf("web archive import: %w: %w", ErrStore, err)
 			}
 			for _, r := range res {
 				im.stats.Pages++

@@ -35,6 +35,10 @@ type Page struct {
 // response's Content-Type, as a crawl would.
 type ReadFunc func(url string, body []byte, contentType string) (Page, error)
 
+// ErrStore marks an Import error that is the archive's own: a write to
+// the store failed (a full disk, a file size limit), not the input.
+var ErrStore = errors.New("writing the archive")
+
 // ImportOptions configure Import.
 type ImportOptions struct {
 	Read ReadFunc
