@@ -194,6 +194,9 @@ func TestWACZ(t *testing.T) {
 	var pkg struct {
 		Profile     string `json:"profile"`
 		WACZVersion string `json:"wacz_version"`
+		Created     string `json:"created"`
+		Modified    string `json:"modified"`
+		Software    string `json:"software"`
 		Resources   []struct {
 			Path  string `json:"path"`
 			Hash  string `json:"hash"`
@@ -217,8 +220,35 @@ func TestWACZ(t *testing.T) {
 			t.Errorf("datapackage.json does not list %s", p)
 		}
 	}
-	if pkg.Profile != "data-package" || pkg.WACZVersion == "" {
-		t.Errorf("datapackage.json: profile %q, wacz_version %q", pkg.Profile, pkg.WACZVersion)
+	// WACZ 1.2: profile "wacz"; created and modified RFC 3339; the
+	// wacz_version that validators still read.
+	_, cerr := time.Parse(time.RFC3339, pkg.Created)
+	_, merr := time.Parse(time.RFC3339, pkg.Modified)
+	if pkg.Profile != "wacz" || pkg.WACZVersion == "" || cerr != nil || merr != nil || pkg.Software == "" {
+		t.Errorf("datapackage.json: profile %q, wacz_version %q, created %q, modified %q, software %q",
+			pkg.Profile, pkg.WACZVersion, pkg.Created, pkg.Modified, pkg.Software)
+	}
+	var digest struct{ Path, Hash string }
+	if err := json.Unmarshal(files["datapackage-digest.json"], &digest); err != nil {
+		t.Errorf("datapackage-digest.json: %v", err)
+	}
+	if sum := sha256.Sum256(files["datapackage.json"]); digest.Path != "datapackage.json" || digest.Hash != "sha256:"+hex.EncodeToString(sum[:]) {
+		t.Errorf("datapackage-digest.json %+v, want the sha256 of datapackage.json %x", digest, sum)
+	}
+	// The pages file opens with its header line (json-pages-1.0), then
+	// one page per line with url and an RFC 3339 ts.
+	pl := strings.Split(strings.TrimSpace(string(files["pages/pages.jsonl"])), "\n")
+	var head struct{ Format, ID string }
+	if err := json.Unmarshal([]byte(pl[0]), &head); err != nil || head.Format != "json-pages-1.0" || head.ID != "pages" {
+		t.Errorf("pages.jsonl header %q (%v)", pl[0], err)
+	}
+	for _, l := range pl[1:] {
+		var pg struct{ URL, TS string }
+		if json.Unmarshal([]byte(l), &pg) != nil || pg.URL == "" {
+			t.Errorf("page line %q", l)
+		} else if _, err := time.Parse(time.RFC3339, pg.TS); err != nil {
+			t.Errorf("page line %q: ts: %v", l, err)
+		}
 	}
 	warcData := files["archive/data.warc.gz"]
 	types := warctest.StrictRead(t, warcData)

@@ -44,8 +44,8 @@
 // WriteWACZ packages that WARC as WACZ 1.2: archive/data.warc.gz stored
 // without compression, indexes/index.cdxj (SURT-keyed, sorted, with the
 // offset and length of each response and revisit), pages/pages.jsonl
-// (url, ts, title, text) and datapackage.json with the SHA-256 and size of
-// each file.
+// (url, ts, title, text) and datapackage.json (profile "wacz") with the
+// SHA-256 and size of each file, itself hashed in datapackage-digest.json.
 //
 // # Reading
 //

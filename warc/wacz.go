@@ -26,7 +26,12 @@ const (
 	waczIndex    = "indexes/index.cdxj"
 	waczPages    = "pages/pages.jsonl"
 	waczPackage  = "datapackage.json"
-	waczVersion  = "1.1.1" // the wacz_version value the WACZ 1.2 tools write and check
+	waczDigest   = "datapackage-digest.json"
+	// WACZ 1.2 names the package by its profile, "wacz". It no longer
+	// requires wacz_version, but py-wacz's validator and the replay tools
+	// still read it, so it stays, at the value they all write.
+	waczProfile = "wacz"
+	waczVersion = "1.1.1"
 	pagesHeader  = `{"format":"json-pages-1.0","id":"pages","title":"All Pages","hasText":true}`
 	cdxTimestamp = "20060102150405"
 )
@@ -156,29 +161,55 @@ func resourceOf(name string, h hash.Hash, n int64) resource {
 	return resource{Name: path.Base(name), Path: name, Hash: "sha256:" + hex.EncodeToString(h.Sum(nil)), Bytes: n}
 }
 
-// Package is datapackage.json.
+// Package is datapackage.json (WACZ 1.2: profile and resources required;
+// title, description, created, modified and software recommended).
 type Package struct {
 	Profile     string     `json:"profile"`
 	WACZVersion string     `json:"wacz_version"`
 	Title       string     `json:"title,omitempty"`
+	Description string     `json:"description,omitempty"`
 	Software    string     `json:"software,omitempty"`
 	Created     string     `json:"created"`
+	Modified    string     `json:"modified"`
 	Resources   []resource `json:"resources"`
 }
 
+// packageDigest is datapackage-digest.json: the hash of datapackage.json,
+// which thereby covers every file of the package.
+type packageDigest struct {
+	Path string `json:"path"`
+	Hash string `json:"hash"`
+}
+
+const waczDescription = "Articles archived by newsarchive. Each capture is a request, a response (the body as received) and a metadata record (application/json) with the extracted article and its version number."
+
 func writePackage(zw *zip.Writer, res []resource, o Options) error {
-	p := Package{Profile: "data-package", WACZVersion: waczVersion, Title: o.Job, Software: o.Software,
-		Created: time.Now().UTC().Format(time.RFC3339), Resources: res}
+	now := time.Now().UTC()
+	p := Package{Profile: waczProfile, WACZVersion: waczVersion, Title: o.Job, Description: waczDescription, Software: o.Software,
+		Created: now.Format(time.RFC3339), Modified: now.Format(time.RFC3339), Resources: res}
 	js, err := json.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return err
 	}
-	fw, err := zw.CreateHeader(&zip.FileHeader{Name: waczPackage, Method: zip.Deflate, Modified: time.Now().UTC()})
+	js = append(js, '\n')
+	sum := sha256.Sum256(js)
+	dg, err := json.MarshalIndent(packageDigest{Path: waczPackage, Hash: "sha256:" + hex.EncodeToString(sum[:])}, "", "  ")
 	if err != nil {
 		return err
 	}
-	_, err = fw.Write(append(js, '\n'))
-	return err
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{waczPackage, js}, {waczDigest, append(dg, '\n')}} {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: now})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(f.data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // cdxLine is one CDXJ line: SURT key, 14-digit timestamp, JSON, with the
