@@ -22,16 +22,16 @@ import (
 // WACZ paths (WACZ 1.2: the WARC data, its index, the pages, the
 // package description).
 const (
-	waczData     = "archive/data.warc.gz"
-	waczIndex    = "indexes/index.cdxj"
-	waczPages    = "pages/pages.jsonl"
-	waczPackage  = "datapackage.json"
-	waczDigest   = "datapackage-digest.json"
+	waczData    = "archive/data.warc.gz"
+	waczIndex   = "indexes/index.cdxj"
+	waczPages   = "pages/pages.jsonl"
+	waczPackage = "datapackage.json"
+	waczDigest  = "datapackage-digest.json"
 	// WACZ 1.2 names the package by its profile, "wacz". It no longer
 	// requires wacz_version, but py-wacz's validator and the replay tools
 	// still read it, so it stays, at the value they all write.
-	waczProfile = "wacz"
-	waczVersion = "1.1.1"
+	waczProfile  = "wacz"
+	waczVersion  = "1.1.1"
 	pagesHeader  = `{"format":"json-pages-1.0","id":"pages","title":"All Pages","hasText":true}`
 	cdxTimestamp = "20060102150405"
 )
