@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	gowarc "github.com/nlnwa/gowarc/v3"
 
@@ -30,12 +31,36 @@ const (
 )
 
 // archive is the second pass: captures in date order (file order among
-// equal dates), extracted on every CPU, archived in batches.
+// equal dates), extracted on every CPU, archived in batches. A batch is
+// written (store.PutMany, one transaction) while the next is extracted,
+// so that the cores do not wait on the store; batches are written one
+// after the other, in order.
 func (im *importer) archive(ctx context.Context) error {
 	im.resolve()
 	sort.SliceStable(im.todo, func(a, b int) bool { return im.todo[a].date.Before(im.todo[b].date) })
+	type written struct {
+		res []store.PutResult
+		err error
+	}
+	var pending chan written // the batch being written, if any
+	wait := func() error {
+		if pending == nil {
+			return nil
+		}
+		w := <-pending
+		pending = nil
+		if w.err != nil {
+			return fmt.Errorf("web archive import: %w: %w", ErrStore, w.err)
+		}
+		im.count(w.res)
+		if im.o.Progress != nil {
+			im.o.Progress(im.result())
+		}
+		return nil
+	}
 	for start := 0; start < len(im.todo); {
 		if err := ctx.Err(); err != nil {
+			wait()
 			return err
 		}
 		end, size := start, int64(0)
@@ -56,28 +81,38 @@ func (im *importer) archive(ctx context.Context) error {
 				keep = append(keep, *s)
 			}
 		}
-		if len(keep) > 0 {
-			res, err := im.st.PutMany(ctx, keep)
-			if err != nil {
-				return fmt.Errorf("web archive import: %w: %w", ErrStore, err)
-			}
-			for _, r := range res {
-				im.stats.Pages++
-				switch r.Outcome {
-				case store.New:
-					im.stats.New++
-				case store.Changed:
-					im.stats.Changed++
-				default:
-					im.stats.Unchanged++
-				}
-			}
+		if err := wait(); err != nil {
+			return err
 		}
-		if im.o.Progress != nil {
-			im.o.Progress(im.result())
+		if len(keep) == 0 {
+			if im.o.Progress != nil {
+				im.o.Progress(im.result())
+			}
+			continue
+		}
+		ch := make(chan written, 1)
+		pending = ch
+		go func() {
+			res, err := im.st.PutMany(ctx, keep)
+			ch <- written{res, err}
+		}()
+	}
+	return wait()
+}
+
+// count adds the outcomes of a batch written.
+func (im *importer) count(res []store.PutResult) {
+	for _, r := range res {
+		im.stats.Pages++
+		switch r.Outcome {
+		case store.New:
+			im.stats.New++
+		case store.Changed:
+			im.stats.Changed++
+		default:
+			im.stats.Unchanged++
 		}
 	}
-	return nil
 }
 
 // outcome of reading one entry in the second pass.
@@ -91,11 +126,12 @@ func (im *importer) extractAll(batch []entry) []*store.Snapshot {
 	outs := make([]outcome, len(batch))
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	var wg sync.WaitGroup
-	for w := range workers {
+	var next atomic.Int64 // pages differ in cost: each worker takes the next
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(batch); i += workers {
+			for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
 				outs[i] = im.extract(batch[i])
 			}
 		}()
