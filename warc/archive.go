@@ -26,8 +26,8 @@ import (
 // A batch of captures is extracted side by side and archived in one
 // transaction: at most batchSize captures and batchBytes of records.
 const (
-	batchSize  = 256
-	batchBytes = 64 << 20
+	batchSize  = 128
+	batchBytes = 32 << 20
 )
 
 // archive is the second pass: captures in date order (file order among

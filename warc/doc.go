@@ -63,7 +63,8 @@
 // WARC-Concurrent-To either way) as the headers sent. So the versions of one URL come out as a crawl would have
 // made them, whatever order the file has them in. Bodies never pile up:
 // they are read one record at a time (gowarc buffers a record past 1 MiB
-// on disk), and a batch holds at most 256 captures or 64 MiB of records.
+// on disk), and a batch holds at most 128 captures or 32 MiB of records;
+// one batch is written while the next is extracted.
 //
 // Reading is lenient: wget's angle brackets around WARC-Target-URI,
 // missing digests, wrong Content-Lengths and syntax slips are read as they
