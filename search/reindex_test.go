@@ -61,12 +61,7 @@ func TestReindex(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), c.req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := keys(res)
-			slices.Sort(got)
+			got, _ := searchIDs(t, ix, c.req)
 			want := slices.Clone(c.want)
 			slices.Sort(want)
 			if !slices.Equal(got, want) {
