@@ -15,7 +15,9 @@ import (
 // Reindex rebuilds st's index from the archive: it builds a new index
 // beside the old one and renames it into place only when it is complete,
 // so a failed or killed reindex leaves the old index (or none) and never a
-// half-built one. It returns how many versions it indexed.
+// half-built one. It returns how many versions it indexed. Nothing may
+// archive into st while it runs (the reindex command holds the archive
+// alone): each version's latest flag is taken as read.
 func Reindex(ctx context.Context, st *store.Store, o Options) (int, error) {
 	path := Path(st.Path())
 	tmp := path + ".new"
