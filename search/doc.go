@@ -28,7 +28,10 @@
 // harmless). When a version is indexed, the one before it is indexed again
 // as no longer the latest. Keeper runs CatchUp in the background during a
 // crawl (it is the app.Indexer the commands use); Check compares the index
-// with the archive for verify.
+// with the archive for verify. Reindex fills its new index without
+// re-indexing (each version's latest flag is read from the archive, which
+// the command holds alone), writes the watermark only at the end, and
+// merges the index into one segment before it is renamed into place.
 //
 // # Analysis
 //

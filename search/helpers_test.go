@@ -82,3 +82,15 @@ func sameKeys(got, want []string) bool {
 	slices.Sort(want)
 	return slices.Equal(got, want)
 }
+
+// searchIDs runs r on ix and lists its hits as key#version, sorted.
+func searchIDs(t *testing.T, ix *Index, r Request) ([]string, Result) {
+	t.Helper()
+	res, err := ix.Search(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := keys(res)
+	slices.Sort(got)
+	return got, res
+}

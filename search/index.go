@@ -48,14 +48,25 @@ type Options struct {
 	// BatchSize is how many versions go into one index batch (0: 200;
 	// larger batches index a little faster and take more memory).
 	BatchSize int
+
+	// bulk is set by Reindex, which fills a new index that nobody reads
+	// until it is complete: see CatchUp.
+	bulk bool
 }
 
 func (o Options) batchSize() int {
 	if o.BatchSize > 0 {
 		return o.BatchSize
 	}
+	if o.bulk {
+		return bulkBatch
+	}
 	return 200
 }
+
+// bulkBatch is Reindex's batch size: fewer, larger segments leave the
+// merger less to do, at about 4 MB of text per batch.
+const bulkBatch = 500
 
 // Index is the full-text index of one archive. It is safe for concurrent
 // use; writes (CatchUp) are serialised.
@@ -160,6 +171,9 @@ func (ix *Index) CatchUp(ctx context.Context) (int, error) {
 	}
 	if wm == last {
 		return 0, nil
+	}
+	if ix.opts.bulk && wm == 0 {
+		return ix.fill(ctx)
 	}
 	b := &batcher{ix: ix, b: ix.bi.NewBatch(), inBatch: map[string]bool{}, flip: map[string]int{}}
 	n := 0

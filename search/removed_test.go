@@ -40,12 +40,7 @@ func TestRemoved(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), c.req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := keys(res)
-			slices.Sort(got)
+			got, res := searchIDs(t, ix, c.req)
 			if !slices.Equal(got, c.want) {
 				t.Errorf("got %v, want %v", got, c.want)
 			}
