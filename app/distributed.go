@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -60,6 +61,7 @@ func (s *Service) runShared(ctx context.Context, job config.Job, ro RunOptions, 
 	fs.Close()
 	run.Ended = time.Now().UTC()
 	run.Pages, run.New, run.Changed, run.Unchanged, run.Errors = d.pages, d.new, d.changed, d.unchanged, d.errors
+	d.runCounts(&run)
 	if errors.Is(runErr, context.Canceled) || errors.Is(runErr, context.DeadlineExceeded) {
 		runErr = mark(ErrInterrupted, runErr)
 	}
@@ -245,6 +247,38 @@ func (d *drainer) apply(ctx context.Context, msg redis.XMessage) error {
 	}
 	_, err := pipe.Exec(ctx)
 	return err
+}
+
+// runCounts fills the run's per-worker and per-host counts from Redis,
+// where they add up over every archive side of the run (a resumed run
+// included); without Redis it falls back to this process's own counts.
+func (d *drainer) runCounts(run *store.Run) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	workers, hosts, err := redisfrontier.Done(ctx, d.rdb, d.job)
+	if err != nil {
+		d.log.Warn("reading the run's counts", "err", err)
+		workers = nil
+	}
+	run.Workers = map[string]int{}
+	for w, n := range d.perWorker {
+		run.Workers[w] = n
+	}
+	for w, n := range workers {
+		run.Workers[w] = max(run.Workers[w], int(n))
+	}
+	delete(run.Workers, "")
+	if len(run.Workers) == 0 {
+		run.Workers = nil
+	}
+	names := make([]string, 0, len(hosts))
+	for h := range hosts {
+		names = append(names, h)
+	}
+	sort.Strings(names)
+	for _, h := range names {
+		run.Hosts = append(run.Hosts, store.RunHost{Host: h, Pages: int(hosts[h])})
+	}
 }
 
 func (d *drainer) count(worker string, out scraper.Outcome) {

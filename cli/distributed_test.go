@@ -133,6 +133,47 @@ func TestDistributedCrawl(t *testing.T) {
 		t.Fatalf("per-worker counts add up to %d over %d workers; want 200 over several\n%s", total, len(lines), out)
 	}
 	t.Logf("archived per worker:%s", counts)
+	checkRunRecord(t, cfg, 200, 40)
+}
+
+// checkRunRecord reads the last run of the job through `runs --hosts`: its
+// per-worker counts add up to pages over several workers, and its per-host
+// counts to pages over hosts hosts.
+func checkRunRecord(t *testing.T, cfg string, pages, hosts int) {
+	t.Helper()
+	out, errs, code := run(context.Background(), "--config", cfg, "runs", "--job", "sites", "--hosts")
+	if code != 0 {
+		t.Fatalf("runs --hosts: exit %d\n%s", code, errs)
+	}
+	perWorker, workers, perHost, seenHosts := 0, 0, 0, 0
+	section := ""
+	for _, l := range strings.Split(out, "\n") {
+		f := strings.Fields(l)
+		switch {
+		case len(f) == 0:
+			continue
+		case f[0] == "WORKER" || f[0] == "HOST":
+			section = f[0]
+			continue
+		}
+		var n int
+		switch section {
+		case "WORKER":
+			fmt.Sscan(f[len(f)-1], &n)
+			perWorker += n
+			workers++
+		case "HOST":
+			fmt.Sscan(f[2], &n) // HOST REQUESTS PAGES ...
+			perHost += n
+			seenHosts++
+		}
+	}
+	if perWorker != pages || workers < 2 {
+		t.Fatalf("the run record's per-worker counts add up to %d over %d workers; want %d over several\n%s", perWorker, workers, pages, out)
+	}
+	if perHost != pages || seenHosts != hosts {
+		t.Fatalf("the run record's per-host counts add up to %d over %d hosts; want %d over %d\n%s", perHost, seenHosts, pages, hosts, out)
+	}
 }
 
 func TestDistributedWorkerKilled(t *testing.T) {

@@ -80,11 +80,23 @@ func printRunHosts(env *Env, st *store.Store, r store.Run) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "run %d of job %s, started %s: %d hosts\n", r.ID, r.Job, r.Started.UTC().Format(time.RFC3339), len(hosts))
+	tw := tabwriter.NewWriter(env.Stdout, 2, 8, 2, ' ', 0)
+	if len(r.Workers) > 0 {
+		names := make([]string, 0, len(r.Workers))
+		for w := range r.Workers {
+			names = append(names, w)
+		}
+		sort.Strings(names)
+		fmt.Fprintln(tw, "WORKER\tPAGES ARCHIVED")
+		for _, w := range names {
+			fmt.Fprintf(tw, "%s\t%d\n", oneLine(w), r.Workers[w])
+		}
+		fmt.Fprintln(tw)
+	}
 	if len(hosts) == 0 {
-		return nil
+		return tw.Flush()
 	}
 	sort.SliceStable(hosts, func(i, j int) bool { return hosts[i].Requests > hosts[j].Requests })
-	tw := tabwriter.NewWriter(env.Stdout, 2, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "HOST\tREQUESTS\tPAGES\tERRORS\tBYTES\tMEAN LATENCY\tPOLITENESS WAIT")
 	for _, h := range hosts {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\n", h.Host, h.Requests, h.Pages, h.Errors, size(h.Bytes),

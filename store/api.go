@@ -219,4 +219,7 @@ type Run struct {
 	// Hosts are the run's per-host figures: AddRun stores them beside the
 	// run, Runs leaves them out, RunHosts reads them.
 	Hosts []RunHost `json:"-"`
+	// Workers are the pages archived from each worker of a distributed
+	// run (none for a local run); older records decode with none.
+	Workers map[string]int `json:",omitempty"`
 }

@@ -85,7 +85,8 @@ func seed(t testing.TB) *store.Store {
 		t.Fatal(err)
 	}
 	if _, err := st.AddRun(store.Run{Job: "news", Started: t0, Ended: t0.Add(time.Minute), Pages: 4, New: 2, Errors: 1, Error: "one page <b>failed</b>",
-		Hosts: []store.RunHost{{Host: "news.example.com", Requests: 6, Pages: 4, Errors: 1, Bytes: 48213, Latency: 120 * time.Millisecond, Wait: 5 * time.Second}}}); err != nil {
+		Hosts:   []store.RunHost{{Host: "news.example.com", Requests: 6, Pages: 4, Errors: 1, Bytes: 48213, Latency: 120 * time.Millisecond, Wait: 5 * time.Second}},
+		Workers: map[string]int{"crawl-b:7": 3, "crawl-a:4": 1}}); err != nil {
 		t.Fatal(err)
 	}
 	return st

@@ -40,6 +40,7 @@ func TestPages(t *testing.T) {
 		{"runs", "/runs", 200, []string{"<td>news</td>", "one page &lt;b&gt;failed&lt;/b&gt;", "manual"}, []string{"Run now"}},
 		{"runs links each run's hosts", "/runs", 200, []string{`href="/runs?run=1#hosts"`}, []string{`id="run-hosts"`}},
 		{"run host by host", "/runs?run=1", 200, []string{`id="run-hosts"`, "<td>news.example.com</td>", "<td>48213</td>", "<td>5s</td>"}, nil},
+		{"run worker by worker", "/runs?run=1", 200, []string{`id="run-workers"`, "<td>crawl-a:4</td><td>1</td></tr>\n<tr><td>crawl-b:7</td><td>3</td>"}, nil},
 		{"run bad number", "/runs?run=x", 400, []string{"<code>run</code>"}, nil},
 		{"run unknown", "/runs?run=99", 400, []string{"<code>run</code>", "no run 99"}, nil},
 		{"login page", "/login", 200, []string{`name="token"`}, nil},

@@ -96,6 +96,18 @@ func InfoOf(ctx context.Context, rdb *redis.Client, job string, top int, ttl tim
 	return in, nil
 }
 
+// Done reads the counts of job's current or last run, kept by the archive
+// side until the next run begins: results archived per worker and per host.
+func Done(ctx context.Context, rdb *redis.Client, job string) (workers, hosts map[string]int64, err error) {
+	p := Prefix(job)
+	pipe := rdb.Pipeline()
+	byWorker, byHost := pipe.HGetAll(ctx, p+"done:workers"), pipe.HGetAll(ctx, p+"done:hosts")
+	if _, err := pipe.Exec(ctx); err != nil && err != redis.Nil {
+		return nil, nil, fmt.Errorf("redis at %s: %w", rdb.Options().Addr, err)
+	}
+	return counts(byWorker.Val()), counts(byHost.Val()), nil
+}
+
 func counts(m map[string]string) map[string]int64 {
 	out := make(map[string]int64, len(m))
 	for k, v := range m {
