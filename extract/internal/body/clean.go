@@ -218,7 +218,10 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 		}
 		fc[ci] = v
 	}
-	return v == 3 || v == 2 && !main || v == 1 && small
+	// A weak class word is weak evidence: a heading classed
+	// "section-header" is the article's own subheading, kept for the
+	// line rules and the container choice to judge.
+	return v == 3 || v == 2 && !main || v == 1 && small && !IsHeading(n)
 }
 
 // hiddenDialog reports a dialog that is closed: a <dialog> or an element

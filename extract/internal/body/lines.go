@@ -274,7 +274,7 @@ func hasPrefixFold(s string, ps ...string) bool {
 // isDateLine reports whether t is a date (and time) with little else: what
 // is left after the date is short and has no sentence punctuation.
 func isDateLine(t string) bool {
-	loc := boilerplate.DateOnly.FindStringIndex(t)
+	loc := boilerplate.DateOnly.Re.FindStringIndex(t)
 	if loc == nil {
 		return false
 	}

@@ -11,7 +11,7 @@ func TestRows(t *testing.T) {
 			t.Errorf("%s: two rows", r.Name)
 		}
 		seen[r.Name] = true
-		if !r.Match.MatchString(r.Example) {
+		if !r.MatchString(r.Example) {
 			t.Errorf("%s does not match its example %q", r.Name, r.Example)
 		}
 	}
