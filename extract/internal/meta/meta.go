@@ -95,6 +95,9 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 
 	titleBlock := unNoiseTitleBlock(lines, titleIdx)
 	zh := readZhLabels(lines)
+	if zh.owner = blogOwnerFromTitle(h.title); zh.owner == nil && base != nil {
+		zh.owner = blogOwnerFromURL(base.String())
+	}
 
 	// Authors.
 	lang := pageLanguage(h, lines)
@@ -251,6 +254,14 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// author, which is usually the site's name. The explicit 作者 label
 	// wins wherever it stands: a 记者 credit may belong to a story quoted
 	// or reposted inside the page.
+	// On a blog (its owner named by the title or the path) the post's
+	// own byline comes before any credit in the text it reposts.
+	if zhPage && len(zh.owner) > 0 {
+		if len(zh.poster) > 0 {
+			return zh.poster
+		}
+		return zh.owner
+	}
 	if len(zh.authors) > 0 {
 		return zh.authors
 	}

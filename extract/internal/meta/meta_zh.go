@@ -163,10 +163,17 @@ func zhFields(line string) []zhField {
 // other trailing text. Latin-script values are cleaned as bylines.
 func zhNames(v string, liberal bool) []string {
 	v = strings.NewReplacer("　", " ", "&nbsp;", " ", "、", " ", "，", " ", ",", " ", "/", " ", "／", " ").Replace(v)
+	if zhVerbAfterLabel(v) || zhSentence(v) {
+		return nil
+	}
 	toks := strings.Fields(v)
 	if len(toks) == 0 {
 		return nil
 	}
+	for i, t := range toks {
+		toks[i] = zhCutGlued(t)
+	}
+	toks = strings.Fields(strings.Join(toks, " "))
 	first := []rune(toks[0])
 	if !isHan(first[0]) {
 		// A Latin or mixed pen name: take the value up to the first Han text.
@@ -211,7 +218,8 @@ type zhResult struct {
 	authors  []string // 作者
 	reporter []string // 记者, 通讯员
 	editors  []string // 编辑
-	poster   []string // "网名 发表于 2006-3-14"
+	poster   []string // "网名 发表于 2006-3-14", "由 网名 于 … 发布"
+	owner    []string // the blog's owner, from the title or the path
 	source   string
 	views    int64
 	dateLine []int // indexes of lines with a date label
@@ -262,6 +270,9 @@ func readZhLabels(lines []metaLine) zhResult {
 					r.poster = cleanAuthors(m[1])
 				}
 			}
+			if r.poster == nil && !ln.noise && ln.runes <= 80 {
+				r.poster = zhByPoster(t)
+			}
 		}
 		if r.views == 0 && !ln.noise && ln.runes <= 200 && strings.ContainsAny(t, "0123456789") && containsAnyWord(t, zhViewsWords) {
 			if m := zhViewsRe.FindStringSubmatch(t); m != nil {
@@ -276,6 +287,11 @@ func readZhLabels(lines []metaLine) zhResult {
 			if m := zhBareEditorRe.FindStringSubmatch(strings.TrimRight(t, "）) ")); m != nil && hanName(m[1]) {
 				r.editors = []string{m[1]}
 			}
+		}
+		// The credit that opens a long lead paragraph: "本报讯（记者
+		// 林晓舟）…", "本报记者林晓舟发自湖畔 …".
+		if r.reporter == nil && !ln.noise && !short && zhHasReporterWord(t) {
+			r.reporter = zhLeadCredit(t)
 		}
 		// The credit that closes the body: "……。（记者 林晓舟）".
 		if r.reporter == nil && !ln.noise && ln.links*2 < ln.runes && endsParen(t) {
@@ -333,6 +349,12 @@ func zhBareCredit(t string) []string {
 			continue // read by zhFields
 		}
 		rest := t[m[1]:]
+		if zhVerbAfterLabel(rest) {
+			continue // "记者了解到", running text
+		}
+		if j := strings.IndexAny(rest, ")）"); j >= 0 {
+			rest = rest[:j] // "（记者 林晓舟 周明远）湖畔码头…"
+		}
 		if j := zhReporterRe.FindStringIndex(rest); j != nil {
 			rest = rest[:j[0]]
 		}
