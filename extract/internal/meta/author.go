@@ -180,8 +180,9 @@ var lastFirstRe = sync.OnceValue(func() *regexp.Regexp {
 func authorsFromValues(vals []string) []string {
 	var out []string
 	for _, v := range vals {
-		if looksLikeURL(v) {
-			// og article:author is often a profile link: the name is not in it.
+		if looksLikeURL(v) || softwareAuthorRe.MatchString(v) {
+			// og article:author is often a profile link: the name is not in it;
+			// forum and CMS templates name their own makers.
 			continue
 		}
 		if len(vals) < 2 || !strings.Contains(v, ",") {
@@ -196,6 +197,10 @@ func authorsFromValues(vals []string) []string {
 	}
 	return out
 }
+
+// softwareAuthorRe: an author meta a forum or CMS template ships with
+// ("Discuz! Team and Comsenz UI Team", "Powered by ExampleCMS").
+var softwareAuthorRe = regexp.MustCompile(`(?i)\b(?:discuz|comsenz|phpwind|dedecms|phpcms|empirecms|wordpress|joomla|drupal|typecho|z-blog)\b|\bpowered by\b`)
 
 func looksLikeURL(s string) bool {
 	s = strings.TrimSpace(strings.ToLower(s))

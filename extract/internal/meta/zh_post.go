@@ -18,8 +18,18 @@ import (
 // names no owner.
 var zhBlogTitleRe = regexp.MustCompile(`(?:^|[_|–—－｜»\-]|\s)\s*([^_|–—－｜»\s\-]{2,20}?)\s*(?:的(?:博客|部落格|个人空间|個人空間|空间|空間|专栏|專欄|日志|日誌)|\s*[_|–—－｜\-]\s*[^_|–—－｜»\s\-的]{0,6}(?:博客|部落格)\s*$)`)
 
+// zhBlogHostTitleRe: a title that is the owner's name and the blog
+// host ("青禾 | blog.example.com").
+var zhBlogHostTitleRe = regexp.MustCompile(`(?i)^\s*([^|_–—－｜\s]{2,20})\s*[|_–—－｜-]\s*[a-z0-9.-]*blog[a-z0-9.-]*\.[a-z]{2,}\s*$`)
+
 // blogOwnerFromTitle reads the blog owner from the page title.
 func blogOwnerFromTitle(title string) []string {
+	if m := zhBlogHostTitleRe.FindStringSubmatch(title); m != nil {
+		if plausibleAuthor(m[1]) && !zhOrgSuffixRe.MatchString(m[1]) {
+			return []string{m[1]}
+		}
+		return nil
+	}
 	if !strings.Contains(title, "博客") && !strings.Contains(title, "部落格") && !strings.Contains(title, "空间") && !strings.Contains(title, "空間") && !strings.Contains(title, "专栏") && !strings.Contains(title, "專欄") {
 		return nil
 	}

@@ -13,6 +13,8 @@ func TestBlogOwnerFromTitle(t *testing.T) {
 		{"owner's blog", "春天来了 - 青禾的博客", []string{"青禾"}},
 		{"owner before a platform", "春天来了_青禾_新浪博客", []string{"青禾"}},
 		{"owner's space", "湖边散步记 | 林晓舟的个人空间", []string{"林晓舟"}},
+		{"owner and the blog host", "青禾 | blog.example.com", []string{"青禾"}},
+		{"site name and a host", "湖畔新闻 | news.example.com", nil},
 		{"platform name only", "湖畔博客 » 春天来了", nil},
 		{"no blog", "湖畔码头今起恢复通航_湖畔网", nil},
 	}
@@ -87,6 +89,25 @@ func TestZhCreditReadsAsName(t *testing.T) {
 			}
 			if !reflect.DeepEqual(r.poster, tc.poster) {
 				t.Errorf("poster = %q, want %q", r.poster, tc.poster)
+			}
+		})
+	}
+}
+
+func TestSoftwareAuthorMeta(t *testing.T) {
+	tests := []struct {
+		name string
+		vals []string
+		want []string
+	}{
+		{"forum template makers", []string{"Discuz! Team and Comsenz UI Team"}, nil},
+		{"powered-by line", []string{"Powered by ExampleCMS"}, nil},
+		{"a person", []string{"林晓舟"}, []string{"林晓舟"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := authorsFromValues(tc.vals); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("authorsFromValues(%q) = %q, want %q", tc.vals, got, tc.want)
 			}
 		})
 	}
