@@ -273,6 +273,9 @@ func readZhLabels(lines []metaLine) zhResult {
 			if r.poster == nil && !ln.noise && ln.runes <= 80 {
 				r.poster = zhByPoster(t)
 			}
+			if r.authors == nil && !ln.noise && ln.runes <= 40 {
+				r.authors = zhSlashCredit(t)
+			}
 		}
 		if r.views == 0 && !ln.noise && ln.runes <= 200 && strings.ContainsAny(t, "0123456789") && containsAnyWord(t, zhViewsWords) {
 			if m := zhViewsRe.FindStringSubmatch(t); m != nil {

@@ -150,3 +150,23 @@ func zhLeadCredit(t string) []string {
 	}
 	return zhBareCredit(head)
 }
+
+// zhSlashCreditRe: the writer's credit with a slash, before or after the
+// name: "文/林晓舟", "文／林晓舟 图／周明远", "林晓舟/文".
+var zhSlashCreditRe = regexp.MustCompile(`(?:^|[\s（(])(?:` + zh.Alt("撰文", "文") + `)\s*[/／]\s*([^\s/／（）()]{2,20})|^\s*([^\s/／]{2,4})\s*[/／]\s*文(?:\s|$)`)
+
+// zhSlashCredit reads that credit from a short line.
+func zhSlashCredit(t string) []string {
+	if !strings.ContainsAny(t, "/／") {
+		return nil
+	}
+	m := zhSlashCreditRe.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	v := m[1]
+	if v == "" {
+		v = m[2]
+	}
+	return zhNames(v, true)
+}

@@ -76,6 +76,10 @@ func TestZhCreditReadsAsName(t *testing.T) {
 			lines:    []string{"本报记者林晓舟发自湖畔 湖畔码头经过两个月的整修，今天上午正式恢复通航，首班渡轮载客一百二十人，港务部门表示，整修期间共更换了四百米护栏，并新建了候船室和无障碍通道，方便老人和孩子。"},
 			reporter: []string{"林晓舟"},
 		},
+		{name: "slash credit before the name", lines: []string{"文/王若溪"}, authors: []string{"王若溪"}},
+		{name: "slash credits for text and photos", lines: []string{"文／王若溪 图／周明远"}, authors: []string{"王若溪"}},
+		{name: "slash credit after the name", lines: []string{"王若溪/文"}, authors: []string{"王若溪"}},
+		{name: "a path is no credit", lines: []string{"首页/新闻/正文"}},
 		{name: "posted by, with the time", lines: []string{"本文由 湖边小舟 于 2024-03-05 10:20 发布"}, poster: []string{"湖边小舟"}},
 	}
 	for _, tc := range tests {
