@@ -9,12 +9,13 @@ import (
 
 	"newsarchive/extract/internal/date"
 	"newsarchive/extract/internal/dom"
+	"newsarchive/extract/internal/zh"
 )
 
 var (
 	// byPrefixRe strips the "By" / "Written by" / "Analysis by" / "This post
 	// was written by" / "作者：" / "Текст:" lead of a byline.
-	byPrefixRe = regexp.MustCompile(`(?i)^(?:this (?:post|article|story|piece) was (?:written|contributed) )?(?:(?:written|authored|posted|published|reported|compiled|edited|curated|words|text|story|articles?|photos?|analysis|opinion|commentary|column|essay|interview)\s+(?:and\s+\w+\s+)?)?(?:by|from)\s*[:\-]?\s+|^(?:author|authors|contributors?|written by|authored by|posted by|byline|by|текст|автор)\s*[:：]\s*|^(?:作者|撰文|文|记者|記者|执笔人|执笔|執筆)\s*[:：/／]\s*`)
+	byPrefixRe = regexp.MustCompile(`(?i)^(?:this (?:post|article|story|piece) was (?:written|contributed) )?(?:(?:written|authored|posted|published|reported|compiled|edited|curated|words|text|story|articles?|photos?|analysis|opinion|commentary|column|essay|interview)\s+(?:and\s+\w+\s+)?)?(?:by|from)\s*[:\-]?\s+|^(?:author|authors|contributors?|written by|authored by|posted by|byline|by|текст|автор)\s*[:：]\s*|^(?:` + zh.Alt("作者", "撰文", "文", "记者", "执笔人", "执笔") + `)\s*[:：/／]\s*`)
 	// orgAndRe: an organisation's name joined by "and" ("Department of X
 	// and Y"): lower-case function words inside, no comma.
 	orgAndRe = regexp.MustCompile(`^[^,;、，]*\b(?:of|for|the|on)\b[^,;、，]*\sand\s[^,;、，]*$`)
@@ -180,8 +181,9 @@ var lastFirstRe = sync.OnceValue(func() *regexp.Regexp {
 func authorsFromValues(vals []string) []string {
 	var out []string
 	for _, v := range vals {
-		if looksLikeURL(v) {
-			// og article:author is often a profile link: the name is not in it.
+		if looksLikeURL(v) || softwareAuthorRe.MatchString(v) {
+			// og article:author is often a profile link: the name is not in it;
+			// forum and CMS templates name their own makers.
 			continue
 		}
 		if len(vals) < 2 || !strings.Contains(v, ",") {
@@ -196,6 +198,10 @@ func authorsFromValues(vals []string) []string {
 	}
 	return out
 }
+
+// softwareAuthorRe: an author meta a forum or CMS template ships with
+// ("Discuz! Team and Comsenz UI Team", "Powered by ExampleCMS").
+var softwareAuthorRe = regexp.MustCompile(`(?i)\b(?:discuz|comsenz|phpwind|dedecms|phpcms|empirecms|wordpress|joomla|drupal|typecho|z-blog)\b|\bpowered by\b`)
 
 func looksLikeURL(s string) bool {
 	s = strings.TrimSpace(strings.ToLower(s))

@@ -13,6 +13,7 @@ import (
 
 	"newsarchive/extract/internal/date"
 	"newsarchive/extract/internal/dom"
+	"newsarchive/extract/internal/zh"
 )
 
 // Meta is the page's metadata as the metadata finders (JSON-LD, OpenGraph,
@@ -95,6 +96,9 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 
 	titleBlock := unNoiseTitleBlock(lines, titleIdx)
 	zh := readZhLabels(lines)
+	if zh.owner = blogOwnerFromTitle(h.title); zh.owner == nil && base != nil {
+		zh.owner = blogOwnerFromURL(base.String())
+	}
 
 	// Authors.
 	lang := pageLanguage(h, lines)
@@ -251,6 +255,14 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// author, which is usually the site's name. The explicit 作者 label
 	// wins wherever it stands: a 记者 credit may belong to a story quoted
 	// or reposted inside the page.
+	// On a blog (its owner named by the title or the path) the post's
+	// own byline comes before any credit in the text it reposts.
+	if zhPage && len(zh.owner) > 0 {
+		if len(zh.poster) > 0 {
+			return zh.poster
+		}
+		return zh.owner
+	}
 	if len(zh.authors) > 0 {
 		return zh.authors
 	}
@@ -434,7 +446,7 @@ func isSiteName(authors []string, site string) bool {
 }
 
 // zhOrgSuffixRe: a 来源 value ending like this is a publisher, not a person.
-var zhOrgSuffixRe = regexp.MustCompile(`(?:网|網|报|報|社|台|刊|局|部|厅|廳|院|会|會|站|厂|廠|所|处|處|办|辦|委|司|中心|集团|集團|公司|杂志|雜誌|频道|頻道|新闻|新聞|日报|晚报|时报|周刊|在线|在線)$`)
+var zhOrgSuffixRe = regexp.MustCompile(`(?:` + zh.Alt("网", "报", "社", "台", "刊", "局", "部", "厅", "院", "会", "站", "厂", "所", "处", "办", "委", "司", "中心", "集团", "公司", "杂志", "频道", "新闻", "日报", "晚报", "时报", "周刊", "在线") + `)$`)
 
 // nameUnderTitle reads a byline that is only a name: a line of its own
 // right under (or just above) the headline holding a Chinese personal name.

@@ -103,20 +103,20 @@ func isRegexSpace(b byte) bool {
 var zhReporterRe = regexp.MustCompile(`(` + zh.Alt("记者", "通讯员", "实习生") + `)\s*`)
 
 // zhBareEditorRe: "（湖畔网编辑 孙若兰）" — an editor credit without a colon.
-var zhBareEditorRe = regexp.MustCompile(`(?:编辑|編輯)\s+([^\s）)]{2,4})\s*$`)
+var zhBareEditorRe = regexp.MustCompile(`(?:` + zh.Alt("编辑") + `)\s+([^\s）)]{2,4})\s*$`)
 
 // zhPostedRe: "lakeside88 发表于 2006-3-14 09:20:00", a blog or forum post's
 // author before its date.
-var zhPostedRe = regexp.MustCompile(`^(?:作者[:：]?\s*)?([^\s:：]{2,20})\s*(?:发表于|發表於|发布于|發佈於|发表在|posted)`)
+var zhPostedRe = regexp.MustCompile(`^(?:作者[:：]?\s*)?([^\s:：]{2,20})\s*(?:` + zh.Alt("发表于", "发布于", "发表在") + `|posted)`)
 
 // zhTrailParenRe: a parenthesised credit closing a paragraph.
 var zhTrailParenRe = regexp.MustCompile(`[（(]\s*([^（()）]{2,40}?)\s*[)）]\s*$`)
 
 // zhViewsRe: "点击量：123", "阅读 1234", "123次浏览".
-var zhViewsRe = regexp.MustCompile(`(?:点击量|點擊量|点击数|點擊數|点击|點擊|阅读量|閱讀量|阅读数|閱讀數|阅读|閱讀|浏览量|瀏覽量|浏览次数|瀏覽次數|浏览|瀏覽|访问量|訪問量|人气|人氣)\s*[:：]?\s*[（(]?\s*(\d{1,9})|(\d{1,9})\s*(?:次浏览|次瀏覽|次阅读|次閱讀|人阅读|人閱讀|次点击|次點擊)`)
+var zhViewsRe = regexp.MustCompile(`(?:` + zh.Alt("点击量", "点击数", "点击", "阅读量", "阅读数", "阅读", "浏览量", "浏览次数", "浏览", "访问量", "人气") + `)\s*[:：]?\s*[（(]?\s*(\d{1,9})|(\d{1,9})\s*(?:` + zh.Alt("次浏览", "次阅读", "人阅读", "次点击") + `)`)
 
 // zhCreditSuffixRe: what follows the names in a credit ("湖畔县报道", "摄").
-var zhCreditSuffixRe = regexp.MustCompile(`(?:报道|報導|報道|报导|摄影|攝影|摄|攝|整理|编译|編譯|发自|發自)$`)
+var zhCreditSuffixRe = regexp.MustCompile(`(?:` + zh.Alt("报道", "报导", "摄影", "摄", "整理", "编译", "发自") + `)$`)
 
 // zhField is one labelled value on a line.
 type zhField struct {
@@ -163,10 +163,17 @@ func zhFields(line string) []zhField {
 // other trailing text. Latin-script values are cleaned as bylines.
 func zhNames(v string, liberal bool) []string {
 	v = strings.NewReplacer("　", " ", "&nbsp;", " ", "、", " ", "，", " ", ",", " ", "/", " ", "／", " ").Replace(v)
+	if zhVerbAfterLabel(v) || zhSentence(v) {
+		return nil
+	}
 	toks := strings.Fields(v)
 	if len(toks) == 0 {
 		return nil
 	}
+	for i, t := range toks {
+		toks[i] = zhCutGlued(t)
+	}
+	toks = strings.Fields(strings.Join(toks, " "))
 	first := []rune(toks[0])
 	if !isHan(first[0]) {
 		// A Latin or mixed pen name: take the value up to the first Han text.
@@ -211,7 +218,8 @@ type zhResult struct {
 	authors  []string // 作者
 	reporter []string // 记者, 通讯员
 	editors  []string // 编辑
-	poster   []string // "网名 发表于 2006-3-14"
+	poster   []string // "网名 发表于 2006-3-14", "由 网名 于 … 发布"
+	owner    []string // the blog's owner, from the title or the path
 	source   string
 	views    int64
 	dateLine []int // indexes of lines with a date label
@@ -262,6 +270,12 @@ func readZhLabels(lines []metaLine) zhResult {
 					r.poster = cleanAuthors(m[1])
 				}
 			}
+			if r.poster == nil && !ln.noise && ln.runes <= 80 {
+				r.poster = zhByPoster(t)
+			}
+			if r.authors == nil && !ln.noise && ln.runes <= 40 {
+				r.authors = zhSlashCredit(t)
+			}
 		}
 		if r.views == 0 && !ln.noise && ln.runes <= 200 && strings.ContainsAny(t, "0123456789") && containsAnyWord(t, zhViewsWords) {
 			if m := zhViewsRe.FindStringSubmatch(t); m != nil {
@@ -272,10 +286,15 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.views, _ = strconv.ParseInt(n, 10, 64)
 			}
 		}
-		if r.editors == nil && !ln.noise && ln.runes <= 40 && (strings.Contains(t, "编辑") || strings.Contains(t, "編輯")) {
+		if r.editors == nil && !ln.noise && ln.runes <= 40 && containsAnyWord(t, zhEditorWords) {
 			if m := zhBareEditorRe.FindStringSubmatch(strings.TrimRight(t, "）) ")); m != nil && hanName(m[1]) {
 				r.editors = []string{m[1]}
 			}
+		}
+		// The credit that opens a long lead paragraph: "本报讯（记者
+		// 林晓舟）…", "本报记者林晓舟发自湖畔 …".
+		if r.reporter == nil && !ln.noise && !short && zhHasReporterWord(t) {
+			r.reporter = zhLeadCredit(t)
 		}
 		// The credit that closes the body: "……。（记者 林晓舟）".
 		if r.reporter == nil && !ln.noise && ln.links*2 < ln.runes && endsParen(t) {
@@ -293,6 +312,7 @@ var (
 	zhPostedWords = append(zh.Both("发表", "发布于"), "posted")
 	zhViewsWords  = zh.Both("点击", "阅读", "浏览", "访问", "人气")
 	zhReportWords = zh.Both("记者", "通讯员", "实习生")
+	zhEditorWords = zh.Both("编辑")
 )
 
 // containsAnyWord reports whether s holds one of words.
@@ -333,6 +353,12 @@ func zhBareCredit(t string) []string {
 			continue // read by zhFields
 		}
 		rest := t[m[1]:]
+		if zhVerbAfterLabel(rest) {
+			continue // "记者了解到", running text
+		}
+		if j := strings.IndexAny(rest, ")）"); j >= 0 {
+			rest = rest[:j] // "（记者 林晓舟 周明远）湖畔码头…"
+		}
 		if j := zhReporterRe.FindStringIndex(rest); j != nil {
 			rest = rest[:j[0]]
 		}

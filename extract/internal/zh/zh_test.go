@@ -16,6 +16,9 @@ func TestBoth(t *testing.T) {
 		{"one traditional form", []string{"记者"}, []string{"记者", "記者"}},
 		{"two traditional forms of one character", []string{"发布"}, []string{"发布", "发佈", "發布", "發佈"}},
 		{"no repeats", []string{"来源", "来源"}, []string{"来源", "來源"}},
+		{"publisher suffix", []string{"杂志"}, []string{"杂志", "杂誌", "雜志", "雜誌"}},
+		{"credit tail", []string{"发自"}, []string{"发自", "發自"}},
+		{"running-text verb", []string{"介绍"}, []string{"介绍", "介紹"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,118 @@
+package meta
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestBlogOwnerFromTitle(t *testing.T) {
+	tests := []struct {
+		name, title string
+		want        []string
+	}{
+		{"owner's blog", "春天来了 - 青禾的博客", []string{"青禾"}},
+		{"owner before a platform", "春天来了_青禾_新浪博客", []string{"青禾"}},
+		{"owner's space", "湖边散步记 | 林晓舟的个人空间", []string{"林晓舟"}},
+		{"owner and the blog host", "青禾 | blog.example.com", []string{"青禾"}},
+		{"site name and a host", "湖畔新闻 | news.example.com", nil},
+		{"platform name only", "湖畔博客 » 春天来了", nil},
+		{"no blog", "湖畔码头今起恢复通航_湖畔网", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := blogOwnerFromTitle(tc.title); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("blogOwnerFromTitle(%q) = %q, want %q", tc.title, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestBlogOwnerFromURL(t *testing.T) {
+	tests := []struct {
+		name, url string
+		want      []string
+	}{
+		{"blog host, user path", "https://blog.example.cn/u/qinghe/2024/03/spring.html", []string{"qinghe"}},
+		{"news site author page", "https://news.example.cn/author/qinghe/", nil},
+		{"blog host, no user", "https://blog.example.cn/2024/03/spring.html", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := blogOwnerFromURL(tc.url); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("blogOwnerFromURL(%q) = %q, want %q", tc.url, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestZhCreditReadsAsName(t *testing.T) {
+	tests := []struct {
+		name     string
+		lines    []string
+		reporter []string
+		authors  []string
+		poster   []string
+	}{
+		{name: "reporter word in running text", lines: []string{"记者了解到，码头将于下月恢复通航。"}},
+		{name: "reporter then a verb", lines: []string{"记者表示 这次整修"}},
+		{name: "interview question after the label", lines: []string{"记者：您觉得这次整修怎么样？"}},
+		{name: "name glued to 发自 and the place", lines: []string{"本报记者王若溪发自湖畔"}, reporter: []string{"王若溪"}},
+		{name: "name glued to 摄", lines: []string{"记者 周明远摄"}, reporter: []string{"周明远"}},
+		{name: "reporter and correspondent", lines: []string{"记者 王若溪 通讯员 周明远"}, reporter: []string{"王若溪", "周明远"}},
+		{name: "traditional glued credit", lines: []string{"本報記者王若溪發自湖畔"}, reporter: []string{"王若溪"}},
+		{name: "several authors after a label", lines: []string{"作者：张青，李雨桐，周明远"}, authors: []string{"张青", "李雨桐", "周明远"}},
+		{
+			name:     "credit opening a long lead paragraph",
+			lines:    []string{"本报讯（记者 林晓舟 周明远）湖畔码头经过两个月的整修，今天上午正式恢复通航，首班渡轮载客一百二十人，港务部门表示，整修期间共更换了四百米护栏，并新建了候船室和无障碍通道，方便老人和孩子候船。"},
+			reporter: []string{"林晓舟", "周明远"},
+		},
+		{
+			name:     "agency dateline credit",
+			lines:    []string{"新华社湖畔3月5日电（记者王若溪、周明远）湖畔码头经过两个月的整修，今天上午正式恢复通航，首班渡轮载客一百二十人，港务部门表示，整修期间共更换了四百米护栏，并新建了候船室。"},
+			reporter: []string{"王若溪", "周明远"},
+		},
+		{
+			name:     "reporter glued at the start of a long paragraph",
+			lines:    []string{"本报记者林晓舟发自湖畔 湖畔码头经过两个月的整修，今天上午正式恢复通航，首班渡轮载客一百二十人，港务部门表示，整修期间共更换了四百米护栏，并新建了候船室和无障碍通道，方便老人和孩子。"},
+			reporter: []string{"林晓舟"},
+		},
+		{name: "slash credit before the name", lines: []string{"文/王若溪"}, authors: []string{"王若溪"}},
+		{name: "slash credits for text and photos", lines: []string{"文／王若溪 图／周明远"}, authors: []string{"王若溪"}},
+		{name: "slash credit after the name", lines: []string{"王若溪/文"}, authors: []string{"王若溪"}},
+		{name: "a path is no credit", lines: []string{"首页/新闻/正文"}},
+		{name: "posted by, with the time", lines: []string{"本文由 湖边小舟 于 2024-03-05 10:20 发布"}, poster: []string{"湖边小舟"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := readZhLabels(zhLines(tc.lines...))
+			if !reflect.DeepEqual(r.reporter, tc.reporter) {
+				t.Errorf("reporter = %q, want %q", r.reporter, tc.reporter)
+			}
+			if !reflect.DeepEqual(r.authors, tc.authors) {
+				t.Errorf("authors = %q, want %q", r.authors, tc.authors)
+			}
+			if !reflect.DeepEqual(r.poster, tc.poster) {
+				t.Errorf("poster = %q, want %q", r.poster, tc.poster)
+			}
+		})
+	}
+}
+
+func TestSoftwareAuthorMeta(t *testing.T) {
+	tests := []struct {
+		name string
+		vals []string
+		want []string
+	}{
+		{"forum template makers", []string{"Discuz! Team and Comsenz UI Team"}, nil},
+		{"powered-by line", []string{"Powered by ExampleCMS"}, nil},
+		{"a person", []string{"林晓舟"}, []string{"林晓舟"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := authorsFromValues(tc.vals); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("authorsFromValues(%q) = %q, want %q", tc.vals, got, tc.want)
+			}
+		})
+	}
+}
