@@ -31,9 +31,10 @@ type Page struct {
 	IsArticle  bool
 }
 
-// ReadFunc extracts a page fetched from url, decoding body with the
-// response's Content-Type, as a crawl would.
-type ReadFunc func(url string, body []byte, contentType string) (Page, error)
+// ReadFunc extracts a page fetched from url at fetched (the record's
+// WARC-Date), decoding body with the response's Content-Type, as a crawl
+// would.
+type ReadFunc func(url string, body []byte, contentType string, fetched time.Time) (Page, error)
 
 // ImportOptions configure Import.
 type ImportOptions struct {

@@ -152,6 +152,10 @@ func mMayHoldDate(s string, yearKnown bool) bool {
 			run = 0
 		}
 	}
+	// 9/5/24, 05.09.24: a two-digit year between separators.
+	if strings.Count(s, "/") >= 2 || strings.Count(s, ".") >= 2 {
+		return true
+	}
 	return yearKnown && (strings.Contains(s, "月") || strings.Contains(s, ":")) && strings.ContainsAny(s, "0123456789")
 }
 
