@@ -66,6 +66,18 @@ func TestPublishedFetchAndForms(t *testing.T) {
 			want: "2021-11-01T04:00:00Z",
 		},
 		{
+			name: "German labels: the published line beats the updated one",
+			lang: "de",
+			body: `<h1>Ein Bericht</h1><p>Aktualisiert am 5. Juni 2024</p><p>Veröffentlicht am 3. Juni 2024</p><p>Text.</p>`,
+			want: "2024-06-03",
+		},
+		{
+			name: "French labels",
+			lang: "fr",
+			body: `<h1>Un article</h1><p>Mis à jour le 5 juin 2024</p><p>Publié le 3 juin 2024</p><p>Texte.</p>`,
+			want: "2024-06-03",
+		},
+		{
 			name: "day-first date in the URL is the last resort",
 			url:  "https://example.org/news/29-10-2021",
 			body: `<h1>Ein Bericht</h1><p>Text.</p>`,
