@@ -249,7 +249,8 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
-		dayFirst := c.DayFirst
+		// 10.12.2022 is day first wherever dates are written with dots.
+		dayFirst := c.DayFirst || s[m[4]:m[5]] == "."
 		switch {
 		case a > 12:
 			dayFirst = true

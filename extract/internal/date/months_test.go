@@ -50,6 +50,7 @@ func TestFindForeignAndShortForms(t *testing.T) {
 		{"two-digit year unambiguous", "25/8/24", us, "2024-08-25"},
 		{"dotted two-digit year", "31.05.19 10:30", eu, "2019-05-31T10:30:00"},
 		{"two-digit year of the last century", "12/24/98", us, "1998-12-24"},
+		{"dotted is day first in any language", "10.12.2022, 07:00", us, "2022-12-10T07:00:00"},
 		{"version number is no date", "release 1.2.10", eu, ""},
 		{"range is no date", "pages 1-4", us, ""},
 		{"around the clock is no date", "open 24/7", us, ""},
