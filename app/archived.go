@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"regexp"
+	"time"
 
 	"newsarchive/capture"
 	"newsarchive/extract"
@@ -31,7 +32,7 @@ func (s *Service) PageReader() (warc.ReadFunc, error) {
 	}
 	ex := s.Extractor.OrCurrent()
 	sites := s.Config.Sites
-	return func(u string, body []byte, contentType string) (warc.Page, error) {
+	return func(u string, body []byte, contentType string, fetched time.Time) (warc.Page, error) {
 		final, err := urlnorm.Normalize(u)
 		if err != nil {
 			return warc.Page{}, err
@@ -40,7 +41,7 @@ func (s *Service) PageReader() (warc.ReadFunc, error) {
 			return warc.Page{}, err
 		}
 		job := JobFor(s.Config, final)
-		res, err := ex.FromBytes(body, contentType, extract.Options{URL: final, Sites: sites})
+		res, err := ex.FromBytes(body, contentType, extract.Options{URL: final, Sites: sites, Now: fetched})
 		if err != nil {
 			return warc.Page{}, err
 		}

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"net/http"
+	"time"
+
 	"newsarchive/article"
 	"newsarchive/capture"
 	"newsarchive/config"
@@ -15,12 +18,25 @@ import (
 func Rereader(ex extract.Extractor, sites map[string]extract.Rules) store.ExtractFunc {
 	ex = ex.OrCurrent()
 	return func(c store.StoredCapture) (*article.Article, capture.Extraction, error) {
-		r, err := ex.FromBytes(c.Raw, c.ContentType, extract.Options{URL: c.URL, Sites: sites})
+		r, err := ex.FromBytes(c.Raw, c.ContentType, extract.Options{URL: c.URL, Sites: sites, Now: fetchTime(c.Provenance)})
 		if err != nil {
 			return nil, capture.Extraction{}, err
 		}
 		return &r.Article, capture.Extraction{Extractor: ex.Version, Charset: r.Charset, CharsetSource: r.CharsetSource}, nil
 	}
+}
+
+// fetchTime is when a stored capture was fetched, as its response's Date
+// header says (the server's clock at the fetch); zero when unknown.
+func fetchTime(p capture.Provenance) time.Time {
+	if p.Fetch == nil {
+		return time.Time{}
+	}
+	t, err := http.ParseTime(p.Fetch.Header.Get("Date"))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // storeOptions maps the store settings onto store.Options, with the

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"newsarchive/extract/internal/body"
 	"newsarchive/extract/internal/meta"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -24,6 +25,10 @@ type Options struct {
 	// Sites holds per-host rules keyed by host (lower case, no port). Only
 	// the entry for URL's host is used.
 	Sites map[string]Rules
+	// Now is when the page was fetched: a date later than it (plus a day
+	// of zone slack) is not the page's publication date. Zero means
+	// time.Now().
+	Now time.Time
 }
 
 // Result is what a page yields.
@@ -71,7 +76,11 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if r, ok := opts.Sites[urlnorm.Host(opts.URL)]; ok && opts.URL != "" {
 		rules = &r
 	}
-	md := findMeta(doc, base, rules)
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	md := findMeta(doc, base, rules, now)
 
 	res := &Result{}
 	root := doc.Selection.Nodes[0]
@@ -132,9 +141,9 @@ func Extract(page []byte, opts Options) (*Result, error) {
 }
 
 // findMeta is meta.Find with the site rules it honours.
-func findMeta(doc *goquery.Document, base *url.URL, rules *Rules) meta.Meta {
+func findMeta(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) meta.Meta {
 	if rules == nil {
-		return meta.Find(doc, base, nil)
+		return meta.Find(doc, base, nil, now)
 	}
-	return meta.Find(doc, base, &meta.Rules{Title: rules.Title, Date: rules.Date, Author: rules.Author, Source: rules.Source, Timezone: rules.Timezone})
+	return meta.Find(doc, base, &meta.Rules{Title: rules.Title, Date: rules.Date, Author: rules.Author, Source: rules.Source, Timezone: rules.Timezone}, now)
 }

@@ -151,7 +151,7 @@ func (cr *Crawler) page(reqURL string, resp *response, now time.Time) (*Page, *e
 		final = reqURL // the archive keys pages by URL: it must be short enough
 	}
 	ex := cr.o.Extractor.OrCurrent()
-	res, err := ex.FromBytes(resp.Body, resp.ContentType, extract.Options{URL: final, Sites: cr.o.Sites})
+	res, err := ex.FromBytes(resp.Body, resp.ContentType, extract.Options{URL: final, Sites: cr.o.Sites, Now: now})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -180,7 +180,7 @@ func (im *importer) extract(e entry) outcome {
 	if !isHTML(ct, body) {
 		return outcome{ignored: true}
 	}
-	p, err := im.o.Read(e.url, body, ct)
+	p, err := im.o.Read(e.url, body, ct, e.date)
 	if err != nil || p.Article == nil {
 		return outcome{defect: defectExtract, detail: fmt.Sprintf("%s: %v", e.url, err)}
 	}

@@ -122,7 +122,7 @@ func BenchmarkExtractOnly(b *testing.B) {
 			go func() {
 				defer wg.Done()
 				for i := w; i < len(snaps); i += workers {
-					if _, err := readPage(snaps[i].URL, snaps[i].Raw, "text/html; charset=utf-8"); err != nil {
+					if _, err := readPage(snaps[i].URL, snaps[i].Raw, "text/html; charset=utf-8", time.Time{}); err != nil {
 						b.Error(err)
 					}
 				}

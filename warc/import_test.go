@@ -17,7 +17,7 @@ import (
 )
 
 // readPage extracts as the app does, keyed by the URL.
-func readPage(u string, body []byte, ct string) (Page, error) {
+func readPage(u string, body []byte, ct string, _ time.Time) (Page, error) {
 	nu, err := urlnorm.Normalize(u)
 	if err != nil {
 		return Page{}, err

@@ -31,9 +31,10 @@ type Page struct {
 	IsArticle  bool
 }
 
-// ReadFunc extracts a page fetched from url, decoding body with the
-// response's Content-Type, as a crawl would.
-type ReadFunc func(url string, body []byte, contentType string) (Page, error)
+// ReadFunc extracts a page fetched from url at fetched (the record's
+// WARC-Date), decoding body with the response's Content-Type, as a crawl
+// would.
+type ReadFunc func(url string, body []byte, contentType string, fetched time.Time) (Page, error)
 
 // ErrStore marks an Import error that is the archive's own: a write to
 // the store failed (a full disk, a file size limit), not the input.

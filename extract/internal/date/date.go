@@ -74,6 +74,10 @@ var (
 	ymdRe = regexp.MustCompile(`(\d{4})\s*(?:([-/.])|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})`)
 	// dmyRe: 05.09.2024, 9/5/2024 (order decided by the values and language).
 	dmyRe = regexp.MustCompile(`(\d{1,2})([-/.])(\d{1,2})[-/.](\d{4})`)
+	// shortYearRe: 9/5/24 and 05.09.24, a two-digit year. The dotted form
+	// needs two-digit day and month (05.09.24), so that a version number
+	// (1.2.10) does not read as a date.
+	shortYearRe = regexp.MustCompile(`(\d{1,2})/(\d{1,2})/(\d{2})|(\d{2})\.(\d{2})\.(\d{2})`)
 	// mdRe: 09-05 08:56 or 9月5日 — a day without a year, usable only when
 	// the page tells the year elsewhere.
 	mdRe      = regexp.MustCompile(`(\d{1,2})(?:-|月)(\d{1,2})(?:日)?`)
@@ -84,23 +88,11 @@ var (
 	// 2021", "04-ago-2021" — the day-first forms of other languages.
 	dmyForeignRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º|\.)?(?:\s+de\s+|\s+|-)(` + foreignMonthAlt() + `)\.?(?:\s+de\s+|,?\s+|-)(\d{4})(?:$|[^\d])`)
 	// timeRe follows a date: "08:56", "8:56:39", "10:30 AM", "at 10.30pm",
-	// "08时56分".
-	timeRe = regexp.MustCompile(`^\s*(?:[Tt]|,|，|at|@|-|–|—|·|\||/|日|\(|（)?\s*(\d{1,2})\s*(?:[:：]|时|時|点|點)\s*(\d{2})(?:\s*(?:[:：]|分)\s*(\d{2})(?:[.,]\d+)?)?(?:\s*秒|\s*分)?(?:\s*([aApP])\.?\s?[mM]\.?)?`)
+	// "um 10:30", "à 08:56", "08时56分".
+	timeRe = regexp.MustCompile(`^\s*,?\s*(?:[Tt]|,|，|at|um|à|om|kl\.|alle|a las|@|-|–|—|·|\||/|日|\(|（)?\s*(\d{1,2})\s*(?:[:：]|时|時|点|點)\s*(\d{2})(?:\s*(?:[:：]|分)\s*(\d{2})(?:[.,]\d+)?)?(?:\s*秒|\s*分)?(?:\s*([aApP])\.?\s?[mM]\.?)?`)
 	// zoneRe follows a time.
 	zoneRe = regexp.MustCompile(`^\s*\(?\s*(Z\b|[+-]\d{2}(?::?\d{2})?\b|(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4}\b|北京时间|北京時間)`)
 )
-
-// foreignMonths are month names (and their usual abbreviations) of the
-// languages news sites most often write dates in besides English.
-var foreignMonths = map[string]int{
-	"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
-	"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "dicembre": 12,
-	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
-	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
-	"ene": 1, "abr": 4, "ago": 8, "dic": 12, "set": 9, "out": 10, "dez": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12, "okt": 10, "mär": 3,
-}
 
 func foreignMonthAlt() string {
 	keys := make([]string, 0, len(foreignMonths))
@@ -181,6 +173,41 @@ type Context struct {
 	Year int
 	// DayFirst reads 05/09/2024 as 5 September (most languages but English).
 	DayFirst bool
+	// Now is when the page was fetched: a date more than a day after it
+	// (the slack of any zone) is not the page's. Zero: no limit.
+	Now time.Time
+}
+
+// Future reports that d is later than the fetch plus a day of zone slack.
+func (c Context) Future(d Date) bool {
+	if c.Now.IsZero() {
+		return false
+	}
+	t := time.Date(d.Y, time.Month(d.Mo), d.D, d.H, d.Mi, d.S, 0, time.UTC).Add(-time.Duration(d.Off) * time.Second)
+	return t.After(c.Now.Add(24 * time.Hour))
+}
+
+// Value is ParseValue for a page fetched at c.Now: a future date is none.
+func (c Context) Value(s string) (Date, bool) {
+	d, ok := ParseValue(s)
+	if !ok || c.Future(d) {
+		return Date{}, false
+	}
+	return d, true
+}
+
+// fullYear reads a two-digit year as the latest year not after the fetch
+// (or this year) plus one: 24 is 2024, 85 is 1985.
+func (c Context) fullYear(yy int) int {
+	now := c.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	y := 2000 + yy
+	if y > now.Year()+1 {
+		y -= 100
+	}
+	return y
 }
 
 // Find finds the first date in free text and reads the time and zone
@@ -197,7 +224,7 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 	var bd Date
 	var bend int
 	try := func(d Date, start, end int) {
-		if !d.Valid() || (best >= 0 && start >= best) {
+		if !d.Valid() || (best >= 0 && start >= best) || c.Future(d) {
 			return
 		}
 		best, bd, bend = start, d, end
@@ -222,7 +249,8 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 	}
 	if m := dmyRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
-		dayFirst := c.DayFirst
+		// 10.12.2022 is day first wherever dates are written with dots.
+		dayFirst := c.DayFirst || s[m[4]:m[5]] == "."
 		switch {
 		case a > 12:
 			dayFirst = true
@@ -233,6 +261,24 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 			a, b = b, a
 		}
 		try(Date{Y: y, Mo: a, D: b}, m[0], m[1])
+	}
+	if m := shortYearRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) && (m[1] >= len(s) || s[m[1]] != '/' && s[m[1]] != '.') {
+		g := 2
+		if m[2] < 0 {
+			g = 8
+		}
+		a, b, yy := atoi(s[m[g]:m[g+1]]), atoi(s[m[g+2]:m[g+3]]), atoi(s[m[g+4]:m[g+5]])
+		dayFirst := c.DayFirst || g == 8
+		switch {
+		case a > 12:
+			dayFirst = true
+		case b > 12:
+			dayFirst = false
+		}
+		if dayFirst {
+			a, b = b, a
+		}
+		try(Date{Y: c.fullYear(yy), Mo: a, D: b}, m[0], m[1])
 	}
 	if best < 0 && c.Year > 0 {
 		if m := mdRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
@@ -362,14 +408,20 @@ func atoi(s string) int {
 // urlDateRe: /2024/09/05/, /2024-09-05/, /20240905/ in a URL path.
 var urlDateRe = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|\d{0,8}[/._-]|$)`)
 
-// FromURL is the last resort: the day the URL path names.
-func FromURL(u string) (Date, bool) {
+// hostPath is u without its scheme, query and fragment.
+func hostPath(u string) string {
 	if i := strings.Index(u, "://"); i >= 0 {
 		u = u[i+3:]
 	}
 	if i := strings.IndexAny(u, "?#"); i >= 0 {
 		u = u[:i]
 	}
+	return u
+}
+
+// FromURL is the last resort: the day the URL path names.
+func FromURL(u string) (Date, bool) {
+	u = hostPath(u)
 	m := urlDateRe.FindStringSubmatch(u)
 	if m == nil {
 		if m = urlNamedDateRe.FindStringSubmatch(strings.ToLower(u)); m != nil {
@@ -382,6 +434,22 @@ func FromURL(u string) (Date, bool) {
 	return d, d.Valid()
 }
 
+// urlDMYRe: a path segment that is a day-first date, /29-10-2021 or
+// /29.10.2021/, as sites outside the US write them.
+var urlDMYRe = regexp.MustCompile(`/(0?[1-9]|[12]\d|3[01])[-.](0?[1-9]|1[0-2])[-.]((?:19|20)\d{2})(?:[/_.-]|$)`)
+
+// URLDayFirst is the day a URL path segment names day first, the last
+// resort when nothing else dates the page.
+func URLDayFirst(u string) (Date, bool) {
+	u = hostPath(u)
+	m := urlDMYRe.FindStringSubmatch(u)
+	if m == nil {
+		return Date{}, false
+	}
+	d := Date{Y: atoi(m[3]), Mo: atoi(m[2]), D: atoi(m[1])}
+	return d, d.Valid()
+}
+
 // pathDayRe: a path segment run naming a whole day, /2020/04/26/ or
 // /2020/4/26/ or /2020-04-26/ (not the compact 20200426, which ids share).
 var pathDayRe = regexp.MustCompile(`/((?:19|20)\d{2})(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])|-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))(?:[/_.-]|$)`)
@@ -389,12 +457,7 @@ var pathDayRe = regexp.MustCompile(`/((?:19|20)\d{2})(?:/(0?[1-9]|1[0-2])/(0?[1-
 // PathDay is the day a URL path files its page under, in one of the
 // separated forms of pathDayRe.
 func PathDay(u string) (Date, bool) {
-	if i := strings.Index(u, "://"); i >= 0 {
-		u = u[i+3:]
-	}
-	if i := strings.IndexAny(u, "?#"); i >= 0 {
-		u = u[:i]
-	}
+	u = hostPath(u)
 	m := pathDayRe.FindStringSubmatch(u)
 	if m == nil {
 		return Date{}, false

@@ -61,7 +61,7 @@ func TestFindDate(t *testing.T) {
 		{"day first numeric", "05/09/2024 - 13:48", Context{DayFirst: true}, "2024-09-05T13:48:00"},
 		{"unambiguous day first", "25/09/2024", Context{}, "2024-09-25"},
 		{"part of a longer number", "ID 120240905123", Context{}, ""},
-		{"french", "Publié le 5 septembre 2024 à 08:56", Context{}, "2024-09-05"},
+		{"french", "Publié le 5 septembre 2024 à 08:56", Context{}, "2024-09-05T08:56:00"},
 		{"german", "5. März 2024, 10:30 Uhr", Context{}, "2024-03-05T10:30:00"},
 		{"spanish", "4 de agosto de 2021", Context{}, "2021-08-04"},
 		{"abbreviated with dashes", "By: Someone on 04-ago-2021 5:11:10", Context{}, "2021-08-04T05:11:10"},

@@ -12,9 +12,15 @@ import (
 
 var (
 	// dateLabelRe: words that say a line's date is the publication date.
-	dateLabelRe = regexp.MustCompile(`(?i)published|posted|\bdate\b|\bdated\b|written|发布|發佈|發布|发表|發表|日期|时间|時間|刊登|出版`)
+	// Besides English and Chinese: "Veröffentlicht am", "Publié le",
+	// "Publicado el", "Pubblicato il", "Gepubliceerd op", "Publicerad",
+	// "Opublikowano", "Julkaistu", "Опубликовано".
+	dateLabelRe = regexp.MustCompile(`(?i)published|posted|\bdate\b|\bdated\b|written|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|opublikowano|julkaistu|опубликовано|发布|發佈|發布|发表|發表|日期|时间|時間|刊登|出版`)
 	// dateUpdatedRe: the line's date is a later revision.
-	dateUpdatedRe = regexp.MustCompile(`(?i)updated|modified|revised|last edited|更新|修改|修订`)
+	// "Aktualisiert", "Mis à jour", "Actualizado", "Atualizado",
+	// "Aggiornato", "Bijgewerkt", "Uppdaterad", "Zaktualizowano",
+	// "Päivitetty", "Обновлено".
+	dateUpdatedRe = regexp.MustCompile(`(?i)updated|modified|revised|last edited|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|uppdaterad|zaktualizowano|päivitetty|обновлено|更新|修改|修订`)
 	timeSel       = cascadia.MustCompile(`time[datetime], [itemprop~=datePublished], [itemprop~=dateCreated]`)
 	modTimeSel    = cascadia.MustCompile(`[itemprop~=dateModified]`)
 )
@@ -152,6 +158,10 @@ func mMayHoldDate(s string, yearKnown bool) bool {
 			run = 0
 		}
 	}
+	// 9/5/24, 05.09.24: a two-digit year between separators.
+	if hasShortYearShape(s) {
+		return true
+	}
 	return yearKnown && (strings.Contains(s, "月") || strings.Contains(s, ":")) && strings.ContainsAny(s, "0123456789")
 }
 
@@ -182,4 +192,23 @@ func updatedShown(lines []metaLine, titleIdx int, c date.Context) (date.Date, bo
 		}
 	}
 	return date.Date{}, false
+}
+
+// hasShortYearShape: a digit, / or ., one or two digits, the same
+// separator, a digit (the shape of 9/5/24 and 05.09.24).
+func hasShortYearShape(s string) bool {
+	for i := 0; i+4 < len(s); i++ {
+		sep := s[i+1]
+		if !isASCIIDigit(s[i]) || sep != '/' && sep != '.' || !isASCIIDigit(s[i+2]) {
+			continue
+		}
+		j := i + 3
+		if isASCIIDigit(s[j]) {
+			j++
+		}
+		if j+1 < len(s) && s[j] == sep && isASCIIDigit(s[j+1]) {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -16,7 +17,7 @@ func authorsOf(t *testing.T, head, body string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Find(doc, nil, nil).Authors
+	return Find(doc, nil, nil, time.Time{}).Authors
 }
 
 func TestHeadlineByline(t *testing.T) {

@@ -42,10 +42,10 @@ type Meta struct {
 var (
 	publishedKeys = []string{"article:published_time", "og:article:published_time", "article:published", "datepublished",
 		"pubdate", "publishdate", "publish-date", "publish_date", "published_time", "published-date", "article.published",
-		"sailthru.date", "parsely-pub-date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.issued", "dc.date.created",
-		"dcterms.created", "date", "og:published_time", "article_date_original", "cxenseparse:recs:publishtime",
-		"originalpublicationdate", "firstpublishedtime", "publication_date", "release_date", "citation_publication_date",
-		"citation_date", "pdate", "displaydate", "weibo:article:create_at", "bytedance:published_time"}
+		"sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_online_date", "dc.date.issued",
+		"dcterms.issued", "dc.date.created", "dcterms.created", "citation_date", "dc.date", "dcterms.date", "date",
+		"og:published_time", "article_date_original", "cxenseparse:recs:publishtime",
+		"originalpublicationdate", "firstpublishedtime", "publication_date", "release_date", "pdate", "displaydate", "weibo:article:create_at", "bytedance:published_time"}
 	modifiedKeys = []string{"article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "lastmod",
 		"last-modified", "dcterms.modified", "dc.date.modified", "article:modified", "updated_time", "weibo:article:update_at",
 		"bytedance:updated_time"}
@@ -63,8 +63,9 @@ type Rules struct {
 }
 
 // Find reads metadata from doc before any boilerplate is removed. base
-// may be nil; rules may be nil.
-func Find(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
+// may be nil; rules may be nil. now is when the page was fetched: no date
+// later than it (plus a day of zone slack) is the page's; zero is no limit.
+func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Meta {
 	var root *html.Node
 	if doc != nil && len(doc.Nodes) > 0 {
 		root = doc.Nodes[0]
@@ -110,7 +111,7 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 		pageURL = base.String()
 	}
 	// 05/09/2024 is 5 September everywhere but in American English.
-	ctx := date.Context{DayFirst: lang != "" && lang != "en" && lang != "en-us"}
+	ctx := date.Context{DayFirst: lang != "" && lang != "en" && lang != "en-us", Now: now}
 	if d, ok := date.FromURL(pageURL); ok {
 		ctx.Year = d.Y
 	}
@@ -130,7 +131,9 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules) Meta {
 		if u, ok := date.PathDay(pageURL); ok && !nearDay(d, u) && (rules == nil || rules.Date == "") {
 			d = u
 		}
-		m.PublishedAt = d.InZone(loc).String()
+		if !ctx.Future(d) {
+			m.PublishedAt = d.InZone(loc).String()
+		}
 	}
 	if d, ok := date.ParseValue(ld.Modified); ok {
 		m.ModifiedAt = d.InZone(loc).String()

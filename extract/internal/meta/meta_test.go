@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -22,7 +23,7 @@ func metaOf(t *testing.T, file, pageURL string, rules *Rules) Meta {
 		t.Fatal(err)
 	}
 	base, _ := url.Parse(pageURL)
-	return Find(doc, base, rules)
+	return Find(doc, base, rules, time.Time{})
 }
 
 func TestFindMeta(t *testing.T) {
@@ -165,7 +166,7 @@ func TestPublishedURLDay(t *testing.T) {
 		"https://example.com/a-post/":            "2025-12-19T02:41:41+00:00",
 	} {
 		base, _ := url.Parse(u)
-		if got := Find(doc, base, nil).PublishedAt; got != want {
+		if got := Find(doc, base, nil, time.Time{}).PublishedAt; got != want {
 			t.Errorf("%s: PublishedAt = %q, want %q", u, got, want)
 		}
 	}

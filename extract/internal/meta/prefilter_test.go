@@ -15,6 +15,7 @@ func TestHintPrefiltersSound(t *testing.T) {
 		"本报记者 王若溪", "（通訊員 周明遠）", "实习生 许青禾 记者 林晓舟", "推动发展。（记者 林晓舟）",
 		"作者：周明远", "来源：湖畔日报 点击量：123", "发布时间：2024-09-05 08:56", "3月4日 08:56",
 		"Posted 6 hours ago", "March 4, 2021", "4 March 2021", "Sept. 5, 2021", "2021-03-04T08:56:00Z",
+		"Posted 9/5/24", "31.05.19 10:30", "am 3. März 2020", "3 de marzo de 2020", "3 марта 2020",
 	}
 	for _, r := range boilerplate.Rows {
 		lines = append(lines, r.Example)

@@ -19,7 +19,7 @@ import (
 func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, ctx date.Context, pageURL string) (date.Date, bool) {
 	if s := ruleText(root, rules, func(r *Rules) string { return r.Date }); s != "" {
 		if date.ISORe.MatchString(s) {
-			if d, ok := date.ParseValue(s); ok {
+			if d, ok := ctx.Value(s); ok {
 				return d, true // a <time datetime> or meta content
 			}
 		}
@@ -36,8 +36,8 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	// declared one (JSON-LD, meta) is kept when it is the same day, for its
 	// time and zone.
 	vis, visOK, visStrong := visibleDate(lines, titleIdx, ctx)
-	declared, declOK := date.ParseValue(ld.Published)
-	metaDate, metaOK := date.ParseValue(mt.first(publishedKeys...))
+	declared, declOK := ctx.Value(ld.Published)
+	metaDate, metaOK := ctx.Value(mt.first(publishedKeys...))
 	ldOnly := declOK && !metaOK
 	if !declOK {
 		declared, declOK = metaDate, metaOK
@@ -62,6 +62,11 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 			return u, true
 		}
 	}
+	// A shown 11/01/2021 whose day and month, swapped, are the declared
+	// day was written in the other order than the page's language uses.
+	if declOK && visOK && vis.D <= 12 && sameStatement(declared, date.Date{Y: vis.Y, Mo: vis.D, D: vis.Mo}) {
+		vis = declared
+	}
 	switch {
 	case declOK && visStrong && !sameStatement(declared, vis):
 		return vis, true
@@ -70,7 +75,7 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	case visOK:
 		return vis, true
 	}
-	if d, ok := genericMetaDate(mt); ok {
+	if d, ok := genericMetaDate(mt, ctx); ok {
 		return d, true
 	}
 	if d, ok := date.FromURL(pageURL); ok {
@@ -78,13 +83,16 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	}
 	// A page that states only when it was last changed: that is the one
 	// date it gives.
-	if d, ok := date.ParseValue(ld.Modified); ok {
+	if d, ok := ctx.Value(ld.Modified); ok {
 		return d, true
 	}
-	if d, ok := date.ParseValue(mt.first(modifiedKeys...)); ok {
+	if d, ok := ctx.Value(mt.first(modifiedKeys...)); ok {
 		return d, true
 	}
-	return date.FromURL(pageURL)
+	if d, ok := date.FromURL(pageURL); ok {
+		return d, true
+	}
+	return date.URLDayFirst(pageURL)
 }
 
 // nearDay: the same day, or the next/previous one — a declared UTC time
@@ -116,7 +124,7 @@ func sameDay(a, b date.Date) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == 
 
 // genericMetaDate reads any meta key that names a publication date in a
 // vendor's own words (w-published-date, og:article:publish-date, …).
-func genericMetaDate(mt metaTags) (date.Date, bool) {
+func genericMetaDate(mt metaTags, ctx date.Context) (date.Date, bool) {
 	var keys []string
 	for k := range mt {
 		if strings.Contains(k, "publish") && !strings.Contains(k, "publisher") {
@@ -125,7 +133,7 @@ func genericMetaDate(mt metaTags) (date.Date, bool) {
 	}
 	sort.Strings(keys) // map order must not pick the date
 	for _, k := range keys {
-		if d, ok := date.ParseValue(mt[k][0]); ok {
+		if d, ok := ctx.Value(mt[k][0]); ok {
 			return d, true
 		}
 	}

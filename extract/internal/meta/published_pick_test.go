@@ -3,6 +3,7 @@ package meta
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 )
@@ -100,7 +101,7 @@ func TestPublishedPick(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := Find(doc, nil, nil).PublishedAt; got != c.want {
+			if got := Find(doc, nil, nil, time.Time{}).PublishedAt; got != c.want {
 				t.Errorf("PublishedAt = %q, want %q", got, c.want)
 			}
 		})
