@@ -31,8 +31,11 @@ func runChild(t *testing.T, env []string, args ...string) (string, string, int) 
 }
 
 // versionsOf reads an all-versions JSONL export: key → version →
-// fetched_at and content hash.
-func versionsOf(t *testing.T, jsonl string) map[string]map[int]string {
+// fetched_at and content hash. With hashes false it keeps fetched_at
+// only: a re-read under a newer extractor may rewrite a version's
+// article, and so its hash, in place, but never adds a version or moves
+// when it was fetched.
+func versionsOf(t *testing.T, jsonl string, hashes bool) map[string]map[int]string {
 	t.Helper()
 	out := map[string]map[int]string{}
 	sc := bufio.NewScanner(strings.NewReader(jsonl))
@@ -50,7 +53,10 @@ func versionsOf(t *testing.T, jsonl string) map[string]map[int]string {
 		if out[r.Key] == nil {
 			out[r.Key] = map[int]string{}
 		}
-		out[r.Key][r.Version] = r.FetchedAt + " " + r.ContentHash
+		out[r.Key][r.Version] = r.FetchedAt
+		if hashes {
+			out[r.Key][r.Version] += " " + r.ContentHash
+		}
 	}
 	return out
 }
@@ -110,7 +116,7 @@ func TestLayout2ArchiveUpgrade(t *testing.T) {
 		t.Fatalf("re-crawl of the unchanged site: exit %d\n%s", code, errs)
 	}
 	after, _, _ := runChild(t, nil, "--config", cfg, "export", "--format", "jsonl", "--all-versions")
-	if got, was := versionsOf(t, after), versionsOf(t, string(want)); !equalVersions(got, was) {
+	if got, was := versionsOf(t, after, false), versionsOf(t, string(want), false); !equalVersions(got, was) {
 		t.Errorf("versions after the re-crawl:\n%v\nwere\n%v", got, was)
 	}
 	hist, _, _ := runChild(t, nil, "--config", cfg, "history", "http://"+fixtureHost+"/ru/1251.html")
