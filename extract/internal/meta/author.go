@@ -200,8 +200,11 @@ func authorsFromValues(vals []string) []string {
 }
 
 // softwareAuthorRe: an author meta a forum or CMS template ships with
-// ("Discuz! Team and Comsenz UI Team", "Powered by ExampleCMS").
-var softwareAuthorRe = regexp.MustCompile(`(?i)\b(?:discuz|comsenz|phpwind|dedecms|phpcms|empirecms|wordpress|joomla|drupal|typecho|z-blog)\b|\bpowered by\b`)
+// ("Discuz! Team and Comsenz UI Team", "Powered by ExampleCMS", a bare
+// "WordPress"). The makers of forum software are never a page's author;
+// a general CMS name counts only as the whole value, since a writers'
+// team may be named after the software it writes about ("Drupal Gurus").
+var softwareAuthorRe = regexp.MustCompile(`(?i)\b(?:discuz|comsenz|phpwind|dedecms|phpcms|empirecms)\b|\bpowered by\b|^\s*(?:wordpress|joomla!?|drupal|typecho|z-blog)(?:\.(?:org|com))?(?:\s+team)?\s*$`)
 
 func looksLikeURL(s string) bool {
 	s = strings.TrimSpace(strings.ToLower(s))

@@ -106,6 +106,8 @@ func TestSoftwareAuthorMeta(t *testing.T) {
 	}{
 		{"forum template makers", []string{"Discuz! Team and Comsenz UI Team"}, nil},
 		{"powered-by line", []string{"Powered by ExampleCMS"}, nil},
+		{"a bare CMS name", []string{"WordPress"}, nil},
+		{"a team named after a CMS", []string{"Joomla Builders"}, []string{"Joomla Builders"}},
 		{"a person", []string{"林晓舟"}, []string{"林晓舟"}},
 	}
 	for _, tc := range tests {
