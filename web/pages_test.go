@@ -18,6 +18,8 @@ func TestPages(t *testing.T) {
 			"Latest edits", "仪器展会隆重开幕", "Plant opens", "Newly archived", "Bridge closed overnight", "Next scheduled runs", "news", "one page &lt;b&gt;failed&lt;/b&gt;"}, nil},
 		{"list, newest fetch first", "/articles", 200, []string{"Hostile", "仪器展会隆重开幕", "Bridge closed overnight"}, []string{`id="next"`}},
 		{"list query highlights", "/articles?q=plant", 200, []string{"<mark>Plant</mark> opens"}, []string{"Bridge"}},
+		{"list query offers the full-text search", "/articles?q=new+plant", 200, []string{`<a href="/search?q=new%20plant">`}, nil},
+		{"list without query offers no full-text link", "/articles", 200, nil, []string{`id="fulltext"`}},
 		{"list edited only", "/articles?edited=1", 200, []string{"Plant opens", "v2 · changes"}, []string{"Bridge closed"}},
 		{"list by site", "/articles?site=chem17.com", 200, []string{"仪器展会隆重开幕"}, []string{"Plant opens"}},
 		{"list by language", "/articles?lang=zh", 200, []string{"仪器展会隆重开幕"}, []string{"Plant opens"}},
