@@ -87,8 +87,8 @@ func runWebArchiveExport(env *Env, c config.Config, format string, o ExportOptio
 		if dest == "" {
 			dest = "stdout"
 		}
-		fmt.Fprintf(env.Stderr, "exported %d captures (%d revisits, %d records; %d without headers, reconstructed; %d without a body) as %s to %s\n",
-			s.Captures, s.Revisits, s.Records, s.Reconstructed, s.NoRaw, strings.ToUpper(format), dest)
+		fmt.Fprintf(env.Stderr, "exported %d captures (%d revisits, %d redirect hops, %d records; %d without headers, reconstructed; %d without a body) as %s to %s\n",
+			s.Captures, s.Revisits, s.Redirects, s.Records, s.Reconstructed, s.NoRaw, strings.ToUpper(format), dest)
 		return nil
 	})
 }

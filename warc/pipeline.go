@@ -147,6 +147,7 @@ var errStopped = errors.New("stopped")
 func (s *Stats) add(o Stats) {
 	s.Captures += o.Captures
 	s.Revisits += o.Revisits
+	s.Redirects += o.Redirects
 	s.Records += o.Records
 	s.NoRaw += o.NoRaw
 	s.Reconstructed += o.Reconstructed

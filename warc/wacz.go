@@ -64,7 +64,7 @@ func WriteWACZ(st *store.Store, w io.Writer, o Options, tmpDir string) (Stats, e
 	o.Filename = path.Base(waczData)
 	stats, err := write(st, data, o, func(e indexEntry) {
 		cdx = append(cdx, cdxLine(e, path.Base(waczData)))
-		if e.Revisit {
+		if e.Revisit || e.Redirect {
 			return
 		}
 		line, err := json.Marshal(map[string]string{

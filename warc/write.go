@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"newsarchive/capture"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,6 +39,7 @@ type Options struct {
 type Stats struct {
 	Captures      int // versions written (request, response, metadata)
 	Revisits      int // revalidations written as revisit records
+	Redirects     int // redirect hops written as request and response pairs
 	Records       int // WARC records in all, warcinfo included
 	NoRaw         int // versions without a stored body: metadata record only
 	Reconstructed int // captures whose headers were not recorded
@@ -80,6 +82,7 @@ type indexEntry struct {
 	Status            int
 	Offset, Length    int64
 	Revisit           bool
+	Redirect          bool   // a hop on the way to a capture: indexed, not a page
 	Title, Text       string // of the article (WACZ pages)
 }
 
@@ -247,6 +250,9 @@ func (x *writer) capture(d store.Doc, c store.Capture) error {
 			ip = h
 		}
 	}
+	if err := x.redirects(c); err != nil {
+		return err
+	}
 	rid, qid := newID(), newID()
 	req := requestHead(target, c.Provenance)
 	if _, _, err := x.record(gowarc.Request, qid, c.FetchedAt, []field{
@@ -279,6 +285,67 @@ func (x *writer) capture(d store.Doc, c store.Capture) error {
 		return x.revisit(target, c, "<"+rid+">", digest)
 	}
 	return nil
+}
+
+// redirects writes each redirect hop of a capture as its own request and
+// response pair, before the capture, so that replay tools (pywb,
+// ReplayWeb.page) follow the redirect from the URL that was asked for.
+// The crawler keeps only a hop's status line and Location, and sent the
+// same request headers on every hop; all hops carry the capture's time.
+func (x *writer) redirects(c store.Capture) error {
+	f := c.Provenance.Fetch
+	if f == nil {
+		return nil
+	}
+	for _, hop := range f.Redirects {
+		if hop.URL == "" || hop.StatusLine == "" {
+			continue
+		}
+		rid, qid := newID(), newID()
+		if _, _, err := x.record(gowarc.Request, qid, c.FetchedAt, []field{
+			{gowarc.WarcTargetURI, hop.URL},
+			{gowarc.WarcConcurrentTo, "<" + rid + ">"},
+			{gowarc.ContentType, "application/http;msgtype=request"},
+			{gowarc.WarcPayloadDigest, sha1Digest()},
+		}, requestHead(hop.URL, c.Provenance)); err != nil {
+			return err
+		}
+		head := oneLine(hop.StatusLine) + "\r\n"
+		if hop.Location != "" {
+			head += "Location: " + oneLine(hop.Location) + "\r\n"
+		}
+		head += "Content-Length: 0\r\n\r\n"
+		digest := sha1Digest()
+		off, n, err := x.record(gowarc.Response, rid, c.FetchedAt, []field{
+			{gowarc.WarcTargetURI, hop.URL},
+			{gowarc.WarcConcurrentTo, "<" + qid + ">"},
+			{gowarc.ContentType, "application/http;msgtype=response"},
+			{gowarc.WarcPayloadDigest, digest},
+		}, []byte(head))
+		if err != nil {
+			return err
+		}
+		x.stats.Redirects++
+		if x.wantIdx {
+			x.idx = append(x.idx, indexEntry{URL: hop.URL, Digest: digest, Mime: "unk", Date: c.FetchedAt,
+				Status: lineStatus(hop.StatusLine), Offset: off, Length: n, Redirect: true})
+		}
+	}
+	return nil
+}
+
+// lineStatus reads the code of a status line ("HTTP/1.1 301 Moved"), 0 if
+// it has none.
+func lineStatus(line string) int {
+	parts := strings.Fields(line)
+	if len(parts) < 2 {
+		return 0
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // metadata is what the metadata record of a capture says (see Metadata).
