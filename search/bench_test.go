@@ -169,6 +169,15 @@ func BenchmarkSearch(b *testing.B) {
 	if hits == 0 {
 		b.Fatal("no query found anything")
 	}
+	// Which kind of query is slow: benchQueries cycles through ten kinds.
+	for k := range 10 {
+		var kl []time.Duration
+		for i := k; i < len(lat); i += 10 {
+			kl = append(kl, lat[i])
+		}
+		slices.Sort(kl)
+		b.Logf("kind %d (%s): p50 %v, max %v", k, queries[k].Query, kl[len(kl)/2], kl[len(kl)-1])
+	}
 	slices.Sort(lat)
 	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "query-p95-ms")
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "query-p50-ms")

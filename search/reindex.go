@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
@@ -130,5 +132,21 @@ func (ix *Index) compact(ctx context.Context) error {
 	if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
+	ix.awaitCleanup(ctx)
 	return nil
+}
+
+// awaitCleanup waits, for a few seconds at most, until scorch has removed
+// the segment files the merge replaced. It removes them in the background
+// once the merged segment is persisted; closing before that leaves them on
+// disk, doubling the index's size until the next open.
+func (ix *Index) awaitCleanup(ctx context.Context) {
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		zaps, _ := filepath.Glob(filepath.Join(ix.path, "store", "*.zap"))
+		if len(zaps) <= 1 {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
