@@ -136,12 +136,14 @@ func (ix *Index) compact(ctx context.Context) error {
 	return nil
 }
 
-// awaitCleanup waits, for a few seconds at most, until scorch has removed
+// awaitCleanup waits, for three seconds at most, until scorch has removed
 // the segment files the merge replaced. It removes them in the background
-// once the merged segment is persisted; closing before that leaves them on
-// disk, doubling the index's size until the next open.
+// once the merged segment is persisted and no kept snapshot refers to
+// them; closing before that leaves them on disk, doubling the index's size
+// until a later open cleans up. The wait is a courtesy, not a guarantee:
+// when scorch keeps an older snapshot, the files stay until then.
 func (ix *Index) awaitCleanup(ctx context.Context) {
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(3 * time.Second)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
 		zaps, _ := filepath.Glob(filepath.Join(ix.path, "store", "*.zap"))
 		if len(zaps) <= 1 {
