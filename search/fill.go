@@ -3,7 +3,6 @@ package search
 import (
 	"cmp"
 	"context"
-	"encoding/binary"
 	"fmt"
 	"sync"
 
@@ -70,9 +69,7 @@ func (ix *Index) fill(ctx context.Context) (int, error) {
 	if err != nil {
 		return n, err
 	}
-	var wm [8]byte
-	binary.BigEndian.PutUint64(wm[:], last)
-	if err := ix.bi.SetInternal(keyWatermark, wm[:]); err != nil {
+	if err := ix.bi.SetInternal(keyWatermark, watermarkValue(last)); err != nil {
 		return n, fmt.Errorf("search index: %w", err)
 	}
 	return n, nil

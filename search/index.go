@@ -138,6 +138,11 @@ func (ix *Index) Close() error {
 	return ix.closeErr
 }
 
+// watermarkValue encodes a watermark as Watermark reads it.
+func watermarkValue(id uint64) []byte {
+	return binary.BigEndian.AppendUint64(nil, id)
+}
+
 // Watermark is the id of the last archived version the index has taken:
 // every version up to it is indexed.
 func (ix *Index) Watermark() (uint64, error) {
@@ -246,9 +251,7 @@ func (b *batcher) flush() error {
 	if b.b.Size() == 0 {
 		return nil
 	}
-	var wm [8]byte
-	binary.BigEndian.PutUint64(wm[:], b.wm)
-	b.b.SetInternal(keyWatermark, wm[:])
+	b.b.SetInternal(keyWatermark, watermarkValue(b.wm))
 	if err := b.ix.bi.Batch(b.b); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
