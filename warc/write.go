@@ -253,36 +253,19 @@ func (x *writer) capture(d store.Doc, c store.Capture) error {
 	if err := x.redirects(c); err != nil {
 		return err
 	}
-	rid, qid := newID(), newID()
-	req := requestHead(target, c.Provenance)
-	if _, _, err := x.record(gowarc.Request, qid, c.FetchedAt, []field{
-		{gowarc.WarcTargetURI, target},
-		{gowarc.WarcConcurrentTo, "<" + rid + ">"},
-		{gowarc.ContentType, "application/http;msgtype=request"},
-		{gowarc.WarcPayloadDigest, sha1Digest()},
-	}, req); err != nil {
-		return err
-	}
-	digest := sha1Digest(c.Raw)
-	off, n, err := x.record(gowarc.Response, rid, c.FetchedAt, []field{
-		{gowarc.WarcTargetURI, target},
-		{gowarc.WarcIPAddress, ip},
-		{gowarc.WarcConcurrentTo, "<" + qid + ">"},
-		{gowarc.ContentType, "application/http;msgtype=response"},
-		{gowarc.WarcPayloadDigest, digest},
-	}, head.head, c.Raw)
+	ex, err := x.exchange(target, ip, c.FetchedAt, requestHead(target, c.Provenance), head.head, c.Raw)
 	if err != nil {
 		return err
 	}
 	if x.wantIdx {
-		x.idx = append(x.idx, indexEntry{URL: target, Digest: digest, Mime: head.mime, Date: c.FetchedAt, Status: c.Status,
-			Offset: off, Length: n, Title: df.Title, Text: df.Text})
+		x.idx = append(x.idx, indexEntry{URL: target, Digest: ex.digest, Mime: head.mime, Date: c.FetchedAt, Status: c.Status,
+			Offset: ex.off, Length: ex.n, Title: df.Title, Text: df.Text})
 	}
-	if err := x.metadata(target, c.FetchedAt, "<"+rid+">", md); err != nil {
+	if err := x.metadata(target, c.FetchedAt, "<"+ex.rid+">", md); err != nil {
 		return err
 	}
 	if d.Latest && c.LastChecked.After(c.FetchedAt) {
-		return x.revisit(target, c, "<"+rid+">", digest)
+		return x.revisit(target, c, "<"+ex.rid+">", ex.digest)
 	}
 	return nil
 }
@@ -301,37 +284,56 @@ func (x *writer) redirects(c store.Capture) error {
 		if hop.URL == "" || hop.StatusLine == "" {
 			continue
 		}
-		rid, qid := newID(), newID()
-		if _, _, err := x.record(gowarc.Request, qid, c.FetchedAt, []field{
-			{gowarc.WarcTargetURI, hop.URL},
-			{gowarc.WarcConcurrentTo, "<" + rid + ">"},
-			{gowarc.ContentType, "application/http;msgtype=request"},
-			{gowarc.WarcPayloadDigest, sha1Digest()},
-		}, requestHead(hop.URL, c.Provenance)); err != nil {
-			return err
-		}
 		head := oneLine(hop.StatusLine) + "\r\n"
 		if hop.Location != "" {
 			head += "Location: " + oneLine(hop.Location) + "\r\n"
 		}
 		head += "Content-Length: 0\r\n\r\n"
-		digest := sha1Digest()
-		off, n, err := x.record(gowarc.Response, rid, c.FetchedAt, []field{
-			{gowarc.WarcTargetURI, hop.URL},
-			{gowarc.WarcConcurrentTo, "<" + qid + ">"},
-			{gowarc.ContentType, "application/http;msgtype=response"},
-			{gowarc.WarcPayloadDigest, digest},
-		}, []byte(head))
+		ex, err := x.exchange(hop.URL, "", c.FetchedAt, requestHead(hop.URL, c.Provenance), []byte(head))
 		if err != nil {
 			return err
 		}
 		x.stats.Redirects++
 		if x.wantIdx {
-			x.idx = append(x.idx, indexEntry{URL: hop.URL, Digest: digest, Mime: "unk", Date: c.FetchedAt,
-				Status: lineStatus(hop.StatusLine), Offset: off, Length: n, Redirect: true})
+			x.idx = append(x.idx, indexEntry{URL: hop.URL, Digest: ex.digest, Mime: "unk", Date: c.FetchedAt,
+				Status: lineStatus(hop.StatusLine), Offset: ex.off, Length: ex.n, Redirect: true})
 		}
 	}
 	return nil
+}
+
+// exchanged is one request and response pair as written: the response's
+// record id, payload digest, and offset and length in the buffer.
+type exchanged struct {
+	rid, digest string
+	off, n      int64
+}
+
+// exchange writes a request record and its response record, each naming
+// the other in WARC-Concurrent-To; the response's payload is body (its
+// block is head then body).
+func (x *writer) exchange(target, ip string, at time.Time, req, head []byte, body ...[]byte) (exchanged, error) {
+	rid, qid := newID(), newID()
+	if _, _, err := x.record(gowarc.Request, qid, at, []field{
+		{gowarc.WarcTargetURI, target},
+		{gowarc.WarcConcurrentTo, "<" + rid + ">"},
+		{gowarc.ContentType, "application/http;msgtype=request"},
+		{gowarc.WarcPayloadDigest, sha1Digest()},
+	}, req); err != nil {
+		return exchanged{}, err
+	}
+	digest := sha1Digest(body...)
+	off, n, err := x.record(gowarc.Response, rid, at, []field{
+		{gowarc.WarcTargetURI, target},
+		{gowarc.WarcIPAddress, ip},
+		{gowarc.WarcConcurrentTo, "<" + qid + ">"},
+		{gowarc.ContentType, "application/http;msgtype=response"},
+		{gowarc.WarcPayloadDigest, digest},
+	}, append([][]byte{head}, body...)...)
+	if err != nil {
+		return exchanged{}, err
+	}
+	return exchanged{rid: rid, digest: digest, off: off, n: n}, nil
 }
 
 // lineStatus reads the code of a status line ("HTTP/1.1 301 Moved"), 0 if
