@@ -194,7 +194,8 @@ var savedRE = regexp.MustCompile(`saved: (\d+) articles, (\d+) versions, (\d+) r
 
 // TestSalvage: salvage copies what is readable out of each damaged archive
 // into a new one that verifies, every version in it exactly as it was
-// archived; of an undamaged archive it copies everything.
+// archived; of an undamaged archive it copies everything, provenance
+// included.
 func TestSalvage(t *testing.T) {
 	site := newNewsSite(t, 2)
 	cases := append([]struct {
@@ -204,7 +205,7 @@ func TestSalvage(t *testing.T) {
 	for _, d := range cases {
 		t.Run(d.name, func(t *testing.T) {
 			cfg, db := damagedSeed(t, site)
-			orig, _, _ := archCLI(t, cfg, "export", "--format", "jsonl", "--all-versions")
+			orig, _, _ := archCLI(t, cfg, "export", "--format", "jsonl", "--all-versions", "--provenance")
 			want := map[string]article.Article{}
 			for _, line := range strings.Split(strings.TrimSpace(orig), "\n") {
 				var a article.Article
@@ -229,7 +230,7 @@ func TestSalvage(t *testing.T) {
 			if vout, _, code := archCLI(t, cfg, "--db", dst, "verify"); code != 0 {
 				t.Fatalf("the salvaged archive does not verify:\n%s", vout)
 			}
-			got, _, _ := archCLI(t, cfg, "--db", dst, "export", "--format", "jsonl", "--all-versions")
+			got, _, _ := archCLI(t, cfg, "--db", dst, "export", "--format", "jsonl", "--all-versions", "--provenance")
 			lines := strings.Split(strings.TrimSpace(got), "\n")
 			if len(lines) != vers {
 				t.Fatalf("salvage says %d versions, the new archive exports %d", vers, len(lines))

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"newsarchive/capture"
 )
 
 // SalvageReport counts what Salvage copied and what it knows was lost.
@@ -41,6 +43,7 @@ type salvaged struct {
 	rawsSeen map[uint64]bool        // raw bodies the walk reached
 	aliases  map[string]string
 	runs     map[uint64][]byte
+	provs    map[uint64][]byte // version id → encoded provenance
 	rep      *SalvageReport
 }
 
@@ -65,7 +68,8 @@ func (sv *salvaged) value(v salvValue) ([]byte, error) {
 // Salvage copies every readable article version of s into dst, a new
 // archive opened for writing: with its raw body where that is readable
 // too, its version number, fetched_at and status, and the article's
-// first_seen and last_checked; then the aliases of saved articles and
+// first_seen and last_checked, and its provenance where that decodes;
+// then the aliases of saved articles and
 // the runs. It reads s's file page by page (pages.go), skipping damaged
 // pages, so it works where damage stops every other reader; a version is
 // saved only if its content hash matches its article, a raw body only if
@@ -87,7 +91,7 @@ func (s *Store) Salvage(ctx context.Context, dst *Store) (rep SalvageReport, err
 	defer pf.Close()
 	sv := &salvaged{pf: pf, rep: &rep, metas: map[string]meta{}, vindex: map[string]map[int]uint64{},
 		versions: map[uint64]salvVer{}, raws: map[uint64][]salvValue{}, rawsSeen: map[uint64]bool{},
-		aliases: map[string]string{}, runs: map[uint64][]byte{}}
+		aliases: map[string]string{}, runs: map[uint64][]byte{}, provs: map[uint64][]byte{}}
 	w := &walker{pf: pf, values: true, visit: sv.visit, bad: func(p string) {
 		rep.DamagedPages++
 		if len(rep.Problems) < salvageProblems {
@@ -147,6 +151,10 @@ func (sv *salvaged) visit(path []string, k, v []byte, at loc) {
 	case string(bRuns):
 		if len(k) == 8 {
 			sv.runs[binary.BigEndian.Uint64(k)] = bytes.Clone(v)
+		}
+	case string(bProv):
+		if len(k) == 8 {
+			sv.provs[binary.BigEndian.Uint64(k)] = bytes.Clone(v)
 		}
 	}
 }
@@ -221,7 +229,15 @@ func (sv *salvaged) copyArticles(ctx context.Context, dst *Store) error {
 					rawsSaved[rec.RawID] = true
 				}
 			}
-			p, err := dst.prepare(Snapshot{Key: key, URL: a.URL, Article: &a, Raw: raw, Status: rec.Status, FetchedAt: time.Unix(rec.FetchedAt, 0)}, false)
+			// A provenance that does not decode is dropped, not guessed: the
+			// version stays, with its fetch and extraction unknown.
+			var prov capture.Provenance
+			if z := sv.provs[vid]; z != nil {
+				if pv, err := decodeProv(z); err == nil {
+					prov = pv
+				}
+			}
+			p, err := dst.prepare(Snapshot{Key: key, URL: a.URL, Article: &a, Raw: raw, Status: rec.Status, FetchedAt: time.Unix(rec.FetchedAt, 0), Provenance: prov}, false)
 			if err != nil {
 				continue
 			}
