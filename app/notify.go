@@ -142,7 +142,7 @@ func (s *Service) StartNotifier(st *store.Store) (*notify.Sender, func()) {
 }
 
 func (s *Service) newSender(st *store.Store, rules []notify.Rule) *notify.Sender {
-	return &notify.Sender{Outbox: st, Rules: rules, Log: s.logger()}
+	return &notify.Sender{Outbox: st, Rules: rules, Log: s.logger(), KeepSent: s.Config.NotifyKeepSent.D()}
 }
 
 // notifier returns the Notifier of one job's run, or nil with no rules.

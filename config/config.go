@@ -36,6 +36,9 @@ type Config struct {
 	// Notify and NotifyWait: see notify.go.
 	Notify     []NotifyRule `yaml:"notify"`
 	NotifyWait Duration     `yaml:"notify_wait"`
+	// NotifyKeepSent is how long delivered notifications stay listed in
+	// the outbox (0: for ever).
+	NotifyKeepSent Duration `yaml:"notify_keep_sent"`
 
 	// File is the path the config was loaded from ("" for built-in defaults).
 	File string `yaml:"-"`
@@ -120,8 +123,9 @@ func Default() Config {
 			PerHostParallelism: 1,
 			LeaseTTL:           Duration(2 * time.Minute),
 		},
-		NotifyWait: Duration(DefaultNotifyWait),
-		Serve:      Serve{Addr: "127.0.0.1:8080"},
+		NotifyWait:     Duration(DefaultNotifyWait),
+		NotifyKeepSent: Duration(DefaultNotifyKeepSent),
+		Serve:          Serve{Addr: "127.0.0.1:8080"},
 	}
 }
 

@@ -62,6 +62,11 @@ type Email struct {
 // outbox to empty.
 const DefaultNotifyWait = 30 * time.Second
 
+// DefaultNotifyKeepSent is how long a delivered notification stays in
+// the outbox: long enough to answer "was I told?" for a season, short
+// enough that the outbox does not grow with the archive.
+const DefaultNotifyKeepSent = 90 * 24 * time.Hour
+
 // DefaultRetryFor is how long a failing notification is retried.
 const DefaultRetryFor = 24 * time.Hour
 
@@ -88,6 +93,9 @@ var ruleName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 func (c Config) validateNotify() error {
 	if c.NotifyWait < 0 {
 		return invalid("notify_wait", "must not be negative (got %s)", c.NotifyWait)
+	}
+	if c.NotifyKeepSent < 0 {
+		return invalid("notify_keep_sent", "must not be negative (got %s)", c.NotifyKeepSent)
 	}
 	names := map[string]bool{}
 	for i, r := range c.Notify {

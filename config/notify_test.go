@@ -31,6 +31,8 @@ func TestNotifyErrorsNameTheKey(t *testing.T) {
 		{"bad recipient", `notify: [{name: a, email: {smtp: "smtp://h:25", from: a@b.example, to: [c@d.example, x]}}]`, "notify[0].email.to[1]"},
 		{"negative retry_for", "notify: [{name: a, retry_for: -1h, " + hook + "}]", "notify[0].retry_for"},
 		{"negative notify_wait", "notify_wait: -1s", "notify_wait"},
+		{"negative notify_keep_sent", "notify_keep_sent: -1h", "notify_keep_sent"},
+		{"bad notify_keep_sent", "notify_keep_sent: 90 days", "notify_keep_sent"},
 		{"bad public_url", "serve: {public_url: 'localhost:8080'}", "serve.public_url"},
 	}
 	for _, c := range cases {

@@ -142,3 +142,46 @@ func TestRunDeliversEachOnce(t *testing.T) {
 		t.Fatalf("%d left, %d calls, %d keys; want 0, %d, %d", left, len(calls), len(keys), 2*n, 2*n)
 	}
 }
+
+// TestRunPrunesDelivered: a sender removes what it delivered more than
+// KeepSent ago when it starts, keeps what failed, and keeps everything when
+// KeepSent is zero.
+func TestRunPrunesDelivered(t *testing.T) {
+	rc := newReceiver(t)
+	rules := []Rule{hookRule("a", rc.URL)}
+	cases := []struct {
+		name     string
+		keep     time.Duration
+		later    time.Duration
+		wantSent int
+	}{
+		{"past keep_sent", 90 * 24 * time.Hour, 91 * 24 * time.Hour, 0},
+		{"within keep_sent", 90 * 24 * time.Hour, 89 * 24 * time.Hour, 3},
+		{"zero keeps for ever", 0, 3650 * 24 * time.Hour, 3},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st, _ := openStore(t)
+			for i := range 3 {
+				key := fmt.Sprintf("https://www.example.com/news/%d.html", i)
+				put(t, st, rules, key, v1(), t0)
+				put(t, st, rules, key, v2(), t0) // an edit: what a rule is told of
+			}
+			now := time.Now() // the entries are due from when they were written
+			clock := func() time.Time { return now }
+			if err := (&Sender{Outbox: st, Rules: rules, Now: clock}).Pass(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if sent, _ := st.Outbox(store.OutboxSent, "", 0); len(sent) != 3 {
+				t.Fatalf("%d sent before the prune, want 3", len(sent))
+			}
+			now = now.Add(c.later)
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel() // Run prunes as it starts, then sees ctx done
+			(&Sender{Outbox: st, Rules: rules, Now: clock, KeepSent: c.keep}).Run(ctx)
+			if sent, _ := st.Outbox(store.OutboxSent, "", 0); len(sent) != c.wantSent {
+				t.Fatalf("%d sent entries left, want %d", len(sent), c.wantSent)
+			}
+		})
+	}
+}

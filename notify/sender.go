@@ -23,6 +23,7 @@ type Outbox interface {
 	OutboxSent(id uint64, at time.Time) error
 	OutboxRetry(id uint64, next time.Time, msg string) error
 	OutboxFail(id uint64, at time.Time, msg string) error
+	OutboxPrune(sentBefore time.Time) (int, error)
 }
 
 // Sender defaults.
@@ -32,6 +33,7 @@ const (
 	DefaultTimeout    = 30 * time.Second
 	defaultPoll       = time.Second
 	dueBatch          = 1000
+	pruneEvery        = time.Hour
 )
 
 // Sender delivers the outbox's due entries, one worker per target.
@@ -46,6 +48,11 @@ type Sender struct {
 	MinBackoff, MaxBackoff time.Duration
 	// Poll is how often Run looks for due entries when not kicked (0: 1s).
 	Poll time.Duration
+	// KeepSent is how long a delivered entry stays in the outbox, for
+	// `notify --list` and serve's notifications page; Run removes older
+	// ones when it starts and hourly (0: kept for ever). Failed entries
+	// are always kept.
+	KeepSent time.Duration
 	// Now is the clock (nil: time.Now); tests set it.
 	Now func() time.Time
 	// HTTP is the webhook client (nil: one with Timeout and no redirects).
@@ -125,7 +132,16 @@ func (s *Sender) Run(ctx context.Context) {
 	if poll <= 0 {
 		poll = defaultPoll
 	}
+	var pruned time.Time
 	for {
+		if now := s.now(); s.KeepSent > 0 && now.Sub(pruned) >= pruneEvery {
+			pruned = now
+			if n, err := s.Outbox.OutboxPrune(now.Add(-s.KeepSent)); err != nil {
+				s.Log.Error("notify: pruning the outbox", "err", err)
+			} else if n > 0 {
+				s.Log.Info("notify: removed delivered notifications past notify_keep_sent", "removed", n)
+			}
+		}
 		if err := s.dispatch(ctx); err != nil {
 			s.Log.Error("notify: reading the outbox", "err", err)
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -106,5 +107,65 @@ func TestOutboxReadOnlyEmpty(t *testing.T) {
 	}
 	if err := s.OutboxSent(1, time.Now()); err == nil {
 		t.Fatal("marking an unknown entry should fail")
+	}
+}
+
+// TestOutboxPrune: only entries delivered before the cutoff go; pending
+// and failed entries stay whatever their age, and so do later deliveries.
+func TestOutboxPrune(t *testing.T) {
+	s, _ := openTest(t, Options{})
+	ctx := context.Background()
+	var calls atomic.Int32
+	cases := []struct {
+		name string
+		mark func(id uint64) error
+		kept bool
+	}{
+		{"sent long ago", func(id uint64) error { return s.OutboxSent(id, t0) }, false},
+		{"sent after the cutoff", func(id uint64) error { return s.OutboxSent(id, t0.Add(48*time.Hour)) }, true},
+		{"failed long ago", func(id uint64) error { return s.OutboxFail(id, t0, "HTTP 410") }, true},
+		{"still pending", func(uint64) error { return nil }, true},
+	}
+	// More entries than one chunk, so that the prune crosses chunks.
+	extra := chunkSize + 3
+	ids := map[string]uint64{}
+	for i := range len(cases) + extra {
+		key := fmt.Sprintf("https://example.com/news/%d.html", i)
+		sn := snap(key, key, art(key, "T", "one"), "", t0)
+		sn.Outbox = outboxFor(&calls)
+		if _, err := s.Put(ctx, sn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all, _ := s.Outbox("", "", 0) // newest first
+	for i, c := range cases {
+		id := all[len(all)-1-i].ID
+		ids[c.name] = id
+		if err := c.mark(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range all[:extra] {
+		if err := s.OutboxSent(e.ID, t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := s.OutboxPrune(t0.Add(24 * time.Hour))
+	if err != nil || n != 1+extra {
+		t.Fatalf("pruned %d (%v), want %d", n, err, 1+extra)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := s.OutboxGet(ids[c.name])
+			if kept := err == nil; kept != c.kept {
+				t.Fatalf("kept %v, want %v (%v)", kept, c.kept, err)
+			}
+		})
+	}
+	if n, _, _ := s.OutboxPending(); n != 1 {
+		t.Fatalf("pending %d after prune, want 1", n)
+	}
+	if n, err := s.OutboxPrune(t0.Add(24 * time.Hour)); err != nil || n != 0 {
+		t.Fatalf("second prune removed %d (%v)", n, err)
 	}
 }
