@@ -18,7 +18,7 @@ import (
 func Rereader(ex extract.Extractor, sites map[string]extract.Rules) store.ExtractFunc {
 	ex = ex.OrCurrent()
 	return func(c store.StoredCapture) (*article.Article, capture.Extraction, error) {
-		r, err := ex.FromBytes(c.Raw, c.ContentType, extract.Options{URL: c.URL, Sites: sites, Now: fetchTime(c.Provenance)})
+		r, err := ex.FromBytes(c.Raw, c.ContentType, extract.Options{URL: c.URL, Sites: sites, Now: fetchTime(c)})
 		if err != nil {
 			return nil, capture.Extraction{}, err
 		}
@@ -26,9 +26,14 @@ func Rereader(ex extract.Extractor, sites map[string]extract.Rules) store.Extrac
 	}
 }
 
-// fetchTime is when a stored capture was fetched, as its response's Date
-// header says (the server's clock at the fetch); zero when unknown.
-func fetchTime(p capture.Provenance) time.Time {
+// fetchTime is when a stored capture was fetched: its fetched_at, the
+// clock the crawl read it by, so a re-read judges dates as the crawl did;
+// else its response's Date header; zero (now) when neither is known.
+func fetchTime(c store.StoredCapture) time.Time {
+	if !c.FetchedAt.IsZero() && c.FetchedAt.Unix() > 0 {
+		return c.FetchedAt
+	}
+	p := c.Provenance
 	if p.Fetch == nil {
 		return time.Time{}
 	}

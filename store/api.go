@@ -125,6 +125,10 @@ type StoredCapture struct {
 	URL        string
 	Raw        []byte
 	Provenance capture.Provenance
+	// FetchedAt is when the version was fetched (its fetched_at). Where
+	// versions share one body, it is the earliest of them: the bytes
+	// existed then.
+	FetchedAt time.Time
 	// ContentType is what to decode Raw with (Provenance.ContentType):
 	// the stored Content-Type header, or for a capture without stored
 	// headers the charset recorded or a fallback; ContentTypeFrom says

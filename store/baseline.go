@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -67,7 +68,7 @@ func (s *Store) baseline(p *prepared, snap Snapshot) *baseline {
 		if err != nil {
 			return nil
 		}
-		c = StoredCapture{Key: p.key, Version: m.Latest, URL: docURL(doc, p.key), Raw: raw, Provenance: prov}
+		c = StoredCapture{Key: p.key, Version: m.Latest, URL: docURL(doc, p.key), Raw: raw, Provenance: prov, FetchedAt: time.Unix(rec.FetchedAt, 0).UTC()}
 		b.n, b.vid, found = m.Latest, vid, true
 		return nil
 	})

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -90,6 +91,7 @@ type storedVersion struct {
 	rid  uint64
 	prov capture.Provenance
 	url  string
+	at   time.Time // fetched_at
 }
 
 // readingKey groups versions whose re-reading is the same: one body,
@@ -114,7 +116,7 @@ func (s *Store) reextractOne(key string, fn ExtractFunc, st *ReextractStats) err
 				return err
 			}
 			vid := binary.BigEndian.Uint64(idv)
-			v := storedVersion{n: rec.Num, vid: vid, hash: rec.Hash, rid: rec.RawID}
+			v := storedVersion{n: rec.Num, vid: vid, hash: rec.Hash, rid: rec.RawID, at: time.Unix(rec.FetchedAt, 0).UTC()}
 			if rec.hasRaw() {
 				if v.prov, err = provTx(tx, vid); err != nil {
 					return err
@@ -146,7 +148,7 @@ func (s *Store) reextractOne(key string, fn ExtractFunc, st *ReextractStats) err
 		rk := readingKey{v.rid, ct, v.url}
 		r, done := readings[rk]
 		if !done {
-			r = s.reread(fn, StoredCapture{Key: key, Version: v.n, URL: v.url, Provenance: v.prov, ContentType: ct, ContentTypeFrom: from}, v.rid)
+			r = s.reread(fn, StoredCapture{Key: key, Version: v.n, URL: v.url, Provenance: v.prov, FetchedAt: v.at, ContentType: ct, ContentTypeFrom: from}, v.rid)
 			readings[rk] = r
 		}
 		if r == nil {
