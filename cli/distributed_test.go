@@ -8,7 +8,9 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -34,8 +36,26 @@ func TestHelperSignalProcess(t *testing.T) {
 type child struct {
 	name string
 	cmd  *exec.Cmd
-	out  bytes.Buffer
+	out  lockedBuffer
 	done chan error
+}
+
+// lockedBuffer is the child's output, readable while the child writes it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func startChild(t testing.TB, name string, args ...string) *child {
@@ -296,9 +316,14 @@ func TestDistributedWorkerStops(t *testing.T) {
 	}
 }
 
+// retryLineRE reads a worker's retry line: when, and the backoff it announces.
+var retryLineRE = regexp.MustCompile(`^time=(\S+) .*msg="redis unreachable; retrying" .* in=(\S+)$`)
+
 // TestDistributedRedisUnreachable: the archive side fails naming the
-// address; a worker retries with backoff (a few attempts, not a spin) and
-// stops cleanly on SIGTERM.
+// address; a worker retries with a doubling backoff that it keeps to (not
+// a spin), judged by its log's clock rather than the test's, and stops
+// cleanly on SIGTERM.
+
 func TestDistributedRedisUnreachable(t *testing.T) {
 	addr := redistest.FreeAddr(t)
 	s := newSites(t, 1, 1, 0)
@@ -309,12 +334,46 @@ func TestDistributedRedisUnreachable(t *testing.T) {
 		t.Fatalf("archive side with Redis down: exit %d, %q; want an error naming %s", code, errs, addr)
 	}
 	w := startChild(t, "worker", "--config", cfg, "crawl", "--job", "sites", "--worker")
-	time.Sleep(3 * time.Second)
+	// Three attempts, however slowly the child starts; then their spacing
+	// must grow (a backoff, not a spin), read from the log's own clock.
+	const want = 3
+	for end := time.Now().Add(60 * time.Second); strings.Count(w.out.String(), "redis unreachable; retrying") < want; {
+		if time.Now().After(end) {
+			t.Fatalf("the worker made fewer than %d attempts in 60 s\n%s", want, w.out.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	w.cmd.Process.Signal(syscall.SIGTERM)
 	w.wait(t, 10*time.Second)
-	tries := strings.Count(w.out.String(), "redis unreachable; retrying")
-	if tries < 2 || tries > 6 {
-		t.Fatalf("worker tried %d times in 3s; want a backoff (2 to 6)\n%s", tries, w.out.String())
+	type attempt struct {
+		at   time.Time
+		wait time.Duration // the backoff the worker announced
+	}
+	var tries []attempt
+	for _, line := range strings.Split(w.out.String(), "\n") {
+		if m := retryLineRE.FindStringSubmatch(line); m != nil {
+			at, err1 := time.Parse(time.RFC3339Nano, m[1])
+			wait, err2 := time.ParseDuration(m[2])
+			if err1 != nil || err2 != nil {
+				t.Fatalf("log line %q: %v %v", line, err1, err2)
+			}
+			tries = append(tries, attempt{at, wait})
+		}
+	}
+	if len(tries) < want {
+		t.Fatalf("%d timed attempts in the log, want %d\n%s", len(tries), want, w.out.String())
+	}
+	for i := 1; i < want; i++ {
+		prev, cur := tries[i-1], tries[i]
+		if cur.wait < prev.wait*2 && cur.wait < 30*time.Second {
+			t.Fatalf("backoff %v after %v: want it to double\n%s", cur.wait, prev.wait, w.out.String())
+		}
+		if gap := cur.at.Sub(prev.at); gap < prev.wait*9/10 {
+			t.Fatalf("attempts %v apart after announcing %v\n%s", gap, prev.wait, w.out.String())
+		}
+	}
+	if tries[0].wait < 400*time.Millisecond {
+		t.Fatalf("first backoff %v: want at least 400 ms", tries[0].wait)
 	}
 	if !strings.Contains(w.out.String(), addr) {
 		t.Errorf("worker's log does not name %s:\n%s", addr, w.out.String())
