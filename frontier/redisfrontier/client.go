@@ -70,6 +70,7 @@ func (s *State) restarted() bool {
 // Dial connects to the Redis of a redis://HOST:PORT/DB URL and checks that
 // it answers. Errors name the address.
 func Dial(ctx context.Context, url string) (*redis.Client, error) {
+	quietOnce.Do(func() { redis.SetLogger(quiet{}) })
 	opt, err := redis.ParseURL(url)
 	if err != nil {
 		return nil, fmt.Errorf("redis URL %q: %w", url, err)
@@ -84,6 +85,15 @@ func Dial(ctx context.Context, url string) (*redis.Client, error) {
 	watched.Store(c, ids)
 	return c, nil
 }
+
+// quiet drops go-redis's own log lines (printed to stderr by default,
+// outside the caller's logger): every failure they tell of also comes back
+// as an error, which the caller reports once, with the address.
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...any) {}
+
+var quietOnce sync.Once
 
 // Close closes a client made by Dial.
 func Close(c *redis.Client) error {
