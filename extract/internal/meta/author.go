@@ -32,6 +32,14 @@ var (
 	roleLabelRe = regexp.MustCompile(`^\s*([a-z][a-z ]{1,20}):\s*\S`)
 	// writingLabelRe: role labels that credit the text itself.
 	writingLabelRe = regexp.MustCompile(`^(?:by|words|text|story|authors?|written by|writers?|reporting|reporters?)$`)
+	// foreignByRe: the "by" of other languages before a capitalised
+	// name ("Von Erika Muster", "par Jean Dupont", "por Ana Ruiz", "door
+	// Jan Jansen", "av Anna Berg"); "von der Leyen" keeps its particle.
+	foreignByRe = regexp.MustCompile(`^(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v)\s*:?\s+(\p{Lu})`)
+	// dateLeadTailRe: the word that led into a date, left at the end
+	// once the date is cut ("Von Erika Muster am 3. Mai 2021", "Jane Roe
+	// on May 3, 2021").
+	dateLeadTailRe = regexp.MustCompile(`\s+(?:on|at|am|um|vom)\s*[,.]?\s*$`)
 	// authorSplitRe separates several authors.
 	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,?\s+(?:and|und|et|y|e|with)\s+|,|;|，|、|；|\s&\s|&amp;|\|)\s*`)
 	// authorJunkRe matches values that are not a person or organisation.
@@ -55,14 +63,19 @@ func cleanAuthors(raw string) []string {
 		s = strings.TrimLeft(s[end:], " ·•|–—-,:")
 	}
 	s = byPrefixRe.ReplaceAllString(s, "")
+	s = foreignByRe.ReplaceAllString(s, "$1")
 	s = authorTrailRe.ReplaceAllString(s, "")
 	// "Jane Doe September 5, 2024" / "Jane Doe Dec. 19": the date ends the name.
+	cut := false
 	if _, pos, ok := date.Find(s, date.Context{}); ok && pos > 0 {
 		// "Jane Doe Monday, November 18, 2019": the weekday goes too.
-		s = weekdayTailRe.ReplaceAllString(s[:pos], "")
+		s, cut = weekdayTailRe.ReplaceAllString(s[:pos], ""), true
 	}
 	if loc := monthDayRe.FindStringIndex(s); loc != nil {
-		s = s[:loc[0]]
+		s, cut = s[:loc[0]], true
+	}
+	if cut {
+		s = dateLeadTailRe.ReplaceAllString(s, "")
 	}
 	s = strings.Trim(s, " :：,;-–—|/()[]【】")
 	if s == "" || authorJunkPartRe.MatchString(s) {

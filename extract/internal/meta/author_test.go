@@ -11,6 +11,14 @@ func TestCleanAuthors(t *testing.T) {
 		want     []string
 	}{
 		{"by prefix", "By Jane Roe", []string{"Jane Roe"}},
+		{"german von", "Von Erika Muster", []string{"Erika Muster"}},
+		{"german von lower case, two names", "von Erika Muster und Max Mann", []string{"Erika Muster", "Max Mann"}},
+		{"french par", "par Jean Dupont", []string{"Jean Dupont"}},
+		{"spanish por", "Por Ana Ruiz", []string{"Ana Ruiz"}},
+		{"dutch door", "door Jan Jansen", []string{"Jan Jansen"}},
+		{"particle of a surname stays", "von der Leyen", []string{"von der Leyen"}},
+		{"german am before the date", "Von Erika Muster am 3. Mai 2021", []string{"Erika Muster"}},
+		{"english on before the date", "Jane Roe on May 3, 2021", []string{"Jane Roe"}},
 		{"analysis by", "Analysis by Jane Roe", []string{"Jane Roe"}},
 		{"this post was written by", "This post was written by Jane Roe", []string{"Jane Roe"}},
 		{"cyrillic text label", "Текст: Анна Петрова", []string{"Анна Петрова"}},

@@ -184,6 +184,17 @@ var byHandleRe = sync.OnceValue(func() *regexp.Regexp {
 // postedByRe: "Posted by Jane Roe on …", "Authored by: Jane Roe".
 var postedByRe = regexp.MustCompile(`^(?i:posted|published|authored)\s+(?i:by)\s*:?\s+\p{Lu}`)
 
+// creditLabelRe: the labels other languages credit the writer with, at
+// the start of a line: "Text: Erika Muster", "Autorin: Erika Muster",
+// "Geschrieben von Max Mann", "Erstellt von Max Mann am 3. Mai 2021",
+// "Auteur : Jean Dupont", "Rédigé par Jean Dupont", "Escrito por Ana
+// Ruiz", "Scritto da Luca Bianchi", "Geschreven door Jan Jansen",
+// "Skrevet av Kari Nordmann".
+var creditLabelRe = regexp.MustCompile(`^(?i:text|autor|autorin|autoren|verfasser|verfasserin|auteur|auteurs|autora|autore)\s*[:：]\s*|` +
+	`^(?i:text|beitrag|artikel|(?:verfasst|geschrieben|erstellt|gespeichert|eingetragen|veröffentlicht)) von\s+|` +
+	`^(?i:rédigé|écrit|publié) par\s+|^(?i:escrito|publicado|redactado) por\s+|^(?i:scritto|pubblicato) da\s+|` +
+	`^(?i:geschreven) door\s+|^(?i:skrevet) a[vf]\s+|^(?i:skriven) av\s+`)
+
 // postedLeadRe: the word that may lead the date of a dated byline.
 var postedLeadRe = regexp.MustCompile(`^(?i:published|posted|updated|last updated)(?:\s+(?i:on))?\s*:?\s*`)
 
@@ -275,6 +286,8 @@ func byLineAuthorsIn(lines []metaLine, titleIdx, lo, hi int) ([]string, int) {
 			a = cleanAuthors(ln.text)
 		case postedByRe.MatchString(ln.text):
 			a = cleanAuthors(ln.text)
+		case creditLabelRe.MatchString(ln.text):
+			a = cleanAuthors(creditLabelRe.ReplaceAllString(ln.text, ""))
 		case boilerplate.FoldContains(ln.text, " by "):
 			rest, ok := datedByline(ln.text)
 			if !ok {

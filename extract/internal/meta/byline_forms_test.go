@@ -35,6 +35,32 @@ func TestBylineForms(t *testing.T) {
 			want: []string{"Mara Quill"},
 		},
 		{
+			name: "german text label at the foot",
+			body: `<h1>Gärten im Winter</h1><p>Frost liegt auf den Beeten.</p><p><strong>Text:</strong> Erika Muster</p><p><strong>Fotos:</strong> Max Mann</p>`,
+			want: []string{"Erika Muster"},
+		},
+		{
+			name: "german created by with date",
+			body: `<h1>Gärten im Winter</h1><p>Frost liegt auf den Beeten.</p><span>Erstellt von Erika Muster am 3. Mai 2021</span>`,
+			want: []string{"Erika Muster"},
+		},
+		{
+			name: "french written by",
+			body: `<h1>Jardins en hiver</h1><p>Rédigé par Jean Dupont</p><p>Le gel couvre les plates-bandes.</p>`,
+			want: []string{"Jean Dupont"},
+		},
+		{
+			name: "spanish author label",
+			body: `<h1>Jardines en invierno</h1><p>La helada cubre los bancales.</p><p>Autora: Ana Ruiz</p>`,
+			want: []string{"Ana Ruiz"},
+		},
+		{
+			// A sentence that starts like a label is no credit.
+			name: "text label inside a sentence",
+			body: `<h1>Gärten im Winter</h1><p>Der Text von gestern war zu lang, sagte sie.</p>`,
+			want: nil,
+		},
+		{
 			// "by" inside a sentence after a date is not a byline.
 			name: "date then sentence",
 			body: `<h1>Gardens in Winter</h1><p>In 2023 the beds were dug by hand.</p><p>Frost settles on the beds.</p>`,

@@ -3,6 +3,7 @@ package meta
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
@@ -79,11 +80,14 @@ func microdataModified(root *html.Node) (date.Date, bool) {
 func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date, found, strong bool) {
 	bestScore := -1e9
 	for i, ln := range lines {
+		// A date inside the headline ("Minutes of the meeting of 10
+		// October 2019") is what the story is about; one that opens it
+		// ("27.01.2022 Monthly figures") is a dateline set before it.
 		if ln.runes > 160 || !mMayHoldDate(ln.text, c.Year > 0) {
 			continue
 		}
-		d, pos, ok := date.Find(ln.text, c)
-		if !ok {
+		d, pos, end, ok := date.FindSpan(ln.text, c)
+		if !ok || i == titleIdx && pos > 0 {
 			continue
 		}
 		score := 0.0
@@ -138,7 +142,15 @@ func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date
 			// A date labelled "Published"/"发布时间" in a short line of the
 			// article is the page's own statement wherever it sits.
 			ok := !ln.noise && ln.links*10 <= ln.runes*7 && ln.runes <= 80
-			strong = (near || labelled) && !updated && ok
+			// Near the headline, a sentence of the text that cites a date
+			// ("Encyclical of Pope Paul VI, 25 December 2005:") is no
+			// dateline: the line must be mostly the date, start with a
+			// byline ("By Jane Roe Mar 5, 2025") or say little before the
+			// date. A byline class is no proof: themes put whole articles
+			// in an "entry-meta" or "info" block.
+			dateline := utf8.RuneCountInString(ln.text[pos:end])*2 >= ln.runes ||
+				byLineRe.MatchString(ln.text) || utf8.RuneCountInString(pre) <= 32
+			strong = (near && dateline || labelled) && !updated && ok
 		}
 	}
 	return best, found, strong

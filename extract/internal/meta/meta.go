@@ -43,10 +43,13 @@ var (
 	publishedKeys = []string{"article:published_time", "og:article:published_time", "article:published", "datepublished",
 		"pubdate", "publishdate", "publish-date", "publish_date", "published_time", "published-date", "article.published",
 		"sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_online_date", "dc.date.issued",
-		"dcterms.issued", "dc.date.created", "dcterms.created", "citation_date", "dc.date", "dcterms.date", "date",
+		"dcterms.issued", "dc.date.created", "dcterms.created", "citation_date",
 		"og:published_time", "article_date_original", "cxenseparse:recs:publishtime",
 		"originalpublicationdate", "firstpublishedtime", "publication_date", "release_date", "pdate", "displaydate", "weibo:article:create_at", "bytedance:published_time"}
-	modifiedKeys = []string{"article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "lastmod",
+	// genericDateKeys name a date without saying which: many CMSs fill
+	// them with the day the page was rendered or last changed.
+	genericDateKeys = []string{"dc.date", "dcterms.date", "date"}
+	modifiedKeys    = []string{"article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "lastmod",
 		"last-modified", "dcterms.modified", "dc.date.modified", "article:modified", "updated_time", "weibo:article:update_at",
 		"bytedance:updated_time"}
 	authorKeys = []string{"author", "article:author", "og:article:author", "byline", "dc.creator", "dcterms.creator",

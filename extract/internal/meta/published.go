@@ -38,12 +38,23 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 	vis, visOK, visStrong := visibleDate(lines, titleIdx, ctx)
 	declared, declOK := ctx.Value(ld.Published)
 	metaDate, metaOK := ctx.Value(mt.first(publishedKeys...))
-	ldOnly := declOK && !metaOK
+	generic, genericOK := ctx.Value(mt.first(genericDateKeys...))
+	ldOnly := declOK && !metaOK && !genericOK
 	if !declOK {
 		declared, declOK = metaDate, metaOK
 	}
 	if !declOK {
 		declared, declOK = microdataDate(root)
+	}
+	// A generic meta date (name=date, DC.date) comes after the page's
+	// own datePublished or <time>, and a date shown at the headline on
+	// another day beats it.
+	weak := false
+	if !declOK {
+		declared, declOK, weak = generic, genericOK, genericOK
+	}
+	if !declOK {
+		declared, declOK = hAtomDate(root, ctx)
 	}
 	// Without declared metadata, "Originally published on 26 Sep 2019"
 	// under a story kept up to date outranks the dates shown with it.
@@ -68,7 +79,7 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 		vis = declared
 	}
 	switch {
-	case declOK && visStrong && !sameStatement(declared, vis):
+	case declOK && visStrong && (!sameStatement(declared, vis) || weak && !sameDay(declared, vis)):
 		return vis, true
 	case declOK:
 		return declared, true
