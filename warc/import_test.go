@@ -202,11 +202,38 @@ func chunk(s string) string {
 	return fmt.Sprintf("%x\r\n%s\r\n0\r\n\r\n", len(s), s)
 }
 
+// arcFile is a small ARC (version 1) file: its filedesc record, then one
+// capture, as the Internet Archive's crawlers wrote them.
+func arcFile() string {
+	desc := "1 0 newsarchive\nURL IP-address Archive-date Content-type Archive-length\n"
+	body := "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + page("Ferry crews walk out", "Crews walked out.")
+	return fmt.Sprintf("filedesc://x.arc 0.0.0.0 20250314100000 text/plain %d\n%s\n", len(desc), desc) +
+		fmt.Sprintf("%s 192.0.2.1 20250314100000 text/html %d\n%s\n", story, len(body), body)
+}
+
+// gowarc reads WARC only: an ARC file, plain or gzipped record by record
+// (.arc.gz), is refused with an error that names the format.
 func TestImportARC(t *testing.T) {
-	arc := []byte("filedesc://x.arc 0.0.0.0 20250314100000 text/plain 76\n1 0 newsarchive\nURL IP-address Archive-date Content-type Archive-length\n\n")
-	_, err := Import(context.Background(), openStore(t), []Source{{Name: "x.arc", R: bytes.NewReader(arc), Size: int64(len(arc))}}, ImportOptions{Read: readPage})
-	if err == nil || !strings.Contains(err.Error(), "ARC") {
-		t.Fatalf("err = %v, want one that names ARC", err)
+	arc := arcFile()
+	head, rest, _ := strings.Cut(arc, "\n\n")
+	cases := []struct {
+		name string
+		file []byte
+	}{
+		{"plain", []byte(arc)},
+		{"gzipped record by record", gzipEach(head+"\n\n", rest)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := openStore(t)
+			_, err := Import(context.Background(), st, []Source{{Name: "x.arc", R: bytes.NewReader(c.file), Size: int64(len(c.file))}}, ImportOptions{Read: readPage})
+			if err == nil || !strings.Contains(err.Error(), "an ARC file") || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("err = %v, want one line that names ARC", err)
+			}
+			if _, err := st.Latest(story); err == nil {
+				t.Error("the ARC capture was archived")
+			}
+		})
 	}
 }
 
