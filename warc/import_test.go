@@ -247,3 +247,42 @@ func FuzzImport(f *testing.F) {
 		Import(ctx, st, []Source{{Name: "fuzz", R: bytes.NewReader(b), Size: int64(len(b))}}, ImportOptions{Read: readPage})
 	})
 }
+
+// letters spells i in letters ("ba" for 26): the archive's content hash
+// reads digits as noise.
+func letters(i int) string {
+	s := string(rune('a' + i%26))
+	for i /= 26; i > 0; i /= 26 {
+		s = string(rune('a'+i%26)) + s
+	}
+	return s
+}
+
+// Many captures of one URL, more than a batch holds, listed out of date
+// order: the workers extract them side by side, and the versions still
+// come out in date order, one per edit.
+func TestImportManyVersionsInDateOrder(t *testing.T) {
+	const n = 2*batchSize + 17
+	var recs []string
+	for i := range n {
+		j := (i * 5) % n // a fixed shuffle: 5 is prime to n
+		recs = append(recs, rec{typ: "response", uri: story, date: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC).Add(time.Duration(j) * time.Minute).Format(time.RFC3339),
+			id: fmt.Sprintf("00000000-0000-0000-0000-%012d", j), digests: true,
+			block: httpResp("", page("Ferry crews walk out", "Edit "+letters(j)+" of the story."))}.String())
+	}
+	st := openStore(t)
+	s := importBytes(t, st, gzipEach(recs...))
+	if s.Pages != n || s.New != 1 || s.Changed != n-1 {
+		t.Fatalf("stats %+v", s)
+	}
+	h, err := st.History(story)
+	if err != nil || len(h) != n {
+		t.Fatalf("history: %d versions, %v", len(h), err)
+	}
+	for i, v := range h {
+		a, err := st.Version(story, v.Version)
+		if err != nil || !strings.Contains(a.Text, "Edit "+letters(i)+" of") {
+			t.Fatalf("version %d: %.60q %v", v.Version, a.Text, err)
+		}
+	}
+}
