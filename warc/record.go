@@ -23,7 +23,8 @@ import (
 // one, so that gowarc's unmarshaler (with its gzip reader) and the read
 // buffer serve record after record instead of being made for each.
 type recordReader struct {
-	u   gowarc.Unmarshaler
+	u   gowarc.Unmarshaler // responses: checked, block buffered
+	uq  gowarc.Unmarshaler // requests: only their head is read
 	br  *bufio.Reader
 	def *defects
 }
@@ -40,7 +41,15 @@ func newRecordReader(def *defects) *recordReader {
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
 		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
 	)
-	return &recordReader{u: u, br: bufio.NewReaderSize(nil, 64<<10), def: def}
+	// A request's head is read as gowarc parses the block; its body (none,
+	// for a GET) is skipped unread.
+	uq := gowarc.NewUnmarshaler(
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
+		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
+		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
+		gowarc.WithBlockErrorPolicy(gowarc.ErrIgnore),
+	)
+	return &recordReader{u: u, uq: uq, br: bufio.NewReaderSize(nil, 64<<10), def: def}
 }
 
 // read parses the record at off; only its own bytes are read. It checks
@@ -176,9 +185,11 @@ func (rr *recordReader) response(src Source, e entry, max int64) (response, erro
 	}, nil
 }
 
-// requestHeader reads the headers of the request record at e.
+// requestHeader reads the headers of the request record at e. They are
+// what was sent, kept as provenance: the record is not checked further.
 func (rr *recordReader) requestHeader(src Source, e entry) (http.Header, error) {
-	rec, err := rr.read(src, e.offset, e.size)
+	rr.br.Reset(io.NewSectionReader(src.R, e.offset, e.size))
+	rec, _, _, err := rr.uq.Unmarshal(rr.br)
 	if err != nil {
 		return nil, err
 	}
