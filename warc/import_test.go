@@ -262,10 +262,10 @@ func letters(i int) string {
 // order: the workers extract them side by side, and the versions still
 // come out in date order, one per edit.
 func TestImportManyVersionsInDateOrder(t *testing.T) {
-	const n = 2*batchSize + 17
+	const n = batchSize + 17
 	var recs []string
 	for i := range n {
-		j := (i * 5) % n // a fixed shuffle: 5 is prime to n
+		j := (i * 7) % n // a fixed shuffle: 7 is prime to n
 		recs = append(recs, rec{typ: "response", uri: story, date: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC).Add(time.Duration(j) * time.Minute).Format(time.RFC3339),
 			id: fmt.Sprintf("00000000-0000-0000-0000-%012d", j), digests: true,
 			block: httpResp("", page("Ferry crews walk out", "Edit "+letters(j)+" of the story."))}.String())
