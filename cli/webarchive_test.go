@@ -410,3 +410,22 @@ func TestWARCImportArchiveFull(t *testing.T) {
 		t.Errorf("verify after the failed import: exit %d\n%s%s", code, out, errs)
 	}
 }
+
+// An ARC file (gowarc reads WARC only) is refused with one line on stderr
+// that names the format, and the archive is left as it was.
+func TestImportARCRefused(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "crawl.arc.gz")
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte("filedesc://crawl.arc 0.0.0.0 20250314100000 text/plain 75\n1 0 newsarchive\nURL IP-address Archive-date Content-type Archive-length\n\n"))
+	zw.Close()
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "a.db")
+	out, errs, code := run(context.Background(), "import", "--db", db, "--format", "warc", file)
+	if code == 0 || strings.Count(strings.TrimSpace(errs), "\n") != 0 || !strings.Contains(errs, "an ARC file") || !strings.Contains(errs, file) {
+		t.Fatalf("exit %d, stderr %q (stdout %q); want a failure and one line naming ARC and the file", code, errs, out)
+	}
+}

@@ -50,21 +50,29 @@
 // # Reading
 //
 // Import reads WARC 1.0 and 1.1 files (records gzipped or not; gowarc
-// does not read ARC, and an ARC file is refused by name). A first pass
-// indexes the records (about a kilobyte per capture: URL, record ids,
-// digest); the second takes every
-// HTML response with status 200, and every revisit (resolved to its
-// original by WARC-Refers-To, else by payload digest and URL), in
-// WARC-Date order, reads the body (transfer and content codings undone),
-// extracts it with the ReadFunc the app gives (today's extractor, the
-// configured site rules and keys) and archives it with store.PutMany as a
-// capture fetched at its WARC-Date, with the record's headers as its
-// provenance, and the headers of its request record (paired by
-// WARC-Concurrent-To either way) as the headers sent. So the versions of one URL come out as a crawl would have
-// made them, whatever order the file has them in. Bodies never pile up:
-// they are read one record at a time (gowarc buffers a record past 1 MiB
-// on disk), and a batch holds at most 128 captures or 32 MiB of records;
-// one batch is written while the next is extracted.
+// does not read ARC, and an ARC file is refused by name). A first pass,
+// on one core, indexes the records (about a kilobyte per capture: URL,
+// record ids, digest) and the redirect responses; it reports syntax
+// findings and leaves the checks of the spec (digests, field values,
+// lengths) to the second pass. The second takes every HTML response with
+// status 200, and every revisit (resolved to its original by
+// WARC-Refers-To, else by payload digest and URL), in WARC-Date order: a
+// pool of workers, one per CPU, each with its own record reader, reads
+// each record (checking it: one whose digest does not match is skipped),
+// undoes the transfer and content codings, and extracts it with the
+// ReadFunc the app gives (today's extractor, the configured site rules and
+// keys). The results are put back in date order and archived with
+// store.PutMany, in batches, as captures fetched at their WARC-Date, with
+// the record's headers as the provenance, the headers of its request
+// record (paired by WARC-Concurrent-To either way) as the headers sent,
+// and the redirects that led to it: the 3xx responses whose Location
+// leads to its URL, fetched shortly before it (each taken by one capture,
+// followed back hop by hop). So the versions of one URL come out as a
+// crawl would have made them, whatever order the file has them in.
+// Bodies never pile up: they are read one record at a time (gowarc
+// buffers a record past 1 MiB on disk), a few per worker are in flight,
+// and a batch holds at most 128 captures or 32 MiB of bodies; one batch is
+// written while the next fills.
 //
 // Reading is lenient: wget's angle brackets around WARC-Target-URI,
 // missing digests, wrong Content-Lengths and syntax slips are read as they

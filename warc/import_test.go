@@ -202,11 +202,38 @@ func chunk(s string) string {
 	return fmt.Sprintf("%x\r\n%s\r\n0\r\n\r\n", len(s), s)
 }
 
+// arcFile is a small ARC (version 1) file: its filedesc record, then one
+// capture, as the Internet Archive's crawlers wrote them.
+func arcFile() string {
+	desc := "1 0 newsarchive\nURL IP-address Archive-date Content-type Archive-length\n"
+	body := "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + page("Ferry crews walk out", "Crews walked out.")
+	return fmt.Sprintf("filedesc://x.arc 0.0.0.0 20250314100000 text/plain %d\n%s\n", len(desc), desc) +
+		fmt.Sprintf("%s 192.0.2.1 20250314100000 text/html %d\n%s\n", story, len(body), body)
+}
+
+// gowarc reads WARC only: an ARC file, plain or gzipped record by record
+// (.arc.gz), is refused with an error that names the format.
 func TestImportARC(t *testing.T) {
-	arc := []byte("filedesc://x.arc 0.0.0.0 20250314100000 text/plain 76\n1 0 newsarchive\nURL IP-address Archive-date Content-type Archive-length\n\n")
-	_, err := Import(context.Background(), openStore(t), []Source{{Name: "x.arc", R: bytes.NewReader(arc), Size: int64(len(arc))}}, ImportOptions{Read: readPage})
-	if err == nil || !strings.Contains(err.Error(), "ARC") {
-		t.Fatalf("err = %v, want one that names ARC", err)
+	arc := arcFile()
+	head, rest, _ := strings.Cut(arc, "\n\n")
+	cases := []struct {
+		name string
+		file []byte
+	}{
+		{"plain", []byte(arc)},
+		{"gzipped record by record", gzipEach(head+"\n\n", rest)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := openStore(t)
+			_, err := Import(context.Background(), st, []Source{{Name: "x.arc", R: bytes.NewReader(c.file), Size: int64(len(c.file))}}, ImportOptions{Read: readPage})
+			if err == nil || !strings.Contains(err.Error(), "an ARC file") || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("err = %v, want one line that names ARC", err)
+			}
+			if _, err := st.Latest(story); err == nil {
+				t.Error("the ARC capture was archived")
+			}
+		})
 	}
 }
 
@@ -219,4 +246,43 @@ func FuzzImport(f *testing.F) {
 		defer cancel()
 		Import(ctx, st, []Source{{Name: "fuzz", R: bytes.NewReader(b), Size: int64(len(b))}}, ImportOptions{Read: readPage})
 	})
+}
+
+// letters spells i in letters ("ba" for 26): the archive's content hash
+// reads digits as noise.
+func letters(i int) string {
+	s := string(rune('a' + i%26))
+	for i /= 26; i > 0; i /= 26 {
+		s = string(rune('a'+i%26)) + s
+	}
+	return s
+}
+
+// Many captures of one URL, more than a batch holds, listed out of date
+// order: the workers extract them side by side, and the versions still
+// come out in date order, one per edit.
+func TestImportManyVersionsInDateOrder(t *testing.T) {
+	const n = batchSize + 17
+	var recs []string
+	for i := range n {
+		j := (i * 7) % n // a fixed shuffle: 7 is prime to n
+		recs = append(recs, rec{typ: "response", uri: story, date: time.Date(2025, 3, 14, 0, 0, 0, 0, time.UTC).Add(time.Duration(j) * time.Minute).Format(time.RFC3339),
+			id: fmt.Sprintf("00000000-0000-0000-0000-%012d", j), digests: true,
+			block: httpResp("", page("Ferry crews walk out", "Edit "+letters(j)+" of the story."))}.String())
+	}
+	st := openStore(t)
+	s := importBytes(t, st, gzipEach(recs...))
+	if s.Pages != n || s.New != 1 || s.Changed != n-1 {
+		t.Fatalf("stats %+v", s)
+	}
+	h, err := st.History(story)
+	if err != nil || len(h) != n {
+		t.Fatalf("history: %d versions, %v", len(h), err)
+	}
+	for i, v := range h {
+		a, err := st.Version(story, v.Version)
+		if err != nil || !strings.Contains(a.Text, "Edit "+letters(i)+" of") {
+			t.Fatalf("version %d: %.60q %v", v.Version, a.Text, err)
+		}
+	}
 }

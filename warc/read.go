@@ -90,13 +90,19 @@ type entry struct {
 	id       string // WARC-Record-ID
 	with     string // the first WARC-Concurrent-To
 	req      int    // index of its request record in reqs, -1 none
+	// hops are the redirects that led to this response (see chain).
+	hops []capture.Redirect
 }
 
-// readerOpts read leniently: findings are reported, not fatal.
-func readerOpts() []gowarc.WarcRecordOption {
+// indexOpts read leniently for the first pass: syntax findings are
+// reported, not fatal. The checks of the spec (digests, field values,
+// lengths) are left to the second pass, which makes them on the records
+// it archives: the first pass reads every record of the file on one core,
+// and a block it does not buffer is not hashed.
+func indexOpts() []gowarc.WarcRecordOption {
 	return []gowarc.WarcRecordOption{
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
-		gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
+		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
 		gowarc.WithBlockErrorPolicy(gowarc.ErrWarn),
 	}
@@ -114,7 +120,7 @@ func Import(ctx context.Context, st *store.Store, srcs []Source, o ImportOptions
 		o.MaxBody = 10 << 20
 	}
 	im := &importer{st: st, srcs: slices.Clone(srcs), o: o, def: newDefects(o.Log), byID: map[string]int{}, byDigest: map[string]int{}, inflated: map[int]bool{},
-		reqByID: map[string]int{}, reqFor: map[string]int{}}
+		reqByID: map[string]int{}, reqFor: map[string]int{}, hopsTo: map[string][]int{}}
 	defer func() {
 		for _, f := range im.temps {
 			f.Close()
@@ -137,14 +143,16 @@ type importer struct {
 	def   *defects
 	stats ImportStats
 
-	resp     []entry        // every response record (revisit originals)
-	byID     map[string]int // record id → resp index
-	byDigest map[string]int // payload digest + URL → resp index
-	todo     []entry        // HTML 200 responses and revisits, to archive
-	inflated map[int]bool   // sources gzipped as a whole, read inflated
-	reqs     []entry        // request records
-	reqByID  map[string]int // record id → reqs index
-	reqFor   map[string]int // id of the record a request names concurrent → reqs index
+	resp     []entry          // every response record (revisit originals)
+	byID     map[string]int   // record id → resp index
+	byDigest map[string]int   // payload digest + URL → resp index
+	todo     []entry          // HTML 200 responses and revisits, to archive
+	inflated map[int]bool     // sources gzipped as a whole, read inflated
+	reqs     []entry          // request records
+	reqByID  map[string]int   // record id → reqs index
+	reqFor   map[string]int   // id of the record a request names concurrent → reqs index
+	hops     []hop            // redirect responses
+	hopsTo   map[string][]int // the URL a redirect leads to → hops indexes, in file order
 	temps    []*os.File
 }
 
@@ -162,7 +170,7 @@ func (im *importer) skip(kind string, src int, off int64, detail string) {
 // index is the first pass over one file.
 func (im *importer) index(ctx context.Context, si int) error {
 	src := im.srcs[si]
-	r, err := newReader(io.NewSectionReader(src.R, 0, src.Size), 0, readerOpts()...)
+	r, err := newReader(io.NewSectionReader(src.R, 0, src.Size), 0, indexOpts()...)
 	if err != nil {
 		return fmt.Errorf("%s: %w", src.Name, err)
 	}
@@ -291,6 +299,9 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 		if e.digest != "" {
 			im.byDigest[e.digest+" "+uri] = i
 		}
+		if st := statusOf(b); st >= 300 && st < 400 {
+			im.noteHop(uri, e.date, b)
+		}
 		if statusOf(b) != http.StatusOK || !maybeHTML(b.HttpHeader()) {
 			im.stats.Ignored++
 			return
@@ -359,6 +370,7 @@ func (im *importer) resolve() {
 			e.req = j
 		}
 		if !e.revisit {
+			e.hops = im.chain(e.url, e.date)
 			continue
 		}
 		id, rest, _ := strings.Cut(e.refersTo, " ")
