@@ -448,6 +448,14 @@ func (h *hiddenRules) add(css string) {
 	depth := 0
 	start := 0
 	for i := 0; i < len(css); i++ {
+		if c := css[i]; c != '{' && c != '}' {
+			// Only braces change anything: jump to the next one.
+			j := strings.IndexAny(css[i:], "{}")
+			if j < 0 {
+				break
+			}
+			i += j
+		}
 		switch css[i] {
 		case '{':
 			depth++
@@ -481,6 +489,9 @@ func (h *hiddenRules) add(css string) {
 // addRules adds the hiding rules of top-level rule text.
 func (h *hiddenRules) addRules(css string) {
 	for _, m := range cssRules(css) {
+		if !anySimpleSelector(m[0]) {
+			continue // most rules: the cheap test first
+		}
 		if !boilerplate.FoldContains(m[1], "none") && !boilerplate.FoldContains(m[1], "hidden") || !hiddenStyle.MatchString(m[1]) {
 			continue
 		}
@@ -500,6 +511,33 @@ func (h *hiddenRules) addRules(css string) {
 		}
 	}
 }
+
+// anySimpleSelector reports whether one of the comma-separated selectors
+// matches simpleSelector once trimmed, without the regexp.
+func anySimpleSelector(sels string) bool {
+	for sels != "" {
+		sel := sels
+		if i := strings.IndexByte(sels, ','); i >= 0 {
+			sel, sels = sels[:i], sels[i+1:]
+		} else {
+			sels = ""
+		}
+		sel = strings.TrimSpace(sel)
+		if len(sel) < 2 || sel[0] != '#' && sel[0] != '.' || !isASCIILetter(sel[1]) {
+			continue
+		}
+		ok := true
+		for i := 2; i < len(sel) && ok; i++ {
+			ok = boilerplate.IsWordByte(sel[i]) || sel[i] == '-'
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // cssRules returns the rules of a style sheet, selectors and declarations:
 // the submatches of each match of `([^{}]*)\{([^{}]*)\}` in s, as
