@@ -16,14 +16,16 @@ func IsSpace(r rune) bool {
 // Collapse trims s and turns every run of white space (IsSpace) into one
 // ASCII space. Invalid bytes are kept as U+FFFD.
 func Collapse(s string) string {
+	if collapsed(s) {
+		return s // most short texts: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			i++
-			switch c {
-			case ' ', '\t', '\n', '\v', '\f', '\r':
+			if asciiSpace(c) {
+				i++
 				space = true
 				continue
 			}
@@ -31,7 +33,12 @@ func Collapse(s string) string {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteByte(c)
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -52,6 +59,40 @@ func Collapse(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// collapsed reports whether Collapse(s) is s: valid UTF-8 whose only white
+// space is single ASCII spaces between other runes.
+func collapsed(s string) bool {
+	prevSpace := true // no space may lead
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if c == ' ' {
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+				continue
+			}
+			if asciiSpace(c) {
+				return false
+			}
+			prevSpace = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 && r == utf8.RuneError || IsSpace(r) {
+			return false
+		}
+		i += size
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // countKept adds to runes and bytes what Collapse surely keeps of s: its
