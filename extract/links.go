@@ -71,7 +71,7 @@ func pageLinks(root *html.Node, base *url.URL) (links, feeds []string) {
 
 func isFeed(n *html.Node) bool {
 	rel := false
-	for _, f := range strings.Fields(strings.ToLower(dom.Attr(n, "rel"))) {
+	for f := range strings.FieldsSeq(strings.ToLower(dom.Attr(n, "rel"))) {
 		if f == "alternate" {
 			rel = true
 		}

@@ -257,7 +257,7 @@ func findControls(root *html.Node) controls {
 	refs = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if v := dom.Attr(n, "aria-controls"); v != "" {
-				for _, id := range strings.Fields(v) {
+				for id := range strings.FieldsSeq(v) {
 					if ctl == nil {
 						ctl = controls{}
 					}
@@ -314,7 +314,7 @@ func (ctl controls) disclosurePanel(n *html.Node) bool {
 // list of links in effect.
 func (ctl controls) hasPanel(b *html.Node) bool {
 	if v := dom.Attr(b, "aria-controls"); v != "" {
-		for _, id := range strings.Fields(v) {
+		for id := range strings.FieldsSeq(v) {
 			if p := ctl[id]; p != nil && firstTextElement(p) != nil {
 				return true
 			}
@@ -385,7 +385,7 @@ var commentHint = newAltMatcher(`comment|disqus|replies`)
 // The tokens' verdicts are cached in fc under a "\x00" prefix: class
 // strings differ more than the tokens they are made of.
 func furniture(ci string, fc furnitureCache) (match, strongMatch bool) {
-	for _, f := range strings.Fields(ci) {
+	for f := range strings.FieldsSeq(ci) {
 		if strings.HasPrefix(f, "has-") || strings.HasPrefix(f, "no-") || strings.HasPrefix(f, "is-") ||
 			strings.Contains(f, "with-") || strings.HasPrefix(f, "show-") {
 			continue
@@ -578,7 +578,7 @@ func (h hiddenRules) hides(n *html.Node) bool {
 	if id := dom.Attr(n, "id"); id != "" && h.ids[id] {
 		return true
 	}
-	for _, c := range strings.Fields(dom.Attr(n, "class")) {
+	for c := range strings.FieldsSeq(dom.Attr(n, "class")) {
 		if h.classes[c] {
 			return true
 		}
@@ -592,7 +592,7 @@ func hiddenClass(c string) bool {
 	if c == "" {
 		return false
 	}
-	for _, f := range strings.Fields(c) {
+	for f := range strings.FieldsSeq(c) {
 		switch strings.ToLower(f) {
 		case "hidden", "d-none", "hide", "is-hidden", "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden":
 			return true
@@ -607,7 +607,7 @@ func noContentClass(c string) bool {
 	if c == "" || !boilerplate.FoldContains(c, "nocontent") {
 		return false
 	}
-	for _, f := range strings.Fields(c) {
+	for f := range strings.FieldsSeq(c) {
 		switch strings.ToLower(f) {
 		case "nocontent", "robots-nocontent":
 			return true
