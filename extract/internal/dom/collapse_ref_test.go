@@ -30,7 +30,8 @@ func collapseRef(s string) string {
 var collapseCases = []string{
 	"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "Harbour board, 5 May",
 	"港口\u3000码头", "a\u00a0b", "a\u200bb", "\ufeffa", "a\xffb", "a\xe2\x82", "é", "é ", " é  ü ",
-	"already collapsed text with one space each", "two\r\nlines",
+	"already collapsed text with one space each", "two\r\nlines", "a b  c", "a b\u00a0c", "a b\xff c", "a b ", " ",
+	"港口 码头  新闻", "a bc\td",
 }
 
 // TestCollapseFastPaths: Collapse agrees with the rune-by-rune reading,
@@ -40,8 +41,8 @@ func TestCollapseFastPaths(t *testing.T) {
 		if got, want := Collapse(s), collapseRef(s); got != want {
 			t.Errorf("Collapse(%q) = %q, want %q", s, got, want)
 		}
-		if collapsed(s) != (collapseRef(s) == s) {
-			t.Errorf("collapsed(%q) = %v, but Collapse gives %q", s, collapsed(s), collapseRef(s))
+		if collapsedWhole(s) != (collapseRef(s) == s) {
+			t.Errorf("collapsedPrefix(%q) says whole = %v, but Collapse gives %q", s, collapsedWhole(s), collapseRef(s))
 		}
 	}
 }
@@ -54,8 +55,13 @@ func FuzzCollapse(f *testing.F) {
 		if got, want := Collapse(s), collapseRef(s); got != want {
 			t.Errorf("Collapse(%q) = %q, want %q", s, got, want)
 		}
-		if collapsed(s) != (collapseRef(s) == s) {
-			t.Errorf("collapsed(%q) = %v, but Collapse gives %q", s, collapsed(s), collapseRef(s))
+		if collapsedWhole(s) != (collapseRef(s) == s) {
+			t.Errorf("collapsedPrefix(%q) says whole = %v, but Collapse gives %q", s, collapsedWhole(s), collapseRef(s))
 		}
 	})
+}
+
+func collapsedWhole(s string) bool {
+	_, whole := collapsedPrefix(s)
+	return whole
 }

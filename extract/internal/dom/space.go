@@ -16,13 +16,21 @@ func IsSpace(r rune) bool {
 // Collapse trims s and turns every run of white space (IsSpace) into one
 // ASCII space. Invalid bytes are kept as U+FFFD.
 func Collapse(s string) string {
-	if collapsed(s) {
-		return s // most short texts: no copy
+	// The collapsed prefix is taken as it is (the whole of most short
+	// texts, with no copy); a space it ends with is pending.
+	n, ok := collapsedPrefix(s)
+	if ok {
+		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
+	space := n > 0 && s[n-1] == ' '
+	if space {
+		b.WriteString(s[:n-1])
+	} else {
+		b.WriteString(s[:n])
+	}
+	for i := n; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if asciiSpace(c) {
 				i++
@@ -65,34 +73,37 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-// collapsed reports whether Collapse(s) is s: valid UTF-8 whose only white
-// space is single ASCII spaces between other runes.
-func collapsed(s string) bool {
+// collapsedPrefix returns the length of the longest prefix of s that is
+// valid UTF-8 whose only white space is single ASCII spaces, none leading,
+// and whether that is all of s with no space trailing, so that
+// Collapse(s) is s.
+func collapsedPrefix(s string) (n int, whole bool) {
 	prevSpace := true // no space may lead
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			i++
 			if c == ' ' {
 				if prevSpace {
-					return false
+					return i, false
 				}
 				prevSpace = true
+				i++
 				continue
 			}
 			if asciiSpace(c) {
-				return false
+				return i, false
 			}
 			prevSpace = false
+			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if size == 1 && r == utf8.RuneError || IsSpace(r) {
-			return false
+			return i, false
 		}
 		i += size
 		prevSpace = false
 	}
-	return !prevSpace || s == ""
+	return len(s), !prevSpace || s == ""
 }
 
 // countKept adds to runes and bytes what Collapse surely keeps of s: its
