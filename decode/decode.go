@@ -104,12 +104,45 @@ func metaCharset(b []byte) string {
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	for _, m := range metaRe.FindAllSubmatch(head, -1) {
-		if name := canonical(string(m[1])); name != "" {
+	// Each match starts at a "<meta" and ends before the next '>' (no part
+	// of the pattern takes one): the pattern runs on those stretches only,
+	// in order, as FindAllSubmatch would run it over the whole head.
+	for p := indexMetaTag(head, 0); p >= 0; {
+		q := bytes.IndexByte(head[p:], '>')
+		if q < 0 {
+			q = len(head)
+		} else {
+			q += p
+		}
+		m := metaRe.FindSubmatchIndex(head[p:q])
+		if m == nil || m[0] != 0 {
+			p = indexMetaTag(head, p+1)
+			continue
+		}
+		if name := canonical(string(head[p+m[2] : p+m[3]])); name != "" {
 			return name
 		}
+		p = indexMetaTag(head, p+m[1])
 	}
 	return ""
+}
+
+// indexMetaTag is the index of the first "<meta" (any case) in b at or
+// after from, or -1. (?i) folds m, e, t and a to their ASCII capitals
+// only, so this finds every place metaRe can match.
+func indexMetaTag(b []byte, from int) int {
+	for from < len(b) {
+		i := bytes.IndexByte(b[from:], '<')
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if len(b)-i >= 5 && b[i+1]|0x20 == 'm' && b[i+2]|0x20 == 'e' && b[i+3]|0x20 == 't' && b[i+4]|0x20 == 'a' {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
 }
 
 var metaRe = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)

@@ -16,6 +16,9 @@ import (
 // Without a base URL only links that are already absolute are kept.
 func pageLinks(root *html.Node, base *url.URL) (links, feeds []string) {
 	seenL, seenF := map[string]bool{}, map[string]bool{}
+	// A page repeats its hrefs (menus, teaser and headline links): each
+	// is resolved once, as its result is already in seenL.
+	triedL := map[string]bool{}
 	resolve := func(ref string) string {
 		ref = strings.TrimSpace(ref)
 		if ref == "" || strings.HasPrefix(ref, "#") {
@@ -40,7 +43,12 @@ func pageLinks(root *html.Node, base *url.URL) (links, feeds []string) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.A, atom.Area:
-				if s := resolve(dom.Attr(n, "href")); s != "" && !seenL[s] {
+				href := dom.Attr(n, "href")
+				if triedL[href] {
+					break
+				}
+				triedL[href] = true
+				if s := resolve(href); s != "" && !seenL[s] {
 					seenL[s] = true
 					links = append(links, s)
 				}
@@ -63,7 +71,7 @@ func pageLinks(root *html.Node, base *url.URL) (links, feeds []string) {
 
 func isFeed(n *html.Node) bool {
 	rel := false
-	for _, f := range strings.Fields(strings.ToLower(dom.Attr(n, "rel"))) {
+	for f := range strings.FieldsSeq(strings.ToLower(dom.Attr(n, "rel"))) {
 		if f == "alternate" {
 			rel = true
 		}

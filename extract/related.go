@@ -154,11 +154,14 @@ func relatedByHint(root *html.Node) *html.Node {
 			case atom.Script, atom.Style, atom.Nav, atom.Head, atom.A:
 				continue
 			}
-			hint := body.ClassID(c) + " " + strings.ToLower(dom.Attr(c, "aria-label"))
-			if mayHint(hint) && relatedHint.MatchString(hint) && !notRelated.MatchString(hint) {
-				if k := countLinks(c, nil); k >= 2 && k <= 60 {
-					found = c
-					return true
+			// Without attributes the hint is " ", which mayHint rejects.
+			if len(c.Attr) > 0 {
+				hint := body.ClassID(c) + " " + strings.ToLower(dom.Attr(c, "aria-label"))
+				if mayHint(hint) && relatedHint.MatchString(hint) && !notRelated.MatchString(hint) {
+					if k := countLinks(c, nil); k >= 2 && k <= 60 {
+						found = c
+						return true
+					}
 				}
 			}
 			if walk(c) {

@@ -257,7 +257,7 @@ func findControls(root *html.Node) controls {
 	refs = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if v := dom.Attr(n, "aria-controls"); v != "" {
-				for _, id := range strings.Fields(v) {
+				for id := range strings.FieldsSeq(v) {
 					if ctl == nil {
 						ctl = controls{}
 					}
@@ -314,7 +314,7 @@ func (ctl controls) disclosurePanel(n *html.Node) bool {
 // list of links in effect.
 func (ctl controls) hasPanel(b *html.Node) bool {
 	if v := dom.Attr(b, "aria-controls"); v != "" {
-		for _, id := range strings.Fields(v) {
+		for id := range strings.FieldsSeq(v) {
 			if p := ctl[id]; p != nil && firstTextElement(p) != nil {
 				return true
 			}
@@ -385,7 +385,7 @@ var commentHint = newAltMatcher(`comment|disqus|replies`)
 // The tokens' verdicts are cached in fc under a "\x00" prefix: class
 // strings differ more than the tokens they are made of.
 func furniture(ci string, fc furnitureCache) (match, strongMatch bool) {
-	for _, f := range strings.Fields(ci) {
+	for f := range strings.FieldsSeq(ci) {
 		if strings.HasPrefix(f, "has-") || strings.HasPrefix(f, "no-") || strings.HasPrefix(f, "is-") ||
 			strings.Contains(f, "with-") || strings.HasPrefix(f, "show-") {
 			continue
@@ -448,6 +448,14 @@ func (h *hiddenRules) add(css string) {
 	depth := 0
 	start := 0
 	for i := 0; i < len(css); i++ {
+		if c := css[i]; c != '{' && c != '}' {
+			// Only braces change anything: jump to the next one.
+			j := strings.IndexAny(css[i:], "{}")
+			if j < 0 {
+				break
+			}
+			i += j
+		}
 		switch css[i] {
 		case '{':
 			depth++
@@ -481,6 +489,9 @@ func (h *hiddenRules) add(css string) {
 // addRules adds the hiding rules of top-level rule text.
 func (h *hiddenRules) addRules(css string) {
 	for _, m := range cssRules(css) {
+		if !anySimpleSelector(m[0]) {
+			continue // most rules: the cheap test first
+		}
 		if !boilerplate.FoldContains(m[1], "none") && !boilerplate.FoldContains(m[1], "hidden") || !hiddenStyle.MatchString(m[1]) {
 			continue
 		}
@@ -500,6 +511,33 @@ func (h *hiddenRules) addRules(css string) {
 		}
 	}
 }
+
+// anySimpleSelector reports whether one of the comma-separated selectors
+// matches simpleSelector once trimmed, without the regexp.
+func anySimpleSelector(sels string) bool {
+	for sels != "" {
+		sel := sels
+		if i := strings.IndexByte(sels, ','); i >= 0 {
+			sel, sels = sels[:i], sels[i+1:]
+		} else {
+			sels = ""
+		}
+		sel = strings.TrimSpace(sel)
+		if len(sel) < 2 || sel[0] != '#' && sel[0] != '.' || !isASCIILetter(sel[1]) {
+			continue
+		}
+		ok := true
+		for i := 2; i < len(sel) && ok; i++ {
+			ok = boilerplate.IsWordByte(sel[i]) || sel[i] == '-'
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // cssRules returns the rules of a style sheet, selectors and declarations:
 // the submatches of each match of `([^{}]*)\{([^{}]*)\}` in s, as
@@ -540,7 +578,7 @@ func (h hiddenRules) hides(n *html.Node) bool {
 	if id := dom.Attr(n, "id"); id != "" && h.ids[id] {
 		return true
 	}
-	for _, c := range strings.Fields(dom.Attr(n, "class")) {
+	for c := range strings.FieldsSeq(dom.Attr(n, "class")) {
 		if h.classes[c] {
 			return true
 		}
@@ -554,7 +592,7 @@ func hiddenClass(c string) bool {
 	if c == "" {
 		return false
 	}
-	for _, f := range strings.Fields(c) {
+	for f := range strings.FieldsSeq(c) {
 		switch strings.ToLower(f) {
 		case "hidden", "d-none", "hide", "is-hidden", "sr-only", "visually-hidden", "screen-reader-text", "visuallyhidden":
 			return true
@@ -569,7 +607,7 @@ func noContentClass(c string) bool {
 	if c == "" || !boilerplate.FoldContains(c, "nocontent") {
 		return false
 	}
-	for _, f := range strings.Fields(c) {
+	for f := range strings.FieldsSeq(c) {
 		switch strings.ToLower(f) {
 		case "nocontent", "robots-nocontent":
 			return true

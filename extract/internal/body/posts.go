@@ -75,7 +75,7 @@ func dropLaterPosts(root *html.Node) bool {
 }
 
 func isPostBody(n *html.Node) bool {
-	for _, tok := range strings.Fields(dom.Attr(n, "class")) {
+	for tok := range strings.FieldsSeq(dom.Attr(n, "class")) {
 		if postBodyTokens[strings.ToLower(tok)] {
 			return true
 		}

@@ -162,7 +162,7 @@ func authorBox(n *html.Node) bool {
 	if ci == "" || !authorHint.MatchString(ci) || maybe.MatchString(ci) {
 		return false
 	}
-	for _, f := range strings.Fields(ci) {
+	for f := range strings.FieldsSeq(ci) {
 		if strings.HasPrefix(f, "has-") || strings.HasPrefix(f, "no-") || strings.HasPrefix(f, "is-") || strings.Contains(f, "with-") {
 			continue
 		}

@@ -229,25 +229,28 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 		}
 		best, bd, bend = start, d, end
 	}
-	if m := ymdRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
+	// Every pattern with a year needs its four digits in a row: most lines
+	// have none and skip them (TestYearPrefilterSound).
+	year := hasYearDigits(s)
+	if m := withYear(ymdRe, s, year); m != nil && digitBounded(s, m[0], m[1]) {
 		try(Date{Y: atoi(s[m[2]:m[3]]), Mo: atoi(s[m[6]:m[7]]), D: atoi(s[m[8]:m[9]])}, m[0], m[1])
 	}
 	// The month-name patterns need a letter of an alphabet: most lines of
 	// a Chinese page have none and skip them.
 	if hasAlphaLetter(s) {
-		if m := mdyRe.FindStringSubmatchIndex(s); m != nil {
+		if m := withYear(mdyRe, s, year); m != nil {
 			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[2]:m[2]+3])], D: atoi(s[m[4]:m[5]])}, m[0], m[1])
 		}
-		if m := dmyNameRe.FindStringSubmatchIndex(s); m != nil {
+		if m := withYear(dmyNameRe, s, year); m != nil {
 			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
 		}
-		if m := dmyForeignRe.FindStringSubmatchIndex(s); m != nil {
+		if m := withYear(dmyForeignRe, s, year); m != nil {
 			if mo := foreignMonths[strings.ToLower(s[m[4]:m[5]])]; mo > 0 {
 				try(Date{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
 			}
 		}
 	}
-	if m := dmyRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
+	if m := withYear(dmyRe, s, year); m != nil && digitBounded(s, m[0], m[1]) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
 		// 10.12.2022 is day first wherever dates are written with dots.
 		dayFirst := c.DayFirst || s[m[4]:m[5]] == "."
@@ -496,6 +499,31 @@ func RegionLocation(name string) *time.Location {
 
 // hasAlphaLetter reports whether s holds a letter of an alphabet (Latin,
 // Cyrillic, Greek, …), not only Han, kana or Hangul: a month name needs one.
+// withYear is re.FindStringSubmatchIndex(s), skipped (nil) when s has no
+// year digits (year false) for a pattern that needs them.
+func withYear(re *regexp.Regexp, s string, year bool) []int {
+	if !year {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
+}
+
+// hasYearDigits reports whether s holds four ASCII digits in a row, as
+// every \d{4} of the year patterns needs (\d is ASCII only).
+func hasYearDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
 func hasAlphaLetter(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]

@@ -16,14 +16,24 @@ func IsSpace(r rune) bool {
 // Collapse trims s and turns every run of white space (IsSpace) into one
 // ASCII space. Invalid bytes are kept as U+FFFD.
 func Collapse(s string) string {
+	// The collapsed prefix is taken as it is (the whole of most short
+	// texts, with no copy); a space it ends with is pending.
+	n, ok := collapsedPrefix(s)
+	if ok {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
+	space := n > 0 && s[n-1] == ' '
+	if space {
+		b.WriteString(s[:n-1])
+	} else {
+		b.WriteString(s[:n])
+	}
+	for i := n; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			i++
-			switch c {
-			case ' ', '\t', '\n', '\v', '\f', '\r':
+			if asciiSpace(c) {
+				i++
 				space = true
 				continue
 			}
@@ -31,7 +41,12 @@ func Collapse(s string) string {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteByte(c)
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -52,6 +67,43 @@ func Collapse(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// collapsedPrefix returns the length of the longest prefix of s that is
+// valid UTF-8 whose only white space is single ASCII spaces, none leading,
+// and whether that is all of s with no space trailing, so that
+// Collapse(s) is s.
+func collapsedPrefix(s string) (n int, whole bool) {
+	prevSpace := true // no space may lead
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == ' ' {
+				if prevSpace {
+					return i, false
+				}
+				prevSpace = true
+				i++
+				continue
+			}
+			if asciiSpace(c) {
+				return i, false
+			}
+			prevSpace = false
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 && r == utf8.RuneError || IsSpace(r) {
+			return i, false
+		}
+		i += size
+		prevSpace = false
+	}
+	return len(s), !prevSpace || s == ""
 }
 
 // countKept adds to runes and bytes what Collapse surely keeps of s: its

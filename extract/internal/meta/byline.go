@@ -61,7 +61,7 @@ var bylineSel = matchFunc(func(n *html.Node) bool {
 // hasTokenExact is the ~= attribute match: tok is one of s's
 // space-separated words, case and all.
 func hasTokenExact(s, tok string) bool {
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		if f == tok {
 			return true
 		}

@@ -98,7 +98,7 @@ func mHintClass(cls string) bool {
 			return true
 		}
 	}
-	for _, tok := range strings.Fields(cls) {
+	for tok := range strings.FieldsSeq(cls) {
 		for _, w := range hintWords {
 			if tokenHead(tok, w) {
 				return true
@@ -331,7 +331,7 @@ func mNoiseClass(tag, cls string) bool {
 	case "html", "body", "main", "article":
 		return false
 	}
-	for _, tok := range strings.Fields(strings.ToLower(cls)) {
+	for tok := range strings.FieldsSeq(strings.ToLower(cls)) {
 		if strings.HasPrefix(tok, "category-") || strings.HasPrefix(tok, "tag-") || strings.HasPrefix(tok, "has-") || strings.HasPrefix(tok, "wp-") {
 			continue
 		}

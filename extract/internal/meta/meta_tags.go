@@ -135,7 +135,7 @@ func mAttrOK(n *html.Node, key string) (string, bool) {
 // hasToken reports whether the space-separated list s holds tok (ASCII case
 // folded), as rel and class attributes are read.
 func mHasToken(s, tok string) bool {
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		if strings.EqualFold(f, tok) {
 			return true
 		}

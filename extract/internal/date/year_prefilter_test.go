@@ -1,0 +1,143 @@
+package date
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"testing"
+)
+
+// yearGated are the patterns FindSpan runs only where hasYearDigits holds.
+var yearGated = map[string]*regexp.Regexp{
+	"ymdRe": ymdRe, "dmyRe": dmyRe, "mdyRe": mdyRe, "dmyNameRe": dmyNameRe, "dmyForeignRe": dmyForeignRe,
+}
+
+// TestYearPrefilterSound checks that every pattern passed to withYear
+// needs four ASCII digits in a row in each of its matches: its top-level
+// sequence holds a \d{4} (inside a group or not). The patterns are
+// collected from the withYear calls in the package's source, so a new call
+// is checked too.
+func TestYearPrefilterSound(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	calls := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := c.Fun.(*ast.Ident); !ok || id.Name != "withYear" {
+				return true
+			}
+			calls++
+			arg, ok := c.Args[0].(*ast.Ident)
+			if !ok || yearGated[arg.Name] == nil {
+				t.Errorf("%s: withYear on %s: add the pattern to yearGated", fset.Position(c.Pos()), exprName(c.Args[0]))
+				return true
+			}
+			if !needsFourDigits(t, yearGated[arg.Name].String()) {
+				t.Errorf("%s: %s does not need four digits in a row, so hasYearDigits may skip its matches", fset.Position(c.Pos()), arg.Name)
+			}
+			return true
+		})
+	}
+	if needsFourDigits(t, shortYearRe.String()) || needsFourDigits(t, mdRe.String()) {
+		t.Error("needsFourDigits accepts a pattern without a four-digit year")
+	}
+	if calls == 0 {
+		t.Fatal("no withYear call found: the test reads the wrong files")
+	}
+}
+
+func exprName(e ast.Expr) string {
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return "an expression"
+}
+
+// needsFourDigits: the pattern is a sequence (after flags) one of whose
+// items is \d{n} with n >= 4, bare or in a capture group.
+func needsFourDigits(t *testing.T, pat string) bool {
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if re.Op != syntax.OpConcat {
+		return digitRun(re)
+	}
+	for _, s := range re.Sub {
+		if digitRun(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func digitRun(re *syntax.Regexp) bool {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpRepeat || re.Min < 4 {
+		return false
+	}
+	c := re.Sub[0]
+	return c.Op == syntax.OpCharClass && len(c.Rune) == 2 && c.Rune[0] == '0' && c.Rune[1] == '9'
+}
+
+// TestYearPrefilterLines: the gate agrees with the patterns on lines with
+// and without year digits, including digits outside ASCII, which \d does
+// not match.
+func TestYearPrefilterLines(t *testing.T) {
+	for _, tc := range []struct {
+		name, line string
+		want       bool
+	}{
+		{"iso day", "2024-09-05", true},
+		{"month name", "Sept. 5, 2024", true},
+		{"foreign month", "5 de marzo de 2020", true},
+		{"short year", "5/9/24", false},
+		{"three digits", "on page 202 of 5", false},
+		{"split digits", "20 24", false},
+		{"fullwidth digits", "２０２４年9月5日", false},
+		{"no digits", "The harbour board voted on Monday.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := hasYearDigits(tc.line); got != tc.want {
+				t.Errorf("hasYearDigits(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+			for name, re := range yearGated {
+				if re.MatchString(tc.line) && !hasYearDigits(tc.line) {
+					t.Errorf("%s matches %q, which the gate skips", name, tc.line)
+				}
+			}
+		})
+	}
+}
+
+// FuzzYearPrefilterSound: on any line, a match of a gated pattern implies
+// the gate lets the line through.
+func FuzzYearPrefilterSound(f *testing.F) {
+	for _, s := range []string{"2024-09-05", "5.9.2024", "March 4, 2021", "4 March 2021", "5. März 2024", "5/9/24"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, re := range yearGated {
+			if re.MatchString(s) && !hasYearDigits(s) {
+				t.Errorf("%s matches %q, which the gate skips", name, s)
+			}
+		}
+	})
+}
