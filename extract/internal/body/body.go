@@ -112,13 +112,43 @@ func findBodyAt(root *html.Node) (*html.Node, *scorer, *html.Node) {
 		moveChildren(out, top)
 		return out, s, top
 	}
+	parts := s.bodyParts(top, body)
+	first := top
+	if len(parts) > 0 {
+		first = parts[0]
+	}
 	// A lead figure just before the body belongs to the article.
-	if lead := leadMedia(top); lead != nil {
+	if lead := leadMedia(first); lead != nil {
 		lead.Parent.RemoveChild(lead)
 		out.AppendChild(lead)
 	}
-	moveChildren(out, top)
+	if len(parts) == 0 {
+		moveChildren(out, top)
+		return out, s, top
+	}
+	for _, n := range parts {
+		switch {
+		case n == top || HasAncestor(top, n):
+			moveChildren(out, top)
+		case isContainer(n):
+			// Its children, so that the block's own class is not
+			// judged again inside the body.
+			moveChildren(out, n)
+		default:
+			n.Parent.RemoveChild(n)
+			out.AppendChild(n)
+		}
+	}
 	return out, s, top
+}
+
+// isContainer reports whether n is a generic block that only groups others.
+func isContainer(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article, atom.Main:
+		return true
+	}
+	return false
 }
 
 // leadMedia returns the element right before top when it is a figure or a

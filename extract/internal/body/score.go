@@ -110,11 +110,25 @@ func (s *scorer) inline(n, owner *html.Node, inLink bool, run *textRun, tot *sta
 	case atom.Img:
 		tot.imgs++
 	case atom.A:
-		inLink = true
+		inLink = inLink || !namedAnchor(n)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.inline(c, owner, inLink, run, tot)
 	}
+}
+
+// namedAnchor reports whether a is a jump target, not a link: no href,
+// and blocks inside it. An <a name="part2"> left unclosed before a
+// section heading is stretched by the parser over the whole section
+// (<a name="part2"><h2>Part 2</h2><p>…</p>…), whose prose would otherwise
+// count as link text.
+func namedAnchor(a *html.Node) bool {
+	for _, at := range a.Attr {
+		if at.Key == "href" {
+			return false
+		}
+	}
+	return HasBlockChild(a)
 }
 
 func add(t, c *stat, inLink bool) {
