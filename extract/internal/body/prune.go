@@ -67,7 +67,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return false
 	}
 	st := s.get(n)
-	if st.text < bigProse && authorBox(n) {
+	if st.text < bigProse && authorBox(n) || tailBio(n, s, st, total) {
 		return true
 	}
 	weight := s.wc.weight(n)
