@@ -70,6 +70,12 @@ func preClean(root *html.Node, strict bool) {
 	// its tag or class says: it is kept (see dropNode).
 	sz := make(map[*html.Node]int, 256)
 	sz[nil] = prose(root, sz)
+	if strict {
+		// Only on the strict pass: the retry keeps what a control sat in.
+		for _, b := range formBoxes(root, sz) {
+			RemoveNode(b)
+		}
+	}
 	fc := furnitureCache{}
 	hid := styleHidden(root)
 	ctl := findControls(root)

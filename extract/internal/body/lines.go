@@ -101,7 +101,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		if n > 40 && l.Parent != nil {
 			// A notice written as one paragraph broken by <br>: its first
 			// line is the heading.
-			if h := firstSegment(l); h != "" && utf8.RuneCountInString(h) < 40 && (boilerplate.BlockHead.MatchString(h) || boilerplate.NoticeHead.MatchString(h)) {
+			if h := firstSegment(l); h != "" && utf8.RuneCountInString(h) < 40 && (boilerplate.BlockHead.MatchString(h) || boilerplate.NoticeHead.MatchString(h) || boilerplate.ForeignHead.MatchString(h)) {
 				RemoveNode(l)
 				continue
 			}
@@ -113,8 +113,8 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		// without any (a Chinese one) skips them all at once.
 		latin := hasLatinLetter(t)
 		switch {
-		case n < 40 && (boilerplate.BlockHead.MatchString(t) || boilerplate.NoticeHead.MatchString(t)):
-			removeBlock(l, box)
+		case n < 40 && (boilerplate.BlockHead.MatchString(t) || boilerplate.NoticeHead.MatchString(t) || latin && boilerplate.ForeignHead.MatchString(t)):
+			removeBlock(l, box, boilerplate.ReadingHead.MatchString(t))
 		case boilerplate.IcpLine.MatchString(t), boilerplate.CopyLine.MatchString(t) && n < 200, boilerplate.AttachBox.MatchString(t):
 			RemoveNode(l)
 		case tail[l] && n < 40 && boilerplate.CreditLine.MatchString(t):
@@ -150,7 +150,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			RemoveNode(l)
 		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
 			RemoveNode(l)
-		case latin && n < 160 && boilerplate.RelatedPrefix.MatchString(t):
+		case latin && n < 160 && (boilerplate.RelatedPrefix.MatchString(t) || boilerplate.ForeignPrefix.MatchString(t) && !dom.EndsSentence(t)):
 			RemoveNode(l)
 		}
 	}
@@ -287,7 +287,10 @@ func isDateLine(t string) bool {
 // ancestor that starts with h and holds less than half the body, or, when h
 // stands among other blocks, h and what follows it, unless that is most of
 // the body.
-func removeBlock(h, box *html.Node) {
+//
+// After a related-reading heading (resumes) the article may go on: the
+// sweep stops at the first paragraph of prose.
+func removeBlock(h, box *html.Node, resumes bool) {
 	total := textLen(box)
 	c := h
 	for c.Parent != nil && c.Parent != box && firstTextElement(c.Parent) == c && textLen(c.Parent)*2 < total {
@@ -306,10 +309,35 @@ func removeBlock(h, box *html.Node) {
 		return
 	}
 	for s := h; s != nil; {
+		if resumes && s != h && proseParagraph(s) {
+			// The article goes on: a box of links set into the text
+			// ends where its paragraphs resume.
+			return
+		}
 		next := s.NextSibling
 		RemoveNode(s)
 		s = next
 	}
+}
+
+// proseParagraph reports a paragraph of the article's own prose: a <p> of
+// 100 runes or more that ends a sentence and is not mostly link text.
+// Teasers under a related-reading heading come in cards, or as links.
+func proseParagraph(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.P {
+		return false
+	}
+	t := dom.BlockText(n)
+	if utf8.RuneCountInString(t) < 100 || !dom.EndsSentence(t) {
+		return false
+	}
+	linked := 0
+	for a := range n.Descendants() {
+		if a.Type == html.ElementNode && a.DataAtom == atom.A {
+			linked += utf8.RuneCountInString(dom.BlockText(a))
+		}
+	}
+	return linked*2 < utf8.RuneCountInString(t)
 }
 
 func textLen(n *html.Node) int {

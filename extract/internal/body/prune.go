@@ -67,7 +67,7 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 		return false
 	}
 	st := s.get(n)
-	if st.text < bigProse && authorBox(n) {
+	if st.text < bigProse && authorBox(n) || tailBio(n, s, st, total) {
 		return true
 	}
 	weight := s.wc.weight(n)
@@ -82,6 +82,11 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	}
 	ld := s.linkDensity(n)
 	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+	if isList && introducedList(n, s) {
+		// A list of links the article announces ("The tools we
+		// tested:") is its text: kept, its items judged line by line.
+		return false
+	}
 	switch {
 	case st.text == 0 && st.imgs == 0:
 		return true

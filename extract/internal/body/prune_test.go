@@ -301,6 +301,29 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"正文第一段"},
 		},
 		{
+			// A box of links set into the text under a heading of
+			// another language goes; the article's paragraphs after it
+			// stay.
+			name: "related box inside the text, German",
+			body: `<p>Der Hafen wurde am Montag nach drei Wochen Bauzeit wieder für den Fährverkehr geöffnet, teilte die Stadt mit.</p><p>Am ersten Tag legten sechs Fähren an, die meisten von ihnen mit Pendlern und Schülern an Bord, die den Umweg über die Brücke leid waren.</p><p>Die Stadt will den Fahrplan im Frühjahr erweitern und prüft eine zusätzliche Abendverbindung für die Schichtarbeiter der Werft.</p><h3>Auch interessant</h3><p><a href="/a">Neue Fährlinie zur Insel geplant</a></p><p>Die Arbeiten an der Kaimauer hatten sich wegen des Hochwassers verzögert, wie ein Sprecher des Hafenamts am Dienstag erklärte.</p>`,
+			gone: []string{"Auch interessant", "Neue Fährlinie"},
+			kept: []string{"Der Hafen wurde", "Die Arbeiten an der Kaimauer"},
+		},
+		{
+			// After a comments heading nothing of the article follows:
+			// the comment, prose or not, goes with it.
+			name: "comments heading, German",
+			body: `<p>Der Hafen wurde am Montag nach drei Wochen Bauzeit wieder für den Fährverkehr geöffnet, teilte die Stadt mit.</p><p>Die Arbeiten an der Kaimauer hatten sich wegen des Hochwassers verzögert, wie ein Sprecher des Hafenamts am Dienstag erklärte.</p><h3>Kommentare</h3><p>Endlich! Wir haben lange genug auf die Fähre gewartet, und der Umweg über die Brücke kostete jeden Tag eine Stunde.</p>`,
+			gone: []string{"Kommentare", "Endlich!"},
+			kept: []string{"Der Hafen wurde", "Die Arbeiten an der Kaimauer"},
+		},
+		{
+			name: "related-link prefix, Spanish",
+			body: `<p>El puerto reabrió el lunes tras tres semanas de obras en el muelle principal, informó el ayuntamiento.</p><p><a href="/a">Lea también: Nueva ruta de ferry a la isla</a></p><p>Las obras se retrasaron por las inundaciones de octubre, según explicó un portavoz de la autoridad portuaria.</p>`,
+			gone: []string{"Lea también"},
+			kept: []string{"El puerto reabrió", "Las obras se retrasaron"},
+		},
+		{
 			name: "caption with a year is no stamp",
 			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
 			gone: []string{},
