@@ -17,9 +17,9 @@
 // phrase is looked up as all of its bigrams, and matcher checks each
 // candidate on the archive's text, evaluating the whole query there the
 // way the index would (it also finds the spans to highlight). Positions
-// are kept without byte offsets (positions.go), and the fields that only
-// filter, sort or facet keep no frequencies or norms: the index is for
-// finding, the archive for showing. Ties in a ranking keep the index's
+// are kept without byte offsets (positions.go), and the fields read only
+// as doc values (facets, the date ranking) keep no frequencies or norms:
+// the index is for finding, the archive for showing. Ties in a ranking keep the index's
 // order, and the latest-version filter excludes the old versions rather
 // than visiting every latest one.
 //

@@ -2,7 +2,9 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -117,4 +119,46 @@ func inOrder(res Result) []string {
 		out = append(out, h.Key)
 	}
 	return out
+}
+
+// TestScoresAreNumbers: every kind of condition leaves a finite score
+// that JSON can carry (bleve scores a posting kept without a norm as NaN).
+func TestScoresAreNumbers(t *testing.T) {
+	st := newStore(t)
+	for _, a := range corpus {
+		put(t, st, a, t0)
+	}
+	edited := corpus[2]
+	edited.text = "Ferry crews returned to work."
+	put(t, st, edited, t0.Add(time.Hour))
+	ix := openIndex(t, st)
+	for _, r := range []Request{
+		{Query: "ferry"},
+		{Query: "ferry site:example.com lang:en"},
+		{Query: "lang:en OR lang:zh"},
+		{Query: "site:example.com OR 检测"},
+		{Query: "published:2025-03 fetched:>=2025-03-14 ferry"},
+		{Query: "published:>=2024 OR ferry"},
+		{Query: "NOT lang:en"},
+		{Query: "ferry", Site: "courier.example.com", Since: t0.Add(-time.Hour)},
+		{Query: "mayor", Removed: true},
+		{Query: "ferry", AllVersions: true, Sort: "date"},
+		{Query: `"绿色低碳" published:2025`},
+	} {
+		res, err := ix.Search(context.Background(), r)
+		if err != nil {
+			t.Fatalf("%+v: %v", r, err)
+		}
+		if len(res.Hits) == 0 {
+			t.Errorf("%+v: no hits", r)
+		}
+		for _, h := range res.Hits {
+			if math.IsNaN(h.Score) || math.IsInf(h.Score, 0) {
+				t.Errorf("%+v: %s scores %v", r, h.Key, h.Score)
+			}
+		}
+		if _, err := json.Marshal(res); err != nil {
+			t.Errorf("%+v: %v", r, err)
+		}
+	}
 }

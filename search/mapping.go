@@ -119,10 +119,11 @@ var allFields = []struct {
 	boost float64
 }{{fTitle, 3}, {fText, 1}, {fDescription, 1.5}, {fAuthors, 1}, {fSource, 1}, {fTags, 1.5}}
 
-// The other fields: keywords, dates and flags. They are filters, sort
-// keys and facets, never scored, so none keeps frequencies and norms
-// (bleve spends a byte of frequency and five of norm on every posting,
-// and a date is sixteen terms, one per precision step).
+// The other fields: keywords, dates and flags. The two that are only
+// read as doc values (facet, date) keep no frequencies or norms (bleve
+// spends a byte of frequency and five of norm on every posting). The
+// queried ones must keep them: bleve scores a posting without a norm as
+// 0 × ∞, NaN, even where the query is only a filter.
 const (
 	fKey       = "key"
 	fFacet     = "facet"     // facetSite+host and facetMonth+YYYY-MM: both facets in one doc-values field
@@ -164,12 +165,11 @@ func newMapping() mapping.IndexMapping {
 	dm := bleve.NewDocumentStaticMapping()
 	plain := func(fm *mapping.FieldMapping, docValues bool) *mapping.FieldMapping {
 		fm.Store, fm.IncludeInAll, fm.DocValues = false, false, docValues
-		fm.SkipFreqNorm = true
+		fm.SkipFreqNorm = docValues // never queried, see above
 		return fm
 	}
 	text := func(analyzer string) *mapping.FieldMapping {
 		fm := plain(bleve.NewTextFieldMapping(), false)
-		fm.SkipFreqNorm = false // relevance reads them
 		fm.Analyzer = indexAnalyzer(analyzer)
 		fm.IncludeTermVectors = positions(analyzer)
 		return fm
