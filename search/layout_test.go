@@ -124,10 +124,7 @@ func inOrder(res Result) []string {
 // TestScoresAreNumbers: every kind of condition leaves a finite score
 // that JSON can carry (bleve scores a posting kept without a norm as NaN).
 func TestScoresAreNumbers(t *testing.T) {
-	st := newStore(t)
-	for _, a := range corpus {
-		put(t, st, a, t0)
-	}
+	st := corpusStore(t)
 	edited := corpus[2]
 	edited.text = "Ferry crews returned to work."
 	put(t, st, edited, t0.Add(time.Hour))
