@@ -37,34 +37,52 @@ func BenchmarkCrawl5000(b *testing.B) {
 	c.Crawler.RespectRobots = true
 	c.Crawler.Timeout = config.Duration(30 * time.Second)
 	job := config.Job{Name: "bench", Seeds: []string{s.URL + "/"}, MaxDepth: 1}
-	var total, bare time.Duration
-	pages, barePages := 0, 0
+	var total, bare, noIndex, flush time.Duration
+	pages, barePages, noIndexPages := 0, 0, 0
 	resetPeakRSS()
 	stopSampling, peakHeap := sampleHeap()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		start := time.Now()
-		barePages += bareColly(b, s.URL+"/", 8)
-		bare += time.Since(start)
+	crawl := func(withIndex bool) (int, time.Duration) {
 		c.Store.Path = filepath.Join(b.TempDir(), "archive.db")
 		env := &Env{Stdout: os.Stdout, Stderr: os.Stderr}
-		start = time.Now()
-		run, err := env.service(c).RunJob(context.Background(), job, app.RunOptions{})
-		total += time.Since(start)
+		svc := env.service(c)
+		timed := &timedIndexer{Indexer: svc.Indexer}
+		svc.Indexer = timed
+		if !withIndex {
+			svc.Indexer = nil
+		}
+		start := time.Now()
+		run, err := svc.RunJob(context.Background(), job, app.RunOptions{})
+		took := time.Since(start)
 		if err != nil {
 			b.Fatal(err)
 		}
 		if run.New != n || run.Errors != 0 {
 			b.Fatalf("run %+v; want %d new articles and no errors", run, n)
 		}
-		pages += run.Pages
+		flush += timed.end
+		return run.Pages, took
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		barePages += bareColly(b, s.URL+"/", 8)
+		bare += time.Since(start)
+		p, took := crawl(true)
+		pages, total = pages+p, total+took
+		p, took = crawl(false)
+		noIndexPages, noIndex = noIndexPages+p, noIndex+took
 	}
 	b.StopTimer()
 	stopSampling()
-	b.ReportMetric(float64(pages)/total.Seconds(), "pages/s")
+	rate := float64(pages) / total.Seconds()
+	b.ReportMetric(rate, "pages/s")
+	noIndexRate := float64(noIndexPages) / noIndex.Seconds()
+	b.ReportMetric(noIndexRate, "no-index-pages/s")
+	b.ReportMetric(100*(rate/noIndexRate-1), "index-cost-%")
+	b.ReportMetric(flush.Seconds()/float64(b.N), "index-end-s")
 	bareRate := float64(barePages) / bare.Seconds()
 	b.ReportMetric(bareRate, "bare-colly-pages/s")
-	b.ReportMetric(float64(pages)/total.Seconds()/bareRate, "x-bare-colly")
+	b.ReportMetric(rate/bareRate, "x-bare-colly")
 	b.ReportMetric(float64(*peakHeap)/(1<<20), "peak-heap-MB")
 	if hwm := storetest.PeakRSS(); hwm > 0 {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MB")
@@ -119,4 +137,17 @@ func sampleHeap() (stop func(), peak *uint64) {
 		}
 	}()
 	return func() { close(done); <-finished }, peak
+}
+
+// timedIndexer measures how long a run waits in End for its indexer.
+type timedIndexer struct {
+	app.Indexer
+	end time.Duration
+}
+
+func (t *timedIndexer) End() error {
+	start := time.Now()
+	err := t.Indexer.End()
+	t.end += time.Since(start)
+	return err
 }

@@ -16,7 +16,12 @@
 // the CJK ones (a bigram per character would triple the index): a Chinese
 // phrase is looked up as all of its bigrams, and matcher checks each
 // candidate on the archive's text, evaluating the whole query there the
-// way the index would (it also finds the spans to highlight).
+// way the index would (it also finds the spans to highlight). Positions
+// are kept without byte offsets (positions.go), and the fields read only
+// as doc values (facets, the date ranking) keep no frequencies or norms:
+// the index is for finding, the archive for showing. Ties in a ranking keep the index's
+// order, and the latest-version filter excludes the old versions rather
+// than visiting every latest one.
 //
 // # Keeping up
 //

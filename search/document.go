@@ -49,7 +49,6 @@ func document(d store.Doc, latest bool) (map[string]any, error) {
 		fieldName(fTitle, a): v.Title,
 		fieldName(fText, a):  v.Text,
 		fKey:                 d.Key,
-		fVersion:             float64(d.Version),
 		fLatest:              latest,
 	}
 	set := func(f, s string) {
@@ -67,7 +66,7 @@ func document(d store.Doc, latest bool) (map[string]any, error) {
 	setList(fieldName(fAuthors, a), v.Authors)
 	setList(fieldName(fTags, a), v.Tags)
 	host := urlnorm.Host(d.Key)
-	set(fSite, host)
+	facet := []string{facetSite + host}
 	setList(fDomain, domains(host))
 	setList(fLang, langTerms(v.Language))
 	fetched, fok := parseDate(v.FetchedAt)
@@ -81,9 +80,10 @@ func document(d store.Doc, latest bool) (map[string]any, error) {
 		date, ok = fetched, fok
 	}
 	if ok {
-		doc[fDate] = date
-		doc[fMonth] = date.Format("2006-01")
+		doc[fDate] = sortKey(date)
+		facet = append(facet, facetMonth+date.Format("2006-01"))
 	}
+	doc[fFacet] = facet
 	return doc, nil
 }
 

@@ -29,6 +29,16 @@ func newStore(t testing.TB) *store.Store {
 	return st
 }
 
+// corpusStore is a new archive holding corpus, fetched at t0.
+func corpusStore(t testing.TB) *store.Store {
+	t.Helper()
+	st := newStore(t)
+	for _, a := range corpus {
+		put(t, st, a, t0)
+	}
+	return st
+}
+
 // put archives a as fetched at `at`.
 func put(t testing.TB, st *store.Store, a testArticle, at time.Time) store.PutResult {
 	t.Helper()

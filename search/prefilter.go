@@ -75,13 +75,19 @@ func anchor(analyzer, term string) string {
 		}
 		return term
 	case en.AnalyzerName:
-		// Porter stemming rewrites only the last letters of a word.
+		// Porter stemming rewrites only the last two letters of a word
+		// (sensibility → sensibl); a short stem keeps its letters but a
+		// final y made i (pay → pai, city → citi).
 		for i := 0; i < len(term); i++ {
 			if term[i] >= utf8.RuneSelf {
 				return ""
 			}
 		}
-		return term[:max(min(len(term), 3), len(term)-2)]
+		a := term[:max(min(len(term), 3), len(term)-2)]
+		if len(a) == len(term) && len(a) > 1 && a[len(a)-1] == 'i' {
+			a = a[:len(a)-1]
+		}
+		return a
 	}
 	return ""
 }

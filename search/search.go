@@ -126,8 +126,10 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 		return s.removed(uq, must, offset, limit)
 	}
 	if !r.AllVersions {
-		must = append(must, boolTerm(fLatest, true))
 		s.onlyLatest = true
+		// NOT latest:false rather than latest:true: the old versions are
+		// the few, so the filter skips rather than visits.
+		return s.search(query.NewBooleanQuery(must, nil, []query.Query{boolTerm(fLatest, false)}), offset, limit)
 	}
 	return s.search(query.NewConjunctionQuery(must), offset, limit)
 }
@@ -362,17 +364,22 @@ func hitFacets(hits []Hit) (sites, months []FacetCount) {
 	return count(func(h Hit) string { return h.Site }, 10), count(month, 24)
 }
 
+// facets splits the facet field's counts into sites (the first 10) and
+// months (the first 24), most hits first.
 func facets(sr *bleve.SearchResult) (sites, months []FacetCount) {
-	get := func(name string) []FacetCount {
-		out := []FacetCount{}
-		if f := sr.Facets[name]; f != nil {
-			for _, t := range f.Terms.Terms() {
-				out = append(out, FacetCount{Value: t.Term, Count: t.Count})
-			}
-		}
-		return out
+	sites, months = []FacetCount{}, []FacetCount{}
+	f := sr.Facets[fFacet]
+	if f == nil {
+		return sites, months
 	}
-	return get(fSite), get(fMonth)
+	for _, t := range f.Terms.Terms() {
+		if v, ok := strings.CutPrefix(t.Term, facetSite); ok && len(sites) < 10 {
+			sites = append(sites, FacetCount{Value: v, Count: t.Count})
+		} else if v, ok := strings.CutPrefix(t.Term, facetMonth); ok && len(months) < 24 {
+			months = append(months, FacetCount{Value: v, Count: t.Count})
+		}
+	}
+	return sites, months
 }
 
 // siteHost is the host a --site value names: a host, or a URL.
@@ -427,14 +434,21 @@ func decodeCursor(c string) (int, error) {
 }
 
 // request is a search request for q with the ranking, page and facets.
+// Ties keep the index's order: a sort on _id would read every match's
+// stored id, and one on the date every match's doc values.
 func (ix *Index) request(q query.Query, sort string, size, from int) *bleve.SearchRequest {
 	req := bleve.NewSearchRequestOptions(q, size, from, false)
+	byScore := &bsearch.SortScore{Desc: true}
 	if sort == "date" {
-		req.SortBy([]string{"-" + fDate, "-_score", "_id"})
+		req.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: fDate, Desc: true, Type: bsearch.SortFieldAsString}, byScore})
 	} else {
-		req.SortBy([]string{"-_score", "-" + fDate, "_id"})
+		req.SortByCustom(bsearch.SortOrder{byScore})
 	}
-	req.AddFacet(fSite, bleve.NewFacetRequest(fSite, 10))
-	req.AddFacet(fMonth, bleve.NewFacetRequest(fMonth, 24))
+	// The facet field holds every site and month value, so the request
+	// asks for them all and facets keeps the first of each kind.
+	req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetTerms))
 	return req
 }
+
+// maxFacetTerms bounds the sites and months a search counts.
+const maxFacetTerms = 10000

@@ -26,10 +26,7 @@ var corpus = []testArticle{
 }
 
 func TestSearch(t *testing.T) {
-	st := newStore(t)
-	for _, a := range corpus {
-		put(t, st, a, t0)
-	}
+	st := corpusStore(t)
 	ix := openIndex(t, st)
 	cases := []struct {
 		name, query string
@@ -80,10 +77,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestFragments(t *testing.T) {
-	st := newStore(t)
-	for _, a := range corpus {
-		put(t, st, a, t0)
-	}
+	st := corpusStore(t)
 	ix := openIndex(t, st)
 	cases := []struct{ query, field, marked string }{
 		{`"检测实验室"`, "text", "«检测实验室»"},
@@ -109,10 +103,7 @@ func TestFragments(t *testing.T) {
 }
 
 func TestSearchOptions(t *testing.T) {
-	st := newStore(t)
-	for _, a := range corpus {
-		put(t, st, a, t0)
-	}
+	st := corpusStore(t)
 	later := corpus[3]
 	later.key = "http://courier.example.com/city/later.html"
 	put(t, st, later, t0.Add(48*time.Hour))
