@@ -279,11 +279,13 @@ func (cr *Crawler) handle(ctx context.Context, f *fetcher, r frontier.Request, c
 		// wait): the host still asked for a rest.
 		a.hold = min(retryAfter(resp.Header, a.end), o.MaxRetryAfter)
 	}
-	// A page counts against its host's budget before the host's slot is
-	// given back, so that no claim in between finds the budget unspent.
+	// A page counts against its host's budget and the run's before the
+	// fetch slot is given back, so that no claim in between finds either
+	// budget unspent.
 	page := err == nil && resp.Location == "" && resp.SkippedType == "" && (resp.Status < 300 || resp.Status == http.StatusNotModified)
 	if page {
 		cr.book.with(a.host, func(h *hostRec) { h.pages++ })
+		cr.stats.pages.Add(1)
 	}
 	cr.release(a)
 	if err == nil && resp.Location != "" {
@@ -314,7 +316,6 @@ func (cr *Crawler) handle(ctx context.Context, f *fetcher, r frontier.Request, c
 		cr.finish(o.State.Done(r))
 		return
 	}
-	cr.stats.pages.Add(1)
 	cr.book.with(a.host, func(h *hostRec) { h.Pages++ })
 	cr.process(ctx, r, &fetched{resp: resp, v: v, at: time.Now().UTC()}, cpu, disk)
 }
