@@ -49,6 +49,16 @@ func TestRemoved(t *testing.T) {
 					t.Errorf("hit %+v: want removed_in %d and not latest", h, h.Version+1)
 				}
 			}
+			// The facets count the hits, not the candidates weighed.
+			if c.req.Removed {
+				sites := 0
+				for _, f := range res.Sites {
+					sites += f.Count
+				}
+				if sites != len(c.want) || res.Total != len(c.want) {
+					t.Errorf("total %d, site facets %v; want %d", res.Total, res.Sites, len(c.want))
+				}
+			}
 		})
 	}
 }

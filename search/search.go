@@ -241,10 +241,13 @@ func (s *searcher) removed(uq query.Query, must []query.Query, offset, limit int
 			return res, err
 		}
 	}
+	// Every candidate article is weighed (up to maxVerify), not only the
+	// page's: the total and the facets count the hits themselves, so they
+	// agree with the hits on every page.
 	var hits []Hit
 	examined := 0
 	for _, k := range keys {
-		if len(hits) > offset+limit || examined >= maxVerify {
+		if examined >= maxVerify {
 			res.Approximate = true
 			break
 		}
@@ -263,6 +266,8 @@ func (s *searcher) removed(uq query.Query, must []query.Query, offset, limit int
 	res.Total = len(hits)
 	if res.Approximate {
 		res.Total = max(len(hits), len(keys)*len(hits)/max(examined, 1))
+	} else {
+		res.Sites, res.Months = hitFacets(hits)
 	}
 	if offset < len(hits) {
 		res.Hits = hits[offset:min(offset+limit, len(hits))]
