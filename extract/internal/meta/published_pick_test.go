@@ -20,6 +20,48 @@ func TestPublishedPick(t *testing.T) {
 			want: "2025-12-02T23:00:55+00:00",
 		},
 		{
+			name: "declared UTC instant shown as the evening before: the shown wall time with the implied offset",
+			head: `<meta property="article:published_time" content="2021-04-04T02:30:00Z">`,
+			body: `<h1>A post</h1><p>3 April 2021, 23:30</p>`,
+			want: "2021-04-03T23:30:00-03:00",
+		},
+		{
+			name: "a shown day whose day and month are one number is not read swapped",
+			head: `<meta property="article:published_time" content="2021-03-04T02:30:00Z">`,
+			body: `<h1>A post</h1><p>3 March 2021, 23:30</p>`,
+			want: "2021-03-03T23:30:00-03:00",
+		},
+		{
+			name: "declared UTC seconds kept with a shown time to the minute",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-08T01:15:42.000Z"}</script>`,
+			body: `<h1>A post</h1><div class="date">May 7, 2024 9:15 pm</div>`,
+			want: "2024-05-07T21:15:42-04:00",
+		},
+		{
+			name: "shown time a half hour east of UTC",
+			head: `<meta property="article:published_time" content="2024-05-07T20:00:00Z">`,
+			body: `<h1>A post</h1><div class="date">May 8, 2024 1:30 am</div>`,
+			want: "2024-05-08T01:30:00+05:30",
+		},
+		{
+			name: "shown time no zone could give: declared kept",
+			head: `<meta property="article:published_time" content="2024-05-08T01:15:00Z">`,
+			body: `<h1>A post</h1><div class="date">May 7, 2024 9:22 pm</div>`,
+			want: "2024-05-08T01:15:00Z",
+		},
+		{
+			name: "declared with a zone of its own: declared kept",
+			head: `<meta property="article:published_time" content="2024-05-08T01:15:00+02:00">`,
+			body: `<h1>A post</h1><div class="date">May 7, 2024 9:15 pm</div>`,
+			want: "2024-05-08T01:15:00+02:00",
+		},
+		{
+			name: "shown time with its own zone: declared kept",
+			head: `<meta property="article:published_time" content="2024-05-08T01:15:00Z">`,
+			body: `<h1>A post</h1><div class="date">May 7, 2024 9:15 pm EDT</div>`,
+			want: "2024-05-08T01:15:00Z",
+		},
+		{
 			name: "declared instant that is the shown day in no zone: shown day wins",
 			head: `<meta property="article:published_time" content="2025-12-19T22:02:58Z">`,
 			body: `<h1>A post</h1><p>Dec 18, 2025</p>`,
