@@ -179,7 +179,8 @@ var (
 
 // openingDateline reads the date that opens a paragraph as its dateline:
 // at its very start or after a place name, and followed by a dash or a
-// colon ("27.1.2022 - At the meeting …"). Only the head of the paragraph
+// colon ("27.1.2022 - At the meeting …"), or in brackets at its very
+// start ("(27.1.2022) At the meeting …"). Only the head of the paragraph
 // is read, so a date later in the text never counts.
 func openingDateline(s string, c date.Context) (d date.Date, pos, end int, ok bool) {
 	head := s
@@ -191,10 +192,15 @@ func openingDateline(s string, c date.Context) (d date.Date, pos, end int, ok bo
 		head = head[:cut]
 	}
 	d, pos, end, ok = date.FindSpan(head, c)
-	if !ok || end >= len(head) || !datelineEndRe.MatchString(head[end:]) {
+	if !ok || end >= len(head) {
 		return date.Date{}, 0, 0, false
 	}
-	if pre := strings.TrimSpace(head[:pos]); pre != "" && !datelinePlaceRe.MatchString(pre) {
+	pre := strings.TrimSpace(head[:pos])
+	// "(21. November 2022) Consumers …": the date in brackets opens the lead.
+	if pre == "(" && strings.HasPrefix(strings.TrimLeft(head[end:], " "), ")") {
+		return d, pos, end, true
+	}
+	if !datelineEndRe.MatchString(head[end:]) || pre != "" && !datelinePlaceRe.MatchString(pre) {
 		return date.Date{}, 0, 0, false
 	}
 	return d, pos, end, true

@@ -37,6 +37,21 @@ func TestPublishedParagraphDateline(t *testing.T) {
 			want: "2022-06-09",
 		},
 		{
+			name: "date in brackets opening the paragraph",
+			body: `<h1>A post</h1><h5>By A. Writer</h5><p>(14. Februar 2023) Die Mitglieder trafen sich` + long + `</p>`,
+			want: "2023-02-14",
+		},
+		{
+			name: "a bracketed date inside the sentence: not a dateline",
+			body: `<h1>A post</h1><p>The members met (14 February 2023) to discuss` + long + `</p>`,
+			want: "",
+		},
+		{
+			name: "an opening bracket that holds more than the date: not a dateline",
+			body: `<h1>A post</h1><p>(14 February 2023 was the day the members met) and` + long + `</p>`,
+			want: "",
+		},
+		{
 			name: "date inside the sentence: not a dateline",
 			body: `<h1>A post</h1><p>On 14 February 2023 the members met` + long + `</p>`,
 			want: "",
