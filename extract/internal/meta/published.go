@@ -143,8 +143,9 @@ func sameStatement(declared, shown date.Date) bool {
 // (2021-03-03T23:30:00-03:00), so the day is the page's and the instant
 // the declared one. Nothing is converted: the wall time is the page's, and
 // the instant stays the one declared. The shown time must be the declared
-// instant in a real zone: a whole quarter hour away, between UTC-12 and
-// UTC+14 (a shown time without seconds is compared to the minute).
+// instant in a real zone: whole hours between UTC-12 and UTC+14, or one
+// of the half- and quarter-hour offsets zones use (a shown time without
+// seconds is compared to the minute).
 func shownWallTime(declared, shown date.Date) (date.Date, bool) {
 	if !declared.HasTime || !declared.HasZone || declared.Off != 0 || !shown.HasTime || shown.HasZone {
 		return date.Date{}, false
@@ -156,12 +157,23 @@ func shownWallTime(declared, shown date.Date) (date.Date, bool) {
 	inst := time.Date(declared.Y, time.Month(declared.Mo), declared.D, declared.H, declared.Mi, sec, 0, time.UTC)
 	wall := time.Date(shown.Y, time.Month(shown.Mo), shown.D, shown.H, shown.Mi, shown.S, 0, time.UTC)
 	off := wall.Sub(inst)
-	if off == 0 || off%(15*time.Minute) != 0 || off < -12*time.Hour || off > 14*time.Hour {
+	if off == 0 || off < -12*time.Hour || off > 14*time.Hour || off%time.Hour != 0 && !oddOffsets[off] {
 		return date.Date{}, false
 	}
 	shown.S = declared.S
 	shown.HasZone, shown.Off = true, int(off/time.Second)
 	return shown, true
+}
+
+// oddOffsets are the zone offsets that are not whole hours (India +5:30,
+// Nepal +5:45, Newfoundland -3:30, …): a shown time that far from the
+// declared instant is that instant in one of those zones.
+var oddOffsets = map[time.Duration]bool{}
+
+func init() {
+	for _, m := range []int{-9*60 - 30, -3*60 - 30, 3*60 + 30, 4*60 + 30, 5*60 + 30, 5*60 + 45, 6*60 + 30, 8*60 + 45, 9*60 + 30, 10*60 + 30, 12*60 + 45} {
+		oddOffsets[time.Duration(m)*time.Minute] = true
+	}
 }
 
 func sameDay(a, b date.Date) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == b.D }

@@ -44,6 +44,12 @@ func TestPublishedPick(t *testing.T) {
 			want: "2024-05-08T01:30:00+05:30",
 		},
 		{
+			name: "shown time a quarter hour off no zone uses: declared kept",
+			head: `<meta property="article:published_time" content="2024-05-08T01:15:00Z">`,
+			body: `<h1>A post</h1><div class="date">May 7, 2024 10:00 pm</div>`,
+			want: "2024-05-08T01:15:00Z",
+		},
+		{
 			name: "shown time no zone could give: declared kept",
 			head: `<meta property="article:published_time" content="2024-05-08T01:15:00Z">`,
 			body: `<h1>A post</h1><div class="date">May 7, 2024 9:22 pm</div>`,
