@@ -85,8 +85,9 @@ var (
 	mdyRe     = regexp.MustCompile(`(?i)\b` + monthPart + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b`)
 	dmyNameRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthPart + `\.?,?\s+(\d{4})\b`)
 	// dmyForeignRe: "5 septembre 2024", "5. März 2024", "4 de agosto de
-	// 2021", "04-ago-2021" — the day-first forms of other languages.
-	dmyForeignRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º|\.)?(?:\s+de\s+|\s+|-)(` + foreignMonthAlt() + `)\.?(?:\s+de\s+|,?\s+|-)(\d{4})(?:$|[^\d])`)
+	// 2021", "7 de mayo del 2022", "04-ago-2021" — the day-first forms of
+	// other languages.
+	dmyForeignRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:er|º|\.)?(?:\s+de\s+|\s+|-)(` + foreignMonthAlt() + `)\.?(?:\s+del?\s+|,?\s+|-)(\d{4})(?:$|[^\d])`)
 	// timeRe follows a date: "08:56", "8:56:39", "10:30 AM", "at 10.30pm",
 	// "um 10:30", "à 08:56", "08时56分".
 	timeRe = regexp.MustCompile(`^\s*,?\s*(?:[Tt]|,|，|at|um|à|om|kl\.|alle|a las|@|-|–|—|·|\||/|日|\(|（)?\s*(\d{1,2})\s*(?:[:：]|时|時|点|點)\s*(\d{2})(?:\s*(?:[:：]|分)\s*(\d{2})(?:[.,]\d+)?)?(?:\s*秒|\s*分)?(?:\s*([aApP])\.?\s?[mM]\.?)?`)

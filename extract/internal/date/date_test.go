@@ -64,6 +64,8 @@ func TestFindDate(t *testing.T) {
 		{"french", "Publié le 5 septembre 2024 à 08:56", Context{}, "2024-09-05T08:56:00"},
 		{"german", "5. März 2024, 10:30 Uhr", Context{}, "2024-03-05T10:30:00"},
 		{"spanish", "4 de agosto de 2021", Context{}, "2021-08-04"},
+		{"spanish with del before the year", "sábado 7 de mayo del 2022", Context{}, "2022-05-07"},
+		{"del before a word is no year", "7 de mayo del equipo 2022", Context{}, ""},
 		{"abbreviated with dashes", "By: Someone on 04-ago-2021 5:11:10", Context{}, "2021-08-04T05:11:10"},
 		{"ambiguous zone is not stated", "Sep 5, 2024 10:30 CST", Context{}, "2024-09-05T10:30:00"},
 	}

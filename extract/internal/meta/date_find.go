@@ -83,10 +83,22 @@ func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date
 		// A date inside the headline ("Minutes of the meeting of 10
 		// October 2019") is what the story is about; one that opens it
 		// ("27.01.2022 Monthly figures") is a dateline set before it.
-		if ln.runes > 160 || !mMayHoldDate(ln.text, c.Year > 0) {
+		if !mMayHoldDate(ln.text, c.Year > 0) {
 			continue
 		}
-		d, pos, end, ok := date.FindSpan(ln.text, c)
+		var d date.Date
+		var pos, end int
+		var ok bool
+		if ln.runes > 160 {
+			// A long paragraph is read only for a dateline that opens it,
+			// just below the headline.
+			if dist := i - titleIdx; titleIdx < 0 || dist <= 0 || dist > 12 || ln.noise {
+				continue
+			}
+			d, pos, end, ok = openingDateline(ln.text, c)
+		} else {
+			d, pos, end, ok = date.FindSpan(ln.text, c)
+		}
 		if !ok || i == titleIdx && pos > 0 {
 			continue
 		}
@@ -154,6 +166,44 @@ func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date
 		}
 	}
 	return best, found, strong
+}
+
+var (
+	// datelinePlaceRe is what may stand before a paragraph's dateline: a
+	// place name and a comma, with a word for "on" ("BERLIN, 3. März
+	// 2021 –", "Paris, le 3 février 2020 –", "Madrid, 3 de marzo de 2020:").
+	datelinePlaceRe = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:[ -]\p{L}[\p{L}.'’-]*){0,3}(?:\s*\([^()]{1,24}\))?\s*,(?:\s*(?:le|den|am|el|il|on))?$`)
+	// datelineEndRe is what follows it: a dash or a colon, then the text.
+	datelineEndRe = regexp.MustCompile(`^\s*(?:\([^()]{1,24}\)\s*)?[-–—:|]\s`)
+)
+
+// openingDateline reads the date that opens a paragraph as its dateline:
+// at its very start or after a place name, and followed by a dash or a
+// colon ("27.1.2022 - At the meeting …"), or in brackets at its very
+// start ("(27.1.2022) At the meeting …"). Only the head of the paragraph
+// is read, so a date later in the text never counts.
+func openingDateline(s string, c date.Context) (d date.Date, pos, end int, ok bool) {
+	head := s
+	if len(head) > 120 {
+		cut := 120
+		for cut > 0 && !utf8.RuneStart(head[cut]) {
+			cut--
+		}
+		head = head[:cut]
+	}
+	d, pos, end, ok = date.FindSpan(head, c)
+	if !ok || end >= len(head) {
+		return date.Date{}, 0, 0, false
+	}
+	pre := strings.TrimSpace(head[:pos])
+	// "(21. November 2022) Consumers …": the date in brackets opens the lead.
+	if pre == "(" && strings.HasPrefix(strings.TrimLeft(head[end:], " "), ")") {
+		return d, pos, end, true
+	}
+	if !datelineEndRe.MatchString(head[end:]) || pre != "" && !datelinePlaceRe.MatchString(pre) {
+		return date.Date{}, 0, 0, false
+	}
+	return d, pos, end, true
 }
 
 // mMayHoldDate is the cheap test before the date patterns: a run of four

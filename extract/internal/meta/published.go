@@ -74,14 +74,20 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 		}
 	}
 	// A shown 11/01/2021 whose day and month, swapped, are the declared
-	// day was written in the other order than the page's language uses.
-	if declOK && visOK && vis.D <= 12 && sameStatement(declared, date.Date{Y: vis.Y, Mo: vis.D, D: vis.Mo}) {
+	// day was written in the other order than the page's language uses
+	// (03/03/2021 reads the same either way).
+	if declOK && visOK && vis.D <= 12 && vis.D != vis.Mo && sameStatement(declared, date.Date{Y: vis.Y, Mo: vis.D, D: vis.Mo}) {
 		vis = declared
 	}
 	switch {
 	case declOK && visStrong && (!sameStatement(declared, vis) || weak && !sameDay(declared, vis)):
 		return vis, true
 	case declOK:
+		if visOK {
+			if d, ok := shownWallTime(declared, vis); ok {
+				return d, true
+			}
+		}
 		return declared, true
 	case visOK:
 		return vis, true
@@ -129,6 +135,45 @@ func sameStatement(declared, shown date.Date) bool {
 	t := time.Date(declared.Y, time.Month(declared.Mo), declared.D, declared.H, declared.Mi, declared.S, 0, time.UTC).Add(-time.Duration(declared.Off) * time.Second)
 	day := time.Date(shown.Y, time.Month(shown.Mo), shown.D, 0, 0, 0, 0, time.UTC)
 	return !t.Add(14*time.Hour).Before(day) && t.Add(-12*time.Hour).Before(day.Add(24*time.Hour))
+}
+
+// shownWallTime: a page that declares a UTC instant (2021-03-04T02:30:00Z)
+// and shows its own wall time for it (3 March 2021, 23:30) states the
+// moment in its zone; the shown time carries the offset the two imply
+// (2021-03-03T23:30:00-03:00), so the day is the page's and the instant
+// the declared one. Nothing is converted: the wall time is the page's, and
+// the instant stays the one declared. The shown time must be the declared
+// instant in a real zone: whole hours between UTC-12 and UTC+14, or one
+// of the half- and quarter-hour offsets zones use (a shown time without
+// seconds is compared to the minute).
+func shownWallTime(declared, shown date.Date) (date.Date, bool) {
+	if !declared.HasTime || !declared.HasZone || declared.Off != 0 || !shown.HasTime || shown.HasZone {
+		return date.Date{}, false
+	}
+	sec := declared.S
+	if shown.S == 0 {
+		sec = 0
+	}
+	inst := time.Date(declared.Y, time.Month(declared.Mo), declared.D, declared.H, declared.Mi, sec, 0, time.UTC)
+	wall := time.Date(shown.Y, time.Month(shown.Mo), shown.D, shown.H, shown.Mi, shown.S, 0, time.UTC)
+	off := wall.Sub(inst)
+	if off == 0 || off < -12*time.Hour || off > 14*time.Hour || off%time.Hour != 0 && !oddOffsets[off] {
+		return date.Date{}, false
+	}
+	shown.S = declared.S
+	shown.HasZone, shown.Off = true, int(off/time.Second)
+	return shown, true
+}
+
+// oddOffsets are the zone offsets that are not whole hours (India +5:30,
+// Nepal +5:45, Newfoundland -3:30, …): a shown time that far from the
+// declared instant is that instant in one of those zones.
+var oddOffsets = map[time.Duration]bool{}
+
+func init() {
+	for _, m := range []int{-9*60 - 30, -3*60 - 30, 3*60 + 30, 4*60 + 30, 5*60 + 30, 5*60 + 45, 6*60 + 30, 8*60 + 45, 9*60 + 30, 10*60 + 30, 12*60 + 45} {
+		oddOffsets[time.Duration(m)*time.Minute] = true
+	}
 }
 
 func sameDay(a, b date.Date) bool { return a.Y == b.Y && a.Mo == b.Mo && a.D == b.D }
