@@ -353,6 +353,19 @@ func TestBoilerplateLines(t *testing.T) {
 	}
 }
 
+// prunedText runs prune on body set in a <div> box and returns the text
+// left.
+func prunedText(t *testing.T, body string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + body + "</div></body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := findByID(doc, "box")
+	prune(box, NewScorer(box), "")
+	return render.BodyText(box)
+}
+
 func findByID(n *html.Node, id string) *html.Node {
 	if n.Type == html.ElementNode && dom.Attr(n, "id") == id {
 		return n
