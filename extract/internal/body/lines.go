@@ -122,6 +122,10 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		case n < 120 && boilerplate.LabelLine.MatchString(t) && !strings.ContainsAny(t, "。？！?"):
 			// "记者：请问……？" opens a question in an interview: kept.
 			RemoveNode(l)
+		case latin && n < 200 && boilerplate.PaywallLine.MatchString(t):
+			// The wall and its offer go; the article may resume after
+			// it on a page that shows the whole text to the crawler.
+			removeBlock(l, box, true)
 		case latin && englishFurniture(t, n):
 			RemoveNode(l)
 		case n < 80 && (boilerplate.CopyNotice.MatchString(t) || n < 40 && boilerplate.ToolLine.MatchString(t) || boilerplate.UrlLine.MatchString(t)), n < 120 && boilerplate.DisclaimerLine.MatchString(t):

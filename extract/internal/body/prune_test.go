@@ -324,6 +324,20 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"El puerto reabrió", "Las obras se retrasaron"},
 		},
 		{
+			// A paywall box goes with the offer under it; sentences about
+			// accounts and sign-ins, and a note to subscribers, stay.
+			name: "paywall box",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring.</p><p>If you already have an account with the ferry company, bring its number to the ticket office.</p><p>Already a subscriber? View your reports here</p><div><p>This article is exclusive to Courier+ subscribers</p><p>Already have an account? Sign in</p><ul><li>Monthly</li><li>$9 a month, billed yearly</li></ul></div>`,
+			gone: []string{"exclusive to", "Already have an account", "Monthly", "billed yearly"},
+			kept: []string{"reopen the old pier", "If you already have an account with the ferry company", "Already a subscriber? View your reports"},
+		},
+		{
+			name: "login wall under a comment thread",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring.</p><p>Sign in to your account to see your tickets.</p><p>Sign up for free to join this conversation. Already have an account? Sign in to comment</p>`,
+			gone: []string{"join this conversation"},
+			kept: []string{"reopen the old pier", "Sign in to your account to see your tickets."},
+		},
+		{
 			name: "caption with a year is no stamp",
 			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
 			gone: []string{},
