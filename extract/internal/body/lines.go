@@ -126,6 +126,9 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			// The wall and its offer go; the article may resume after
 			// it on a page that shows the whole text to the crawler.
 			removeBlock(l, box, true)
+		case latin && n < 40 && !IsHeading(l) && boilerplate.CtaLine.MatchString(t):
+			// A button's label; a heading "Get started" opens a section.
+			RemoveNode(l)
 		case latin && englishFurniture(t, n):
 			RemoveNode(l)
 		case n < 80 && (boilerplate.CopyNotice.MatchString(t) || n < 40 && boilerplate.ToolLine.MatchString(t) || boilerplate.UrlLine.MatchString(t)), n < 120 && boilerplate.DisclaimerLine.MatchString(t):

@@ -338,6 +338,12 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"reopen the old pier", "Sign in to your account to see your tickets."},
 		},
 		{
+			name: "calls to action",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring.</p><div>Book a demo</div><p>Learn more</p><span>Share:</span><p>12 Comments</p><h2>Get started</h2><p>Learn more about the ferries at the ticket office.</p>`,
+			gone: []string{"Book a demo", "Learn more\n", "Share:", "12 Comments"},
+			kept: []string{"reopen the old pier", "Get started", "Learn more about the ferries at the ticket office."},
+		},
+		{
 			name: "caption with a year is no stamp",
 			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
 			gone: []string{},
