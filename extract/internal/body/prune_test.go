@@ -344,6 +344,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"reopen the old pier", "Get started", "Learn more about the ferries at the ticket office."},
 		},
 		{
+			// A disclosure of the site's affiliate income goes wherever it
+			// stands; a sentence of the story about commissions stays.
+			name: "affiliate disclosures",
+			body: `<p>We independently review everything we recommend. When you buy through our links, we may earn a commission.</p><p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring.</p><p>Deal pricing and availability subject to change after time of publication.</p><p>The agents said they earn a commission on every ticket sold at the pier.</p>`,
+			gone: []string{"we may earn a commission", "subject to change"},
+			kept: []string{"reopen the old pier", "The agents said they earn a commission on every ticket sold at the pier."},
+		},
+		{
 			name: "caption with a year is no stamp",
 			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
 			gone: []string{},
