@@ -126,6 +126,9 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			// The wall and its offer go; the article may resume after
 			// it on a page that shows the whole text to the crawler.
 			removeBlock(l, box, true)
+		case latin && n < 60 && boilerplate.AboutHead.MatchString(t) && atTail(l, box):
+			// An organisation's blurb under the text, to the end.
+			removeBlock(l, box, false)
 		case latin && n < 40 && !IsHeading(l) && boilerplate.CtaLine.MatchString(t):
 			// A button's label; a heading "Get started" opens a section.
 			RemoveNode(l)
@@ -411,4 +414,20 @@ func hasLatinLetter(s string) bool {
 		}
 	}
 	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
+
+// tailShare: a block at the tail of the body holds, with what follows it,
+// less than 1/tailShare of the body's text.
+const tailShare = 5
+
+// atTail reports whether line l and what follows it, up to the end of
+// box, hold less than 1/tailShare of box's text.
+func atTail(l, box *html.Node) bool {
+	after := textLen(l)
+	for p := l; p != nil && p != box; p = p.Parent {
+		for c := p.NextSibling; c != nil; c = c.NextSibling {
+			after += textLen(c)
+		}
+	}
+	return after*tailShare < textLen(box)
 }

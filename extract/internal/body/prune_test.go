@@ -352,6 +352,14 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"reopen the old pier", "The agents said they earn a commission on every ticket sold at the pier."},
 		},
 		{
+			// An organisation's blurb at the tail goes; a section headed
+			// the same way inside a review stays.
+			name: "about the publisher at the tail",
+			body: `<h2>About the Harbour Pass</h2><p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs and two rounds of public hearings.</p><p>The board's engineers said the new deck would carry twice the load of the old one, and that the work had come in under budget by almost a tenth.</p><p>Ferry operators welcomed the decision, though two of them asked for longer berths than the plan allows, and the board promised to look again in May.</p><p>Tickets go on sale in March at the harbour office and online, and season passes cost the same as last year.</p><h3>About Harbour Media Group</h3><p>Harbour Media Group publishes news for the coast.</p>`,
+			gone: []string{"About Harbour Media Group", "publishes news for the coast"},
+			kept: []string{"About the Harbour Pass", "reopen the old pier", "season passes cost the same"},
+		},
+		{
 			name: "caption with a year is no stamp",
 			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
 			gone: []string{},
