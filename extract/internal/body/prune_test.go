@@ -360,6 +360,12 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"About the Harbour Pass", "reopen the old pier", "season passes cost the same"},
 		},
 		{
+			name: "latest news rail and page widgets",
+			body: `<p>On this page</p><p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs.</p><p>The latest news from the pier is good, the engineers said.</p><p>No items found.</p><h3>Latest News</h3><p>Ferry fares frozen</p><p>Lighthouse open to visitors</p>`,
+			gone: []string{"On this page", "No items found", "Latest News", "Ferry fares frozen"},
+			kept: []string{"reopen the old pier", "The latest news from the pier is good, the engineers said."},
+		},
+		{
 			name: "caption with a year is no stamp",
 			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
 			gone: []string{},
