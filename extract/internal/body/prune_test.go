@@ -366,6 +366,12 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"reopen the old pier", "The latest news from the pier is good, the engineers said."},
 		},
 		{
+			name: "feedback widget at the tail",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs and two rounds of public hearings.</p><p>Was this article helpful?</p><p>Yes No</p>`,
+			gone: []string{"Was this article helpful?", "Yes No"},
+			kept: []string{"reopen the old pier"},
+		},
+		{
 			name: "caption with a year is no stamp",
 			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
 			gone: []string{},
