@@ -3,10 +3,6 @@ package body
 import (
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
-
-	"newsarchive/extract/internal/render"
 )
 
 // TestTailBio: a short box with the writer's picture and a link to the
@@ -31,13 +27,7 @@ func TestTailBio(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			box := findByID(doc, "box")
-			prune(box, NewScorer(box), "")
-			text := render.BodyText(box)
+			text := prunedText(t, tc.body)
 			if got := !strings.Contains(text, "covers the harbour and the islands"); got != tc.gone {
 				t.Errorf("bio gone = %v, want %v in %q", got, tc.gone, text)
 			}

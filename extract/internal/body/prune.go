@@ -22,6 +22,9 @@ func prune(box *html.Node, s *scorer, title string) {
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		for _, c := range tailTeasers(n, s, box, total) {
+			n.RemoveChild(c)
+		}
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
@@ -251,13 +254,14 @@ func IsTeaser(c *html.Node, s *scorer) bool {
 }
 
 // titleLinks counts the distinct targets of links in n whose text is a
-// title (15 or more characters standing on their own block).
+// title (15 or more characters standing on their own block) and that lead
+// to another page: a "#" link opens a FAQ's answer or jumps in the page.
 func titleLinks(n *html.Node) int {
 	hrefs := map[string]bool{}
 	var walk func(*html.Node)
 	walk = func(c *html.Node) {
 		if c.Type == html.ElementNode && c.DataAtom == atom.A {
-			if l, _ := dom.Measure(dom.BlockText(c)); l >= 15 && standsAlone(c) {
+			if l, _ := dom.Measure(dom.BlockText(c)); l >= 15 && !inPage(dom.Attr(c, "href")) && standsAlone(c) {
 				hrefs[dom.Attr(c, "href")] = true
 			}
 			return
@@ -282,6 +286,11 @@ func standsAlone(a *html.Node) bool {
 	}
 	if b == nil {
 		return false
+	}
+	if lineEdge(a.PrevSibling, true) && lineEdge(a.NextSibling, false) && (blockNeighbour(a.PrevSibling, true) || blockNeighbour(a.NextSibling, false)) {
+		// A line of its own among the card's blocks: the card's title
+		// above its picture and excerpt.
+		return true
 	}
 	lt, _ := dom.Measure(dom.BlockText(a))
 	bt, _ := dom.Measure(dom.BlockText(b))

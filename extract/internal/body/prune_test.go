@@ -324,6 +324,54 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"El puerto reabrió", "Las obras se retrasaron"},
 		},
 		{
+			// A paywall box goes with the offer under it; sentences about
+			// accounts and sign-ins, and a note to subscribers, stay.
+			name: "paywall box",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring.</p><p>If you already have an account with the ferry company, bring its number to the ticket office.</p><p>Already a subscriber? View your reports here</p><div><p>This article is exclusive to Courier+ subscribers</p><p>Already have an account? Sign in</p><ul><li>Monthly</li><li>$9 a month, billed yearly</li></ul></div>`,
+			gone: []string{"exclusive to", "Already have an account", "Monthly", "billed yearly"},
+			kept: []string{"reopen the old pier", "If you already have an account with the ferry company", "Already a subscriber? View your reports"},
+		},
+		{
+			name: "login wall under a comment thread",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring.</p><p>Sign in to your account to see your tickets.</p><p>Sign up for free to join this conversation. Already have an account? Sign in to comment</p>`,
+			gone: []string{"join this conversation"},
+			kept: []string{"reopen the old pier", "Sign in to your account to see your tickets."},
+		},
+		{
+			name: "calls to action",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring.</p><div>Book a demo</div><p>Learn more</p><span>Share:</span><p>12 Comments</p><h2>Get started</h2><p>Learn more about the ferries at the ticket office.</p>`,
+			gone: []string{"Book a demo", "Learn more\n", "Share:", "12 Comments"},
+			kept: []string{"reopen the old pier", "Get started", "Learn more about the ferries at the ticket office."},
+		},
+		{
+			// A disclosure of the site's affiliate income goes wherever it
+			// stands; a sentence of the story about commissions stays.
+			name: "affiliate disclosures",
+			body: `<p>We independently review everything we recommend. When you buy through our links, we may earn a commission.</p><p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring.</p><p>Deal pricing and availability subject to change after time of publication.</p><p>The agents said they earn a commission on every ticket sold at the pier.</p>`,
+			gone: []string{"we may earn a commission", "subject to change"},
+			kept: []string{"reopen the old pier", "The agents said they earn a commission on every ticket sold at the pier."},
+		},
+		{
+			// An organisation's blurb at the tail goes; a section headed
+			// the same way inside a review stays.
+			name: "about the publisher at the tail",
+			body: `<h2>About the Harbour Pass</h2><p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs and two rounds of public hearings.</p><p>The board's engineers said the new deck would carry twice the load of the old one, and that the work had come in under budget by almost a tenth.</p><p>Ferry operators welcomed the decision, though two of them asked for longer berths than the plan allows, and the board promised to look again in May.</p><p>Tickets go on sale in March at the harbour office and online, and season passes cost the same as last year.</p><h3>About Harbour Media Group</h3><p>Harbour Media Group publishes news for the coast.</p>`,
+			gone: []string{"About Harbour Media Group", "publishes news for the coast"},
+			kept: []string{"About the Harbour Pass", "reopen the old pier", "season passes cost the same"},
+		},
+		{
+			name: "latest news rail and page widgets",
+			body: `<p>On this page</p><p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs.</p><p>The latest news from the pier is good, the engineers said.</p><p>No items found.</p><h3>Latest News</h3><p>Ferry fares frozen</p><p>Lighthouse open to visitors</p>`,
+			gone: []string{"On this page", "No items found", "Latest News", "Ferry fares frozen"},
+			kept: []string{"reopen the old pier", "The latest news from the pier is good, the engineers said."},
+		},
+		{
+			name: "feedback widget at the tail",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs and two rounds of public hearings.</p><p>Was this article helpful?</p><p>Yes No</p>`,
+			gone: []string{"Was this article helpful?", "Yes No"},
+			kept: []string{"reopen the old pier"},
+		},
+		{
 			name: "caption with a year is no stamp",
 			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
 			gone: []string{},
@@ -351,6 +399,19 @@ func TestBoilerplateLines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// prunedText runs prune on body set in a <div> box and returns the text
+// left.
+func prunedText(t *testing.T, body string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + body + "</div></body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := findByID(doc, "box")
+	prune(box, NewScorer(box), "")
+	return render.BodyText(box)
 }
 
 func findByID(n *html.Node, id string) *html.Node {

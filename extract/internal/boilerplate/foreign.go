@@ -54,4 +54,4 @@ var (
 // ForeignHead), as against comments, share bars, sign-ups, bios and
 // notices: a box of links set into the text, after which the article may
 // go on. After the others nothing of the article follows.
-var ReadingHead = &Rule{Name: "readingHead", Example: "You might also like", Re: regexp.MustCompile(`(?i)related|\bread\b|recommend|\balso\b|further|\blike\b|相关|相關|延伸|推荐|推薦|猜你|为你|為你|interess|weitere|ähnlich|verwandt|passend|lire|voir|même|similaires|leggi|correlat|leia|veja|lees|czytaj|zobacz|polecane|podobne|\blea\b|\bvea\b|\bmira\b|relacionad|te recomendamos|más noticias`)}
+var ReadingHead = &Rule{Name: "readingHead", Example: "You might also like", Re: regexp.MustCompile(`(?i)related|\blatest\b|\brecent\b|\bpopular\b|\bread\b|recommend|\balso\b|further|\blike\b|相关|相關|延伸|推荐|推薦|猜你|为你|為你|interess|weitere|ähnlich|verwandt|passend|lire|voir|même|similaires|leggi|correlat|leia|veja|lees|czytaj|zobacz|polecane|podobne|\blea\b|\bvea\b|\bmira\b|relacionad|te recomendamos|más noticias`)}

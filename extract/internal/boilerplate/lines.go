@@ -25,8 +25,9 @@ var (
 	// AttachBox is an attachments box title (often left empty).
 	AttachBox = &Rule{Name: "attachBox", Example: "附件下载：", Re: regexp.MustCompile(`^\s*(相关资料下载|相關資料下載|附件下载|附件下載|相关附件|相關附件)\s*[:：]?\s*$`)}
 	// BlockHead is the heading of a block that follows the article and is
-	// not part of it: related reading, disclaimers, comments, newsletters.
-	BlockHead = &Rule{Name: "blockHead", Example: "相关阅读", Re: regexp.MustCompile(`(?i)^\s*(相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关报道|相關報道|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|热点推荐|猜你喜欢|猜你喜歡|为你推荐|為你推薦|更多阅读|版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|网友评论|網友評論|发表评论|發表評論|related\b|read more\b|more on this story|tags\s*:?\s*$|more (\S+ ){0,3}stories\s*$|you may also like|you might also like|recommended( for you| reading| stories)?\s*$|more from\b|most (popular|read)|also read\b|see also\b|further reading|comments?\s*(\(\d+\))?\s*$|leave a (comment|reply)|tell us what you think\W*$|tell us how we can improve( this (post|article|page|story))?\W*$|have your say\W*$|join the discussion\W*$|share this( article| story| post| page)?( with (others|friends))?( on)?\s*:?\s*$|sign up for|subscribe to|about the (author|writer)s?\s*:?\s*$)`)}
+	// not part of it: related reading, disclaimers, comments, newsletters,
+	// a feedback widget ("Was this article helpful?", "Rate this post").
+	BlockHead = &Rule{Name: "blockHead", Example: "相关阅读", Re: regexp.MustCompile(`(?i)^\s*(相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关报道|相關報道|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|热点推荐|猜你喜欢|猜你喜歡|为你推荐|為你推薦|更多阅读|版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|网友评论|網友評論|发表评论|發表評論|related\b|read more\b|more on this story|tags\s*:?\s*$|more (\S+ ){0,3}stories\s*$|you may also like|you might also like|recommended( for you| reading| stories)?\s*$|more from\b|most (popular|read)|(latest|recent|popular) (news|posts|articles|stories)\s*:?\s*$|also read\b|see also\b|further reading|comments?\s*(\(\d+\))?\s*$|leave a (comment|reply)|tell us what you think\W*$|help us improve\b.{0,40}$|how (was|did we do|would you rate) (this|our)\b.{0,30}$|(was|did you find) this (article|page|post|information) (helpful|useful)\b.{0,20}$|rate this (article|post|page|story|issue)\b.{0,20}$|tell us how we can improve( this (post|article|page|story))?\W*$|have your say\W*$|join the discussion\W*$|share this( article| story| post| page)?( with (others|friends))?( on)?\s*:?\s*$|sign up for|subscribe to|about the (author|writer)s?\s*:?\s*$)`)}
 	// DateOnly matches a line that is a date and time and little else.
 	DateOnly = &Rule{Name: "dateOnly", Example: "2024-09-05 08:56", Re: regexp.MustCompile(`^[\s\p{P}]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?)[\sT]*(\d{1,2}\s*[:：时]\s*\d{1,2}(\s*[:：分]\s*\d{1,2}\s*秒?)?)?`)}
 )
@@ -80,7 +81,7 @@ var (
 	// contents boxes, affiliate and newsletter notices, pleas to follow
 	// the site or share the story, a slideshow's
 	// counter ("Image 2 of 5") and its no-script notice.
-	StockLine = &Rule{Name: "stockLine", Example: "Advertisement", Re: regexp.MustCompile(`(?i)^\s*(advertisement|advertising|advert|sponsored( content)?|(image|photo|picture|slide) \d+ ?(of|/)( /)? ?\d+|this slideshow requires javascript\.?|table of contents|contents|in this article|jump to:?|about the author|share this( article| story| post)?:?|follow us( on)?.*|follow \S+( \S+)? on|follow (\S+ ){1,6}on (twitter|facebook|instagram|youtube|tiktok|x|telegram|linkedin|threads)\b.*|sharing is caring!?|(like this (story|article|post)\?\s*)?share it( with (a|your) friends?)?!?|this (post|article|page) (may )?contains? affiliate links.*|.*affiliate links?\..*disclosure.*|sign up for our .*newsletter.*|subscribe to our .*newsletter.*|get the latest .* in your inbox.*)\s*$`), Need: func(s string) bool {
+	StockLine = &Rule{Name: "stockLine", Example: "Advertisement", Re: regexp.MustCompile(`(?i)^\s*(advertisement|advertising|advert|sponsored( content)?|(image|photo|picture|slide) \d+ ?(of|/)( /)? ?\d+|this slideshow requires javascript\.?|table of contents|contents|in this article|on this page|jump to:?|about the author|share this( article| story| post)?:?|follow us( on)?.*|follow \S+( \S+)? on|follow (\S+ ){1,6}on (twitter|facebook|instagram|youtube|tiktok|x|telegram|linkedin|threads)\b.*|sharing is caring!?|(like this (story|article|post)\?\s*)?share it( with (a|your) friends?)?!?|this (post|article|page) (may )?contains? affiliate links.*|.*affiliate links?\..*disclosure.*|sign up for our .*newsletter.*|subscribe to our .*newsletter.*|get the latest .* in your inbox.*)\s*$`), Need: func(s string) bool {
 		// Each form but ".*affiliate…" starts, after the white space (\s),
 		// with one of stockFirst's words. A word with other than ASCII
 		// letters may be one (?i) reads so (ſ for s, K for k): it passes.
@@ -110,7 +111,7 @@ var (
 	stockFirst = map[string]bool{
 		"advertisement": true, "advertising": true, "advert": true, "sponsored": true,
 		"image": true, "photo": true, "picture": true, "slide": true, "this": true,
-		"table": true, "contents": true, "in": true, "jump": true, "about": true,
+		"table": true, "contents": true, "in": true, "on": true, "jump": true, "about": true,
 		"share": true, "follow": true, "sharing": true, "like": true, "sign": true,
 		"subscribe": true, "get": true,
 	}
@@ -135,9 +136,10 @@ var (
 	// AffiliateNote discloses affiliate links: "This post may contain
 	// affiliate and/or referral links.", "Example may earn an affiliate
 	// commission if you buy …", "Some of the links in this article are
-	// affiliate ones."
-	AffiliateNote = &Rule{Name: "affiliateNote", Example: "This post may contain affiliate links.", Re: regexp.MustCompile(`(?i)^(disclosure:\s*|note:\s*)?(this|the|our|some) (post|article|page|story|blog|posts)s? (may )?(contains?|includes?|uses?) (some )?affiliate\b|^[\w.’'-]+( [\w.’'-]+)? may earn an? (small )?(affiliate )?commission\b|^some of the links (in|on) this (post|article|page) are affiliate`), Need: func(s string) bool {
-		return FoldContains(s, "affiliate") || FoldContains(s, "commi")
+	// affiliate ones.", "When you buy through our links, we may earn a
+	// commission.", "Deal pricing and availability subject to change."
+	AffiliateNote = &Rule{Name: "affiliateNote", Example: "This post may contain affiliate links.", Re: regexp.MustCompile(`(?i)^(disclosure:\s*|note:\s*)?(this|the|our|some) (post|article|page|story|blog|posts)s? (may )?(contains?|includes?|uses?) (some )?affiliate\b|^[\w.’'-]+( [\w.’'-]+)? may earn an? (small )?(affiliate )?commission\b|^some of the links (in|on) this (post|article|page) are affiliate|\b(we|i) (may|might) (earn|receive|get|make) (a |an )?(small )?(affiliate )?(commission|compensation)s?\b|\bwhen you (buy|purchase|click|shop)\b.{0,40}\b(through|via) (the |our |my |these )?links?\b|\bbuying through (the |our )?links\b.{0,30}\bsupports\b|\bmay contain affiliate links\b|\bpricing and availability (are )?subject to change\b`), Need: func(s string) bool {
+		return FoldContains(s, "affiliate") || FoldContains(s, "commi") || FoldContains(s, "compens") || FoldContains(s, "link") || FoldContains(s, "subject to change")
 	}}
 	// UpdatedStamp is a publication or update Stamp anywhere in the body:
 	// "Updated at 1:23 p.m.", "Last updated on November 24, 2025",

@@ -11,5 +11,6 @@ var Rows = []*Rule{
 	JoinPlea, AffiliateNote, UpdatedStamp, AgoStamp, ContactLine, ContactAddr,
 	EnjoyedPlea, OnSiteLine, TagLine, RelatedPrefix, BylineLabel, ReadingTime,
 	WidgetLine, CopyNotice, DisclaimerLine, ToolLine, UrlLine, Stamp,
-	FormStatus, ForeignHead, ForeignPrefix, ReadingHead,
+	FormStatus, ForeignHead, ForeignPrefix, ReadingHead, PaywallLine,
+	CtaLine, AboutHead,
 }

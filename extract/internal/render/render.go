@@ -309,6 +309,10 @@ func trailerLine(p string) bool {
 	if n < 40 && (boilerplate.BlockHead.MatchString(p) || boilerplate.ToolLine.MatchString(p)) {
 		return true
 	}
+	if n < 40 && !dom.EndsSentence(p) && boilerplate.ForeignHead.MatchString(p) {
+		// A head ends no sentence; "Lesen Sie auch den Bericht." is one.
+		return true
+	}
 	return !dom.EndsSentence(p) && (followPlea.MatchString(p) || blogFooter.MatchString(p))
 }
 

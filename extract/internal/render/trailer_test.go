@@ -13,6 +13,8 @@ func TestDropTrailer(t *testing.T) {
 		want []string
 	}{
 		{"related heading", []string{body, "推荐阅读"}, []string{body}},
+		{"european related heading", []string{body, "Das könnte Sie auch interessieren"}, []string{body}},
+		{"european sentence kept", []string{body, "Lesen Sie auch den Bericht von gestern."}, []string{body, "Lesen Sie auch den Bericht von gestern."}},
 		{"qr tool", []string{body, "扫一扫在手机上阅读本文"}, []string{body}},
 		{"follow plea", []string{body, "（欲知后事请继续关注 某某小站 example.org）"}, []string{body}},
 		{"stacked", []string{body, "（更多精彩敬请关注本站）", "相关文章"}, []string{body}},

@@ -1,0 +1,12 @@
+package boilerplate
+
+import "regexp"
+
+// CtaLine is a call to action alone on its line: the label of a button
+// or a styled link left in the text when its markup was not a link the
+// body rules know ("Learn more", "Book a demo", "Get started today",
+// "Download now", "Shop now"), or the caption of a widget control ("Share:",
+// "12 Comments", "Show caption", "No items found."). No sentence of an article stands so.
+var CtaLine = &Rule{Name: "ctaLine", Example: "Book a demo", Re: regexp.MustCompile(`(?i)^\s*(learn more|find out more|discover more|book a (free )?(demo|call|consultation)|(get|request|schedule) a (free )?(demo|quote|consultation)|get started( today| now| for free)?|start (your )?free trial|try it (free|now)|download( now)?|shop now|buy now|check it out|share|\d+ comments?|show caption|hide caption|no (items|results|posts) found)\s*[:!.→›»>]*\s*$`), Need: func(s string) bool {
+	return len(s) < 200
+}}
