@@ -26,7 +26,7 @@ var ErrBroken = errors.New("the search index is damaged or out of step with the 
 
 // schema is the layout of the documents the index holds; an index written
 // with another layout is rebuilt, never read.
-const schema = "2"
+const schema = "3"
 
 var (
 	keySchema    = []byte("newsarchive.schema")

@@ -35,10 +35,11 @@ import (
 
 // byLanguage maps a primary language subtag to the bleve analyzer that
 // handles it. Chinese, Japanese and Korean use the CJK analyzer: bigrams of
-// Han characters, for simplified and traditional alike, where the standard
-// analyzer would cut Chinese into single characters that no phrase finds.
+// Han characters, where the standard analyzer would cut Chinese into
+// single characters that no phrase finds; Chinese folds traditional
+// characters to simplified first (zhAnalyzer), so either script finds both.
 var byLanguage = map[string]string{
-	"zh": cjk.AnalyzerName, "ja": cjk.AnalyzerName, "ko": cjk.AnalyzerName,
+	"zh": zhAnalyzer, "ja": cjk.AnalyzerName, "ko": cjk.AnalyzerName,
 	"ar": ar.AnalyzerName, "ckb": ckb.AnalyzerName, "da": da.AnalyzerName,
 	"de": de.AnalyzerName, "en": en.AnalyzerName, "es": es.AnalyzerName,
 	"fa": fa.AnalyzerName, "fi": fi.AnalyzerName, "fr": fr.AnalyzerName,
@@ -77,7 +78,7 @@ func analyzerFor(lang, sample string) string {
 		return a
 	}
 	if mostlyHan(sample) {
-		return cjk.AnalyzerName
+		return zhAnalyzer
 	}
 	return fallback
 }
@@ -155,7 +156,7 @@ func fieldName(base, analyzer string) string { return base + "_" + analyzer }
 // character, so positions would make the index about three times the size
 // of the Chinese text. A Chinese phrase is looked up as all its bigrams,
 // and matcher checks on the archive's text that they are adjacent.
-func positions(analyzer string) bool { return analyzer != cjk.AnalyzerName }
+func positions(analyzer string) bool { return analyzer != cjk.AnalyzerName && analyzer != zhAnalyzer }
 
 // newMapping builds the index mapping: nothing dynamic, no stored fields
 // (fragments are cut from the archive's text), term vectors on the text

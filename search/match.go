@@ -103,6 +103,9 @@ func (v *view) lowered(name, val string) string {
 		return l
 	}
 	l := strings.ToLower(val)
+	if v.analyzer == zhAnalyzer {
+		l = fold(l) // as the analyzer folds it: same bytes, same offsets
+	}
 	v.lower[name] = l
 	return l
 }

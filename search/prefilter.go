@@ -67,7 +67,7 @@ func anchor(analyzer, term string) string {
 	switch analyzer {
 	case standard.Name:
 		return term
-	case cjk.AnalyzerName:
+	case cjk.AnalyzerName, zhAnalyzer: // zhAnalyzer's text is folded in lowered
 		for _, r := range term {
 			if !unicode.Is(unicode.Han, r) {
 				return "" // width folding may have changed it

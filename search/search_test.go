@@ -37,6 +37,10 @@ func TestSearch(t *testing.T) {
 		{"traditional Chinese phrase", `"檢測設備"`, []string{corpus[1].key}},
 		{"traditional Chinese in title", `title:半導體`, []string{corpus[1].key}},
 		{"Chinese phrase not in order finds nothing", `"实验室检测"`, nil},
+		{"simplified query finds traditional text", `"检测设备"`, []string{corpus[1].key}},
+		{"traditional query finds simplified text", `"檢測實驗室"`, []string{corpus[0].key}},
+		{"a word in both scripts finds both", `檢測`, []string{corpus[0].key, corpus[1].key}},
+		{"traditional title query, simplified title", `title:綠色低碳`, []string{corpus[0].key}},
 		{"Chinese without a language tag", `"二元切分"`, []string{corpus[4].key}},
 		{"English stemmed: walking finds walked", `walking`, []string{corpus[2].key}},
 		{"English stemmed: inspections finds inspect", `inspections`, []string{corpus[3].key}},
@@ -82,6 +86,8 @@ func TestFragments(t *testing.T) {
 	cases := []struct{ query, field, marked string }{
 		{`"检测实验室"`, "text", "«检测实验室»"},
 		{`"檢測設備"`, "text", "«檢測設備»"},
+		{`"检测设备"`, "text", "«檢測設備»"}, // marked as written, whatever the query's script
+		{`"檢測實驗室"`, "text", "«检测实验室»"},
 		{`walking`, "text", "«walked»"},
 		{`bridge`, "title", "North «Bridge» closed"},
 	}

@@ -1,0 +1,123 @@
+package search
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/liuzl/gocc"
+)
+
+// zhAnalyzer analyses Chinese: the CJK analyzer's bigrams over text whose
+// traditional characters are first folded to their simplified forms, one
+// character for one, so that a query in either script finds an article in
+// either (記者 finds 记者, 检测设备 finds 檢測設備). Folding is for matching
+// only: fragments are cut from the archive's text as it was written.
+// Japanese and Korean keep the plain CJK analyzer, whose kanji and hanja
+// must not be folded to Chinese forms.
+const zhAnalyzer = "cjk_zh"
+
+// foldTable maps traditional Han characters to simplified ones (OpenCC's
+// character table, through gocc), keeping only pairs of the same UTF-8
+// length so that folded text keeps every byte offset of the original, on
+// which highlighting and the prefilter rely. It is built once, on first
+// use (about 40 ms); should gocc fail, nothing is folded, on both sides.
+var foldTable = sync.OnceValue(func() map[rune]rune {
+	cc, err := gocc.New("t2s")
+	if err != nil {
+		return nil
+	}
+	// One rune a line: converting them together is one pass of gocc,
+	// and a line break keeps its phrase table from joining neighbours.
+	var b strings.Builder
+	var rs []rune
+	for _, block := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}} {
+		for r := block[0]; r <= block[1]; r++ {
+			rs = append(rs, r)
+			b.WriteRune(r)
+			b.WriteByte('\n')
+		}
+	}
+	out, err := cc.Convert(b.String())
+	if err != nil {
+		return nil
+	}
+	lines := strings.Split(out, "\n")
+	if len(lines) < len(rs) {
+		return nil
+	}
+	m := map[rune]rune{}
+	for i, r := range rs {
+		s, n := utf8.DecodeRuneInString(lines[i])
+		if n == len(lines[i]) && s != r && utf8.RuneLen(s) == utf8.RuneLen(r) {
+			m[r] = s
+		}
+	}
+	return m
+})
+
+// fold returns s with its traditional characters folded; s itself when
+// there are none.
+func fold(s string) string {
+	m := foldTable()
+	var b []byte
+	for i, r := range s {
+		if f, ok := m[r]; ok {
+			if b == nil {
+				b = []byte(s)
+			}
+			utf8.EncodeRune(b[i:], f)
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+var errNotDefault = errors.New("search: the CJK analyzer is not a bleve DefaultAnalyzer")
+
+// zhFold is fold as a bleve character filter.
+type zhFold struct{}
+
+func (zhFold) Filter(in []byte) []byte {
+	m := foldTable()
+	var out []byte
+	for i := 0; i < len(in); {
+		r, n := utf8.DecodeRune(in[i:])
+		if f, ok := m[r]; ok {
+			if out == nil {
+				out = append([]byte(nil), in...)
+			}
+			utf8.EncodeRune(out[i:], f)
+		}
+		i += n
+	}
+	if out == nil {
+		return in
+	}
+	return out
+}
+
+func init() {
+	err := registry.RegisterAnalyzer(zhAnalyzer, func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
+		inner, err := c.AnalyzerNamed(cjk.AnalyzerName)
+		if err != nil {
+			return nil, err
+		}
+		base, ok := inner.(*analysis.DefaultAnalyzer)
+		if !ok {
+			return nil, errNotDefault
+		}
+		a := *base
+		a.CharFilters = append([]analysis.CharFilter{zhFold{}}, base.CharFilters...)
+		return &a, nil
+	})
+	if err != nil {
+		panic(err) // a name registered twice is a programming error
+	}
+}
