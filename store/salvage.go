@@ -12,8 +12,6 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-
-	"newsarchive/capture"
 )
 
 // SalvageReport counts what Salvage copied and what it knows was lost.
@@ -43,7 +41,7 @@ type salvaged struct {
 	rawsSeen map[uint64]bool        // raw bodies the walk reached
 	aliases  map[string]string
 	runs     map[uint64][]byte
-	provs    map[uint64][]byte // version id → encoded provenance
+	provs    map[uint64]salvValue // version id → where its provenance lies
 	rep      *SalvageReport
 }
 
@@ -91,7 +89,7 @@ func (s *Store) Salvage(ctx context.Context, dst *Store) (rep SalvageReport, err
 	defer pf.Close()
 	sv := &salvaged{pf: pf, rep: &rep, metas: map[string]meta{}, vindex: map[string]map[int]uint64{},
 		versions: map[uint64]salvVer{}, raws: map[uint64][]salvValue{}, rawsSeen: map[uint64]bool{},
-		aliases: map[string]string{}, runs: map[uint64][]byte{}, provs: map[uint64][]byte{}}
+		aliases: map[string]string{}, runs: map[uint64][]byte{}, provs: map[uint64]salvValue{}}
 	w := &walker{pf: pf, values: true, visit: sv.visit, bad: func(p string) {
 		rep.DamagedPages++
 		if len(rep.Problems) < salvageProblems {
@@ -154,7 +152,7 @@ func (sv *salvaged) visit(path []string, k, v []byte, at loc) {
 		}
 	case string(bProv):
 		if len(k) == 8 {
-			sv.provs[binary.BigEndian.Uint64(k)] = bytes.Clone(v)
+			sv.provs[binary.BigEndian.Uint64(k)] = keep
 		}
 	}
 }
@@ -229,14 +227,7 @@ func (sv *salvaged) copyArticles(ctx context.Context, dst *Store) error {
 					rawsSaved[rec.RawID] = true
 				}
 			}
-			// A provenance that does not decode is dropped, not guessed: the
-			// version stays, with its fetch and extraction unknown.
-			var prov capture.Provenance
-			if z := sv.provs[vid]; z != nil {
-				if pv, err := decodeProv(z); err == nil {
-					prov = pv
-				}
-			}
+			prov := sv.provenance(vid)
 			p, err := dst.prepare(Snapshot{Key: key, URL: a.URL, Article: &a, Raw: raw, Status: rec.Status, FetchedAt: time.Unix(rec.FetchedAt, 0), Provenance: prov}, false)
 			if err != nil {
 				continue

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"newsarchive/capture"
 
 	"newsarchive/article"
 )
@@ -158,4 +159,23 @@ func (sv *salvaged) orphan(k, v []byte, at loc) {
 			sv.aliases[string(k)] = string(v) // kept if v is a saved article
 		}
 	}
+}
+
+// provenance is version vid's provenance. One that cannot be read or does
+// not decode is dropped, not guessed: the version stays, with its fetch and
+// extraction unknown.
+func (sv *salvaged) provenance(vid uint64) capture.Provenance {
+	at, ok := sv.provs[vid]
+	if !ok {
+		return capture.Provenance{}
+	}
+	z, err := sv.value(at)
+	if err != nil {
+		return capture.Provenance{}
+	}
+	p, err := decodeProv(z)
+	if err != nil {
+		return capture.Provenance{}
+	}
+	return p
 }
