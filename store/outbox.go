@@ -288,53 +288,40 @@ func decodeOutbox(v []byte) (OutboxEntry, error) {
 
 // OutboxPrune removes the entries delivered (state sent) before before,
 // and returns how many. Pending entries are never removed, nor are failed
-// ones: those stay until someone has looked at them. It works in chunks,
-// so a large outbox does not hold the writer for long.
+// ones: those stay until someone has looked at them. It reads and deletes
+// in chunks, so a large outbox does not hold the writer for long.
 func (s *Store) OutboxPrune(before time.Time) (int, error) {
+	var drop [][]byte
+	err := s.chunked(bOutbox, func(_ *bolt.Tx, k, v []byte, _ *[]func() error) error {
+		e, err := decodeOutbox(v)
+		if err != nil {
+			return err
+		}
+		if e.State == OutboxSent && e.Done.Before(before) {
+			drop = append(drop, bytes.Clone(k))
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: outbox: %w", err)
+	}
 	removed := 0
-	var from []byte
-	for {
-		n, next := 0, []byte(nil)
+	for len(drop) > 0 {
+		batch := drop[:min(len(drop), chunkSize)]
+		drop = drop[len(batch):]
 		err := s.update(func(tx *bolt.Tx) error {
-			n, next = 0, nil // the writer may apply this twice
 			ob := tx.Bucket(bOutbox)
-			if ob == nil {
-				return nil
-			}
-			c := ob.Cursor()
-			k, v := c.First()
-			if from != nil {
-				k, v = c.Seek(from)
-			}
-			var drop [][]byte
-			for seen := 0; k != nil; k, v = c.Next() {
-				if seen++; seen > chunkSize {
-					next = bytes.Clone(k)
-					break
-				}
-				e, err := decodeOutbox(v)
-				if err != nil {
-					return err
-				}
-				if e.State == OutboxSent && e.Done.Before(before) {
-					drop = append(drop, bytes.Clone(k))
-				}
-			}
-			for _, k := range drop {
+			for _, k := range batch {
 				if err := ob.Delete(k); err != nil {
 					return err
 				}
 			}
-			n = len(drop)
 			return nil
 		})
 		if err != nil {
 			return removed, fmt.Errorf("store: outbox: %w", err)
 		}
-		removed += n
-		if next == nil {
-			return removed, nil
-		}
-		from = next
+		removed += len(batch)
 	}
+	return removed, nil
 }
