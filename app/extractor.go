@@ -30,7 +30,7 @@ func Rereader(ex extract.Extractor, sites map[string]extract.Rules) store.Extrac
 // clock the crawl read it by, so a re-read judges dates as the crawl did;
 // else its response's Date header; zero (now) when neither is known.
 func fetchTime(c store.StoredCapture) time.Time {
-	if !c.FetchedAt.IsZero() && c.FetchedAt.Unix() > 0 {
+	if c.FetchedAt.Unix() > 0 { // neither zero nor the epoch of a record without one
 		return c.FetchedAt
 	}
 	p := c.Provenance
