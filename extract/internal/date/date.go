@@ -254,17 +254,8 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 	if m := withYear(dmyRe, s, year); m != nil && digitBounded(s, m[0], m[1]) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
 		// 10.12.2022 is day first wherever dates are written with dots.
-		dayFirst := c.DayFirst || s[m[4]:m[5]] == "."
-		switch {
-		case a > 12:
-			dayFirst = true
-		case b > 12:
-			dayFirst = false
-		}
-		if dayFirst {
-			a, b = b, a
-		}
-		try(Date{Y: y, Mo: a, D: b}, m[0], m[1])
+		mo, d := monthDay(a, b, c.DayFirst || s[m[4]:m[5]] == ".")
+		try(Date{Y: y, Mo: mo, D: d}, m[0], m[1])
 	}
 	if m := shortYearRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) && (m[1] >= len(s) || s[m[1]] != '/' && s[m[1]] != '.') {
 		g := 2
@@ -272,17 +263,8 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 			g = 8
 		}
 		a, b, yy := atoi(s[m[g]:m[g+1]]), atoi(s[m[g+2]:m[g+3]]), atoi(s[m[g+4]:m[g+5]])
-		dayFirst := c.DayFirst || g == 8
-		switch {
-		case a > 12:
-			dayFirst = true
-		case b > 12:
-			dayFirst = false
-		}
-		if dayFirst {
-			a, b = b, a
-		}
-		try(Date{Y: c.fullYear(yy), Mo: a, D: b}, m[0], m[1])
+		mo, d := monthDay(a, b, c.DayFirst || g == 8)
+		try(Date{Y: c.fullYear(yy), Mo: mo, D: d}, m[0], m[1])
 	}
 	if best < 0 && c.Year > 0 {
 		if m := mdRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
@@ -542,4 +524,19 @@ func hasAlphaLetter(s string) bool {
 		}
 	}
 	return false
+}
+
+// monthDay orders the two numbers a, b of a numeric date as month and day:
+// day first when dayFirst, unless a number over 12 settles it.
+func monthDay(a, b int, dayFirst bool) (mo, d int) {
+	switch {
+	case a > 12:
+		dayFirst = true
+	case b > 12:
+		dayFirst = false
+	}
+	if dayFirst {
+		return b, a
+	}
+	return a, b
 }
