@@ -60,48 +60,34 @@ var foldTable = sync.OnceValue(func() map[rune]rune {
 	return m
 })
 
-// fold returns s with its traditional characters folded; s itself when
-// there are none.
-func fold(s string) string {
-	m := foldTable()
-	var b []byte
-	for i, r := range s {
-		if f, ok := m[r]; ok {
-			if b == nil {
-				b = []byte(s)
-			}
-			utf8.EncodeRune(b[i:], f)
-		}
-	}
-	if b == nil {
-		return s
-	}
-	return string(b)
-}
+// fold returns s with its traditional characters folded.
+func fold(s string) string { return string(foldBytes([]byte(s))) }
 
-var errNotDefault = errors.New("search: the CJK analyzer is not a bleve DefaultAnalyzer")
-
-// zhFold is fold as a bleve character filter.
+// zhFold is foldBytes as a bleve character filter.
 type zhFold struct{}
 
-func (zhFold) Filter(in []byte) []byte {
+func (zhFold) Filter(in []byte) []byte { return foldBytes(in) }
+
+// foldBytes returns in with its traditional characters folded: in itself
+// when there are none, else a copy.
+func foldBytes(in []byte) []byte {
 	m := foldTable()
 	var out []byte
-	for i := 0; i < len(in); {
-		r, n := utf8.DecodeRune(in[i:])
+	for i, r := range string(in) { // no copy: the compiler ranges over in
 		if f, ok := m[r]; ok {
 			if out == nil {
 				out = append([]byte(nil), in...)
 			}
 			utf8.EncodeRune(out[i:], f)
 		}
-		i += n
 	}
 	if out == nil {
 		return in
 	}
 	return out
 }
+
+var errNotDefault = errors.New("search: the CJK analyzer is not a bleve DefaultAnalyzer")
 
 func init() {
 	err := registry.RegisterAnalyzer(zhAnalyzer, func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
