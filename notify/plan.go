@@ -29,11 +29,26 @@ func Prepare(rules []Rule, c *Change, publicURL string) store.OutboxFunc {
 	return func(res store.PutResult) []store.OutboxEntry {
 		got := *c
 		got.Key, got.To = res.Key, res.Version
-		if res.Outcome == store.New && got.Prev != nil {
+		rules := want
+		switch {
+		case res.Outcome == store.New && got.Prev != nil:
 			// Another writer removed the article meanwhile: it is new.
 			got.Prev, got.From, got.fields = nil, 0, nil
+		case res.Previous != nil && got.Prev != nil:
+			// The store re-read the previous version with this
+			// snapshot's extractor and compared with that: the diff
+			// starts from it, as serve's diff page does, so it holds
+			// only the site's edit, not the extractors' differences.
+			// The rules are asked again about that diff.
+			got.Prev, got.fields = rebased(res.Previous, got.Prev), nil
+			rules = nil
+			for _, r := range want {
+				if r.Wants(&got) {
+					rules = append(rules, r)
+				}
+			}
 		}
-		return entries(want, &got, publicURL)
+		return entries(rules, &got, publicURL)
 	}
 }
 
@@ -48,4 +63,14 @@ func SampleChange() *Change {
 	prev.FetchedAt = "2026-03-14T08:00:00Z"
 	return &Change{Job: "sample", Key: key, URL: key, Prev: prev, Cur: &cur, From: 1, To: 2,
 		FetchedAt: time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)}
+}
+
+// rebased is the re-reading a of a stored version, with that version's
+// archive fields (its number, fetch time) and a's own content hash.
+func rebased(a, stored *article.Article) *article.Article {
+	out := *a
+	out.Normalize()
+	out.Archive = stored.Archive
+	out.ContentHash = article.ContentHash(&out)
+	return &out
 }

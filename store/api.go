@@ -168,6 +168,11 @@ type PutResult struct {
 	// Reread is true when the latest version was re-read with the
 	// snapshot's extractor (and refreshed in place) before comparing.
 	Reread bool
+	// Previous, set when Reread, is that re-reading: the previous
+	// version as it now reads (archive fields unset), which a diff of
+	// this put must start from rather than from the version as it was
+	// read before the put.
+	Previous *article.Article
 }
 
 // VersionInfo describes one stored version (history).

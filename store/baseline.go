@@ -8,6 +8,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"newsarchive/article"
 	"newsarchive/capture"
 )
 
@@ -19,6 +20,7 @@ type baseline struct {
 	n   int    // the latest version number when it was read
 	vid uint64 // its version id
 	r   *refresh
+	a   *article.Article // the re-reading r was made from
 	// fromSnapshot: the capture had no stored headers and no recorded
 	// charset, so it was decoded with the snapshot's Content-Type; such a
 	// reading is kept only when it confirms that nothing changed.
@@ -89,6 +91,7 @@ func (s *Store) baseline(p *prepared, snap Snapshot) *baseline {
 	if b.r, err = newRefresh(a, exr); err != nil {
 		return nil
 	}
+	b.a = a
 	return b
 }
 

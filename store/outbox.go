@@ -54,7 +54,9 @@ type OutboxEntry struct {
 // OutboxFunc is asked, inside Put's transaction and only when the put adds
 // a version (outcome New or Changed), for the notifications that version
 // causes. It must be cheap and pure: the writer may apply a transaction
-// twice (see writer.commit), and it runs in the writer goroutine.
+// twice (see writer.commit), and it runs in the writer goroutine. The one
+// costlier case is a PutResult with Previous (the first put after an
+// extractor upgrade that finds an edit), where the caller may diff again.
 type OutboxFunc func(PutResult) []OutboxEntry
 
 // writeOutbox adds the entries fn gives for res in tx.

@@ -272,6 +272,9 @@ func (s *Store) putTx(tx *bolt.Tx, p *prepared) (PutResult, error) {
 		}
 	}
 	res := PutResult{Outcome: outcome, Key: p.key, Version: n, Reread: reread}
+	if reread {
+		res.Previous = p.base.a
+	}
 	if err := writeOutbox(tx, p.outbox, res, p.at); err != nil {
 		return PutResult{}, err
 	}
