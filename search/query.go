@@ -67,7 +67,7 @@ const (
 //	or      = and { "OR" and }
 //	and     = unary { ["AND"] unary }
 //	unary   = ("NOT" | "-") unary | primary
-//	primary = "(" or ")" | [field ":"] (word | phrase) | datefield ":" range
+//	primary = "(" or ")" | [field ":"] (word | phrase | "(" or ")") | datefield ":" (range | "(" or ")")
 //	phrase  = '"' … '"'  (also “…” and 「…」)
 //	range   = [">=" | ">" | "<=" | "<"] date | date ".." date
 //	date    = YYYY | YYYY-MM | YYYY-MM-DD | RFC 3339
@@ -252,46 +252,93 @@ func (p *parser) primary(depth int) (node, error) {
 	}
 	w := p.word()
 	if i := strings.IndexByte(w, ':'); i > 0 && isFieldName(w[:i]) {
-		return p.field(at, strings.ToLower(w[:i]), w[i+1:])
+		return p.field(at, strings.ToLower(w[:i]), w[i+1:], depth)
 	}
 	p.skipSpace()
 	return textNode{text: w}, nil
 }
 
 // field reads the value of name: whose word (up to the first space) is
-// rest; at is where the field name starts.
-func (p *parser) field(at int, name, rest string) (node, error) {
+// rest; at is where the field name starts. The value is a word, a phrase,
+// or a group, "title:(ferry OR bus)", whose every word and phrase is read
+// as that field's.
+func (p *parser) field(at int, name, rest string, depth int) (node, error) {
 	valueAt := at + utf8.RuneCountInString(name) + 1
+	if rest == "" && !p.eof() && p.peek() == '(' {
+		group, err := p.primary(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		return p.scope(group, name, valueAt)
+	}
 	if rest == "" && !p.eof() && isQuote(p.peek()) {
-		if _, ok := textFields[name]; !ok {
-			if _, ok := keywordFields[name]; !ok {
-				return nil, p.errf(valueAt, "%s: takes a date range such as %s:>=2024-01-01, not a phrase", name, name)
-			}
+		if _, ok := dateFields[name]; ok {
+			return nil, p.errf(valueAt, "%s: takes a date range such as %s:>=2024-01-01, not a phrase", name, name)
 		}
 		text, err := p.phrase()
 		if err != nil {
 			return nil, err
 		}
-		if f, ok := textFields[name]; ok {
-			return textNode{field: f, text: text, phrase: true}, nil
-		}
-		return termNode{field: keywordFields[name], value: strings.ToLower(text)}, nil
+		return p.value(valueAt, name, text, true)
 	}
 	p.skipSpace()
 	if rest == "" {
 		return nil, p.errf(valueAt, `%s: needs a value (a word or a "phrase")`, name)
 	}
+	return p.value(valueAt, name, rest, false)
+}
+
+// value is the condition that field name holds text (a word, or a phrase
+// of a text or keyword field).
+func (p *parser) value(at int, name, text string, phrase bool) (node, error) {
 	if f, ok := textFields[name]; ok {
-		return textNode{field: f, text: rest}, nil
+		return textNode{field: f, text: text, phrase: phrase}, nil
 	}
 	if f, ok := keywordFields[name]; ok {
-		return termNode{field: f, value: strings.ToLower(rest)}, nil
+		return termNode{field: f, value: strings.ToLower(text)}, nil
 	}
-	from, to, err := parseRange(rest)
+	from, to, err := parseRange(text)
 	if err != nil {
-		return nil, p.errf(valueAt, "%s: %v", name, err)
+		return nil, p.errf(at, "%s: %v", name, err)
 	}
 	return rangeNode{field: dateFields[name], from: from, to: to}, nil
+}
+
+// scope reads every bare word and phrase of a group as field name's; a
+// group that names a field of its own inside is refused, since which of
+// the two applies would be a guess.
+func (p *parser) scope(n node, name string, at int) (node, error) {
+	var err error
+	each := func(kids []node) []node {
+		out := make([]node, len(kids))
+		for i, k := range kids {
+			if err == nil {
+				out[i], err = p.scope(k, name, at)
+			}
+		}
+		return out
+	}
+	switch n := n.(type) {
+	case orNode:
+		n.kids = each(n.kids)
+		return n, err
+	case andNode:
+		n.kids = each(n.kids)
+		return n, err
+	case notNode:
+		kid, err := p.scope(n.kid, name, at)
+		return notNode{kid}, err
+	case textNode:
+		if n.field == "" {
+			if n.phrase {
+				if _, ok := dateFields[name]; ok {
+					return nil, p.errf(at, "%s: takes a date range such as %s:>=2024-01-01, not a phrase", name, name)
+				}
+			}
+			return p.value(at, name, n.text, n.phrase)
+		}
+	}
+	return nil, p.errf(at, "%s:( … ) holds a field of its own; write the fields side by side instead", name)
 }
 
 // isFieldName reports whether s names a field. A word whose part before

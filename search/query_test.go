@@ -2,6 +2,7 @@ package search
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,6 +32,10 @@ func TestParseErrors(t *testing.T) {
 		{"phrase on a date field", `published:"2024"`, 11, "takes a date range"},
 		{"empty parens", "ferry ()", 8, `expected a word before ")"`},
 		{"only stop words", "the", 1, "nothing to look for"},
+		{"field inside a field's group", "title:(ferry author:okafor)", 7, "holds a field of its own"},
+		{"phrase in a date group", `published:(2024 OR "2025")`, 11, "takes a date range"},
+		{"bad date in a group", "published:(2024 OR 2025-13)", 11, `"2025-13" is not a date`},
+		{"unclosed group", "title:(ferry OR bus", 7, `"(" is never closed`},
 	}
 	st := newStore(t)
 	put(t, st, corpus[2], t0)
@@ -59,9 +64,42 @@ func TestParseAccepts(t *testing.T) {
 		"title:(ferry)", "and or not", `author:"Maria Okafor"`, "site:Example.COM", "published:2024-03-01T10:00:00Z",
 		"fetched:..2024", "fetched:2024..", "published:=2024-03", "「檢測設備」", "(a (b (c)))",
 	} {
-		if _, err := parse(q); err != nil && !strings.HasPrefix(q, "title:(") {
+		if _, err := parse(q); err != nil {
 			t.Errorf("%q: %v", q, err)
 		}
+	}
+}
+
+// TestParseFieldGroup: a field's group reads as the field written on each
+// of its words and phrases.
+func TestParseFieldGroup(t *testing.T) {
+	cases := []struct{ name, group, spelt string }{
+		{"or of words", "title:(ferry OR bus)", "title:ferry OR title:bus"},
+		{"and, not, phrase", `author:(okafor -"jane doe")`, `author:okafor NOT author:"jane doe"`},
+		{"nested", "title:(a (b OR c))", "title:a (title:b OR title:c)"},
+		{"keyword field", "site:(Example.com OR example.org)", "site:example.com OR site:example.org"},
+		{"date field", "published:(2024 OR >=2026)", "published:2024 OR published:>=2026"},
+		{"Chinese", "title:(半導體 OR 晶片)", "title:半導體 OR title:晶片"},
+		{"beside other terms", "lang:zh title:(检测 实验室) -bus", "lang:zh (title:检测 title:实验室) -bus"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := parse(c.group)
+			if err != nil {
+				t.Fatalf("%q: %v", c.group, err)
+			}
+			want, err := parse(c.spelt)
+			if err != nil {
+				t.Fatalf("%q: %v", c.spelt, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%q parses as %#v\nwant %#v, as %q", c.group, got, want, c.spelt)
+			}
+		})
+	}
+	deep := strings.Repeat("title:(", maxDepth+2) + "a" + strings.Repeat(")", maxDepth+2)
+	if _, err := parse(deep); err == nil || !strings.Contains(err.Error(), "nests deeper") {
+		t.Errorf("groups in groups past the bound: %v", err)
 	}
 }
 
