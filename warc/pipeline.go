@@ -59,7 +59,7 @@ func write(st *store.Store, w io.Writer, o Options, onIdx func(indexEntry)) (Sta
 				x.buf.Reset()
 				x.idx, x.stats = x.idx[:0], Stats{}
 				var err error
-				c, err := st.CaptureOf(j.d.Key, j.d.Version)
+				c, err := st.CaptureOfDoc(j.d)
 				if err == nil {
 					err = x.capture(j.d, c)
 				}
