@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"newsarchive/article"
-	"newsarchive/capture"
 )
 
 // TestCaptureOfDoc checks that a capture read for a scanned document (its
@@ -37,19 +34,6 @@ func TestCaptureOfDoc(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	reread := func(t *testing.T, s *Store) {
-		t.Helper()
-		fn := func(c StoredCapture) (*article.Article, capture.Extraction, error) {
-			a := fakeExtractor{}.read(c.Raw, c.ContentType, c.URL)
-			// Moves the text within the JSON: a body decoded against this
-			// reading instead of its original comes out wrong.
-			a.Tags = []string{"re-read by a later extractor"}
-			return a, capture.Extraction{Extractor: "b"}, nil
-		}
-		if st, err := s.Reextract(context.Background(), fn); err != nil || st.Refreshed == 0 {
-			t.Fatalf("reextract: %+v %v", st, err)
-		}
-	}
 	tests := []struct {
 		name  string
 		build func(t *testing.T, s *Store)
@@ -64,7 +48,7 @@ func TestCaptureOfDoc(t *testing.T) {
 		{"re-read since", func(t *testing.T, s *Store) {
 			put(t, s, page(1), 0)
 			put(t, s, page(2), 1)
-			reread(t, s)
+			rereadMoved(t, s)
 		}},
 	}
 	for _, tc := range tests {
