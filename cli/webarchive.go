@@ -130,6 +130,9 @@ func runWebArchiveImport(ctx context.Context, env *Env, c config.Config, format 
 	return withStore(env, c, false, func(st *store.Store) error {
 		s, err := warc.Import(ctx, st, srcs, o)
 		pr.done()
+		if errors.Is(err, warc.ErrARC) {
+			return err // refused before anything was read: no summary
+		}
 		fmt.Fprintf(env.Stdout, "imported %d records from %d WARC files: %d pages archived (%d new articles, %d changed, %d unchanged), %d not articles, %d other records ignored, %d skipped\n",
 			s.Records, len(srcs), s.Pages, s.New, s.Changed, s.Unchanged, s.NotArticles, s.Ignored, s.Skipped)
 		for _, k := range slices.Sorted(maps.Keys(s.Defects)) {

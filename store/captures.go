@@ -27,6 +27,36 @@ type Capture struct {
 // CaptureOf returns the stored capture of version n of key (n = 0: the
 // latest). A version without a raw body returns a Capture with Raw nil.
 func (s *Store) CaptureOf(key string, n int) (Capture, error) {
+	return s.captureOf(key, n, nil)
+}
+
+// CaptureOfDoc is CaptureOf for a document as ScanJSON gave it (its JSON
+// unmodified). A body is compressed against the article JSON of a version
+// that uses it, most often its own: the scan has decompressed that JSON
+// already, and the body's dictionary is then taken from the document
+// instead of being decompressed again.
+func (s *Store) CaptureOfDoc(d Doc) (Capture, error) {
+	var own func(tx *bolt.Tx, vid uint64) []byte
+	if d.stored > 0 && d.stored <= len(d.JSON) {
+		own = func(tx *bolt.Tx, vid uint64) []byte {
+			if vid != d.ID {
+				return nil
+			}
+			if b := bucket(tx, bOriginal); b != nil && b.Get(u64(vid)) != nil {
+				return nil // refreshed: the dictionary is its original JSON
+			}
+			dict := make([]byte, d.stored)
+			copy(dict, d.JSON[:d.stored-1])
+			dict[d.stored-1] = '}'
+			return dict
+		}
+	}
+	return s.captureOf(d.Key, d.Version, own)
+}
+
+// captureOf is CaptureOf; own, when set, returns the dictionary of a body
+// compressed against version vid's JSON, nil when it cannot.
+func (s *Store) captureOf(key string, n int, own func(tx *bolt.Tx, vid uint64) []byte) (Capture, error) {
 	var c Capture
 	err := s.viewVersion(key, n, func(tx *bolt.Tx, m meta, vid uint64, rec verRec) error {
 		c = Capture{
@@ -41,7 +71,7 @@ func (s *Store) CaptureOf(key string, n int) (Capture, error) {
 		}
 		c.Provenance = p
 		if rec.hasRaw() {
-			raw, _, err := loadRaw(tx, rec.RawID)
+			raw, _, err := loadRawWith(tx, rec.RawID, own)
 			if err != nil {
 				return fmt.Errorf("%s version %d: %w", rec.Key, rec.Num, err)
 			}

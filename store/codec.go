@@ -392,14 +392,26 @@ func decodeRaw(v, dict []byte) ([]byte, error) {
 
 // loadRaw reads and decompresses raw body rid inside tx.
 func loadRaw(tx *bolt.Tx, rid uint64) ([]byte, [32]byte, error) {
+	return loadRawWith(tx, rid, nil)
+}
+
+// loadRawWith is loadRaw, asking own (when set) for the dictionary first
+// (see CaptureOfDoc).
+func loadRawWith(tx *bolt.Tx, rid uint64, own func(tx *bolt.Tx, vid uint64) []byte) ([]byte, [32]byte, error) {
 	v := bucket(tx, bRaw).Get(u64(rid))
 	if v == nil {
 		return nil, [32]byte{}, fmt.Errorf("raw body %d: %w", rid, ErrNotFound)
 	}
 	var dict []byte
 	if dv := rawDict(v); dv != 0 {
+		if own != nil {
+			dict = own(tx, dv)
+		}
 		var err error
-		if dict, err = dictDoc(tx, dv); err != nil {
+		if dict == nil {
+			dict, err = dictDoc(tx, dv)
+		}
+		if err != nil {
 			return nil, [32]byte{}, fmt.Errorf("raw body %d: %w", rid, err)
 		}
 	}

@@ -285,6 +285,22 @@ func TestReextractInPlace(t *testing.T) {
 // article JSON of a version that uses them. Once that version is
 // refreshed in place and then pruned — by keep_versions on Put, or by
 // Prune when the limit is lowered — every body must still decode.
+// rereadMoved refreshes every version with a reading that moves the text
+// within the JSON (counted from its end, as zstd matches into a
+// dictionary are): a body decoded against this reading instead of the one
+// it was compressed against comes out wrong.
+func rereadMoved(t *testing.T, s *Store) {
+	t.Helper()
+	fn := func(c StoredCapture) (*article.Article, capture.Extraction, error) {
+		r := fakeExtractor{}.read(c.Raw, c.ContentType, c.URL)
+		r.Tags = []string{"re-read by a later extractor"}
+		return r, capture.Extraction{Extractor: "b"}, nil
+	}
+	if st, err := s.Reextract(context.Background(), fn); err != nil || st.Refreshed == 0 {
+		t.Fatalf("reextract: %+v %v", st, err)
+	}
+}
+
 func TestRawDictionaryAfterRefresh(t *testing.T) {
 	const key = "https://example.com/news/1.html"
 	// Text that does not repeat itself, so that the body is compressed
@@ -295,20 +311,6 @@ func TestRawDictionaryAfterRefresh(t *testing.T) {
 		fmt.Fprintf(&sb, "w%x%d ", i*7919%1000, i)
 	}
 	page := sb.String()
-	refreshAll := func(t *testing.T, s *Store) {
-		fn := func(c StoredCapture) (*article.Article, capture.Extraction, error) {
-			r := fakeExtractor{}.read(c.Raw, c.ContentType, c.URL)
-			// Moves the text within the JSON (counted from its end, as
-			// zstd matches into a dictionary are): a body decoded
-			// against this reading instead of the one it was
-			// compressed against comes out wrong.
-			r.Tags = []string{"re-read by a later extractor"}
-			return r, capture.Extraction{Extractor: "b"}, nil
-		}
-		if st, err := s.Reextract(context.Background(), fn); err != nil || st.Refreshed == 0 {
-			t.Fatalf("reextract: %+v %v", st, err)
-		}
-	}
 	// Three versions of one body (their articles differ), so the body's
 	// dictionary version is pruned while others still use the body.
 	put := func(t *testing.T, s *Store, i int) {
@@ -336,7 +338,7 @@ func TestRawDictionaryAfterRefresh(t *testing.T) {
 		s, _ := openTest(t, Options{KeepVersions: 2})
 		put(t, s, 0)
 		put(t, s, 1)
-		refreshAll(t, s)
+		rereadMoved(t, s)
 		put(t, s, 2) // prunes version 1, the body's dictionary
 		check(t, s, 2)
 	})
@@ -345,7 +347,7 @@ func TestRawDictionaryAfterRefresh(t *testing.T) {
 		for i := range 3 {
 			put(t, s, i)
 		}
-		refreshAll(t, s)
+		rereadMoved(t, s)
 		s.Close()
 		s, err := Open(path, Options{KeepVersions: 1})
 		if err != nil {

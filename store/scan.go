@@ -27,6 +27,10 @@ type Doc struct {
 	// plus a last "key" member with ScanOptions.WithKey. It is a fresh
 	// buffer the callee may keep.
 	JSON []byte
+	// stored is the length of the version's stored article JSON, which
+	// JSON begins with (its closing brace replaced); 0 when unknown.
+	// CaptureOfDoc takes a body's dictionary from it.
+	stored int
 }
 
 // Scan streams articles (with archive fields) to fn in key order, or in
@@ -212,6 +216,7 @@ func decompressAll(docs []pending) error {
 					errs[w] = err
 					return
 				}
+				docs[i].doc.stored = len(js)
 				docs[i].doc.JSON = withArchive(js, docs[i].arch, docs[i].key)
 				docs[i].z = nil
 				if docs[i].prov != nil {

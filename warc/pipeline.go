@@ -36,7 +36,7 @@ func write(st *store.Store, w io.Writer, o Options, onIdx func(indexEntry)) (Sta
 	}
 	type result struct {
 		seq   int
-		chunk []byte
+		chunk *bytes.Buffer // from chunks, back to it once written
 		idx   []indexEntry
 		stats Stats
 		err   error
@@ -45,6 +45,9 @@ func write(st *store.Store, w io.Writer, o Options, onIdx func(indexEntry)) (Sta
 	results := make(chan result, 4*workers)
 	tokens := make(chan struct{}, 8*workers) // bounds captures in flight
 	stop := make(chan struct{})
+	// The finished members of a capture go to the output in a buffer that
+	// comes back for another capture once written.
+	chunks := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -52,17 +55,18 @@ func write(st *store.Store, w io.Writer, o Options, onIdx func(indexEntry)) (Sta
 			defer wg.Done()
 			x := newWriter(info, onIdx != nil)
 			for j := range jobs {
+				x.buf = chunks.Get().(*bytes.Buffer)
 				x.buf.Reset()
 				x.idx, x.stats = x.idx[:0], Stats{}
 				var err error
-				c, err := st.CaptureOf(j.d.Key, j.d.Version)
+				c, err := st.CaptureOfDoc(j.d)
 				if err == nil {
 					err = x.capture(j.d, c)
 				}
 				if err != nil {
 					err = fmt.Errorf("%s version %d: %w", j.d.Key, j.d.Version, err)
 				}
-				r := result{seq: j.seq, chunk: bytes.Clone(x.buf.Bytes()), idx: slices.Clone(x.idx), stats: x.stats, err: err}
+				r := result{seq: j.seq, chunk: x.buf, idx: slices.Clone(x.idx), stats: x.stats, err: err}
 				select {
 				case results <- r:
 				case <-stop:
@@ -94,7 +98,9 @@ func write(st *store.Store, w io.Writer, o Options, onIdx func(indexEntry)) (Sta
 					continue
 				}
 				base := out.n
-				if _, werr = out.Write(r.chunk); werr != nil {
+				_, werr = out.Write(r.chunk.Bytes())
+				chunks.Put(r.chunk)
+				if werr != nil {
 					close(stop)
 					continue
 				}

@@ -185,7 +185,7 @@ func (im *importer) index(ctx context.Context, si int) error {
 		}
 		if rec.WarcRecord == nil {
 			if n == 0 && err != nil && looksARC(src) {
-				return fmt.Errorf("%s: an ARC file: the WARC library newsarchive uses (gowarc) reads WARC 1.0 and 1.1 only", src.Name)
+				return fmt.Errorf("%s: %w", src.Name, ErrARC)
 			}
 			// Nothing more can be read from here on.
 			im.stats.Records++
@@ -340,6 +340,9 @@ func maybeHTML(h *http.Header) bool {
 	ct := strings.ToLower(h.Get("Content-Type"))
 	return ct == "" || strings.Contains(ct, "html") || strings.HasPrefix(ct, "text/plain") || strings.HasPrefix(ct, "application/octet-stream")
 }
+
+// ErrARC refuses an ARC file, before anything is imported.
+var ErrARC = errors.New("an ARC file: the WARC library newsarchive uses (gowarc) reads WARC 1.0 and 1.1 only")
 
 // looksARC reports an ARC file (version 1 or 2): it starts with a
 // filedesc:// line, possibly gzipped.

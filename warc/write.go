@@ -89,8 +89,9 @@ type indexEntry struct {
 // writer builds records, each gzipped on its own, into buf: one per
 // worker, so that captures are built on every CPU and written in order.
 type writer struct {
-	buf     bytes.Buffer
+	buf     *bytes.Buffer
 	gz      *gzip.Writer
+	zw      copyWriter // gz, as gowarc's marshaler copies the block into it
 	opts    []gowarc.WarcRecordOption
 	mar     gowarc.Marshaler
 	info    string // warcinfo record id
@@ -102,7 +103,9 @@ type writer struct {
 func newWriter(info string, wantIdx bool) *writer {
 	gz, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
 	return &writer{
+		buf:  new(bytes.Buffer),
 		gz:   gz,
+		zw:   copyWriter{w: gz, buf: make([]byte, 32<<10)},
 		info: info,
 		// Block digests are gowarc's, payload digests ours (sha1, base32);
 		// the strict reading in the tests checks every one.
@@ -110,9 +113,8 @@ func newWriter(info string, wantIdx bool) *writer {
 			gowarc.WithDefaultDigestAlgorithm("sha1"),
 			gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
 			gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
-			gowarc.WithBufferMaxMemBytes(64 << 20),
 			gowarc.WithSkipParseBlock(), // the block is written, not read
-
+			nil,                         // the block's size: see record
 		},
 		mar:     gowarc.NewMarshaler(),
 		wantIdx: wantIdx,
@@ -134,6 +136,15 @@ func sha1Digest(parts ...[]byte) string {
 // record builds one record and appends it, gzipped, to buf; it returns
 // its offset in buf and its compressed length.
 func (x *writer) record(t gowarc.RecordType, id string, date time.Time, fields []field, block ...[]byte) (int64, int64, error) {
+	size := 0
+	for _, p := range block {
+		size += len(p)
+	}
+	// gowarc buffers the block in memory up to the limit given (16 KiB at
+	// first, however small the block, then grown by appending). The block's
+	// own size as the limit makes a small record's buffer small and never
+	// spills to disk: the block is exactly that long.
+	x.opts[len(x.opts)-1] = gowarc.WithBufferMaxMemBytes(int64(max(size, 1)))
 	b := newBuilder(t, x.opts...)
 	if id == "" {
 		id = newID()
@@ -162,8 +173,8 @@ func (x *writer) record(t gowarc.RecordType, id string, date time.Time, fields [
 	// the digest in the header, and the write reads the buffer again.
 	rec.WarcHeader().Set(gowarc.WarcBlockDigest, rec.Block().BlockDigest())
 	off := int64(x.buf.Len())
-	x.gz.Reset(&x.buf)
-	if _, _, err := x.mar.Marshal(x.gz, rec, 0); err != nil {
+	x.gz.Reset(x.buf)
+	if _, _, err := x.mar.Marshal(&x.zw, rec, 0); err != nil {
 		return 0, 0, err
 	}
 	if err := x.gz.Close(); err != nil {
@@ -416,6 +427,20 @@ func (x *writer) revisit(target string, c store.Capture, rid, digest string) err
 			Offset: off, Length: n, Revisit: true})
 	}
 	return nil
+}
+
+// copyWriter is w with a ReadFrom that copies through buf: io.Copy,
+// which gowarc's marshaler calls with the block, would otherwise allocate
+// a 32 KiB buffer for each record.
+type copyWriter struct {
+	w   io.Writer
+	buf []byte
+}
+
+func (c *copyWriter) Write(p []byte) (int, error) { return c.w.Write(p) }
+
+func (c *copyWriter) ReadFrom(r io.Reader) (int64, error) {
+	return io.CopyBuffer(struct{ io.Writer }{c.w}, struct{ io.Reader }{r}, c.buf)
 }
 
 // countWriter counts the bytes written through it (record offsets).
