@@ -134,6 +134,12 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			RemoveNode(l)
 		case latin && englishFurniture(t, n):
 			RemoveNode(l)
+		case latin && n < 40 && boilerplate.EuroTailHead.MatchString(t) && atTail(l, box):
+			// Contact, sources, tags under the text, to the end.
+			removeBlock(l, box, false)
+		case latin && l.DataAtom != atom.Td && l.DataAtom != atom.Th && europeanFurniture(t, n):
+			// (A cell "Werbung" in a table of contents is a chapter.)
+			RemoveNode(l)
 		case n < 80 && (boilerplate.CopyNotice.MatchString(t) || n < 40 && boilerplate.ToolLine.MatchString(t) || boilerplate.UrlLine.MatchString(t)), n < 120 && boilerplate.DisclaimerLine.MatchString(t):
 			RemoveNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -184,6 +190,14 @@ func englishFurniture(t string, n int) bool {
 		n < 250 && boilerplate.JoinPlea.MatchString(t) ||
 		n < 300 && boilerplate.AffiliateNote.MatchString(t) ||
 		n < 60 && boilerplate.UpdatedStamp.MatchString(t) && (boilerplate.Stamp.MatchString(t) || boilerplate.AgoStamp.MatchString(t))
+}
+
+// europeanFurniture reports a line of page furniture in the other
+// European languages (see european.go): widgets, labels, stamps, notices.
+func europeanFurniture(t string, n int) bool {
+	return n < 200 && boilerplate.EuroLine.MatchString(t) ||
+		n < 200 && boilerplate.EuroNote.MatchString(t) ||
+		n < 60 && boilerplate.EuroStamp.MatchString(t)
 }
 
 // looseLine reports an inline element that stands as a line of its own
