@@ -135,6 +135,10 @@ func Extract(page []byte, opts Options) (*Result, error) {
 		body.RemoveNode(n) // after the listing evidence above was read
 	}
 	a.HTML = sanitize.HTML(render.BodyHTML(box, base))
+	if lb := ldBodyBox(md.LDBody, a.Text); lb != nil {
+		a.Text = render.BodyText(lb)
+		a.HTML = sanitize.HTML(render.BodyHTML(lb, base))
+	}
 	res.IsArticle = !posts && judge(md, bodyLen, ld, ls)
 	a.Normalize()
 	return res, nil
