@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"newsarchive/article"
 	"newsarchive/decode"
@@ -104,6 +105,10 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if rules != nil {
 		bodySel = rules.Body
 	}
+	var lead *html.Node
+	if leadLanguage(md.Language) {
+		lead = findLead(root, md.Description)
+	}
 	box, bodyLen, posts := body.Find(doc, bodySel, md.Title)
 
 	a := &res.Article
@@ -122,6 +127,9 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	a.Images = bodyImages(box, base)
 	if len(a.Images) == 0 && md.Image != "" {
 		a.Images = []article.Image{{URL: md.Image}}
+	}
+	if lead != nil {
+		putLead(box, lead, render.BodyText(box))
 	}
 	text, drops := render.BodyTextDrops(box)
 	a.Text = render.DropByline(render.DropAuthorBio(text, md.Authors), md.Authors)
