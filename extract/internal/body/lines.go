@@ -152,8 +152,10 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			RemoveNode(l)
 		case n < 80 && (boilerplate.PhotoCredit.MatchString(t) || latin && boilerplate.ImageCredit.MatchString(t) && !strings.Contains(t, "http")):
 			RemoveNode(l) // a caption: captions go to images[]
-		case latin && boilerplate.CreditedCaption.MatchString(t):
-			RemoveNode(l) // a caption signed by its credit
+		case latin && boilerplate.CreditedCaption.MatchString(t), n < 200 && boilerplate.CreditTail.MatchString(t) && !inFigure(l):
+			// A caption signed by its credit. (One in a <figure> is the
+			// image's, read into images[].)
+			RemoveNode(l)
 		case edge[l] && n < 50 && boilerplate.SiteLine.MatchString(t):
 			RemoveNode(l)
 		case title != "" && edge[l] && isTitle(t, title):

@@ -384,6 +384,12 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"Kontakt\n\nDer Hafenrat", "längere Liegeplätze"},
 		},
 		{
+			name: "caption credited after a copyright sign",
+			body: `<p>Der Hafenrat hat am Montag beschlossen, die alte Mole im Frühjahr wieder für Fähren zu öffnen, nach drei Jahren Reparaturen.</p><p>Die Mole im Jahr 1975. | © Jana Muster/Hafenbild</p><p>Die Fährbetreiber begrüßten den Beschluss, obwohl zwei von ihnen längere Liegeplätze verlangten.</p>`,
+			gone: []string{"Jana Muster"},
+			kept: []string{"die alte Mole", "längere Liegeplätze"},
+		},
+		{
 			name: "de ad word in a table of contents",
 			body: `<p>Der Hafenrat hat am Montag beschlossen, die alte Mole im Frühjahr wieder für Fähren zu öffnen, nach drei Jahren Reparaturen.</p><table><tr><td>14</td><td>Werbung</td><td>S. 208</td></tr><tr><td>15</td><td>Handel</td><td>S. 213</td></tr></table>`,
 			kept: []string{"Werbung", "die alte Mole"},

@@ -81,6 +81,13 @@ var (
 			FoldContains(s, "canal") || FoldContains(s, "kanal") || FoldContains(s, "sofern") || FoldContains(s, "oto") || foldsToASCII(s)
 	}}
 
+	// CreditTail is a picture's caption that ends with its credit after a
+	// copyright sign: "Lee Park at the pier. | © Jana Muster/Example
+	// Agency", "Foto © Jana Muster", "Photo credit: ©Example Images".
+	CreditTail = &Rule{Name: "creditTail", Example: "The pier at dawn. | © Jana Muster/Example Agency", Re: regexp.MustCompile(`(^|[.!?|:]\s*|\s)©\s*[^.!?©|]{2,60}$`), Need: func(s string) bool {
+		return strings.Contains(s, "©")
+	}}
+
 	// EuroStamp is an "updated"/"published" label before a date: "Aktualisiert
 	// am 3.2.2021", "Stand: 14.05.2020", "Mis à jour le 3 février 2021",
 	// "Actualizado el 3 de marzo". The caller wants a date in the line

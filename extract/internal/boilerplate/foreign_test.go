@@ -90,6 +90,11 @@ func TestForeignRules(t *testing.T) {
 		{"de literature is the text's own", EuroTailHead, "Literatur", false},
 		{"en contact is not read here", EuroTailHead, "Contact", false},
 		{"de contact in a heading", EuroTailHead, "Kontakt mit den Behörden", false},
+		{"caption credited after a bar", CreditTail, "Lee Park at the pier in 1975. | © Jana Muster/Example Agency", true},
+		{"caption credited after a word", CreditTail, "Foto © Jana Muster", true},
+		{"credit after a colon", CreditTail, "Photo credit: ©Example Images", true},
+		{"sign inside a sentence", CreditTail, "The logo © is the agency's own, and its use is licensed.", false},
+		{"sign glued to a brand", CreditTail, "Example©Brand fonts ship with the app", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
