@@ -190,6 +190,7 @@ func englishFurniture(t string, n int) bool {
 		n < 40 && boilerplate.ReadingTime.MatchString(t) ||
 		n < 200 && boilerplate.WidgetLine.MatchString(t) ||
 		n < 250 && boilerplate.JoinPlea.MatchString(t) ||
+		n < 200 && boilerplate.AppPlea.MatchString(t) ||
 		n < 300 && boilerplate.AffiliateNote.MatchString(t) ||
 		n < 60 && boilerplate.UpdatedStamp.MatchString(t) && (boilerplate.Stamp.MatchString(t) || boilerplate.AgoStamp.MatchString(t))
 }

@@ -390,6 +390,12 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"die alte Mole", "längere Liegeplätze"},
 		},
 		{
+			name: "app pleas",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs.</p><p>Riders can download the harbour app to buy tickets before boarding.</p><p>For the latest stories and breaking news download the Harbour News apps for iOS and Android.</p><p>Get the latest news straight to your phone with the Harbour app.</p>`,
+			gone: []string{"Harbour News apps", "straight to your phone"},
+			kept: []string{"reopen the old pier", "Riders can download the harbour app to buy tickets before boarding."},
+		},
+		{
 			name: "de ad word in a table of contents",
 			body: `<p>Der Hafenrat hat am Montag beschlossen, die alte Mole im Frühjahr wieder für Fähren zu öffnen, nach drei Jahren Reparaturen.</p><table><tr><td>14</td><td>Werbung</td><td>S. 208</td></tr><tr><td>15</td><td>Handel</td><td>S. 213</td></tr></table>`,
 			kept: []string{"Werbung", "die alte Mole"},
