@@ -75,11 +75,7 @@ var (
 		`\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\bwszelkie prawa zastrzeżone\b|\bmateriał chroniony prawem autorskim\b|` +
 		`\b(tenemos|nuestro) canal de (telegram|youtube|whatsapp)\b|\b(unseren?|unserem) (whatsapp|telegram)[- ]?kanal\b|` +
 		`\bsofern nicht anders (angegeben|ausgewiesen|vermerkt)\b.{0,60}\b(cc[- ]by|creative commons)\b|` +
-		`^[^.!?]{2,60}, (photo|foto|photos|fotos)\s*:\s*[^.!?]{2,60}$`), Need: func(s string) bool {
-		return FoldContains(s, "links") || FoldContains(s, "enth") || FoldContains(s, "rechte") || FoldContains(s, "droits") ||
-			FoldContains(s, "derechos") || FoldContains(s, "diritti") || FoldContains(s, "prawa") || FoldContains(s, "prawem") ||
-			FoldContains(s, "canal") || FoldContains(s, "kanal") || FoldContains(s, "sofern") || FoldContains(s, "oto") || foldsToASCII(s)
-	}}
+		`^[^.!?]{2,60}, (photo|foto|photos|fotos)\s*:\s*[^.!?]{2,60}$`), Need: noteNeed}
 
 	// CreditTail is a picture's caption that ends with its credit after a
 	// copyright sign: "Lee Park at the pier. | © Jana Muster/Example
@@ -116,8 +112,16 @@ var (
 		// (not the English words: "Contact", "Sources")
 		`contacts? presse|contacto|fuentes|fonti|bronnen|źródła` +
 		`)\s*:?\s*$`), Need: func(s string) bool {
-		return len(s) < 64
+		return len(s) < 64 && firstWordIn(s, tailFirst)
 	}}
+	// tailFirst are the first words of EuroTailHead's forms.
+	tailFirst = map[string]bool{
+		"kontakt": true, "kontaktdaten": true, "pressekontakt": true, "medienkontakt": true,
+		"ansprechpartner": true, "ansprechpartnerin": true, "quellen": true, "quellenangaben": true,
+		"originalpublikation": true, "originalartikel": true, "zur": true, "themen": true,
+		"schlagworte": true, "contact": true, "contacts": true, "contacto": true, "fuentes": true,
+		"fonti": true, "bronnen": true,
+	}
 )
 
 // firstWordIn reports whether the first word of s, in lower case, after
@@ -147,9 +151,66 @@ func firstWordIn(s string, m map[string]bool) bool {
 	return j == i || m[string(w[:j-i])]
 }
 
-// foldsToASCII reports one of the two letters outside ASCII that (?i)
-// reads as an ASCII one (ſ for s, the Kelvin sign for k), which
-// FoldContains does not see.
-func foldsToASCII(s string) bool {
-	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+// noteNeed is EuroNote's prefilter, one pass over s: every form holds
+// one of these ASCII words (or a letter (?i) folds to one of theirs).
+func noteNeed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] | 0x20 {
+		case 'l':
+			if foldAt(s, i, "links") {
+				return true
+			}
+		case 'e':
+			if foldAt(s, i, "enth") {
+				return true
+			}
+		case 'r':
+			if foldAt(s, i, "rechte") {
+				return true
+			}
+		case 'd':
+			if foldAt(s, i, "droits") || foldAt(s, i, "derechos") || foldAt(s, i, "diritti") {
+				return true
+			}
+		case 'p':
+			if foldAt(s, i, "praw") {
+				return true
+			}
+		case 'c':
+			if foldAt(s, i, "canal") {
+				return true
+			}
+		case 'k':
+			if foldAt(s, i, "kanal") {
+				return true
+			}
+		case 's':
+			if foldAt(s, i, "sofern") {
+				return true
+			}
+		case 'o':
+			if foldAt(s, i, "oto") {
+				return true
+			}
+		}
+	}
+	return strings.Contains(s, "\u212a") || strings.Contains(s, "ſ")
+}
+
+// foldAt reports whether s holds the lower-case ASCII word w at i, in any
+// letter case.
+func foldAt(s string, i int, w string) bool {
+	if len(s)-i < len(w) {
+		return false
+	}
+	for j := 0; j < len(w); j++ {
+		c := s[i+j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+	}
+	return true
 }
