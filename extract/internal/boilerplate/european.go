@@ -86,8 +86,8 @@ var (
 
 	// EuroStamp is an "updated"/"published" label before a date: "Aktualisiert
 	// am 3.2.2021", "Stand: 14.05.2020", "Mis à jour le 3 février 2021",
-	// "Actualizado el 3 de marzo". The caller wants a date in the line
-	// too (Stamp).
+	// "Actualizado el 3 de marzo". A figure of the date follows the label
+	// at once.
 	EuroStamp = &Rule{Name: "euroStamp", Example: "Aktualisiert am 17.03.2021", Re: regexp.MustCompile(`(?i)^\s*((` +
 		`(zuletzt |letzte )?(aktualisiert|aktualisierung|geändert|änderung|veröffentlicht|erstellt|publiziert)|` +
 		`mis à jour|publié|modifié|actualizado|publicado|actualización|aggiornato|pubblicato|bijgewerkt|gepubliceerd|aktualizacja|opublikowano` +
