@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"newsarchive/article"
 	"newsarchive/decode"
@@ -104,6 +105,10 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if rules != nil {
 		bodySel = rules.Body
 	}
+	var lead *html.Node
+	if leadLanguage(md.Language) {
+		lead = findLead(root, md.Description)
+	}
 	box, bodyLen, posts := body.Find(doc, bodySel, md.Title)
 
 	a := &res.Article
@@ -123,6 +128,9 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if len(a.Images) == 0 && md.Image != "" {
 		a.Images = []article.Image{{URL: md.Image}}
 	}
+	if lead != nil {
+		putLead(box, lead, render.BodyText(box))
+	}
 	text, drops := render.BodyTextDrops(box)
 	a.Text = render.DropByline(render.DropAuthorBio(text, md.Authors), md.Authors)
 	ld := 0.0
@@ -135,6 +143,10 @@ func Extract(page []byte, opts Options) (*Result, error) {
 		body.RemoveNode(n) // after the listing evidence above was read
 	}
 	a.HTML = sanitize.HTML(render.BodyHTML(box, base))
+	if lb := ldBodyBox(md.LDBody, a.Text); lb != nil {
+		a.Text = render.BodyText(lb)
+		a.HTML = sanitize.HTML(render.BodyHTML(lb, base))
+	}
 	res.IsArticle = !posts && judge(md, bodyLen, ld, ls)
 	a.Normalize()
 	return res, nil

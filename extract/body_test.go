@@ -165,17 +165,23 @@ git init</code></pre></article>`,
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, h := range tc.has {
-				if !strings.Contains(r.Article.Text, h) {
-					t.Errorf("text lacks %q: %q", h, r.Article.Text)
-				}
-			}
-			for _, l := range tc.lacks {
-				if strings.Contains(r.Article.Text, l) {
-					t.Errorf("text has %q: %q", l, r.Article.Text)
-				}
-			}
+			checkText(t, r.Article.Text, tc.has, tc.lacks)
 		})
+	}
+}
+
+// checkText reports each of has that text lacks and each of lacks it has.
+func checkText(t *testing.T, text string, has, lacks []string) {
+	t.Helper()
+	for _, h := range has {
+		if !strings.Contains(text, h) {
+			t.Errorf("text lacks %q: %q", h, text)
+		}
+	}
+	for _, l := range lacks {
+		if strings.Contains(text, l) {
+			t.Errorf("text has %q: %q", l, text)
+		}
 	}
 }
 

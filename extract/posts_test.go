@@ -51,16 +51,7 @@ func TestDropLaterPosts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, k := range c.keep {
-				if !strings.Contains(res.Article.Text, k) {
-					t.Errorf("lost %q: %q", k, res.Article.Text)
-				}
-			}
-			for _, g := range c.gone {
-				if strings.Contains(res.Article.Text, g) {
-					t.Errorf("kept %q: %q", g, res.Article.Text)
-				}
-			}
+			checkText(t, res.Article.Text, c.keep, c.gone)
 			if len(c.gone) > 0 && res.IsArticle != c.isArticle {
 				t.Errorf("IsArticle = %v, want %v", res.IsArticle, c.isArticle)
 			}

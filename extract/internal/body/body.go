@@ -25,6 +25,10 @@ func findBody(root *html.Node) (*html.Node, *scorer) {
 	return out, s
 }
 
+// minHinted is the text (weighted letters) a candidate
+// needs for its content class ("article", "detail", "text") to count.
+const minHinted = 50
+
 // findBodyAt is findBody that also returns the element, left in the tree
 // and emptied, whose children became the body.
 func findBodyAt(root *html.Node) (*html.Node, *scorer, *html.Node) {
@@ -40,6 +44,13 @@ func findBodyAt(root *html.Node) (*html.Node, *scorer, *html.Node) {
 	var cands []cand
 	for n, st := range s.st {
 		if st.scored {
+			if st.text < minHinted {
+				// A content class on a box of a few words (a "details"
+				// strip of date and duration) is no article.
+				if w := s.wc.weight(n); w > 0 {
+					st.score -= w
+				}
+			}
 			st.score *= 1 - s.linkDensity(n)
 			cands = append(cands, cand{n, st.score})
 		}

@@ -134,6 +134,12 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			RemoveNode(l)
 		case latin && englishFurniture(t, n):
 			RemoveNode(l)
+		case latin && n < 40 && boilerplate.EuroTailHead.MatchString(t) && atTail(l, box):
+			// Contact, sources, tags under the text, to the end.
+			removeBlock(l, box, false)
+		case latin && l.DataAtom != atom.Td && l.DataAtom != atom.Th && europeanFurniture(t, n):
+			// (A cell "Werbung" in a table of contents is a chapter.)
+			RemoveNode(l)
 		case n < 80 && (boilerplate.CopyNotice.MatchString(t) || n < 40 && boilerplate.ToolLine.MatchString(t) || boilerplate.UrlLine.MatchString(t)), n < 120 && boilerplate.DisclaimerLine.MatchString(t):
 			RemoveNode(l)
 		case edge[l] && n < 60 && (strings.HasPrefix(t, "——") || strings.HasPrefix(t, "--")):
@@ -146,8 +152,10 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			RemoveNode(l)
 		case n < 80 && (boilerplate.PhotoCredit.MatchString(t) || latin && boilerplate.ImageCredit.MatchString(t) && !strings.Contains(t, "http")):
 			RemoveNode(l) // a caption: captions go to images[]
-		case latin && boilerplate.CreditedCaption.MatchString(t):
-			RemoveNode(l) // a caption signed by its credit
+		case latin && boilerplate.CreditedCaption.MatchString(t), n < 200 && boilerplate.CreditTail.MatchString(t) && !inFigure(l):
+			// A caption signed by its credit. (One in a <figure> is the
+			// image's, read into images[].)
+			RemoveNode(l)
 		case edge[l] && n < 50 && boilerplate.SiteLine.MatchString(t):
 			RemoveNode(l)
 		case title != "" && edge[l] && isTitle(t, title):
@@ -182,8 +190,17 @@ func englishFurniture(t string, n int) bool {
 		n < 40 && boilerplate.ReadingTime.MatchString(t) ||
 		n < 200 && boilerplate.WidgetLine.MatchString(t) ||
 		n < 250 && boilerplate.JoinPlea.MatchString(t) ||
+		n < 200 && boilerplate.AppPlea.MatchString(t) ||
 		n < 300 && boilerplate.AffiliateNote.MatchString(t) ||
 		n < 60 && boilerplate.UpdatedStamp.MatchString(t) && (boilerplate.Stamp.MatchString(t) || boilerplate.AgoStamp.MatchString(t))
+}
+
+// europeanFurniture reports a line of page furniture in the other
+// European languages (see european.go): widgets, labels, stamps, notices.
+func europeanFurniture(t string, n int) bool {
+	return n < 200 && boilerplate.EuroLine.MatchString(t) ||
+		n < 200 && boilerplate.EuroNote.MatchString(t) ||
+		n < 60 && boilerplate.EuroStamp.MatchString(t)
 }
 
 // looseLine reports an inline element that stands as a line of its own

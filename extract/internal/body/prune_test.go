@@ -372,6 +372,35 @@ func TestBoilerplateLines(t *testing.T) {
 			kept: []string{"reopen the old pier"},
 		},
 		{
+			name: "de widgets, labels and credits",
+			body: `<p>Von:</p><p>Der Hafenrat hat am Montag beschlossen, die alte Mole im Frühjahr wieder für Fähren zu öffnen, nach drei Jahren Reparaturen und zwei Anhörungen.</p><p>Foto: Jana Muster/Hafenbild</p><p>Aktualisiert am 17.03.2021</p><p>War dieser Artikel hilfreich?</p><p>Artikel teilen</p>`,
+			gone: []string{"Von:", "Jana Muster", "Aktualisiert", "hilfreich", "teilen"},
+			kept: []string{"die alte Mole im Frühjahr"},
+		},
+		{
+			name: "de contact block at the tail",
+			body: `<h2>Kontakt</h2><p>Der Hafenrat hat am Montag beschlossen, die alte Mole im Frühjahr wieder für Fähren zu öffnen, nach drei Jahren Reparaturen und zwei Anhörungen.</p><p>Die Ingenieure sagten, das neue Deck trage doppelt so viel wie das alte, und die Arbeiten seien fast ein Zehntel billiger ausgefallen als geplant.</p><p>Die Fährbetreiber begrüßten den Beschluss, obwohl zwei von ihnen längere Liegeplätze verlangten, als der Plan vorsieht.</p><p>Kontakt:</p><p>Jana Muster</p><p>Telefon 040 123456</p>`,
+			gone: []string{"Jana Muster", "Telefon"},
+			kept: []string{"Kontakt\n\nDer Hafenrat", "längere Liegeplätze"},
+		},
+		{
+			name: "caption credited after a copyright sign",
+			body: `<p>Der Hafenrat hat am Montag beschlossen, die alte Mole im Frühjahr wieder für Fähren zu öffnen, nach drei Jahren Reparaturen.</p><p>Die Mole im Jahr 1975. | © Jana Muster/Hafenbild</p><p>Die Fährbetreiber begrüßten den Beschluss, obwohl zwei von ihnen längere Liegeplätze verlangten.</p>`,
+			gone: []string{"Jana Muster"},
+			kept: []string{"die alte Mole", "längere Liegeplätze"},
+		},
+		{
+			name: "app pleas",
+			body: `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs.</p><p>Riders can download the harbour app to buy tickets before boarding.</p><p>For the latest stories and breaking news download the Harbour News apps for iOS and Android.</p><p>Get the latest news straight to your phone with the Harbour app.</p>`,
+			gone: []string{"Harbour News apps", "straight to your phone"},
+			kept: []string{"reopen the old pier", "Riders can download the harbour app to buy tickets before boarding."},
+		},
+		{
+			name: "de ad word in a table of contents",
+			body: `<p>Der Hafenrat hat am Montag beschlossen, die alte Mole im Frühjahr wieder für Fähren zu öffnen, nach drei Jahren Reparaturen.</p><table><tr><td>14</td><td>Werbung</td><td>S. 208</td></tr><tr><td>15</td><td>Handel</td><td>S. 213</td></tr></table>`,
+			kept: []string{"Werbung", "die alte Mole"},
+		},
+		{
 			name: "caption with a year is no stamp",
 			body: `<p>2025年度产业基地分布图</p><p>The 2019 season in numbers</p><p>Officials said on Tuesday that the plan would go ahead despite objections from residents.</p>`,
 			gone: []string{},

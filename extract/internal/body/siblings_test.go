@@ -90,6 +90,15 @@ func TestSiblingMerge(t *testing.T) {
 			dropped: []string{"Teaser headline"},
 		},
 		{
+			// A content class ("details") on a box of a few words does
+			// not win over an article in boxes without one.
+			name: "a broadcast strip classed details beside an unclassed article",
+			page: `<div class="mod"><div class="box"><div class="para">` + paras("Alpha", 1) + `</div><div class="para">` + paras("Beta", 1) + `</div><div class="para">` + paras("Gamma", 1) + `</div></div></div>` +
+				`<div class="teaser"><div class="programme-details"><p>Mo 03.02. 13:30 Uhr, 00:41 min</p></div></div>` + teasers(30),
+			kept:    []string{"Alpha 0", "Gamma 0"},
+			dropped: []string{"13:30"},
+		},
+		{
 			name: "prose in a sidebar element or a comment block",
 			page: `<div class="wrap"><div class="text">` + paras("Alpha", 8) + `</div>` +
 				`<div class="more">` + teasers(12) + `</div>` +

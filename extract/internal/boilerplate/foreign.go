@@ -39,10 +39,10 @@ var (
 		`(czytaj|zobacz|przeczytaj|sprawdź) (też|także|również)|(polecane|podobne|powiązane) (artykuły|wpisy|teksty)` +
 		`)\s*[:!?.…]*\s*$`)}
 	// ForeignPrefix opens a link to another story in those languages:
-	// "Lea también: …", "VEA TAMBIÉN: …", "Le puede interesar: …", "Lesen
+	// "Lea también: …", "VEA TAMBIÉN: …", "MIRA: …", "Le puede interesar: …", "Lesen
 	// Sie auch: …", "À lire aussi : …", "Leggi anche: …", "Czytaj też: …".
 	ForeignPrefix = &Rule{Name: "foreignPrefix", Example: "Lea también: El puerto reabre tras la tormenta", Re: regexp.MustCompile(`(?i)^\s*[\[»]?\s*(` +
-		`(lea|lee|vea|mira) (también|además|más)|(también )?(le|te) (puede|podría) interesar|` +
+		`(lea|lee|vea|mira)( también| además| más)?|(también )?(le|te) (puede|podría) interesar|` +
 		`lesen sie (auch|mehr)|mehr zum thema|auch interessant|` +
 		`(à )?(lire|voir) (aussi|également)|leggi anche|(leia|veja) também|lees ook|(czytaj|zobacz) (też|także|również)` +
 		`)\s*:`), Need: func(s string) bool {

@@ -24,6 +24,8 @@ type ldInfo struct {
 	Keywords    []string
 	Image       string
 	URL         string
+	// Body is the item's articleBody as written (HTML or plain text).
+	Body string
 }
 
 // articleTypes ranks schema.org types by how surely they describe the
@@ -103,6 +105,9 @@ func parseJSONLD(blocks []string) ldInfo {
 	info.Image = ldURL(best["image"], ids)
 	if info.Image == "" {
 		info.Image = ldURL(best["thumbnailUrl"], ids)
+	}
+	if b, ok := best["articleBody"].(string); ok {
+		info.Body = b
 	}
 	info.URL = ldString(best["url"])
 	if info.URL == "" {

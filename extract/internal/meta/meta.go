@@ -36,6 +36,9 @@ type Meta struct {
 	Type string
 	// Image is the lead image (og:image, JSON-LD image), absolute.
 	Image string
+	// LDBody is the JSON-LD articleBody of the page's main item, as
+	// written: HTML or plain text ("" when undeclared).
+	LDBody string
 }
 
 // Meta keys, best first within each field.
@@ -172,6 +175,7 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 	m.CanonicalURL = absURL(base, canon)
 	m.Tags = findTags(mt, ld)
 	m.Type = ld.Type
+	m.LDBody = ld.Body
 	if m.Type == "" {
 		m.Type = strings.ToLower(mt.first("og:type"))
 	}
