@@ -1,13 +1,11 @@
 package search
 
 import (
-	"errors"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/liuzl/gocc"
 )
@@ -63,11 +61,6 @@ var foldTable = sync.OnceValue(func() map[rune]rune {
 // fold returns s with its traditional characters folded.
 func fold(s string) string { return string(foldBytes([]byte(s))) }
 
-// zhFold is foldBytes as a bleve character filter.
-type zhFold struct{}
-
-func (zhFold) Filter(in []byte) []byte { return foldBytes(in) }
-
 // foldBytes returns in with its traditional characters folded: in itself
 // when there are none, else a copy.
 func foldBytes(in []byte) []byte {
@@ -87,21 +80,10 @@ func foldBytes(in []byte) []byte {
 	return out
 }
 
-var errNotDefault = errors.New("search: the CJK analyzer is not a bleve DefaultAnalyzer")
-
 func init() {
-	err := registry.RegisterAnalyzer(zhAnalyzer, func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
-		inner, err := c.AnalyzerNamed(cjk.AnalyzerName)
-		if err != nil {
-			return nil, err
-		}
-		base, ok := inner.(*analysis.DefaultAnalyzer)
-		if !ok {
-			return nil, errNotDefault
-		}
-		a := *base
-		a.CharFilters = append([]analysis.CharFilter{zhFold{}}, base.CharFilters...)
-		return &a, nil
+	// bleve's CJK chain after the fold, in one pass (see onePass)
+	err := registry.RegisterAnalyzer(zhAnalyzer, func(map[string]any, *registry.Cache) (analysis.Analyzer, error) {
+		return newOnePass(true), nil
 	})
 	if err != nil {
 		panic(err) // a name registered twice is a programming error
