@@ -11,7 +11,7 @@ import (
 // ASCII runs are cut by hand: the UAX#29 segmenter was most of English
 // analysis in the profile, and on ASCII its word rules come down to a
 // few. Letters, digits and '_' join (WB5, WB8–WB10, WB13a/b); ':' joins
-// two letters, ',' and ';' two digits, '.' and '\” either (WB6/7,
+// two letters, ',' and ';' two digits, '.' and the apostrophe either (WB6/7,
 // WB11/12); nothing else is in a word. A run that holds any other byte
 // goes to bleve's tokenizer, cut off from its neighbours at spaces
 // followed by ASCII, where no word rule reaches across (a space is no
