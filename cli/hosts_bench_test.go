@@ -93,8 +93,9 @@ func (h *benchHost) lastArrival(start time.Time) time.Duration {
 	return h.arrivals[len(h.arrivals)-1].Sub(start)
 }
 
-// crawlHosts runs one job seeded with every host's front page.
-func crawlHosts(b *testing.B, ctx context.Context, hosts []*benchHost, parallelism int, delay time.Duration) (store.Run, time.Duration) {
+// crawlHosts runs one job seeded with every host's front page, keeping
+// the search index up to date as a crawl does, or without the index.
+func crawlHosts(b *testing.B, ctx context.Context, hosts []*benchHost, parallelism int, delay time.Duration, index bool) (store.Run, time.Duration) {
 	c := config.Default()
 	c.Crawler.Parallelism = parallelism
 	c.Crawler.PerHostDelay = config.Duration(delay)
@@ -105,8 +106,12 @@ func crawlHosts(b *testing.B, ctx context.Context, hosts []*benchHost, paralleli
 		job.Seeds = append(job.Seeds, h.URL+"/")
 	}
 	env := &Env{Stdout: io.Discard, Stderr: os.Stderr}
+	svc := env.service(c)
+	if !index {
+		svc.Indexer = nil
+	}
 	start := time.Now()
-	run, err := env.service(c).RunJob(ctx, job, app.RunOptions{})
+	run, err := svc.RunJob(ctx, job, app.RunOptions{})
 	took := time.Since(start)
 	if err != nil && ctx.Err() == nil {
 		b.Fatal(err)
@@ -117,17 +122,26 @@ func crawlHosts(b *testing.B, ctx context.Context, hosts []*benchHost, paralleli
 // BenchmarkHosts20: 20 hosts × (robots.txt + front page + 10 articles),
 // per_host_delay 500ms, parallelism 4. The floor is one host's 11 gaps of
 // 500ms; hosts crawled one after another would take 20 times as long.
+// The crawl keeps the search index; the same crawl without it follows,
+// and index-cost-% is the change in speed the index makes (negative:
+// slower), as in BenchmarkCrawl5000.
 func BenchmarkHosts20(b *testing.B) {
 	const n, articles, delay = 20, 10, 500 * time.Millisecond
 	floor := (articles + 1) * delay
 	for i := 0; i < b.N; i++ {
-		hosts := newBenchHosts(b, n, articles, 0)
-		run, took := crawlHosts(b, context.Background(), hosts, 4, delay)
-		if run.New != n*articles || run.Errors != 0 {
-			b.Fatalf("run %+v; want %d new articles", run, n*articles)
+		var took [2]time.Duration
+		for j, index := range []bool{true, false} {
+			hosts := newBenchHosts(b, n, articles, 0)
+			run, t := crawlHosts(b, context.Background(), hosts, 4, delay, index)
+			if run.New != n*articles || run.Errors != 0 {
+				b.Fatalf("run %+v; want %d new articles", run, n*articles)
+			}
+			took[j] = t
 		}
-		b.ReportMetric(took.Seconds(), "s")
-		b.ReportMetric(float64(took)/float64(floor), "x-floor")
+		b.ReportMetric(took[0].Seconds(), "s")
+		b.ReportMetric(float64(took[0])/float64(floor), "x-floor")
+		b.ReportMetric(float64(took[1])/float64(floor), "no-index-x-floor")
+		b.ReportMetric(100*(float64(took[1])/float64(took[0])-1), "index-cost-%")
 	}
 }
 
@@ -135,29 +149,36 @@ func BenchmarkHosts20(b *testing.B) {
 // per_host_delay 200ms, parallelism 4. It reports, over the small hosts,
 // the longest time to their last request as a ratio to their own floor
 // (11 gaps of 200ms); the crawl is stopped once they are all done (the big
-// host alone would take 400 s).
+// host alone would take 400 s). With the index and without it, as
+// BenchmarkHosts20.
 func BenchmarkHostsSkewed(b *testing.B) {
 	const small, articles, delay = 20, 10, 200 * time.Millisecond
 	floor := (articles + 1) * delay
 	for i := 0; i < b.N; i++ {
-		big := newBenchHosts(b, 1, 2000, 0)
-		smalls := newBenchHosts(b, small, articles, 0)
-		ctx, cancel := context.WithCancel(context.Background())
-		var wg sync.WaitGroup
-		wg.Add(small)
-		for _, h := range smalls {
-			h.onDone = wg.Done
+		var worst [2]time.Duration
+		for j, index := range []bool{true, false} {
+			big := newBenchHosts(b, 1, 2000, 0)
+			smalls := newBenchHosts(b, small, articles, 0)
+			ctx, cancel := context.WithCancel(context.Background())
+			var wg sync.WaitGroup
+			wg.Add(small)
+			for _, h := range smalls {
+				h.onDone = wg.Done
+			}
+			go func() { wg.Wait(); cancel() }()
+			start := time.Now()
+			crawlHosts(b, ctx, append(big, smalls...), 4, delay, index)
+			cancel()
+			for _, h := range smalls {
+				worst[j] = max(worst[j], h.lastArrival(start))
+			}
+			if index {
+				b.ReportMetric(float64(len(big[0].arrivals)), "big-requests")
+			}
 		}
-		go func() { wg.Wait(); cancel() }()
-		start := time.Now()
-		crawlHosts(b, ctx, append(big, smalls...), 4, delay)
-		cancel()
-		worst := time.Duration(0)
-		for _, h := range smalls {
-			worst = max(worst, h.lastArrival(start))
-		}
-		b.ReportMetric(float64(worst)/float64(floor), "x-floor-small")
-		b.ReportMetric(float64(len(big[0].arrivals)), "big-requests")
+		b.ReportMetric(float64(worst[0])/float64(floor), "x-floor-small")
+		b.ReportMetric(float64(worst[1])/float64(floor), "no-index-x-floor-small")
+		b.ReportMetric(100*(float64(worst[1])/float64(worst[0])-1), "index-cost-%")
 	}
 }
 
@@ -172,7 +193,7 @@ func BenchmarkHosts2000(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		hosts := newBenchHosts(b, n, articles, latency)
 		resetPeakRSS()
-		run, took := crawlHosts(b, context.Background(), hosts, 32, delay)
+		run, took := crawlHosts(b, context.Background(), hosts, 32, delay, true)
 		if run.New != n*articles || run.Errors != 0 {
 			b.Fatalf("run: %d new, %d errors; want %d new articles", run.New, run.Errors, n*articles)
 		}

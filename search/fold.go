@@ -1,13 +1,11 @@
 package search
 
 import (
-	"errors"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/liuzl/gocc"
 )
@@ -26,7 +24,7 @@ const zhAnalyzer = "cjk_zh"
 // length so that folded text keeps every byte offset of the original, on
 // which highlighting and the prefilter rely. It is built once, on first
 // use (about 40 ms); should gocc fail, nothing is folded, on both sides.
-var foldTable = sync.OnceValue(func() map[rune]rune {
+var foldTable = sync.OnceValue(func() []rune {
 	cc, err := gocc.New("t2s")
 	if err != nil {
 		return nil
@@ -50,23 +48,22 @@ var foldTable = sync.OnceValue(func() map[rune]rune {
 	if len(lines) < len(rs) {
 		return nil
 	}
-	m := map[rune]rune{}
+	m := make([]rune, foldLast-foldFirst+1)
 	for i, r := range rs {
 		s, n := utf8.DecodeRuneInString(lines[i])
 		if n == len(lines[i]) && s != r && utf8.RuneLen(s) == utf8.RuneLen(r) {
-			m[r] = s
+			m[r-foldFirst] = s
 		}
 	}
 	return m
 })
 
+// The table is dense, indexed from foldFirst (zero: not folded): a map
+// lookup for every character was a quarter of the Chinese analysis.
+const foldFirst, foldLast = 0x3400, 0xFAFF
+
 // fold returns s with its traditional characters folded.
 func fold(s string) string { return string(foldBytes([]byte(s))) }
-
-// zhFold is foldBytes as a bleve character filter.
-type zhFold struct{}
-
-func (zhFold) Filter(in []byte) []byte { return foldBytes(in) }
 
 // foldBytes returns in with its traditional characters folded: in itself
 // when there are none, else a copy.
@@ -74,7 +71,10 @@ func foldBytes(in []byte) []byte {
 	m := foldTable()
 	var out []byte
 	for i, r := range string(in) { // no copy: the compiler ranges over in
-		if f, ok := m[r]; ok {
+		if r < foldFirst || r > foldLast || m == nil {
+			continue
+		}
+		if f := m[r-foldFirst]; f != 0 {
 			if out == nil {
 				out = append([]byte(nil), in...)
 			}
@@ -87,21 +87,10 @@ func foldBytes(in []byte) []byte {
 	return out
 }
 
-var errNotDefault = errors.New("search: the CJK analyzer is not a bleve DefaultAnalyzer")
-
 func init() {
-	err := registry.RegisterAnalyzer(zhAnalyzer, func(_ map[string]any, c *registry.Cache) (analysis.Analyzer, error) {
-		inner, err := c.AnalyzerNamed(cjk.AnalyzerName)
-		if err != nil {
-			return nil, err
-		}
-		base, ok := inner.(*analysis.DefaultAnalyzer)
-		if !ok {
-			return nil, errNotDefault
-		}
-		a := *base
-		a.CharFilters = append([]analysis.CharFilter{zhFold{}}, base.CharFilters...)
-		return &a, nil
+	// bleve's CJK chain after the fold, in one pass (see onePass)
+	err := registry.RegisterAnalyzer(zhAnalyzer, func(map[string]any, *registry.Cache) (analysis.Analyzer, error) {
+		return newOnePass(true), nil
 	})
 	if err != nil {
 		panic(err) // a name registered twice is a programming error

@@ -2,6 +2,7 @@ package search
 
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
@@ -43,6 +44,14 @@ func init() {
 			inner, err := c.AnalyzerNamed(a)
 			if err != nil {
 				return nil, err
+			}
+			// the same tokens, with ASCII cut by hand (see asciiTokenizer)
+			if d, ok := inner.(*analysis.DefaultAnalyzer); ok {
+				if _, ok := d.Tokenizer.(*unicode.UnicodeTokenizer); ok {
+					fast := *d
+					fast.Tokenizer = newASCIITokenizer()
+					inner = &fast
+				}
 			}
 			return positionsOnly{inner}, nil
 		})
