@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"newsarchive/store"
 )
 
@@ -25,17 +27,20 @@ func (ix *Index) fill(ctx context.Context) (int, error) {
 		slots   = make(chan struct{}, 1)
 		n       int
 		last    uint64
-		b       = ix.bi.NewBatch()
+		bs      []*bleve.Batch // one a shard
 		lastErr = func() error { mu.Lock(); defer mu.Unlock(); return failed }
 	)
-	send := func() {
-		full := b
-		b = ix.bi.NewBatch()
+	for _, bi := range ix.shards {
+		bs = append(bs, bi.NewBatch())
+	}
+	send := func(i int) {
+		full := bs[i]
+		bs[i] = ix.shards[i].NewBatch()
 		slots <- struct{}{}
 		wg.Add(1)
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			if err := ix.bi.Batch(full); err != nil {
+			if err := ix.shards[i].Batch(full); err != nil {
 				mu.Lock()
 				failed = cmp.Or(failed, fmt.Errorf("search index: %w", err))
 				mu.Unlock()
@@ -50,17 +55,20 @@ func (ix *Index) fill(ctx context.Context) (int, error) {
 		if err != nil {
 			return err
 		}
-		if err := b.Index(docID(d.Key, d.Version), doc); err != nil {
+		i := shardOf(d.Key)
+		if err := bs[i].Index(docID(d.Key, d.Version), doc); err != nil {
 			return err
 		}
 		n, last = n+1, d.ID
-		if b.Size() >= ix.opts.batchSize() {
-			send()
+		if bs[i].Size() >= ix.opts.batchSize() {
+			send(i)
 		}
 		return nil
 	})
-	if err == nil && b.Size() > 0 {
-		send()
+	for i := range bs {
+		if err == nil && bs[i].Size() > 0 {
+			send(i)
+		}
 	}
 	wg.Wait()
 	if err == nil {
@@ -69,8 +77,10 @@ func (ix *Index) fill(ctx context.Context) (int, error) {
 	if err != nil {
 		return n, err
 	}
-	if err := ix.bi.SetInternal(keyWatermark, watermarkValue(last)); err != nil {
-		return n, fmt.Errorf("search index: %w", err)
+	for _, bi := range ix.shards {
+		if err := bi.SetInternal(keyWatermark, watermarkValue(last)); err != nil {
+			return n, fmt.Errorf("search index: %w", err)
+		}
 	}
 	return n, nil
 }
