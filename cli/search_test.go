@@ -202,7 +202,7 @@ func TestSearchMissingOrCorruptIndex(t *testing.T) {
 		break_ func()
 	}{
 		{"missing", func() { os.RemoveAll(dir) }},
-		{"corrupt", func() { os.WriteFile(filepath.Join(dir, "0", "index_meta.json"), []byte("{not json"), 0o644) }},
+		{"corrupt", func() { os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte("{not json"), 0o644) }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			c.break_()

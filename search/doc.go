@@ -23,15 +23,6 @@
 // order, and the latest-version filter excludes the old versions rather
 // than visiting every latest one.
 //
-// # Shards
-//
-// The folder holds shardCount bleve indexes (0/, 1/), an article's
-// versions all in the one its key hashes to. A search runs on every
-// shard at once and merges their hits, totals and facets (searchAll), so
-// that one query uses both cores. Each shard keeps its own watermark, and
-// the index's is the lowest. A folder of the older layout (one bleve
-// index, no shards) is ErrBroken, which reindex replaces.
-//
 // # Keeping up
 //
 // A watermark, the id of the last archived version indexed (store version

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"newsarchive/store"
 )
 
@@ -27,20 +25,17 @@ func (ix *Index) fill(ctx context.Context) (int, error) {
 		slots   = make(chan struct{}, 1)
 		n       int
 		last    uint64
-		bs      []*bleve.Batch // one a shard
+		b       = ix.bi.NewBatch()
 		lastErr = func() error { mu.Lock(); defer mu.Unlock(); return failed }
 	)
-	for _, bi := range ix.shards {
-		bs = append(bs, bi.NewBatch())
-	}
-	send := func(i int) {
-		full := bs[i]
-		bs[i] = ix.shards[i].NewBatch()
+	send := func() {
+		full := b
+		b = ix.bi.NewBatch()
 		slots <- struct{}{}
 		wg.Add(1)
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			if err := ix.shards[i].Batch(full); err != nil {
+			if err := ix.bi.Batch(full); err != nil {
 				mu.Lock()
 				failed = cmp.Or(failed, fmt.Errorf("search index: %w", err))
 				mu.Unlock()
@@ -55,20 +50,17 @@ func (ix *Index) fill(ctx context.Context) (int, error) {
 		if err != nil {
 			return err
 		}
-		i := shardOf(d.Key)
-		if err := bs[i].Index(docID(d.Key, d.Version), doc); err != nil {
+		if err := b.Index(docID(d.Key, d.Version), doc); err != nil {
 			return err
 		}
 		n, last = n+1, d.ID
-		if bs[i].Size() >= ix.opts.batchSize() {
-			send(i)
+		if b.Size() >= ix.opts.batchSize() {
+			send()
 		}
 		return nil
 	})
-	for i := range bs {
-		if err == nil && bs[i].Size() > 0 {
-			send(i)
-		}
+	if err == nil && b.Size() > 0 {
+		send()
 	}
 	wg.Wait()
 	if err == nil {
@@ -77,10 +69,8 @@ func (ix *Index) fill(ctx context.Context) (int, error) {
 	if err != nil {
 		return n, err
 	}
-	for _, bi := range ix.shards {
-		if err := bi.SetInternal(keyWatermark, watermarkValue(last)); err != nil {
-			return n, fmt.Errorf("search index: %w", err)
-		}
+	if err := ix.bi.SetInternal(keyWatermark, watermarkValue(last)); err != nil {
+		return n, fmt.Errorf("search index: %w", err)
 	}
 	return n, nil
 }

@@ -24,9 +24,9 @@ var ErrNoIndex = errors.New("no search index (run newsarchive reindex)")
 // another version, or does not belong to this archive.
 var ErrBroken = errors.New("the search index is damaged or out of step with the archive (run newsarchive reindex)")
 
-// schema is the layout of the documents the index holds and of its
-// shards; an index written with another layout is rebuilt, never read.
-const schema = "4"
+// schema is the layout of the documents the index holds; an index written
+// with another layout is rebuilt, never read.
+const schema = "3"
 
 var (
 	keySchema    = []byte("newsarchive.schema")
@@ -71,12 +71,12 @@ const bulkBatch = 500
 // Index is the full-text index of one archive. It is safe for concurrent
 // use; writes (CatchUp) are serialised.
 type Index struct {
-	st     *store.Store
-	shards []bleve.Index // see shardCount
-	im     mapping.IndexMapping
-	path   string
-	opts   Options
-	mu     sync.Mutex
+	st   *store.Store
+	bi   bleve.Index
+	im   mapping.IndexMapping
+	path string
+	opts Options
+	mu   sync.Mutex
 
 	closeOnce sync.Once
 	closeErr  error
@@ -90,11 +90,11 @@ func Open(st *store.Store, o Options) (*Index, error) {
 	if timeout <= 0 {
 		timeout = 10 * time.Second
 	}
-	var shards []bleve.Index
+	var bi bleve.Index
 	_, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && o.Create:
-		shards, err = createShards(path)
+		bi, err = create(path)
 		if err != nil {
 			return nil, fmt.Errorf("search index %s: %w", path, err)
 		}
@@ -102,10 +102,8 @@ func Open(st *store.Store, o Options) (*Index, error) {
 		return nil, fmt.Errorf("%s: %w", path, ErrNoIndex)
 	case err != nil:
 		return nil, fmt.Errorf("search index: %w", err)
-	case olderLayout(path):
-		return nil, fmt.Errorf("%s: %w (the layout of an older version, without shards)", path, ErrBroken)
 	default:
-		shards, err = openShards(path, map[string]any{"bolt_timeout": timeout.String()})
+		bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": timeout.String()})
 		if err != nil {
 			if strings.Contains(err.Error(), "timeout") {
 				return nil, fmt.Errorf("search index %s: another newsarchive process is using it (waited %s)", path, timeout)
@@ -113,20 +111,15 @@ func Open(st *store.Store, o Options) (*Index, error) {
 			return nil, fmt.Errorf("%s: %w: %v", path, ErrBroken, err)
 		}
 	}
-	for _, bi := range shards {
-		if s, err := bi.GetInternal(keySchema); err != nil || string(s) != schema {
-			closeAll(shards)
-			return nil, fmt.Errorf("%s: %w (layout %q, want %q)", path, ErrBroken, s, schema)
-		}
+	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: path, opts: o}
+	if s, err := bi.GetInternal(keySchema); err != nil || string(s) != schema {
+		bi.Close()
+		return nil, fmt.Errorf("%s: %w (layout %q, want %q)", path, ErrBroken, s, schema)
 	}
-	return newIndex(st, shards, path, o), nil
+	return ix, nil
 }
 
-func newIndex(st *store.Store, shards []bleve.Index, path string, o Options) *Index {
-	return &Index{st: st, shards: shards, im: shards[0].Mapping(), path: path, opts: o}
-}
-
-// create makes an empty bleve index (one shard) at path.
+// create makes an empty index at path.
 func create(path string) (bleve.Index, error) {
 	bi, err := bleve.New(path, newMapping())
 	if err != nil {
@@ -141,7 +134,7 @@ func create(path string) (bleve.Index, error) {
 
 // Close closes the index (not the archive); closing again does nothing.
 func (ix *Index) Close() error {
-	ix.closeOnce.Do(func() { ix.closeErr = closeAll(ix.shards) })
+	ix.closeOnce.Do(func() { ix.closeErr = ix.bi.Close() })
 	return ix.closeErr
 }
 
@@ -151,29 +144,16 @@ func watermarkValue(id uint64) []byte {
 }
 
 // Watermark is the id of the last archived version the index has taken:
-// every version up to it is indexed. Each shard keeps its own, moved in
-// the same batch as its documents; a kill between two shards' batches
-// leaves one behind, so the index's is the lowest.
+// every version up to it is indexed.
 func (ix *Index) Watermark() (uint64, error) {
-	var low uint64
-	for i, bi := range ix.shards {
-		v, err := bi.GetInternal(keyWatermark)
-		if err != nil {
-			return 0, err
-		}
-		var wm uint64
-		switch len(v) {
-		case 0:
-		case 8:
-			wm = binary.BigEndian.Uint64(v)
-		default:
-			return 0, fmt.Errorf("%s: %w (bad watermark)", ix.path, ErrBroken)
-		}
-		if i == 0 || wm < low {
-			low = wm
-		}
+	v, err := ix.bi.GetInternal(keyWatermark)
+	if err != nil || len(v) == 0 {
+		return 0, err
 	}
-	return low, nil
+	if len(v) != 8 {
+		return 0, fmt.Errorf("%s: %w (bad watermark)", ix.path, ErrBroken)
+	}
+	return binary.BigEndian.Uint64(v), nil
 }
 
 // CatchUp indexes every version archived after the watermark, in batches
@@ -200,10 +180,7 @@ func (ix *Index) CatchUp(ctx context.Context) (int, error) {
 	if ix.opts.bulk && wm == 0 {
 		return ix.fill(ctx)
 	}
-	b := &batcher{ix: ix, inBatch: map[string]bool{}, flip: map[string]int{}}
-	for _, bi := range ix.shards {
-		b.bs = append(b.bs, bi.NewBatch())
-	}
+	b := &batcher{ix: ix, b: ix.bi.NewBatch(), inBatch: map[string]bool{}, flip: map[string]int{}}
 	n := 0
 	err = ix.st.VersionsAfter(wm, func(d store.Doc) error {
 		if err := ctx.Err(); err != nil {
@@ -217,7 +194,7 @@ func (ix *Index) CatchUp(ctx context.Context) (int, error) {
 		}
 		b.wm = d.ID
 		n++
-		if b.size() >= ix.opts.batchSize() {
+		if b.b.Size() >= ix.opts.batchSize() {
 			return b.flush()
 		}
 		return nil
@@ -228,10 +205,10 @@ func (ix *Index) CatchUp(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// batcher fills one bleve batch per shard.
+// batcher fills one bleve batch.
 type batcher struct {
 	ix      *Index
-	bs      []*bleve.Batch
+	b       *bleve.Batch
 	wm      uint64
 	inBatch map[string]bool
 	// flip holds, per key, the version before the oldest one in the batch:
@@ -246,15 +223,7 @@ func (b *batcher) add(d store.Doc, latest bool) error {
 	}
 	id := docID(d.Key, d.Version)
 	b.inBatch[id] = true
-	return b.bs[shardOf(d.Key)].Index(id, doc)
-}
-
-func (b *batcher) size() int {
-	n := 0
-	for _, bb := range b.bs {
-		n += bb.Size()
-	}
-	return n
+	return b.b.Index(id, doc)
 }
 
 func (b *batcher) flush() error {
@@ -279,20 +248,14 @@ func (b *batcher) flush() error {
 			return err
 		}
 	}
-	if b.size() == 0 {
+	if b.b.Size() == 0 {
 		return nil
 	}
-	// Every shard moves its watermark, also one with nothing new.
-	err := b.ix.eachShard(func(i int, bi bleve.Index) error {
-		b.bs[i].SetInternal(keyWatermark, watermarkValue(b.wm))
-		return bi.Batch(b.bs[i])
-	})
-	if err != nil {
+	b.b.SetInternal(keyWatermark, watermarkValue(b.wm))
+	if err := b.ix.bi.Batch(b.b); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
-	for _, bb := range b.bs {
-		bb.Reset()
-	}
+	b.b.Reset()
 	clear(b.inBatch)
 	clear(b.flip)
 	return nil

@@ -103,7 +103,7 @@ func TestOlderLayout(t *testing.T) {
 	st := newStore(t)
 	put(t, st, corpus[0], t0)
 	ix := openIndex(t, st)
-	if err := ix.shards[1].SetInternal(keySchema, []byte("1")); err != nil {
+	if err := ix.bi.SetInternal(keySchema, []byte("1")); err != nil {
 		t.Fatal(err)
 	}
 	ix.Close()

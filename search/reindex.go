@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
@@ -27,17 +26,17 @@ func Reindex(ctx context.Context, st *store.Store, o Options) (int, error) {
 	if err := os.RemoveAll(tmp); err != nil {
 		return 0, err
 	}
-	shards, err := createShards(tmp)
+	bi, err := create(tmp)
 	if err != nil {
 		return 0, fmt.Errorf("search index %s: %w", tmp, err)
 	}
 	o.bulk = true
-	ix := newIndex(st, shards, tmp, o)
+	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: tmp, opts: o}
 	n, err := ix.CatchUp(ctx)
 	if err == nil {
 		err = ix.compact(ctx)
 	}
-	if cerr := ix.Close(); err == nil {
+	if cerr := bi.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
@@ -111,7 +110,7 @@ func Check(st *store.Store) (Status, []string, error) {
 	if s.Watermark, err = ix.Watermark(); err != nil {
 		return s, []string{err.Error()}, nil
 	}
-	if s.Docs, err = ix.docCount(); err != nil {
+	if s.Docs, err = ix.bi.DocCount(); err != nil {
 		return s, []string{err.Error()}, nil
 	}
 	return s, s.Problems(), nil
@@ -121,23 +120,20 @@ func Check(st *store.Store) (Status, []string, error) {
 // instead of one per segment makes the index smaller (81 % of the text
 // down to 76 % at 6 000 articles) and leaves queries fewer segments to
 // search, for the CPU time of one more merge.
-// The shards merge at once, one on each core.
 func (ix *Index) compact(ctx context.Context) error {
-	return ix.eachShard(func(i int, bi bleve.Index) error {
-		adv, err := bi.Advanced()
-		if err != nil {
-			return fmt.Errorf("search index: %w", err)
-		}
-		sc, ok := adv.(*scorch.Scorch)
-		if !ok {
-			return nil
-		}
-		if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-			return fmt.Errorf("search index: %w", err)
-		}
-		awaitCleanup(ctx, shardPath(ix.path, i))
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
 		return nil
-	})
+	}
+	if err := sc.ForceMerge(ctx, &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	ix.awaitCleanup(ctx)
+	return nil
 }
 
 // awaitCleanup waits, for three seconds at most, until scorch has removed
@@ -146,10 +142,10 @@ func (ix *Index) compact(ctx context.Context) error {
 // them; closing before that leaves them on disk, doubling the index's size
 // until a later open cleans up. The wait is a courtesy, not a guarantee:
 // when scorch keeps an older snapshot, the files stay until then.
-func awaitCleanup(ctx context.Context, path string) {
+func (ix *Index) awaitCleanup(ctx context.Context) {
 	deadline := time.Now().Add(3 * time.Second)
 	for time.Now().Before(deadline) && ctx.Err() == nil {
-		zaps, _ := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+		zaps, _ := filepath.Glob(filepath.Join(ix.path, "store", "*.zap"))
 		if len(zaps) <= 1 {
 			return
 		}

@@ -44,7 +44,7 @@ func TestReindex(t *testing.T) {
 	if wm, err := ix.Watermark(); err != nil || wm != last {
 		t.Errorf("watermark = %d, %v; want %d", wm, err, last)
 	}
-	if docs, err := ix.docCount(); err != nil || docs != 5 {
+	if docs, err := ix.bi.DocCount(); err != nil || docs != 5 {
 		t.Errorf("doc count = %d, %v; want 5", docs, err)
 	}
 	cases := []struct {

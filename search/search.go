@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,28 +106,26 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil || len(analyzers) == 0 {
 		return res, err // an empty index finds nothing
 	}
-	rds, err := ix.readers()
+	adv, err := ix.bi.Advanced()
 	if err != nil {
-		return res, err
+		return res, fmt.Errorf("search: %w", err)
+	}
+	rd, err := adv.Reader()
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
 	}
 	// The searches below take a snapshot of their own: a term indexed in
 	// between is missed by this one search, as if it came a moment later.
 	c := &compiler{im: ix.im, analyzers: analyzers, has: func(field, t string) bool {
-		for _, rd := range rds {
-			tfr, err := rd.TermFieldReader(ctx, []byte(t), field, false, false, false)
-			if err != nil {
-				return true
-			}
-			n := tfr.Count()
-			tfr.Close()
-			if n > 0 {
-				return true
-			}
+		tfr, err := rd.TermFieldReader(ctx, []byte(t), field, false, false, false)
+		if err != nil {
+			return true
 		}
-		return false
+		defer tfr.Close()
+		return tfr.Count() > 0
 	}}
 	uq, err := c.compile(tree)
-	closeReaders(rds)
+	rd.Close()
 	if err != nil {
 		return res, err
 	}
@@ -179,9 +178,10 @@ func (s *searcher) search(q query.Query, offset, limit int) (Result, error) {
 	var hits []Hit
 	total := 0
 	for {
-		sr, err := s.ix.searchAll(s.ctx, s.ix.request(q, s.sort), size, from)
+		req := s.ix.request(q, s.sort, size, from)
+		sr, err := s.ix.bi.SearchInContext(s.ctx, req)
 		if err != nil {
-			return res, err
+			return res, fmt.Errorf("search: %w", err)
 		}
 		if from == 0 || !s.verify {
 			total = int(sr.Total)
@@ -227,9 +227,10 @@ func (s *searcher) search(q query.Query, offset, limit int) (Result, error) {
 func (s *searcher) removed(uq query.Query, must []query.Query, offset, limit int) (Result, error) {
 	res := Result{Hits: []Hit{}}
 	q := query.NewConjunctionQuery(append(must, boolTerm(fLatest, false)))
-	sr, err := s.ix.searchAll(s.ctx, s.ix.request(q, s.sort), maxRemoved, 0)
+	req := s.ix.request(q, s.sort, maxRemoved, 0)
+	sr, err := s.ix.bi.SearchInContext(s.ctx, req)
 	if err != nil {
-		return res, err
+		return res, fmt.Errorf("search: %w", err)
 	}
 	res.Sites, res.Months = facets(sr)
 	// Each article's candidate versions, newest first, in rank order.
@@ -311,9 +312,10 @@ func (s *searcher) rescore(q query.Query, hits []Hit) error {
 	}
 	page := query.NewDocIDQuery(ids)
 	page.SetBoost(0)
-	sr, err := s.ix.searchAll(s.ctx, plain(query.NewConjunctionQuery([]query.Query{q, page})), len(ids), 0)
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{q, page}), len(ids), 0, false)
+	sr, err := s.ix.bi.SearchInContext(s.ctx, req)
 	if err != nil {
-		return err
+		return fmt.Errorf("search: %w", err)
 	}
 	score := make(map[string]float64, len(sr.Hits))
 	for _, h := range sr.Hits {
@@ -335,9 +337,9 @@ func (s *searcher) stillMatching(uq query.Query, keys []string) (map[string]bool
 			ks = append(ks, term(fKey, k))
 		}
 		q := query.NewConjunctionQuery([]query.Query{uq, boolTerm(fLatest, true), query.NewDisjunctionQuery(ks)})
-		sr, err := s.ix.searchAll(s.ctx, plain(q), len(ks), 0)
+		sr, err := s.ix.bi.SearchInContext(s.ctx, bleve.NewSearchRequestOptions(q, len(ks), 0, false))
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("search: %w", err)
 		}
 		for _, h := range sr.Hits {
 			if key, _, ok := splitID(h.ID); ok {
@@ -457,9 +459,9 @@ func boolTerm(field string, v bool) query.Query {
 // analyzers lists the analyzers that documents in the index were indexed
 // with, read off its text fields.
 func (ix *Index) analyzers() ([]string, error) {
-	fields, err := ix.fields()
+	fields, err := ix.bi.Fields()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	var out []string
 	for _, f := range fields {
@@ -485,19 +487,10 @@ func decodeCursor(c string) (int, error) {
 	return n, nil
 }
 
-// plain builds search requests for q, by relevance, without facets.
-func plain(q query.Query) func(size, from int) *bleve.SearchRequest {
-	return func(size, from int) *bleve.SearchRequest { return bleve.NewSearchRequestOptions(q, size, from, false) }
-}
-
-// request builds search requests for q with the ranking, page and facets.
+// request is a search request for q with the ranking, page and facets.
 // Ties keep the index's order: a sort on _id would read every match's
 // stored id, and one on the date every match's doc values.
-func (ix *Index) request(q query.Query, sort string) func(size, from int) *bleve.SearchRequest {
-	return func(size, from int) *bleve.SearchRequest { return ix.pageRequest(q, sort, size, from) }
-}
-
-func (ix *Index) pageRequest(q query.Query, sort string, size, from int) *bleve.SearchRequest {
+func (ix *Index) request(q query.Query, sort string, size, from int) *bleve.SearchRequest {
 	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	if sort == "date" {
 		// No scores: bleve then evaluates ANDs and ORs of terms on the
