@@ -157,6 +157,7 @@ func BenchmarkSearch(b *testing.B) {
 	queries := benchQueries()
 	var lat []time.Duration
 	hits := 0
+	queryCPU := cpuTime()
 	for _, q := range queries {
 		start := time.Now()
 		res, err := ix.Search(context.Background(), q)
@@ -166,9 +167,13 @@ func BenchmarkSearch(b *testing.B) {
 		}
 		hits += len(res.Hits)
 	}
+	queryCPU = cpuTime() - queryCPU
 	if hits == 0 {
 		b.Fatal("no query found anything")
 	}
+	// CPU per query does not depend on the load as latency does (and
+	// shows what running the shards at once costs).
+	b.ReportMetric(float64(queryCPU.Microseconds())/1000/float64(len(queries)), "query-cpu-ms")
 	// Which kind of query is slow: benchQueries cycles through ten kinds.
 	for k := range 10 {
 		var kl []time.Duration

@@ -19,6 +19,14 @@ var errStopWords = errors.New("the query has nothing to look for: only common wo
 type compiler struct {
 	im        mapping.IndexMapping
 	analyzers []string
+	// has reports whether field's dictionary holds term (nil: assume it
+	// does). A clause with a term the index lacks cannot match, so it is
+	// left out: a Chinese word is then not also looked for as single
+	// characters in English fields, nor an English phrase as a bigram
+	// conjunction in Chinese ones, which keeps the query one that bleve
+	// can evaluate on bitmaps (see Index.request) and spares the checks
+	// on the archive's text that a CJK phrase needs.
+	has func(field, term string) bool
 	// cjkPhrases is set when a word or phrase has several CJK bigrams: the
 	// CJK fields keep no positions, so the index finds the versions with
 	// all of them and matcher checks that they are adjacent.
@@ -97,7 +105,7 @@ var matchAll query.Query = query.NewMatchAllQuery()
 // stand-in for the phrase, all of its bigrams, would also exclude versions
 // that have the bigrams apart.
 func (c *compiler) negated(n node) (query.Query, error) {
-	sub := &compiler{im: c.im, analyzers: c.analyzers}
+	sub := &compiler{im: c.im, analyzers: c.analyzers, has: c.has}
 	q, err := sub.compile(n)
 	if err == nil && q != nil && sub.cjkPhrases {
 		c.cjkPhrases, c.deferred = true, true
@@ -149,6 +157,9 @@ func (c *compiler) text(n textNode) query.Query {
 			continue
 		}
 		for a, ts := range tokens {
+			if !c.hasAll(fieldName(f.name, a), ts) {
+				continue
+			}
 			var q query.Query
 			switch {
 			case len(ts) == 1:
@@ -176,10 +187,25 @@ func (c *compiler) text(n textNode) query.Query {
 			qs = append(qs, q)
 		}
 	}
-	if len(qs) == 0 {
-		return nil
+	switch len(qs) {
+	case 0:
+		return query.NewMatchNoneQuery() // a condition nothing meets
+	case 1:
+		return qs[0]
 	}
 	return query.NewDisjunctionQuery(qs)
+}
+
+func (c *compiler) hasAll(field string, terms []string) bool {
+	if c.has == nil {
+		return true
+	}
+	for _, t := range terms {
+		if !c.has(field, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // dateRange is from (inclusive) to to (exclusive) on field; a zero time

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"errors"
 	"reflect"
 	"strings"
@@ -130,4 +131,40 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q: compile: %v", q, err)
 		}
 	})
+}
+
+// TestCompilePrunes: a clause whose terms the field's dictionary lacks is
+// left out, so an English phrase is not also a bigram conjunction in the
+// Chinese fields (which would make the search check candidates on the
+// text), and a word found nowhere matches nothing rather than being
+// dropped.
+func TestCompilePrunes(t *testing.T) {
+	dict := map[string]bool{"text_en:pai": true, "text_en:talk": true, fieldName(fText, zhAnalyzer) + ":检测": true}
+	c := &compiler{im: newMapping(), analyzers: []string{"en", zhAnalyzer},
+		has: func(field, term string) bool { return dict[field+":"+term] }}
+	for _, tc := range []struct {
+		name, query string
+		want        string // in the compiled query's JSON
+		fields      int    // how many fields it looks in
+	}{
+		{"English phrase", `"pay talks"`, `"match_phrase":"pay talks"`, 1},
+		{"Chinese word", `"检测"`, `"term":"检测"`, 1},
+		{"word found nowhere", `zebra`, `"match_none"`, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c.cjkPhrases = false
+			n, err := parse(tc.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, err := c.compile(n)
+			if err != nil || q == nil {
+				t.Fatalf("%v %v", q, err)
+			}
+			js, _ := json.Marshal(q)
+			if c.cjkPhrases || !strings.Contains(string(js), tc.want) || strings.Count(string(js), `"field":`) != tc.fields {
+				t.Errorf("cjk %v, %s", c.cjkPhrases, js)
+			}
+		})
+	}
 }

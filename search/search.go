@@ -106,8 +106,26 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 	if err != nil || len(analyzers) == 0 {
 		return res, err // an empty index finds nothing
 	}
-	c := &compiler{im: ix.im, analyzers: analyzers}
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	rd, err := adv.Reader()
+	if err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	// The searches below take a snapshot of their own: a term indexed in
+	// between is missed by this one search, as if it came a moment later.
+	c := &compiler{im: ix.im, analyzers: analyzers, has: func(field, t string) bool {
+		tfr, err := rd.TermFieldReader(ctx, []byte(t), field, false, false, false)
+		if err != nil {
+			return true
+		}
+		defer tfr.Close()
+		return tfr.Count() > 0
+	}}
 	uq, err := c.compile(tree)
+	rd.Close()
 	if err != nil {
 		return res, err
 	}
@@ -181,7 +199,7 @@ func (s *searcher) search(q query.Query, offset, limit int) (Result, error) {
 			if from < total {
 				res.Next = encodeCursor(from)
 			}
-			return res, nil
+			return res, s.rescore(q, res.Hits)
 		}
 		done := len(sr.Hits) < size || from >= total
 		if done || len(hits) > offset+limit || examined >= maxVerify {
@@ -198,7 +216,7 @@ func (s *searcher) search(q query.Query, offset, limit int) (Result, error) {
 			if offset+limit < len(hits) || (!done && offset+limit < res.Total) {
 				res.Next = encodeCursor(offset + limit)
 			}
-			return res, nil
+			return res, s.rescore(q, res.Hits)
 		}
 	}
 }
@@ -208,7 +226,8 @@ func (s *searcher) search(q query.Query, offset, limit int) (Result, error) {
 // newest old version that matches).
 func (s *searcher) removed(uq query.Query, must []query.Query, offset, limit int) (Result, error) {
 	res := Result{Hits: []Hit{}}
-	req := s.ix.request(query.NewConjunctionQuery(append(must, boolTerm(fLatest, false))), s.sort, maxRemoved, 0)
+	q := query.NewConjunctionQuery(append(must, boolTerm(fLatest, false)))
+	req := s.ix.request(q, s.sort, maxRemoved, 0)
 	sr, err := s.ix.bi.SearchInContext(s.ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
@@ -275,7 +294,37 @@ func (s *searcher) removed(uq query.Query, must []query.Query, offset, limit int
 	if offset+limit < res.Total {
 		res.Next = encodeCursor(offset + limit)
 	}
-	return res, nil
+	return res, s.rescore(q, res.Hits)
+}
+
+// rescore gives the hits of a page ranked by date the scores that a
+// ranking by relevance gives them: the date ranking asks bleve for no
+// scores (see request), and the page's few are cheap to score again. The
+// conjunction with their ids (weighing nothing) leaves q's scores as
+// they are.
+func (s *searcher) rescore(q query.Query, hits []Hit) error {
+	if s.sort != "date" || len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = docID(h.Key, h.Version)
+	}
+	page := query.NewDocIDQuery(ids)
+	page.SetBoost(0)
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery([]query.Query{q, page}), len(ids), 0, false)
+	sr, err := s.ix.bi.SearchInContext(s.ctx, req)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	score := make(map[string]float64, len(sr.Hits))
+	for _, h := range sr.Hits {
+		score[h.ID] = h.Score
+	}
+	for i := range hits {
+		hits[i].Score = score[ids[i]]
+	}
+	return nil
 }
 
 // stillMatching returns the keys whose latest version the index matches
@@ -443,11 +492,14 @@ func decodeCursor(c string) (int, error) {
 // stored id, and one on the date every match's doc values.
 func (ix *Index) request(q query.Query, sort string, size, from int) *bleve.SearchRequest {
 	req := bleve.NewSearchRequestOptions(q, size, from, false)
-	byScore := &bsearch.SortScore{Desc: true}
 	if sort == "date" {
-		req.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: fDate, Desc: true, Type: bsearch.SortFieldAsString}, byScore})
+		// No scores: bleve then evaluates ANDs and ORs of terms on the
+		// postings' bitmaps and reads no frequencies or norms. Ties keep
+		// the index's order; rescore scores the page.
+		req.SortByCustom(bsearch.SortOrder{&bsearch.SortField{Field: fDate, Desc: true, Type: bsearch.SortFieldAsString}})
+		req.Score = bleve.ScoreNone
 	} else {
-		req.SortByCustom(bsearch.SortOrder{byScore})
+		req.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}})
 	}
 	// The facet field holds every site and month value, so the request
 	// asks for them all and facets keeps the first of each kind.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -209,5 +210,45 @@ func TestChinesePhraseAdjacency(t *testing.T) {
 	res, err := ix.Search(context.Background(), Request{Query: `"乙丙丁"`})
 	if err != nil || len(res.Hits) != 1 || !strings.Contains(res.Hits[0].Fragments[0].Marked("«", "»"), "«乙丙丁»") {
 		t.Errorf("fragment: %+v %v", res.Hits, err)
+	}
+}
+
+// TestDateRankingScores: a page ranked by date shows each hit with the
+// score the ranking by relevance gives it, though bleve scores nothing
+// for the date ranking.
+func TestDateRankingScores(t *testing.T) {
+	st := corpusStore(t)
+	put(t, st, testArticle{key: "http://courier.example.com/world/ferry2.html", lang: "en", title: "Ferry talks resume",
+		text: "Talks resumed on Monday. Ferry crews and the harbour operator met for four hours.", published: "2025-03-17"}, t0.Add(72*time.Hour))
+	ix := openIndex(t, st)
+	for _, c := range []struct{ name, query string }{
+		{"one word", "talks"},
+		{"OR across languages", "ferry OR 检测 OR bridge"},
+		{"English phrase", `"pay talks"`},
+		{"Chinese phrase, checked on the text", `"检测实验室" OR "檢測設備"`},
+		{"word and NOT", "talks NOT mayor"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rel, err := ix.Search(context.Background(), Request{Query: c.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			byDate, err := ix.Search(context.Background(), Request{Query: c.query, Sort: "date"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rel.Hits) == 0 || len(byDate.Hits) != len(rel.Hits) {
+				t.Fatalf("%d hits by relevance, %d by date", len(rel.Hits), len(byDate.Hits))
+			}
+			want := map[string]float64{}
+			for _, h := range rel.Hits {
+				want[h.Key] = h.Score
+			}
+			for _, h := range byDate.Hits {
+				if w := want[h.Key]; h.Score <= 0 || math.Abs(h.Score-w) > 1e-9*w {
+					t.Errorf("%s: score %v by date, %v by relevance", h.Key, h.Score, w)
+				}
+			}
+		})
 	}
 }
