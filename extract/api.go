@@ -104,7 +104,8 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if rules != nil {
 		bodySel = rules.Body
 	}
-	box, bodyLen, posts := body.Find(doc, bodySel, md.Title)
+	found := body.Find(doc, bodySel, md.Title)
+	box := found.Box
 
 	a := &res.Article
 	a.URL = opts.URL
@@ -123,19 +124,18 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if len(a.Images) == 0 && md.Image != "" {
 		a.Images = []article.Image{{URL: md.Image}}
 	}
-	text, drops := render.BodyTextDrops(box)
-	a.Text = render.DropByline(render.DropAuthorBio(text, md.Authors), md.Authors)
+	a.Text = render.DropByline(render.DropAuthorBio(found.Text, md.Authors), md.Authors)
 	ld := 0.0
 	bs := body.NewScorer(box)
 	if t := bs.Text(box); t > 0 {
 		ld = float64(bs.Link(box)) / float64(t)
 	}
 	ls := findListing(box, bs)
-	for _, n := range drops {
+	for _, n := range found.Drops {
 		body.RemoveNode(n) // after the listing evidence above was read
 	}
 	a.HTML = sanitize.HTML(render.BodyHTML(box, base))
-	res.IsArticle = !posts && judge(md, bodyLen, ld, ls)
+	res.IsArticle = !found.Posts && judge(md, found.BodyLen, ld, ls)
 	a.Normalize()
 	return res, nil
 }
