@@ -239,10 +239,13 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 	// The month-name patterns need a letter of an alphabet: most lines of
 	// a Chinese page have none and skip them.
 	if hasAlphaLetter(s) {
-		if m := withYear(mdyRe, s, year); m != nil {
+		// The English month names need one of their first three letters
+		// in a row (TestEnglishMonthPrefilterSound).
+		english := year && hasEnglishMonth(s)
+		if m := withYear(mdyRe, s, english); m != nil {
 			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[2]:m[2]+3])], D: atoi(s[m[4]:m[5]])}, m[0], m[1])
 		}
-		if m := withYear(dmyNameRe, s, year); m != nil {
+		if m := withYear(dmyNameRe, s, english); m != nil {
 			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
 		}
 		if m := withYear(dmyForeignRe, s, year); m != nil {
@@ -502,6 +505,25 @@ func hasYearDigits(s string) bool {
 			}
 		} else {
 			run = 0
+		}
+	}
+	return false
+}
+
+// hasEnglishMonth reports whether s holds the first three letters of an
+// English month name (jan … dec) in any ASCII letter case, as every match
+// of monthPart does. (?i) also reads ſ (U+017F) as s: a line with one
+// passes, for "ſep".
+func hasEnglishMonth(s string) bool {
+	if strings.Contains(s, "ſ") {
+		return true
+	}
+	for i := 0; i+3 <= len(s); i++ {
+		switch uint32(s[i]|0x20)<<16 | uint32(s[i+1]|0x20)<<8 | uint32(s[i+2]|0x20) {
+		case 'j'<<16 | 'a'<<8 | 'n', 'f'<<16 | 'e'<<8 | 'b', 'm'<<16 | 'a'<<8 | 'r', 'a'<<16 | 'p'<<8 | 'r',
+			'm'<<16 | 'a'<<8 | 'y', 'j'<<16 | 'u'<<8 | 'n', 'j'<<16 | 'u'<<8 | 'l', 'a'<<16 | 'u'<<8 | 'g',
+			's'<<16 | 'e'<<8 | 'p', 'o'<<16 | 'c'<<8 | 't', 'n'<<16 | 'o'<<8 | 'v', 'd'<<16 | 'e'<<8 | 'c':
+			return true
 		}
 	}
 	return false

@@ -141,3 +141,50 @@ func FuzzYearPrefilterSound(f *testing.F) {
 		}
 	})
 }
+
+// englishMonthLines are dates in every spelling monthPart allows, in
+// several letter cases, with the letters (?i) folds from outside ASCII,
+// and lines without a month name.
+var englishMonthLines = []string{
+	"January 5, 2024", "5 JAN 2024", "feb. 3, 2021", "3rd of February 2021", "MARCH 4, 2021",
+	"4 Mar 2021", "Apr 1 2020", "1 april 2020", "May 9, 2019", "9 MAY 2019", "June 2, 2018",
+	"2 jun 2018", "July 4, 2017", "4 Jul. 2017", "Aug 8, 2016", "8 AUGUST 2016", "auguſt 8, 2016",
+	"Sept. 9, 2015", "9 sep 2015", "9 ſeptember 2015", "9 ſep 2015", "Oct 10, 2014", "10 October 2014",
+	"Nov. 11, 2013", "11 nov 2013", "Dec 12, 2012", "12th December 2012", "Posted on 2024-03-05",
+	"Der Hafen öffnete am 5. März 2024", "The pier reopened on Monday.",
+}
+
+// TestEnglishMonthPrefilterSound checks that hasEnglishMonth passes every
+// line the English month-name patterns match.
+func TestEnglishMonthPrefilterSound(t *testing.T) {
+	matched := 0
+	for _, l := range englishMonthLines {
+		if mdyRe.MatchString(l) || dmyNameRe.MatchString(l) {
+			matched++
+			if !hasEnglishMonth(l) {
+				t.Errorf("hasEnglishMonth rejects %q, which a month-name pattern matches", l)
+			}
+		}
+	}
+	if matched < len(englishMonthLines)-3 {
+		t.Errorf("only %d test lines match: the lines no longer test the prefilter", matched)
+	}
+	for _, l := range []string{"The pier reopened on Monday.", "2024-03-05", "港口于周一重新开放"} {
+		if hasEnglishMonth(l) {
+			t.Errorf("hasEnglishMonth passes %q, which names no month", l)
+		}
+	}
+}
+
+// FuzzEnglishMonthPrefilter: a match of either month-name pattern implies
+// hasEnglishMonth.
+func FuzzEnglishMonthPrefilter(f *testing.F) {
+	for _, l := range englishMonthLines {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if (mdyRe.MatchString(l) || dmyNameRe.MatchString(l)) && !hasEnglishMonth(l) {
+			t.Errorf("hasEnglishMonth rejects %q, which a month-name pattern matches", l)
+		}
+	})
+}
