@@ -249,22 +249,62 @@ var FormStatus = &Rule{Name: "formStatus", Example: "form-success", Re: regexp.M
 // alone, so that it is a sound prefilter for a (?i) regexp.
 func FoldContains(s, sub string) bool {
 	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[j] {
-				break
+	if n == 0 {
+		return true
+	}
+	// Jump from one place the first byte of sub, in either case, starts
+	// to the next (IndexByte is vectorised); compare the rest there.
+	lo := sub[0]
+	if 'A' <= lo && lo <= 'Z' {
+		return false // no byte lowers to an upper-case letter
+	}
+	up := lo
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	nextLo, nextUp := -2, -2 // -2: not searched yet; -1: none left
+	for i := 0; i+n <= len(s); {
+		if nextLo != -1 && nextLo < i {
+			if nextLo = strings.IndexByte(s[i:], lo); nextLo >= 0 {
+				nextLo += i
 			}
 		}
-		if j == n {
+		if up != lo && nextUp != -1 && nextUp < i {
+			if nextUp = strings.IndexByte(s[i:], up); nextUp >= 0 {
+				nextUp += i
+			}
+		}
+		at := nextLo
+		if up != lo && nextUp >= 0 && (at < 0 || nextUp < at) {
+			at = nextUp
+		}
+		if at < 0 || at+n > len(s) {
+			return false
+		}
+		if foldHasPrefix(s[at+1:], sub[1:]) {
 			return true
 		}
+		i = at + 1
 	}
 	return false
+}
+
+// foldHasPrefix reports whether s starts with the lower-case ASCII sub in
+// any letter case.
+func foldHasPrefix(s, sub string) bool {
+	if len(s) < len(sub) {
+		return false
+	}
+	for j := 0; j < len(sub); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != sub[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // Rule is one line rule, whole in its own definition: its name, an
