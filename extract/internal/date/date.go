@@ -254,13 +254,16 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 			}
 		}
 	}
-	if m := withYear(dmyRe, s, year); m != nil && digitBounded(s, m[0], m[1]) {
+	// The numeric patterns below need a digit, a separator and a digit in
+	// a row ("5/9", "05.09"): most lines have none (TestDigitSepSound).
+	seps := digitSeps(s)
+	if m := withYear(dmyRe, s, year && seps != 0); m != nil && digitBounded(s, m[0], m[1]) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
 		// 10.12.2022 is day first wherever dates are written with dots.
 		mo, d := monthDay(a, b, c.DayFirst || s[m[4]:m[5]] == ".")
 		try(Date{Y: y, Mo: mo, D: d}, m[0], m[1])
 	}
-	if m := shortYearRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) && (m[1] >= len(s) || s[m[1]] != '/' && s[m[1]] != '.') {
+	if m := shortYearIn(s, seps); m != nil && digitBounded(s, m[0], m[1]) && (m[1] >= len(s) || s[m[1]] != '/' && s[m[1]] != '.') {
 		g := 2
 		if m[2] < 0 {
 			g = 8
@@ -492,6 +495,45 @@ func withYear(re *regexp.Regexp, s string, year bool) []int {
 		return nil
 	}
 	return re.FindStringSubmatchIndex(s)
+}
+
+// The separators digitSeps reports, as bits.
+const (
+	sepDash = 1 << iota
+	sepSlash
+	sepDot
+)
+
+// digitSeps reports which of - / . stand between two ASCII digits
+// somewhere in s.
+func digitSeps(s string) uint8 {
+	var bits uint8
+	for i := 1; i+1 < len(s); i++ {
+		var b uint8
+		switch s[i] {
+		case '-':
+			b = sepDash
+		case '/':
+			b = sepSlash
+		case '.':
+			b = sepDot
+		default:
+			continue
+		}
+		if isASCIIDigit(s[i-1]) && isASCIIDigit(s[i+1]) {
+			bits |= b
+		}
+	}
+	return bits
+}
+
+// shortYearIn is shortYearRe.FindStringSubmatchIndex(s), skipped where
+// no slash or dot stands between two digits (seps, from digitSeps).
+func shortYearIn(s string, seps uint8) []int {
+	if seps&(sepSlash|sepDot) == 0 {
+		return nil
+	}
+	return shortYearRe.FindStringSubmatchIndex(s)
 }
 
 // hasYearDigits reports whether s holds four ASCII digits in a row, as

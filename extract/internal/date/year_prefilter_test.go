@@ -188,3 +188,57 @@ func FuzzEnglishMonthPrefilter(f *testing.F) {
 		}
 	})
 }
+
+// digitSepLines are numeric dates of every form dmyRe and shortYearRe
+// read, and lines they must not need.
+var digitSepLines = []string{
+	"05.09.2024", "9/5/2024", "9-5-2024", "on 5/9/24 at noon", "05.09.24", "1.2.10", "12/31/99",
+	"Posted 3-4-2021", "2024-09-05", "page 2 of 5", "24/7", "the 1990s", "港口 2024年9月5日",
+}
+
+// TestDigitSepSound checks that digitSeps lets through every line dmyRe
+// and shortYearRe match, with the separators they need.
+func TestDigitSepSound(t *testing.T) {
+	tests := []struct {
+		name string
+		re   *regexp.Regexp
+		need uint8
+	}{
+		{"dmyRe", dmyRe, sepDash | sepSlash | sepDot},
+		{"shortYearRe", shortYearRe, sepSlash | sepDot},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			matched := 0
+			for _, l := range digitSepLines {
+				if tt.re.MatchString(l) {
+					matched++
+					if digitSeps(l)&tt.need == 0 {
+						t.Errorf("digitSeps(%q) = %b: the prefilter skips a line %s matches", l, digitSeps(l), tt.name)
+					}
+				}
+			}
+			if matched < 3 {
+				t.Errorf("only %d test lines match %s", matched, tt.name)
+			}
+		})
+	}
+	for _, l := range []string{"page 2 of 5", "the 1990s", "2024 - 09 - 05"} {
+		if digitSeps(l) != 0 {
+			t.Errorf("digitSeps(%q) = %b, want 0", l, digitSeps(l))
+		}
+	}
+}
+
+// FuzzDigitSeps: a match of dmyRe or shortYearRe implies the separators
+// digitSeps must report.
+func FuzzDigitSeps(f *testing.F) {
+	for _, l := range digitSepLines {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if dmyRe.MatchString(l) && digitSeps(l) == 0 || shortYearRe.MatchString(l) && digitSeps(l)&(sepSlash|sepDot) == 0 {
+			t.Errorf("digitSeps(%q) = %b skips a numeric date", l, digitSeps(l))
+		}
+	})
+}
