@@ -248,7 +248,7 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 		if m := withYear(dmyNameRe, s, english); m != nil {
 			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
 		}
-		if m := withYear(dmyForeignRe, s, year); m != nil {
+		if m := withYear(dmyForeignRe, s, year && dayBeforeWord(s)); m != nil {
 			if mo := foreignMonths[strings.ToLower(s[m[4]:m[5]])]; mo > 0 {
 				try(Date{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
 			}
@@ -496,6 +496,70 @@ func withYear(re *regexp.Regexp, s string, year bool) []int {
 	}
 	return re.FindStringSubmatchIndex(s)
 }
+
+// dayBeforeWord reports whether s may hold the start of a dmyForeignRe
+// match: a number of one or two ASCII digits with no letter or digit
+// before it, then "er", "º" or "." or nothing, then white space or a "-",
+// then a letter. A byte before the number that is part of a multi-byte
+// character may be a letter or not: it passes.
+func dayBeforeWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			continue
+		}
+		if i > 0 && s[i-1] < utf8.RuneSelf && (isASCIIDigit(s[i-1]) || isASCIILetter(s[i-1])) {
+			continue
+		}
+		j := i + 1
+		if j < len(s) && isASCIIDigit(s[j]) {
+			j++
+		}
+		if j < len(s) && isASCIIDigit(s[j]) {
+			i = j // three digits or more: no day starts in this run
+			for i+1 < len(s) && isASCIIDigit(s[i+1]) {
+				i++
+			}
+			continue
+		}
+		if sepThenLetter(s, j) {
+			return true
+		}
+		switch {
+		case j+1 < len(s) && s[j]|0x20 == 'e' && s[j+1]|0x20 == 'r':
+			j += 2
+		case strings.HasPrefix(s[j:], "º"):
+			j += len("º")
+		case j < len(s) && s[j] == '.':
+			j++
+		default:
+			continue
+		}
+		if sepThenLetter(s, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// sepThenLetter: at s[j] a "-" or a run of white space (\s), then an ASCII
+// letter or a byte of a multi-byte character.
+func sepThenLetter(s string, j int) bool {
+	if j < len(s) && s[j] == '-' {
+		j++
+	} else {
+		k := j
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' || s[k] == '\r') {
+			k++
+		}
+		if k == j {
+			return false
+		}
+		j = k
+	}
+	return j < len(s) && (s[j] >= utf8.RuneSelf || isASCIILetter(s[j]))
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // The separators digitSeps reports, as bits.
 const (

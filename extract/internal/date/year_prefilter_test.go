@@ -242,3 +242,52 @@ func FuzzDigitSeps(f *testing.F) {
 		}
 	})
 }
+
+// TestDayBeforeWordSound checks that dayBeforeWord lets through every
+// line dmyForeignRe matches: each month name of the table in the forms
+// the pattern reads, in both letter cases, after the characters that may
+// stand before a day, and the table's own examples.
+func TestDayBeforeWordSound(t *testing.T) {
+	var lines []string
+	for _, row := range monthTable {
+		lines = append(lines, row.example)
+	}
+	for name := range foreignMonths {
+		for _, n := range []string{name, strings.ToUpper(name)} {
+			for _, form := range []string{"5 %s 2024", "05. %s 2024", "4-%s-2021", "1er %s 2020", "1ER %s 2020", "3 de %s de 2020", "7 de %s del 2022", "9º %s 2019", "12  %s, 2021"} {
+				l := strings.Replace(form, "%s", n, 1)
+				lines = append(lines, l, "("+l+")", "«"+l, "am "+l)
+			}
+		}
+	}
+	matched := 0
+	for _, l := range lines {
+		if dmyForeignRe.MatchString(l) {
+			matched++
+			if !dayBeforeWord(l) {
+				t.Errorf("dayBeforeWord rejects %q, which dmyForeignRe matches", l)
+			}
+		}
+	}
+	if matched < len(lines)/2 {
+		t.Errorf("only %d of %d test lines match dmyForeignRe", matched, len(lines))
+	}
+	for _, l := range []string{"In 2024, the harbour reopened.", "2024-09-05", "page 12/2024", "room 101 in 2021"} {
+		if dayBeforeWord(l) {
+			t.Errorf("dayBeforeWord passes %q, which holds no day before a word", l)
+		}
+	}
+}
+
+// FuzzDayBeforeWord: a match of dmyForeignRe implies dayBeforeWord.
+func FuzzDayBeforeWord(f *testing.F) {
+	for _, row := range monthTable {
+		f.Add(row.example)
+	}
+	f.Add("le 1er mars 2020")
+	f.Fuzz(func(t *testing.T, l string) {
+		if dmyForeignRe.MatchString(l) && !dayBeforeWord(l) {
+			t.Errorf("dayBeforeWord rejects %q, which dmyForeignRe matches", l)
+		}
+	})
+}
