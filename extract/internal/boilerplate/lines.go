@@ -23,7 +23,11 @@ var (
 	// CopyLine is a copyright notice.
 	CopyLine = &Rule{Name: "copyLine", Example: "© 2024 The Lakeside Courier", Re: regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b|版权所有|版權所有|all rights reserved)`)}
 	// AttachBox is an attachments box title (often left empty).
-	AttachBox = &Rule{Name: "attachBox", Example: "附件下载：", Re: regexp.MustCompile(`^\s*(相关资料下载|相關資料下載|附件下载|附件下載|相关附件|相關附件)\s*[:：]?\s*$`)}
+	AttachBox = &Rule{Name: "attachBox", Example: "附件下载：", Re: regexp.MustCompile(`^\s*(相关资料下载|相關資料下載|附件下载|附件下載|相关附件|相關附件)\s*[:：]?\s*$`), Need: func(s string) bool {
+		// It runs on lines of any length: the cheap test spares the
+		// regexp most of them.
+		return strings.Contains(s, "附件") || strings.Contains(s, "资料下载") || strings.Contains(s, "資料下載")
+	}}
 	// BlockHead is the heading of a block that follows the article and is
 	// not part of it: related reading, disclaimers, comments, newsletters,
 	// a feedback widget ("Was this article helpful?", "Rate this post").
@@ -63,7 +67,10 @@ var (
 		return FoldContains(s, "credit")
 	}}
 	// ReporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
-	ReporterLine = &Rule{Name: "reporterLine", Example: "本报记者 王若溪", Re: regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`)}
+	ReporterLine = &Rule{Name: "reporterLine", Example: "本报记者 王若溪", Re: regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`), Need: func(s string) bool {
+		// Its words, with the characters they share.
+		return strings.Contains(s, "者") || strings.Contains(s, "通") || strings.Contains(s, "特") || strings.Contains(s, "习生") || strings.Contains(s, "習生")
+	}}
 	// PhotoCredit ends a picture's caption with its photographer: "张三/摄",
 	// "记者 张三 摄", "（李四 摄）". 拍摄 in a sentence has no space or slash.
 	PhotoCredit = &Rule{Name: "photoCredit", Example: "湖畔码头晨景 林晓舟 摄", Re: regexp.MustCompile(`(\s|/|／)(摄|攝)\s*$|[（(][^（）()]{1,16}(\s|/|／)(摄|攝)[）)]\s*$`), Need: func(s string) bool {
@@ -71,9 +78,14 @@ var (
 	}}
 	// SiteLine is a site's name and address alone on a line: 某某市政府门户网站
 	// www.example.gov.cn, 某某网：example.com.
-	SiteLine = &Rule{Name: "siteLine", Example: "湖畔市政府门户网站 www.example.gov.cn", Re: regexp.MustCompile(`(?i)^[^\s。，！？]{1,24}(网|網|网站|網站|在线|在線|频道|頻道)\s*[:：]?\s*(https?://)?([a-z0-9-]+\.)+[a-z]{2,}/?\s*$`)}
+	SiteLine = &Rule{Name: "siteLine", Example: "湖畔市政府门户网站 www.example.gov.cn", Re: regexp.MustCompile(`(?i)^[^\s。，！？]{1,24}(网|網|网站|網站|在线|在線|频道|頻道)\s*[:：]?\s*(https?://)?([a-z0-9-]+\.)+[a-z]{2,}/?\s*$`), Need: func(s string) bool {
+		// A site word and a dot in the address.
+		return strings.IndexByte(s, '.') >= 0 && (strings.Contains(s, "网") || strings.Contains(s, "網") || strings.Contains(s, "在线") || strings.Contains(s, "在線") || strings.Contains(s, "频道") || strings.Contains(s, "頻道"))
+	}}
 	// ColumnTag is a column label in lenticular brackets alone on a line.
-	ColumnTag = &Rule{Name: "columnTag", Example: "【湖畔观察】", Re: regexp.MustCompile(`^\s*【[^】]{1,20}】\s*$`)}
+	ColumnTag = &Rule{Name: "columnTag", Example: "【湖畔观察】", Re: regexp.MustCompile(`^\s*【[^】]{1,20}】\s*$`), Need: func(s string) bool {
+		return strings.Contains(s, "【")
+	}}
 )
 
 var (
