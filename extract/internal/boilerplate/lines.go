@@ -21,7 +21,10 @@ var (
 		return strings.Contains(s, "ICP") || strings.Contains(s, "安备") || strings.Contains(s, "安備") || strings.Contains(s, "增值电信业务")
 	}}
 	// CopyLine is a copyright notice.
-	CopyLine = &Rule{Name: "copyLine", Example: "© 2024 The Lakeside Courier", Re: regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b|版权所有|版權所有|all rights reserved)`)}
+	CopyLine = &Rule{Name: "copyLine", Example: "© 2024 The Lakeside Courier", Re: regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b|版权所有|版權所有|all rights reserved)`), Need: func(s string) bool { return copyLineNeed(s) }}
+	// copyLineFirst: "(c)" starts with no letter; ©, 版权 pass.
+	copyLineFirst = []string{"", "all", "copyright"}
+	copyLineNeed  = firstWordIn(copyLineFirst...)
 	// AttachBox is an attachments box title (often left empty).
 	AttachBox = &Rule{Name: "attachBox", Example: "附件下载：", Re: regexp.MustCompile(`^\s*(相关资料下载|相關資料下載|附件下载|附件下載|相关附件|相關附件)\s*[:：]?\s*$`), Need: func(s string) bool {
 		// It runs on lines of any length: the cheap test spares the
@@ -31,7 +34,13 @@ var (
 	// BlockHead is the heading of a block that follows the article and is
 	// not part of it: related reading, disclaimers, comments, newsletters,
 	// a feedback widget ("Was this article helpful?", "Rate this post").
-	BlockHead = &Rule{Name: "blockHead", Example: "相关阅读", Re: regexp.MustCompile(`(?i)^\s*(相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关报道|相關報道|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|热点推荐|猜你喜欢|猜你喜歡|为你推荐|為你推薦|更多阅读|版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|网友评论|網友評論|发表评论|發表評論|related\b|read more\b|more on this story|tags\s*:?\s*$|more (\S+ ){0,3}stories\s*$|you may also like|you might also like|recommended( for you| reading| stories)?\s*$|more from\b|most (popular|read)|(latest|recent|popular) (news|posts|articles|stories)\s*:?\s*$|also read\b|see also\b|further reading|comments?\s*(\(\d+\))?\s*$|leave a (comment|reply)|tell us what you think\W*$|help us improve\b.{0,40}$|how (was|did we do|would you rate) (this|our)\b.{0,30}$|(was|did you find) this (article|page|post|information) (helpful|useful)\b.{0,20}$|rate this (article|post|page|story|issue)\b.{0,20}$|tell us how we can improve( this (post|article|page|story))?\W*$|have your say\W*$|join the discussion\W*$|share this( article| story| post| page)?( with (others|friends))?( on)?\s*:?\s*$|sign up for|subscribe to|about the (author|writer)s?\s*:?\s*$)`)}
+	BlockHead = &Rule{Name: "blockHead", Example: "相关阅读", Re: regexp.MustCompile(`(?i)^\s*(相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关报道|相關報道|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|热点推荐|猜你喜欢|猜你喜歡|为你推荐|為你推薦|更多阅读|版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|网友评论|網友評論|发表评论|發表評論|related\b|read more\b|more on this story|tags\s*:?\s*$|more (\S+ ){0,3}stories\s*$|you may also like|you might also like|recommended( for you| reading| stories)?\s*$|more from\b|most (popular|read)|(latest|recent|popular) (news|posts|articles|stories)\s*:?\s*$|also read\b|see also\b|further reading|comments?\s*(\(\d+\))?\s*$|leave a (comment|reply)|tell us what you think\W*$|help us improve\b.{0,40}$|how (was|did we do|would you rate) (this|our)\b.{0,30}$|(was|did you find) this (article|page|post|information) (helpful|useful)\b.{0,20}$|rate this (article|post|page|story|issue)\b.{0,20}$|tell us how we can improve( this (post|article|page|story))?\W*$|have your say\W*$|join the discussion\W*$|share this( article| story| post| page)?( with (others|friends))?( on)?\s*:?\s*$|sign up for|subscribe to|about the (author|writer)s?\s*:?\s*$)`), Need: func(s string) bool { return blockHeadNeed(s) }}
+	// blockHeadFirst are the first words of BlockHead's English forms (the
+	// Chinese ones start beyond ASCII and pass).
+	blockHeadFirst = []string{"about", "also", "comment", "comments", "did", "further", "have", "help", "how", "join",
+		"latest", "leave", "more", "most", "popular", "rate", "read", "recent", "recommended", "related", "see", "share",
+		"sign", "subscribe", "tags", "tell", "was", "you"}
+	blockHeadNeed = firstWordIn(blockHeadFirst...)
 	// DateOnly matches a line that is a date and time and little else.
 	DateOnly = &Rule{Name: "dateOnly", Example: "2024-09-05 08:56", Re: regexp.MustCompile(`^[\s\p{P}]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?)[\sT]*(\d{1,2}\s*[:：时]\s*\d{1,2}(\s*[:：分]\s*\d{1,2}\s*秒?)?)?`)}
 )
@@ -180,18 +189,25 @@ var (
 	// OnSiteLine points to another story on the site, named by its
 	// address: "Also on example.com …", "On Example.com: …".
 	OnSiteLine = &Rule{Name: "onSiteLine", Example: "Also on example.com: harbour news", Re: regexp.MustCompile(`(?i)^\s*(also )?on [\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk)\b:?`), Need: func(s string) bool {
-		return FoldContains(s, "on ")
+		return onSiteLineNeed(s)
 	}}
+	onSiteLineFirst = []string{"also", "on"}
+	onSiteLineNeed  = firstWordIn(onSiteLineFirst...)
 	// TagLine lists the post's tags or categories: "Filed under: Politics
 	// |", "Tags: ferries, harbour", "Category: News".
 	TagLine = &Rule{Name: "tagLine", Example: "Tags: harbour, ferries", Re: regexp.MustCompile(`(?i)^\s*(filed (under|in)|tags?|tagged( with)?|categories|category|topics?)\s*:`), Need: func(s string) bool {
-		return strings.IndexByte(s, ':') >= 0
+		return strings.IndexByte(s, ':') >= 0 && tagLineNeed(s)
 	}}
+	tagLineFirst = []string{"categories", "category", "filed", "tag", "tagged", "tags", "topic", "topics"}
+	tagLineNeed  = firstWordIn(tagLineFirst...)
 	// RelatedPrefix opens a link to another story: "Related post: …",
 	// "[Read more: …]", "» Related Reading: …", "Recommended: …".
 	RelatedPrefix = &Rule{Name: "relatedPrefix", Example: "Related post: Harbour reopens", Re: regexp.MustCompile(`(?i)^\s*[\[»]?\s*(related( posts?| stor(y|ies)| articles?| reading)?|read more|also read|read also|see also|recommended( reading)?)\s*:`), Need: func(s string) bool {
-		return strings.IndexByte(s, ':') >= 0
+		return strings.IndexByte(s, ':') >= 0 && relatedPrefixNeed(s)
 	}}
+	// relatedPrefixFirst: "[" opens with no letter; "»" passes.
+	relatedPrefixFirst = []string{"", "also", "read", "recommended", "related", "see"}
+	relatedPrefixNeed  = firstWordIn(relatedPrefixFirst...)
 	// BylineLabel is a byline in English with nothing else: "Written by",
 	// "Written by: Jane Roe, Senior Analyst", "Posted by Jane at 11:15 AM".
 	// ("Published by" names a book's or a game's publisher: not one.)
@@ -317,6 +333,43 @@ func foldHasPrefix(s, sub string) bool {
 		}
 	}
 	return true
+}
+
+// firstWordIn returns a Need for a rule whose every form starts, after
+// white space (\s), with one of words (lower case ASCII; "" for the forms
+// that start with another ASCII character). The line's first word is its
+// ASCII letters up to the first other byte; a byte beyond ASCII within it
+// may be a letter that (?i) reads as an ASCII one (ſ as s, K as k), and
+// such a line passes. TestFirstWordsSound derives the words each rule may
+// start with from its regexp and checks them against the list.
+func firstWordIn(words ...string) func(string) bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return func(s string) bool {
+		i := 0
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+			i++
+		}
+		var w [16]byte
+		n := 0
+		for ; i < len(s) && n < len(w); i++ {
+			c := s[i]
+			if c >= 0x80 {
+				return true
+			}
+			if c |= 0x20; c < 'a' || c > 'z' {
+				break // not an ASCII letter
+			}
+			w[n] = c
+			n++
+		}
+		if n == len(w) {
+			return false // longer than any listed word
+		}
+		return set[string(w[:n])]
+	}
 }
 
 // Rule is one line rule, whole in its own definition: its name, an
