@@ -15,5 +15,5 @@ var CtaLine = &Rule{Name: "ctaLine", Example: "Book a demo", Re: regexp.MustComp
 var (
 	ctaLineFirst = []string{"", "book", "buy", "check", "discover", "download", "find", "get", "hide", "learn", "no",
 		"request", "schedule", "share", "shop", "show", "start", "try"}
-	ctaLineNeed = firstWordIn(ctaLineFirst...)
+	ctaLineNeed = FirstWordIn(ctaLineFirst...)
 )

@@ -45,7 +45,7 @@ var (
 		"lee", "lees", "leggi", "leia", "lesen", "lies", "lire", "meer", "mehr", "mira", "neueste", "notas", "noticias",
 		"notizie", "ook", "passend", "passende", "podobne", "polecane", "potrebbe", "przeczytaj", "seite", "sur", "te",
 		"ti", "ve", "vea", "veja", "verwandte", "voir", "vous", "weitere", "zobacz", "zum"}
-	foreignHeadNeed = firstWordIn(foreignHeadFirst...)
+	foreignHeadNeed = FirstWordIn(foreignHeadFirst...)
 	// ForeignPrefix opens a link to another story in those languages:
 	// "Lea también: …", "VEA TAMBIÉN: …", "Le puede interesar: …", "Lesen
 	// Sie auch: …", "À lire aussi : …", "Leggi anche: …", "Czytaj też: …".

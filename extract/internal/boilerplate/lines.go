@@ -24,7 +24,7 @@ var (
 	CopyLine = &Rule{Name: "copyLine", Example: "© 2024 The Lakeside Courier", Re: regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b|版权所有|版權所有|all rights reserved)`), Need: func(s string) bool { return copyLineNeed(s) }}
 	// copyLineFirst: "(c)" starts with no letter; ©, 版权 pass.
 	copyLineFirst = []string{"", "all", "copyright"}
-	copyLineNeed  = firstWordIn(copyLineFirst...)
+	copyLineNeed  = FirstWordIn(copyLineFirst...)
 	// AttachBox is an attachments box title (often left empty).
 	AttachBox = &Rule{Name: "attachBox", Example: "附件下载：", Re: regexp.MustCompile(`^\s*(相关资料下载|相關資料下載|附件下载|附件下載|相关附件|相關附件)\s*[:：]?\s*$`), Need: func(s string) bool {
 		// It runs on lines of any length: the cheap test spares the
@@ -40,7 +40,7 @@ var (
 	blockHeadFirst = []string{"about", "also", "comment", "comments", "did", "further", "have", "help", "how", "join",
 		"latest", "leave", "more", "most", "popular", "rate", "read", "recent", "recommended", "related", "see", "share",
 		"sign", "subscribe", "tags", "tell", "was", "you"}
-	blockHeadNeed = firstWordIn(blockHeadFirst...)
+	blockHeadNeed = FirstWordIn(blockHeadFirst...)
 	// DateOnly matches a line that is a date and time and little else.
 	DateOnly = &Rule{Name: "dateOnly", Example: "2024-09-05 08:56", Re: regexp.MustCompile(`^[\s\p{P}]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?)[\sT]*(\d{1,2}\s*[:：时]\s*\d{1,2}(\s*[:：分]\s*\d{1,2}\s*秒?)?)?`)}
 )
@@ -192,14 +192,14 @@ var (
 		return onSiteLineNeed(s)
 	}}
 	onSiteLineFirst = []string{"also", "on"}
-	onSiteLineNeed  = firstWordIn(onSiteLineFirst...)
+	onSiteLineNeed  = FirstWordIn(onSiteLineFirst...)
 	// TagLine lists the post's tags or categories: "Filed under: Politics
 	// |", "Tags: ferries, harbour", "Category: News".
 	TagLine = &Rule{Name: "tagLine", Example: "Tags: harbour, ferries", Re: regexp.MustCompile(`(?i)^\s*(filed (under|in)|tags?|tagged( with)?|categories|category|topics?)\s*:`), Need: func(s string) bool {
 		return strings.IndexByte(s, ':') >= 0 && tagLineNeed(s)
 	}}
 	tagLineFirst = []string{"categories", "category", "filed", "tag", "tagged", "tags", "topic", "topics"}
-	tagLineNeed  = firstWordIn(tagLineFirst...)
+	tagLineNeed  = FirstWordIn(tagLineFirst...)
 	// RelatedPrefix opens a link to another story: "Related post: …",
 	// "[Read more: …]", "» Related Reading: …", "Recommended: …".
 	RelatedPrefix = &Rule{Name: "relatedPrefix", Example: "Related post: Harbour reopens", Re: regexp.MustCompile(`(?i)^\s*[\[»]?\s*(related( posts?| stor(y|ies)| articles?| reading)?|read more|also read|read also|see also|recommended( reading)?)\s*:`), Need: func(s string) bool {
@@ -207,7 +207,7 @@ var (
 	}}
 	// relatedPrefixFirst: "[" opens with no letter; "»" passes.
 	relatedPrefixFirst = []string{"", "also", "read", "recommended", "related", "see"}
-	relatedPrefixNeed  = firstWordIn(relatedPrefixFirst...)
+	relatedPrefixNeed  = FirstWordIn(relatedPrefixFirst...)
 	// BylineLabel is a byline in English with nothing else: "Written by",
 	// "Written by: Jane Roe, Senior Analyst", "Posted by Jane at 11:15 AM".
 	// ("Published by" names a book's or a game's publisher: not one.)
@@ -335,14 +335,14 @@ func foldHasPrefix(s, sub string) bool {
 	return true
 }
 
-// firstWordIn returns a Need for a rule whose every form starts, after
+// FirstWordIn returns a Need for a rule whose every form starts, after
 // white space (\s), with one of words (lower case ASCII; "" for the forms
 // that start with another ASCII character). The line's first word is its
 // ASCII letters up to the first other byte; a byte beyond ASCII within it
 // may be a letter that (?i) reads as an ASCII one (ſ as s, K as k), and
-// such a line passes. TestFirstWordsSound derives the words each rule may
-// start with from its regexp and checks them against the list.
-func firstWordIn(words ...string) func(string) bool {
+// such a line passes. FirstWords lists the words a regexp may start with;
+// the soundness tests check each list with it.
+func FirstWordIn(words ...string) func(string) bool {
 	set := make(map[string]bool, len(words))
 	for _, w := range words {
 		set[w] = true
