@@ -45,6 +45,13 @@ var (
 	// Whole tokens (or token heads before - _ digit) that are pinyin or
 	// short names of the same blocks: ly (来源), zuozhe, fbsj (发布时间).
 	hintWords = []string{"by", "ly", "laiyuan", "zuozhe", "fbsj", "sj", "rq"}
+	// hintPartsByFirst files hintParts by their first byte.
+	hintPartsByFirst = func() (t [256][]string) {
+		for _, p := range hintParts {
+			t[p[0]] = append(t[p[0]], p)
+		}
+		return t
+	}()
 )
 
 func tokenHead(tok, w string) bool {
@@ -93,9 +100,12 @@ func mNoiseToken(tok string) bool {
 // mHintClass reports whether a class/id string names a byline/date block.
 func mHintClass(cls string) bool {
 	cls = strings.ToLower(cls)
-	for _, p := range hintParts {
-		if strings.Contains(cls, p) {
-			return true
+	// One pass over cls finds any of hintParts (filed by first byte).
+	for i := 0; i < len(cls); i++ {
+		for _, p := range hintPartsByFirst[cls[i]] {
+			if strings.HasPrefix(cls[i:], p) {
+				return true
+			}
 		}
 	}
 	for tok := range strings.FieldsSeq(cls) {
