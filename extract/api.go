@@ -109,7 +109,8 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if leadLanguage(md.Language) {
 		lead = findLead(root, md.Description)
 	}
-	box, bodyLen, posts := body.Find(doc, bodySel, md.Title)
+	found := body.Find(doc, bodySel, md.Title)
+	box := found.Box
 
 	a := &res.Article
 	a.URL = opts.URL
@@ -128,10 +129,10 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if len(a.Images) == 0 && md.Image != "" {
 		a.Images = []article.Image{{URL: md.Image}}
 	}
-	if lead != nil {
-		putLead(box, lead, render.BodyText(box))
+	text, drops := found.Text, found.Drops
+	if lead != nil && putLead(box, lead, text) {
+		text, drops = render.BodyTextDrops(box) // the lead is the text's first paragraph now
 	}
-	text, drops := render.BodyTextDrops(box)
 	a.Text = render.DropByline(render.DropAuthorBio(text, md.Authors), md.Authors)
 	ld := 0.0
 	bs := body.NewScorer(box)
@@ -147,7 +148,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 		a.Text = render.BodyText(lb)
 		a.HTML = sanitize.HTML(render.BodyHTML(lb, base))
 	}
-	res.IsArticle = !posts && judge(md, bodyLen, ld, ls)
+	res.IsArticle = !found.Posts && judge(md, found.BodyLen, ld, ls)
 	a.Normalize()
 	return res, nil
 }

@@ -102,17 +102,19 @@ func leadBlock(t *html.Node, desc string) *html.Node {
 
 // putLead sets the lead's text as the first paragraph of box, unless the
 // box holds it already (the lead was the text's own first paragraph).
-func putLead(box, lead *html.Node, text string) {
+// It reports whether it did.
+func putLead(box, lead *html.Node, text string) bool {
 	if body.HasAncestor(lead, box) {
-		return
+		return false
 	}
 	lt := dom.Collapse(dom.BlockText(lead))
 	if lt == "" || strings.Contains(dom.Collapse(text), lt) {
-		return
+		return false
 	}
 	p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
 	p.AppendChild(&html.Node{Type: html.TextNode, Data: lt})
 	box.InsertBefore(p, box.FirstChild)
+	return true
 }
 
 // nthSpace is the index of the nth space in s, or -1.

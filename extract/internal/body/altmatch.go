@@ -16,6 +16,9 @@ type altMatcher struct {
 	expr  string    // the regexp it stands for
 	lits  []string  // alternatives without \b
 	words []altWord // alternatives with a \b
+	// byFirst files lits by their first byte: one pass over s finds them
+	// all, where a strings.Contains per alternative made as many passes.
+	byFirst [256][]string
 }
 
 type altWord struct {
@@ -62,14 +65,21 @@ func newAltMatcher(expr string) *altMatcher {
 			m.words = append(m.words, ww)
 		}
 	}
+	for _, l := range m.lits {
+		m.byFirst[l[0]] = append(m.byFirst[l[0]], l)
+	}
 	return m
 }
 
 // MatchString reports whether s contains a match of the alternation.
 func (m *altMatcher) MatchString(s string) bool {
-	for _, l := range m.lits {
-		if strings.Contains(s, l) {
-			return true
+	if len(m.lits) > 0 {
+		for i := 0; i < len(s); i++ {
+			for _, l := range m.byFirst[s[i]] {
+				if strings.HasPrefix(s[i:], l) {
+					return true
+				}
+			}
 		}
 	}
 	for _, w := range m.words {

@@ -10,7 +10,7 @@ import (
 // TestAltMatcher checks each altMatcher against the regexp it stands for
 // on strings made of pieces of its own words.
 func TestAltMatcher(t *testing.T) {
-	for _, m := range []*altMatcher{unlikely, strong, maybe, commentHint, positiveHint, negativeHint} {
+	for _, m := range []*altMatcher{unlikely, strong, maybe, commentHint, authorHint, positiveHint, negativeHint} {
 		re := regexp.MustCompile(m.expr)
 		var pieces []string
 		for _, alt := range strings.Split(strings.NewReplacer(`\b`, "", "?", "").Replace(m.expr), "|") {

@@ -9,10 +9,21 @@ import (
 	"newsarchive/extract/internal/render"
 )
 
-// Find cleans doc and returns the body box, its weighted text
-// length, and whether the page was a run of whole posts cut to its first
-// (dropLaterPosts). A site's body selector (bodySel) replaces the body finder.
-func Find(doc *goquery.Document, bodySel, title string) (box *html.Node, bodyLen int, posts bool) {
+// Found is what Find returns: the body box, its text as
+// render.BodyTextDrops gives it (rendered once: the caller needs it too),
+// the text's weighted length, and whether the page was a run of whole
+// posts cut to its first (dropLaterPosts).
+type Found struct {
+	Box     *html.Node
+	Text    string
+	Drops   []*html.Node
+	BodyLen int
+	Posts   bool
+}
+
+// Find cleans doc and returns the body box and its text. A site's body
+// selector (bodySel) replaces the body finder.
+func Find(doc *goquery.Document, bodySel, title string) Found {
 	root := doc.Selection.Nodes[0]
 	if bodySel != "" {
 		if sel := doc.Find(bodySel); sel.Length() > 0 {
@@ -25,17 +36,21 @@ func Find(doc *goquery.Document, bodySel, title string) (box *html.Node, bodyLen
 			}
 			preClean(box, false)
 			pruneBoilerplate(box, NewScorer(box), dom.Collapse(title))
-			l, _ := dom.Measure(render.BodyText(box))
-			return box, l, false
+			return found(box, false)
 		}
 	}
 	preClean(root, true)
-	posts = dropLaterPosts(root)
+	posts := dropLaterPosts(root)
 	box, s, top := findBodyAt(root)
 	prune(box, s, title)
 	addDocInfo(box, top)
-	bodyLen, _ = dom.Measure(render.BodyText(box))
-	return box, bodyLen, posts
+	return found(box, posts)
+}
+
+func found(box *html.Node, posts bool) Found {
+	text, drops := render.BodyTextDrops(box)
+	l, _ := dom.Measure(text)
+	return Found{Box: box, Text: text, Drops: drops, BodyLen: l, Posts: posts}
 }
 
 // inNodes reports whether one of ns is a proper ancestor of n (n then moves

@@ -52,7 +52,7 @@ func introducedList(n *html.Node, s *scorer) bool {
 func introRejects(t string) bool {
 	return boilerplate.BlockHead.MatchString(t) || boilerplate.ForeignHead.MatchString(t) ||
 		boilerplate.RelatedPrefix.MatchString(t) || boilerplate.ForeignPrefix.MatchString(t) ||
-		boilerplate.EnjoyedPlea.MatchString(t) || boilerplate.ReadingHead.MatchString(t) && len(t) < 60
+		boilerplate.EnjoyedPlea.MatchString(t) || len(t) < 60 && boilerplate.ReadingHead.MatchString(t)
 }
 
 func firstRune(s string) rune {

@@ -264,11 +264,14 @@ func isTitle(t, title string) bool {
 // stampLine reports a short line with a date or time and no sentence in it:
 // "Updated 5:27 am, March 4, 2021", "By admin - 2018-09-16".
 func StampLine(t string) bool {
-	if !boilerplate.Stamp.MatchString(t) || dom.EndsSentence(t) {
+	// The cheap tests first: the regexp runs on few lines.
+	if dom.EndsSentence(t) {
 		return false
 	}
-	_, p := dom.Measure(t)
-	return p <= 3
+	if _, p := dom.Measure(t); p > 3 {
+		return false
+	}
+	return boilerplate.Stamp.MatchString(t)
 }
 
 // linkedLine reports a line that is nothing but a link ("Read more",

@@ -11,8 +11,15 @@ import (
 // "Download now", "Shop now"), or the caption of a widget control ("Share:",
 // "12 Comments", "Show caption", "No items found."). No sentence of an article stands so.
 var CtaLine = &Rule{Name: "ctaLine", Example: "Book a demo", Re: regexp.MustCompile(`(?i)^\s*(learn more|find out more|discover more|book a (free )?(demo|call|consultation)|(get|request|schedule) a (free )?(demo|quote|consultation)|get started( today| now| for free)?|start (your )?free trial|try it (free|now)|download( now)?|shop now|buy now|check it out|share|\d+ comments?|show caption|hide caption|no (items|results|posts) found)\s*[:!.→›»>]*\s*$`), Need: func(s string) bool {
-	return len(s) < 200
+	return len(s) < 200 && ctaLineNeed(s)
 }}
+
+// ctaLineFirst are the first words of CtaLine's forms ("" for "12 comments").
+var (
+	ctaLineFirst = []string{"", "book", "buy", "check", "discover", "download", "find", "get", "hide", "learn", "no",
+		"request", "schedule", "share", "shop", "show", "start", "try"}
+	ctaLineNeed = FirstWordIn(ctaLineFirst...)
+)
 
 // AppPlea asks readers to get the site's app: "For the latest stories
 // download the Harbour News app for iOS and Android", "Get the latest

@@ -37,7 +37,15 @@ var (
 		`lees ook|ook interessant|(gerelateerde|meer) (artikelen|berichten)|` +
 		// Polish
 		`(czytaj|zobacz|przeczytaj|sprawdź) (też|także|również)|(polecane|podobne|powiązane) (artykuły|wpisy|teksty)` +
-		`)\s*[:!?.…]*\s*$`)}
+		`)\s*[:!?.…]*\s*$`), Need: func(s string) bool { return foreignHeadNeed(s) }}
+	// foreignHeadFirst are the first words of ForeignHead's forms that
+	// are ASCII (ähnliche, à, también … pass).
+	foreignHeadFirst = []string{"article", "articles", "articoli", "artigos", "artikel", "auch", "beitrag", "contenidos",
+		"contenu", "contenus", "czytaj", "dans", "das", "empfohlene", "gerelateerde", "keine", "kommentare", "le", "lea",
+		"lee", "lees", "leggi", "leia", "lesen", "lies", "lire", "meer", "mehr", "mira", "neueste", "notas", "noticias",
+		"notizie", "ook", "passend", "passende", "podobne", "polecane", "potrebbe", "przeczytaj", "seite", "sur", "te",
+		"ti", "ve", "vea", "veja", "verwandte", "voir", "vous", "weitere", "zobacz", "zum"}
+	foreignHeadNeed = FirstWordIn(foreignHeadFirst...)
 	// ForeignPrefix opens a link to another story in those languages:
 	// "Lea también: …", "VEA TAMBIÉN: …", "MIRA: …", "Le puede interesar: …", "Lesen
 	// Sie auch: …", "À lire aussi : …", "Leggi anche: …", "Czytaj też: …".

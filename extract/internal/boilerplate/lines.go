@@ -21,13 +21,26 @@ var (
 		return strings.Contains(s, "ICP") || strings.Contains(s, "安备") || strings.Contains(s, "安備") || strings.Contains(s, "增值电信业务")
 	}}
 	// CopyLine is a copyright notice.
-	CopyLine = &Rule{Name: "copyLine", Example: "© 2024 The Lakeside Courier", Re: regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b|版权所有|版權所有|all rights reserved)`)}
+	CopyLine = &Rule{Name: "copyLine", Example: "© 2024 The Lakeside Courier", Re: regexp.MustCompile(`(?i)^\s*(©|\(c\)|copyright\b|版权所有|版權所有|all rights reserved)`), Need: func(s string) bool { return copyLineNeed(s) }}
+	// copyLineFirst: "(c)" starts with no letter; ©, 版权 pass.
+	copyLineFirst = []string{"", "all", "copyright"}
+	copyLineNeed  = FirstWordIn(copyLineFirst...)
 	// AttachBox is an attachments box title (often left empty).
-	AttachBox = &Rule{Name: "attachBox", Example: "附件下载：", Re: regexp.MustCompile(`^\s*(相关资料下载|相關資料下載|附件下载|附件下載|相关附件|相關附件)\s*[:：]?\s*$`)}
+	AttachBox = &Rule{Name: "attachBox", Example: "附件下载：", Re: regexp.MustCompile(`^\s*(相关资料下载|相關資料下載|附件下载|附件下載|相关附件|相關附件)\s*[:：]?\s*$`), Need: func(s string) bool {
+		// It runs on lines of any length: the cheap test spares the
+		// regexp most of them.
+		return strings.Contains(s, "附件") || strings.Contains(s, "资料下载") || strings.Contains(s, "資料下載")
+	}}
 	// BlockHead is the heading of a block that follows the article and is
 	// not part of it: related reading, disclaimers, comments, newsletters,
 	// a feedback widget ("Was this article helpful?", "Rate this post").
-	BlockHead = &Rule{Name: "blockHead", Example: "相关阅读", Re: regexp.MustCompile(`(?i)^\s*(相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关报道|相關報道|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|热点推荐|猜你喜欢|猜你喜歡|为你推荐|為你推薦|更多阅读|版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|网友评论|網友評論|发表评论|發表評論|related\b|read more\b|more on this story|tags\s*:?\s*$|more (\S+ ){0,3}stories\s*$|you may also like|you might also like|recommended( for you| reading| stories)?\s*$|more from\b|most (popular|read)|(latest|recent|popular) (news|posts|articles|stories)\s*:?\s*$|also read\b|see also\b|further reading|comments?\s*(\(\d+\))?\s*$|leave a (comment|reply)|tell us what you think\W*$|help us improve\b.{0,40}$|how (was|did we do|would you rate) (this|our)\b.{0,30}$|(was|did you find) this (article|page|post|information) (helpful|useful)\b.{0,20}$|rate this (article|post|page|story|issue)\b.{0,20}$|tell us how we can improve( this (post|article|page|story))?\W*$|have your say\W*$|join the discussion\W*$|share this( article| story| post| page)?( with (others|friends))?( on)?\s*:?\s*$|sign up for|subscribe to|about the (author|writer)s?\s*:?\s*$)`)}
+	BlockHead = &Rule{Name: "blockHead", Example: "相关阅读", Re: regexp.MustCompile(`(?i)^\s*(相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|相关报道|相關報道|相关链接|相關鏈接|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|热点推荐|猜你喜欢|猜你喜歡|为你推荐|為你推薦|更多阅读|版权与免责声明|版權與免責聲明|免责声明|免責聲明|版权声明|版權聲明|网友评论|網友評論|发表评论|發表評論|related\b|read more\b|more on this story|tags\s*:?\s*$|more (\S+ ){0,3}stories\s*$|you may also like|you might also like|recommended( for you| reading| stories)?\s*$|more from\b|most (popular|read)|(latest|recent|popular) (news|posts|articles|stories)\s*:?\s*$|also read\b|see also\b|further reading|comments?\s*(\(\d+\))?\s*$|leave a (comment|reply)|tell us what you think\W*$|help us improve\b.{0,40}$|how (was|did we do|would you rate) (this|our)\b.{0,30}$|(was|did you find) this (article|page|post|information) (helpful|useful)\b.{0,20}$|rate this (article|post|page|story|issue)\b.{0,20}$|tell us how we can improve( this (post|article|page|story))?\W*$|have your say\W*$|join the discussion\W*$|share this( article| story| post| page)?( with (others|friends))?( on)?\s*:?\s*$|sign up for|subscribe to|about the (author|writer)s?\s*:?\s*$)`), Need: func(s string) bool { return blockHeadNeed(s) }}
+	// blockHeadFirst are the first words of BlockHead's English forms (the
+	// Chinese ones start beyond ASCII and pass).
+	blockHeadFirst = []string{"about", "also", "comment", "comments", "did", "further", "have", "help", "how", "join",
+		"latest", "leave", "more", "most", "popular", "rate", "read", "recent", "recommended", "related", "see", "share",
+		"sign", "subscribe", "tags", "tell", "was", "you"}
+	blockHeadNeed = FirstWordIn(blockHeadFirst...)
 	// DateOnly matches a line that is a date and time and little else.
 	DateOnly = &Rule{Name: "dateOnly", Example: "2024-09-05 08:56", Re: regexp.MustCompile(`^[\s\p{P}]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?)[\sT]*(\d{1,2}\s*[:：时]\s*\d{1,2}(\s*[:：分]\s*\d{1,2}\s*秒?)?)?`)}
 )
@@ -63,7 +76,10 @@ var (
 		return FoldContains(s, "credit")
 	}}
 	// ReporterLine names the reporters: 本报记者 张三, 新华社记者 李四.
-	ReporterLine = &Rule{Name: "reporterLine", Example: "本报记者 王若溪", Re: regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`)}
+	ReporterLine = &Rule{Name: "reporterLine", Example: "本报记者 王若溪", Re: regexp.MustCompile(`记者|記者|通讯员|通訊員|特约撰稿|特約撰稿|实习生|實習生`), Need: func(s string) bool {
+		// Its words, with the characters they share.
+		return strings.Contains(s, "者") || strings.Contains(s, "通") || strings.Contains(s, "特") || strings.Contains(s, "习生") || strings.Contains(s, "習生")
+	}}
 	// PhotoCredit ends a picture's caption with its photographer: "张三/摄",
 	// "记者 张三 摄", "（李四 摄）". 拍摄 in a sentence has no space or slash.
 	PhotoCredit = &Rule{Name: "photoCredit", Example: "湖畔码头晨景 林晓舟 摄", Re: regexp.MustCompile(`(\s|/|／)(摄|攝)\s*$|[（(][^（）()]{1,16}(\s|/|／)(摄|攝)[）)]\s*$`), Need: func(s string) bool {
@@ -71,9 +87,14 @@ var (
 	}}
 	// SiteLine is a site's name and address alone on a line: 某某市政府门户网站
 	// www.example.gov.cn, 某某网：example.com.
-	SiteLine = &Rule{Name: "siteLine", Example: "湖畔市政府门户网站 www.example.gov.cn", Re: regexp.MustCompile(`(?i)^[^\s。，！？]{1,24}(网|網|网站|網站|在线|在線|频道|頻道)\s*[:：]?\s*(https?://)?([a-z0-9-]+\.)+[a-z]{2,}/?\s*$`)}
+	SiteLine = &Rule{Name: "siteLine", Example: "湖畔市政府门户网站 www.example.gov.cn", Re: regexp.MustCompile(`(?i)^[^\s。，！？]{1,24}(网|網|网站|網站|在线|在線|频道|頻道)\s*[:：]?\s*(https?://)?([a-z0-9-]+\.)+[a-z]{2,}/?\s*$`), Need: func(s string) bool {
+		// A site word and a dot in the address.
+		return strings.IndexByte(s, '.') >= 0 && (strings.Contains(s, "网") || strings.Contains(s, "網") || strings.Contains(s, "在线") || strings.Contains(s, "在線") || strings.Contains(s, "频道") || strings.Contains(s, "頻道"))
+	}}
 	// ColumnTag is a column label in lenticular brackets alone on a line.
-	ColumnTag = &Rule{Name: "columnTag", Example: "【湖畔观察】", Re: regexp.MustCompile(`^\s*【[^】]{1,20}】\s*$`)}
+	ColumnTag = &Rule{Name: "columnTag", Example: "【湖畔观察】", Re: regexp.MustCompile(`^\s*【[^】]{1,20}】\s*$`), Need: func(s string) bool {
+		return strings.Contains(s, "【")
+	}}
 )
 
 var (
@@ -168,18 +189,25 @@ var (
 	// OnSiteLine points to another story on the site, named by its
 	// address: "Also on example.com …", "On Example.com: …".
 	OnSiteLine = &Rule{Name: "onSiteLine", Example: "Also on example.com: harbour news", Re: regexp.MustCompile(`(?i)^\s*(also )?on [\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk)\b:?`), Need: func(s string) bool {
-		return FoldContains(s, "on ")
+		return onSiteLineNeed(s)
 	}}
+	onSiteLineFirst = []string{"also", "on"}
+	onSiteLineNeed  = FirstWordIn(onSiteLineFirst...)
 	// TagLine lists the post's tags or categories: "Filed under: Politics
 	// |", "Tags: ferries, harbour", "Category: News".
 	TagLine = &Rule{Name: "tagLine", Example: "Tags: harbour, ferries", Re: regexp.MustCompile(`(?i)^\s*(filed (under|in)|tags?|tagged( with)?|categories|category|topics?)\s*:`), Need: func(s string) bool {
-		return strings.IndexByte(s, ':') >= 0
+		return strings.IndexByte(s, ':') >= 0 && tagLineNeed(s)
 	}}
+	tagLineFirst = []string{"categories", "category", "filed", "tag", "tagged", "tags", "topic", "topics"}
+	tagLineNeed  = FirstWordIn(tagLineFirst...)
 	// RelatedPrefix opens a link to another story: "Related post: …",
 	// "[Read more: …]", "» Related Reading: …", "Recommended: …".
 	RelatedPrefix = &Rule{Name: "relatedPrefix", Example: "Related post: Harbour reopens", Re: regexp.MustCompile(`(?i)^\s*[\[»]?\s*(related( posts?| stor(y|ies)| articles?| reading)?|read more|also read|read also|see also|recommended( reading)?)\s*:`), Need: func(s string) bool {
-		return strings.IndexByte(s, ':') >= 0
+		return strings.IndexByte(s, ':') >= 0 && relatedPrefixNeed(s)
 	}}
+	// relatedPrefixFirst: "[" opens with no letter; "»" passes.
+	relatedPrefixFirst = []string{"", "also", "read", "recommended", "related", "see"}
+	relatedPrefixNeed  = FirstWordIn(relatedPrefixFirst...)
 	// BylineLabel is a byline in English with nothing else: "Written by",
 	// "Written by: Jane Roe, Senior Analyst", "Posted by Jane at 11:15 AM".
 	// ("Published by" names a book's or a game's publisher: not one.)
@@ -249,22 +277,99 @@ var FormStatus = &Rule{Name: "formStatus", Example: "form-success", Re: regexp.M
 // alone, so that it is a sound prefilter for a (?i) regexp.
 func FoldContains(s, sub string) bool {
 	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		j := 0
-		for ; j < n; j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != sub[j] {
-				break
+	if n == 0 {
+		return true
+	}
+	// Jump from one place the first byte of sub, in either case, starts
+	// to the next (IndexByte is vectorised); compare the rest there.
+	lo := sub[0]
+	if 'A' <= lo && lo <= 'Z' {
+		return false // no byte lowers to an upper-case letter
+	}
+	up := lo
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	}
+	nextLo, nextUp := -2, -2 // -2: not searched yet; -1: none left
+	for i := 0; i+n <= len(s); {
+		if nextLo != -1 && nextLo < i {
+			if nextLo = strings.IndexByte(s[i:], lo); nextLo >= 0 {
+				nextLo += i
 			}
 		}
-		if j == n {
+		if up != lo && nextUp != -1 && nextUp < i {
+			if nextUp = strings.IndexByte(s[i:], up); nextUp >= 0 {
+				nextUp += i
+			}
+		}
+		at := nextLo
+		if up != lo && nextUp >= 0 && (at < 0 || nextUp < at) {
+			at = nextUp
+		}
+		if at < 0 || at+n > len(s) {
+			return false
+		}
+		if foldHasPrefix(s[at+1:], sub[1:]) {
 			return true
 		}
+		i = at + 1
 	}
 	return false
+}
+
+// foldHasPrefix reports whether s starts with the lower-case ASCII sub in
+// any letter case.
+func foldHasPrefix(s, sub string) bool {
+	if len(s) < len(sub) {
+		return false
+	}
+	for j := 0; j < len(sub); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != sub[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// FirstWordIn returns a Need for a rule whose every form starts, after
+// white space (\s), with one of words (lower case ASCII; "" for the forms
+// that start with another ASCII character). The line's first word is its
+// ASCII letters up to the first other byte; a byte beyond ASCII within it
+// may be a letter that (?i) reads as an ASCII one (ſ as s, K as k), and
+// such a line passes. FirstWords lists the words a regexp may start with;
+// the soundness tests check each list with it.
+func FirstWordIn(words ...string) func(string) bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return func(s string) bool {
+		i := 0
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+			i++
+		}
+		var w [16]byte
+		n := 0
+		for ; i < len(s) && n < len(w); i++ {
+			c := s[i]
+			if c >= 0x80 {
+				return true
+			}
+			if c |= 0x20; c < 'a' || c > 'z' {
+				break // not an ASCII letter
+			}
+			w[n] = c
+			n++
+		}
+		if n == len(w) {
+			return false // longer than any listed word
+		}
+		return set[string(w[:n])]
+	}
 }
 
 // Rule is one line rule, whole in its own definition: its name, an

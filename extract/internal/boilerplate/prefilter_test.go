@@ -63,4 +63,6 @@ var soundLines = []string{
 	"扫一扫分享到微信", "字号：大 中 小", "www.example.com", "https://news.example/a/1", "WWW.EXAMPLE.COM",
 	"\u212aab.example.org", "ſite.example.net", "2024-09-05", "5/9/2024", "08:56", "3月4日", "4 March 2021",
 	"March 4, 2021", "The harbour board voted on Monday to close the old pier.",
+	"通讯员 林晓舟", "特約撰稿 許青禾", "實習生 王若溪", "新华社記者 林晓舟", "相關資料下載：", "  相关附件 ", "【 湖畔 】",
+	"湖畔在線：HTTPS://NEWS.EXAMPLE.CN/", "湖畔频道 example.com",
 }

@@ -239,25 +239,31 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 	// The month-name patterns need a letter of an alphabet: most lines of
 	// a Chinese page have none and skip them.
 	if hasAlphaLetter(s) {
-		if m := withYear(mdyRe, s, year); m != nil {
+		// The English month names need one of their first three letters
+		// in a row (TestEnglishMonthPrefilterSound).
+		english := year && hasEnglishMonth(s)
+		if m := withYear(mdyRe, s, english); m != nil {
 			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[2]:m[2]+3])], D: atoi(s[m[4]:m[5]])}, m[0], m[1])
 		}
-		if m := withYear(dmyNameRe, s, year); m != nil {
+		if m := withYear(dmyNameRe, s, english); m != nil {
 			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
 		}
-		if m := withYear(dmyForeignRe, s, year); m != nil {
+		if m := withYear(dmyForeignRe, s, year && dayBeforeWord(s)); m != nil {
 			if mo := foreignMonths[strings.ToLower(s[m[4]:m[5]])]; mo > 0 {
 				try(Date{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
 			}
 		}
 	}
-	if m := withYear(dmyRe, s, year); m != nil && digitBounded(s, m[0], m[1]) {
+	// The numeric patterns below need a digit, a separator and a digit in
+	// a row ("5/9", "05.09"): most lines have none (TestDigitSepSound).
+	seps := digitSeps(s)
+	if m := withYear(dmyRe, s, year && seps != 0); m != nil && digitBounded(s, m[0], m[1]) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
 		// 10.12.2022 is day first wherever dates are written with dots.
 		mo, d := monthDay(a, b, c.DayFirst || s[m[4]:m[5]] == ".")
 		try(Date{Y: y, Mo: mo, D: d}, m[0], m[1])
 	}
-	if m := shortYearRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) && (m[1] >= len(s) || s[m[1]] != '/' && s[m[1]] != '.') {
+	if m := shortYearIn(s, seps); m != nil && digitBounded(s, m[0], m[1]) && (m[1] >= len(s) || s[m[1]] != '/' && s[m[1]] != '.') {
 		g := 2
 		if m[2] < 0 {
 			g = 8
@@ -491,6 +497,109 @@ func withYear(re *regexp.Regexp, s string, year bool) []int {
 	return re.FindStringSubmatchIndex(s)
 }
 
+// dayBeforeWord reports whether s may hold the start of a dmyForeignRe
+// match: a number of one or two ASCII digits with no letter or digit
+// before it, then "er", "º" or "." or nothing, then white space or a "-",
+// then a letter. A byte before the number that is part of a multi-byte
+// character may be a letter or not: it passes.
+func dayBeforeWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIDigit(s[i]) {
+			continue
+		}
+		if i > 0 && s[i-1] < utf8.RuneSelf && (isASCIIDigit(s[i-1]) || isASCIILetter(s[i-1])) {
+			continue
+		}
+		j := i + 1
+		if j < len(s) && isASCIIDigit(s[j]) {
+			j++
+		}
+		if j < len(s) && isASCIIDigit(s[j]) {
+			i = j // three digits or more: no day starts in this run
+			for i+1 < len(s) && isASCIIDigit(s[i+1]) {
+				i++
+			}
+			continue
+		}
+		if sepThenLetter(s, j) {
+			return true
+		}
+		switch {
+		case j+1 < len(s) && s[j]|0x20 == 'e' && s[j+1]|0x20 == 'r':
+			j += 2
+		case strings.HasPrefix(s[j:], "º"):
+			j += len("º")
+		case j < len(s) && s[j] == '.':
+			j++
+		default:
+			continue
+		}
+		if sepThenLetter(s, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// sepThenLetter: at s[j] a "-" or a run of white space (\s), then an ASCII
+// letter or a byte of a multi-byte character.
+func sepThenLetter(s string, j int) bool {
+	if j < len(s) && s[j] == '-' {
+		j++
+	} else {
+		k := j
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\f' || s[k] == '\r') {
+			k++
+		}
+		if k == j {
+			return false
+		}
+		j = k
+	}
+	return j < len(s) && (s[j] >= utf8.RuneSelf || isASCIILetter(s[j]))
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// The separators digitSeps reports, as bits.
+const (
+	sepDash = 1 << iota
+	sepSlash
+	sepDot
+)
+
+// digitSeps reports which of - / . stand between two ASCII digits
+// somewhere in s.
+func digitSeps(s string) uint8 {
+	var bits uint8
+	for i := 1; i+1 < len(s); i++ {
+		var b uint8
+		switch s[i] {
+		case '-':
+			b = sepDash
+		case '/':
+			b = sepSlash
+		case '.':
+			b = sepDot
+		default:
+			continue
+		}
+		if isASCIIDigit(s[i-1]) && isASCIIDigit(s[i+1]) {
+			bits |= b
+		}
+	}
+	return bits
+}
+
+// shortYearIn is shortYearRe.FindStringSubmatchIndex(s), skipped where
+// no slash or dot stands between two digits (seps, from digitSeps).
+func shortYearIn(s string, seps uint8) []int {
+	if seps&(sepSlash|sepDot) == 0 {
+		return nil
+	}
+	return shortYearRe.FindStringSubmatchIndex(s)
+}
+
 // hasYearDigits reports whether s holds four ASCII digits in a row, as
 // every \d{4} of the year patterns needs (\d is ASCII only).
 func hasYearDigits(s string) bool {
@@ -502,6 +611,25 @@ func hasYearDigits(s string) bool {
 			}
 		} else {
 			run = 0
+		}
+	}
+	return false
+}
+
+// hasEnglishMonth reports whether s holds the first three letters of an
+// English month name (jan … dec) in any ASCII letter case, as every match
+// of monthPart does. (?i) also reads ſ (U+017F) as s: a line with one
+// passes, for "ſep".
+func hasEnglishMonth(s string) bool {
+	if strings.Contains(s, "ſ") {
+		return true
+	}
+	for i := 0; i+3 <= len(s); i++ {
+		switch uint32(s[i]|0x20)<<16 | uint32(s[i+1]|0x20)<<8 | uint32(s[i+2]|0x20) {
+		case 'j'<<16 | 'a'<<8 | 'n', 'f'<<16 | 'e'<<8 | 'b', 'm'<<16 | 'a'<<8 | 'r', 'a'<<16 | 'p'<<8 | 'r',
+			'm'<<16 | 'a'<<8 | 'y', 'j'<<16 | 'u'<<8 | 'n', 'j'<<16 | 'u'<<8 | 'l', 'a'<<16 | 'u'<<8 | 'g',
+			's'<<16 | 'e'<<8 | 'p', 'o'<<16 | 'c'<<8 | 't', 'n'<<16 | 'o'<<8 | 'v', 'd'<<16 | 'e'<<8 | 'c':
+			return true
 		}
 	}
 	return false

@@ -141,3 +141,153 @@ func FuzzYearPrefilterSound(f *testing.F) {
 		}
 	})
 }
+
+// englishMonthLines are dates in every spelling monthPart allows, in
+// several letter cases, with the letters (?i) folds from outside ASCII,
+// and lines without a month name.
+var englishMonthLines = []string{
+	"January 5, 2024", "5 JAN 2024", "feb. 3, 2021", "3rd of February 2021", "MARCH 4, 2021",
+	"4 Mar 2021", "Apr 1 2020", "1 april 2020", "May 9, 2019", "9 MAY 2019", "June 2, 2018",
+	"2 jun 2018", "July 4, 2017", "4 Jul. 2017", "Aug 8, 2016", "8 AUGUST 2016", "auguſt 8, 2016",
+	"Sept. 9, 2015", "9 sep 2015", "9 ſeptember 2015", "9 ſep 2015", "Oct 10, 2014", "10 October 2014",
+	"Nov. 11, 2013", "11 nov 2013", "Dec 12, 2012", "12th December 2012", "Posted on 2024-03-05",
+	"Der Hafen öffnete am 5. März 2024", "The pier reopened on Monday.",
+}
+
+// TestEnglishMonthPrefilterSound checks that hasEnglishMonth passes every
+// line the English month-name patterns match.
+func TestEnglishMonthPrefilterSound(t *testing.T) {
+	matched := 0
+	for _, l := range englishMonthLines {
+		if mdyRe.MatchString(l) || dmyNameRe.MatchString(l) {
+			matched++
+			if !hasEnglishMonth(l) {
+				t.Errorf("hasEnglishMonth rejects %q, which a month-name pattern matches", l)
+			}
+		}
+	}
+	if matched < len(englishMonthLines)-3 {
+		t.Errorf("only %d test lines match: the lines no longer test the prefilter", matched)
+	}
+	for _, l := range []string{"The pier reopened on Monday.", "2024-03-05", "港口于周一重新开放"} {
+		if hasEnglishMonth(l) {
+			t.Errorf("hasEnglishMonth passes %q, which names no month", l)
+		}
+	}
+}
+
+// FuzzEnglishMonthPrefilter: a match of either month-name pattern implies
+// hasEnglishMonth.
+func FuzzEnglishMonthPrefilter(f *testing.F) {
+	for _, l := range englishMonthLines {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if (mdyRe.MatchString(l) || dmyNameRe.MatchString(l)) && !hasEnglishMonth(l) {
+			t.Errorf("hasEnglishMonth rejects %q, which a month-name pattern matches", l)
+		}
+	})
+}
+
+// digitSepLines are numeric dates of every form dmyRe and shortYearRe
+// read, and lines they must not need.
+var digitSepLines = []string{
+	"05.09.2024", "9/5/2024", "9-5-2024", "on 5/9/24 at noon", "05.09.24", "1.2.10", "12/31/99",
+	"Posted 3-4-2021", "2024-09-05", "page 2 of 5", "24/7", "the 1990s", "港口 2024年9月5日",
+}
+
+// TestDigitSepSound checks that digitSeps lets through every line dmyRe
+// and shortYearRe match, with the separators they need.
+func TestDigitSepSound(t *testing.T) {
+	tests := []struct {
+		name string
+		re   *regexp.Regexp
+		need uint8
+	}{
+		{"dmyRe", dmyRe, sepDash | sepSlash | sepDot},
+		{"shortYearRe", shortYearRe, sepSlash | sepDot},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			matched := 0
+			for _, l := range digitSepLines {
+				if tt.re.MatchString(l) {
+					matched++
+					if digitSeps(l)&tt.need == 0 {
+						t.Errorf("digitSeps(%q) = %b: the prefilter skips a line %s matches", l, digitSeps(l), tt.name)
+					}
+				}
+			}
+			if matched < 3 {
+				t.Errorf("only %d test lines match %s", matched, tt.name)
+			}
+		})
+	}
+	for _, l := range []string{"page 2 of 5", "the 1990s", "2024 - 09 - 05"} {
+		if digitSeps(l) != 0 {
+			t.Errorf("digitSeps(%q) = %b, want 0", l, digitSeps(l))
+		}
+	}
+}
+
+// FuzzDigitSeps: a match of dmyRe or shortYearRe implies the separators
+// digitSeps must report.
+func FuzzDigitSeps(f *testing.F) {
+	for _, l := range digitSepLines {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if dmyRe.MatchString(l) && digitSeps(l) == 0 || shortYearRe.MatchString(l) && digitSeps(l)&(sepSlash|sepDot) == 0 {
+			t.Errorf("digitSeps(%q) = %b skips a numeric date", l, digitSeps(l))
+		}
+	})
+}
+
+// TestDayBeforeWordSound checks that dayBeforeWord lets through every
+// line dmyForeignRe matches: each month name of the table in the forms
+// the pattern reads, in both letter cases, after the characters that may
+// stand before a day, and the table's own examples.
+func TestDayBeforeWordSound(t *testing.T) {
+	var lines []string
+	for _, row := range monthTable {
+		lines = append(lines, row.example)
+	}
+	for name := range foreignMonths {
+		for _, n := range []string{name, strings.ToUpper(name)} {
+			for _, form := range []string{"5 %s 2024", "05. %s 2024", "4-%s-2021", "1er %s 2020", "1ER %s 2020", "3 de %s de 2020", "7 de %s del 2022", "9º %s 2019", "12  %s, 2021"} {
+				l := strings.Replace(form, "%s", n, 1)
+				lines = append(lines, l, "("+l+")", "«"+l, "am "+l)
+			}
+		}
+	}
+	matched := 0
+	for _, l := range lines {
+		if dmyForeignRe.MatchString(l) {
+			matched++
+			if !dayBeforeWord(l) {
+				t.Errorf("dayBeforeWord rejects %q, which dmyForeignRe matches", l)
+			}
+		}
+	}
+	if matched < len(lines)/2 {
+		t.Errorf("only %d of %d test lines match dmyForeignRe", matched, len(lines))
+	}
+	for _, l := range []string{"In 2024, the harbour reopened.", "2024-09-05", "page 12/2024", "room 101 in 2021"} {
+		if dayBeforeWord(l) {
+			t.Errorf("dayBeforeWord passes %q, which holds no day before a word", l)
+		}
+	}
+}
+
+// FuzzDayBeforeWord: a match of dmyForeignRe implies dayBeforeWord.
+func FuzzDayBeforeWord(f *testing.F) {
+	for _, row := range monthTable {
+		f.Add(row.example)
+	}
+	f.Add("le 1er mars 2020")
+	f.Fuzz(func(t *testing.T, l string) {
+		if dmyForeignRe.MatchString(l) && !dayBeforeWord(l) {
+			t.Errorf("dayBeforeWord rejects %q, which dmyForeignRe matches", l)
+		}
+	})
+}

@@ -65,3 +65,37 @@ func collapsedWhole(s string) bool {
 	_, whole := collapsedPrefix(s)
 	return whole
 }
+
+// countKeptRef is countKept with the white space written out.
+func countKeptRef(s string) (runes, bytes int) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case size == 1 && r < utf8.RuneSelf:
+			if r != ' ' && r != '\t' && r != '\n' && r != '\v' && r != '\f' && r != '\r' {
+				runes++
+				bytes++
+			}
+		case size > 1 && !IsSpace(r):
+			runes++
+			bytes += size
+		}
+	}
+	return runes, bytes
+}
+
+// FuzzCountKept: countKept, which sorts bytes by a table, agrees with
+// its plain reading.
+func FuzzCountKept(f *testing.F) {
+	for _, s := range collapseCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var r, b int
+		countKept(s, &r, &b)
+		if rr, rb := countKeptRef(s); r != rr || b != rb {
+			t.Errorf("countKept(%q) = %d, %d; want %d, %d", s, r, b, rr, rb)
+		}
+	})
+}

@@ -195,6 +195,16 @@ var creditLabelRe = regexp.MustCompile(`^(?i:text|autor|autorin|autoren|verfasse
 	`^(?i:rédigé|écrit|publié) par\s+|^(?i:escrito|publicado|redactado) por\s+|^(?i:scritto|pubblicato) da\s+|` +
 	`^(?i:geschreven) door\s+|^(?i:skrevet) a[vf]\s+|^(?i:skriven) av\s+`)
 
+// creditLabelNeed is a cheap test every match of creditLabelRe passes: the
+// line opens with one of its label words (TestCreditLabelFirstWords).
+var creditLabelNeed = boilerplate.FirstWordIn(creditLabelFirst...)
+
+// creditLabelFirst are the ASCII words creditLabelRe's labels open with
+// (veröffentlicht, rédigé, écrit, publié pass as they are).
+var creditLabelFirst = []string{"artikel", "auteur", "auteurs", "autor", "autora", "autore", "autoren", "autorin",
+	"beitrag", "eingetragen", "erstellt", "escrito", "geschreven", "geschrieben", "gespeichert", "publicado",
+	"pubblicato", "redactado", "scritto", "skrevet", "skriven", "text", "verfasser", "verfasserin", "verfasst"}
+
 // postedLeadRe: the word that may lead the date of a dated byline.
 var postedLeadRe = regexp.MustCompile(`^(?i:published|posted|updated|last updated)(?:\s+(?i:on))?\s*:?\s*`)
 
@@ -286,7 +296,7 @@ func byLineAuthorsIn(lines []metaLine, titleIdx, lo, hi int) ([]string, int) {
 			a = cleanAuthors(ln.text)
 		case postedByRe.MatchString(ln.text):
 			a = cleanAuthors(ln.text)
-		case creditLabelRe.MatchString(ln.text):
+		case creditLabelNeed(ln.text) && creditLabelRe.MatchString(ln.text):
 			a = cleanAuthors(creditLabelRe.ReplaceAllString(ln.text, ""))
 		case boilerplate.FoldContains(ln.text, " by "):
 			rest, ok := datedByline(ln.text)

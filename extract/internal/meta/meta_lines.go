@@ -45,6 +45,13 @@ var (
 	// Whole tokens (or token heads before - _ digit) that are pinyin or
 	// short names of the same blocks: ly (来源), zuozhe, fbsj (发布时间).
 	hintWords = []string{"by", "ly", "laiyuan", "zuozhe", "fbsj", "sj", "rq"}
+	// hintPartsByFirst files hintParts by their first byte.
+	hintPartsByFirst = func() (t [256][]string) {
+		for _, p := range hintParts {
+			t[p[0]] = append(t[p[0]], p)
+		}
+		return t
+	}()
 )
 
 func tokenHead(tok, w string) bool {
@@ -93,9 +100,12 @@ func mNoiseToken(tok string) bool {
 // mHintClass reports whether a class/id string names a byline/date block.
 func mHintClass(cls string) bool {
 	cls = strings.ToLower(cls)
-	for _, p := range hintParts {
-		if strings.Contains(cls, p) {
-			return true
+	// One pass over cls finds any of hintParts (filed by first byte).
+	for i := 0; i < len(cls); i++ {
+		for _, p := range hintPartsByFirst[cls[i]] {
+			if strings.HasPrefix(cls[i:], p) {
+				return true
+			}
 		}
 	}
 	for tok := range strings.FieldsSeq(cls) {
@@ -135,7 +145,7 @@ func metaLines(root *html.Node) []metaLine {
 	var cur metaLine
 	links, size := 0, 0
 	done := false
-	verdicts := map[string]uint8{}
+	verdicts, whole := map[string]uint8{}, map[string]uint8{}
 	flush := func() {
 		if done {
 			b = b[:0]
@@ -195,8 +205,10 @@ func metaLines(root *html.Node) []metaLine {
 			}
 			noiseHere := tag == "nav" || ((tag == "aside" || tag == "footer") && !mHasArticleAncestor(n))
 			if !deep || !hint {
-				if cls := mAttr(n, "class") + " " + mAttr(n, "id"); len(cls) > 1 {
-					v := classVerdict(cls, verdicts)
+				if class, id := mAttr(n, "class"), mAttr(n, "id"); class != "" || id != "" {
+					// The tokens of class and id are judged as one list;
+					// a page repeats whole class strings: each is judged once.
+					v := wholeVerdict(class, whole, verdicts) | wholeVerdict(id, whole, verdicts)
 					if v&clsNoise != 0 && tag != "html" && tag != "body" && tag != "main" && tag != "article" {
 						noiseHere = true // the page wrappers are never noise (mNoiseClass)
 					}
@@ -249,6 +261,20 @@ func metaLines(root *html.Node) []metaLine {
 }
 
 const clsNoise, clsHint = 1, 2
+
+// wholeVerdict is classVerdict of a whole class or id string, remembered
+// in whole.
+func wholeVerdict(s string, whole, tokens map[string]uint8) uint8 {
+	if s == "" {
+		return 0
+	}
+	v, ok := whole[s]
+	if !ok {
+		v = classVerdict(s, tokens)
+		whole[s] = v
+	}
+	return v
+}
 
 // unNoiseTitleBlock: the block that holds the headline is the article's,
 // whatever its class says ("l-grid--sidebar", "with-sidebar" layouts, an
