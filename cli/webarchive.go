@@ -7,7 +7,9 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -64,6 +66,9 @@ func runWebArchiveExport(env *Env, c config.Config, format string, o ExportOptio
 	}
 	if err := checkOut(o.Out, c.Store.Path); err != nil {
 		return err
+	}
+	if os.Getenv("GOGC") == "" { // the environment wins
+		defer debug.SetGCPercent(debug.SetGCPercent(warc.ExportGCPercent))
 	}
 	return withStore(env, c, true, func(st *store.Store) error {
 		var s warc.Stats

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"testing"
 	"time"
@@ -42,12 +43,14 @@ func BenchmarkWARCExport(b *testing.B) {
 			b.Fatal(err)
 		}
 		runtime.GC()
+		gc := debug.SetGCPercent(ExportGCPercent) // as the export command runs
 		stop := storetest.HeapPeak()
 		w := counter{w: io.Discard}
 		start, cpu0 := time.Now(), storetest.CPUTime()
 		st, err := Write(ro, &w, Options{ScanOptions: store.ScanOptions{AllVersions: true}})
 		el, cpu := time.Since(start), storetest.CPUTime()-cpu0
 		peak := stop()
+		debug.SetGCPercent(gc)
 		ro.Close()
 		if err != nil {
 			b.Fatal(err)

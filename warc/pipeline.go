@@ -16,6 +16,16 @@ import (
 
 // write is Write, calling onIdx (when set) with each response and revisit
 // record written, at its offset in w.
+// ExportGCPercent is the collector's target (as GOGC) that the export
+// command runs Write under, and its benchmark too. An export streams: its
+// live heap is a few dozen captures in flight, so letting the heap grow to
+// three times that before a collection keeps it below the 150 MB an
+// export may use and saves CPU (at 100 000 articles: about 351 against
+// 368 CPU-µs per capture, for a peak heap of 86–102 MB against 26–67).
+// A process that does more than export keeps its own setting; Write
+// itself changes nothing.
+const ExportGCPercent = 200
+
 func write(st *store.Store, w io.Writer, o Options, onIdx func(indexEntry)) (Stats, error) {
 	out := &countWriter{w: bufio.NewWriterSize(w, 1<<20)}
 	info := newID()
