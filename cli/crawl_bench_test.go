@@ -33,7 +33,8 @@ import (
 // cost of keeping the index (index-cost-% in pages/s, index-cpu-cost-% in
 // the process's CPU time per page, which the load of other processes moves
 // less), then times a reindex of that archive for the CPU per page that
-// indexing the same pages costs in bulk (reindex-cpu-µs/page).
+// indexing the same pages costs in bulk (reindex-cpu-µs/page), and the size
+// of the index the crawl leaves (index-MB).
 //
 //	go test -run '^$' -bench Crawl5000 -benchtime 1x ./cli
 func BenchmarkCrawl5000(b *testing.B) {
@@ -48,7 +49,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 	job := config.Job{Name: "bench", Seeds: []string{s.URL + "/"}, MaxDepth: 1}
 	var total, bare, noIndex, flush, cpu, noIndexCPU, reindexCPU time.Duration
 	pages, barePages, noIndexPages := 0, 0, 0
-	var peakHeap, noIndexPeakHeap uint64
+	var peakHeap, noIndexPeakHeap, indexBytes uint64
 	resetPeakRSS()
 	// crawl runs one crawl and returns its pages, wall time and the
 	// process's CPU time meanwhile (which includes the test site's). Its
@@ -86,6 +87,9 @@ func BenchmarkCrawl5000(b *testing.B) {
 			b.Fatalf("run %+v; want %d new articles and no errors", run, n)
 		}
 		flush += timed.end
+		if withIndex {
+			indexBytes = max(indexBytes, dirBytes(b, search.Path(c.Store.Path)))
+		}
 		return run.Pages, took, used
 	}
 	b.ResetTimer()
@@ -110,6 +114,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 	b.ReportMetric(float64(noIndexCPU.Microseconds())/float64(noIndexPages), "no-index-cpu-µs/page")
 	b.ReportMetric(100*(float64(cpu)/float64(noIndexCPU)-1), "index-cpu-cost-%")
 	b.ReportMetric(float64(reindexCPU.Microseconds())/float64(noIndexPages), "reindex-cpu-µs/page")
+	b.ReportMetric(float64(indexBytes)/(1<<20), "index-MB")
 	bareRate := float64(barePages) / bare.Seconds()
 	b.ReportMetric(bareRate, "bare-colly-pages/s")
 	b.ReportMetric(rate/bareRate, "x-bare-colly")
@@ -137,6 +142,25 @@ func reindex(b *testing.B, path string) time.Duration {
 		b.Fatal(err)
 	}
 	return storetest.CPUTime() - start
+}
+
+// dirBytes is the size of the files under dir.
+func dirBytes(b *testing.B, dir string) uint64 {
+	var n uint64
+	err := filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err == nil {
+			n += uint64(fi.Size())
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
 }
 
 // bareColly is the yardstick for BenchmarkCrawl5000: the plainest colly

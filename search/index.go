@@ -144,8 +144,13 @@ func create(path string, o Options) (bleve.Index, error) {
 // profile, merging cost about as much as building the segments). At the
 // batch size, segments merge only once ten of a size have gathered, each
 // document about once per tenfold growth, for a few more segments to
-// search (ten to a tier).
+// search (ten to a tier). Reindex keeps the default: it merges the whole
+// index into one segment at the end, and with the lower floor that segment
+// came out larger (66.1 % of the text against 63.3 %, 20 000 articles).
 func runtimeConfig(o Options) map[string]any {
+	if o.bulk {
+		return map[string]any{}
+	}
 	return map[string]any{"scorchMergePlanOptions": map[string]any{"FloorSegmentSize": o.batchSize()}}
 }
 
