@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -13,6 +14,8 @@ import (
 
 	"newsarchive/app"
 	"newsarchive/config"
+	"newsarchive/search"
+	"newsarchive/store"
 	"newsarchive/store/storetest"
 )
 
@@ -26,6 +29,13 @@ import (
 // test site serving the pages, and the pages of the store's memory-mapped
 // file the process touched) and the peak Go heap.
 //
+// It crawls the site again without the search index, and reports the
+// cost of keeping the index (index-cost-% in pages/s, index-cpu-cost-% in
+// the process's CPU time per page, which the load of other processes moves
+// less), then times a reindex of that archive for the CPU per page that
+// indexing the same pages costs in bulk (reindex-cpu-µs/page), and the size
+// of the index the crawl leaves (index-MB).
+//
 //	go test -run '^$' -bench Crawl5000 -benchtime 1x ./cli
 func BenchmarkCrawl5000(b *testing.B) {
 	const n = 5000
@@ -37,11 +47,16 @@ func BenchmarkCrawl5000(b *testing.B) {
 	c.Crawler.RespectRobots = true
 	c.Crawler.Timeout = config.Duration(30 * time.Second)
 	job := config.Job{Name: "bench", Seeds: []string{s.URL + "/"}, MaxDepth: 1}
-	var total, bare, noIndex, flush time.Duration
+	var total, bare, noIndex, flush, cpu, noIndexCPU, reindexCPU time.Duration
 	pages, barePages, noIndexPages := 0, 0, 0
+	var peakHeap, noIndexPeakHeap, indexBytes uint64
 	resetPeakRSS()
-	stopSampling, peakHeap := sampleHeap()
-	crawl := func(withIndex bool) (int, time.Duration) {
+	// crawl runs one crawl and returns its pages, wall time and the
+	// process's CPU time meanwhile (which includes the test site's). Its
+	// goroutines, and those they start (the index's), carry a profile
+	// label, so that -cpuprofile tells the two crawls apart:
+	// go tool pprof -tagfocus crawl=index.
+	crawl := func(withIndex bool) (int, time.Duration, time.Duration) {
 		c.Store.Path = filepath.Join(b.TempDir(), "archive.db")
 		env := &Env{Stdout: os.Stdout, Stderr: os.Stderr}
 		svc := env.service(c)
@@ -50,9 +65,21 @@ func BenchmarkCrawl5000(b *testing.B) {
 		if !withIndex {
 			svc.Indexer = nil
 		}
-		start := time.Now()
-		run, err := svc.RunJob(context.Background(), job, app.RunOptions{})
-		took := time.Since(start)
+		runtime.GC() // the garbage of the run before is not this one's
+		label := map[bool]string{true: "index", false: "no-index"}[withIndex]
+		ctx := pprof.WithLabels(context.Background(), pprof.Labels("crawl", label))
+		pprof.SetGoroutineLabels(ctx)
+		defer pprof.SetGoroutineLabels(context.Background())
+		stopSampling, peak := sampleHeap()
+		start, startCPU := time.Now(), storetest.CPUTime()
+		run, err := svc.RunJob(ctx, job, app.RunOptions{})
+		took, used := time.Since(start), storetest.CPUTime()-startCPU
+		stopSampling()
+		if withIndex {
+			peakHeap = max(peakHeap, *peak)
+		} else {
+			noIndexPeakHeap = max(noIndexPeakHeap, *peak)
+		}
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -60,33 +87,80 @@ func BenchmarkCrawl5000(b *testing.B) {
 			b.Fatalf("run %+v; want %d new articles and no errors", run, n)
 		}
 		flush += timed.end
-		return run.Pages, took
+		if withIndex {
+			indexBytes = max(indexBytes, dirBytes(b, search.Path(c.Store.Path)))
+		}
+		return run.Pages, took, used
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
 		barePages += bareColly(b, s.URL+"/", 8)
 		bare += time.Since(start)
-		p, took := crawl(true)
-		pages, total = pages+p, total+took
-		p, took = crawl(false)
-		noIndexPages, noIndex = noIndexPages+p, noIndex+took
+		p, took, used := crawl(true)
+		pages, total, cpu = pages+p, total+took, cpu+used
+		p, took, used = crawl(false)
+		noIndexPages, noIndex, noIndexCPU = noIndexPages+p, noIndex+took, noIndexCPU+used
+		reindexCPU += reindex(b, c.Store.Path) // the same pages, as reindex indexes them
 	}
 	b.StopTimer()
-	stopSampling()
 	rate := float64(pages) / total.Seconds()
 	b.ReportMetric(rate, "pages/s")
 	noIndexRate := float64(noIndexPages) / noIndex.Seconds()
 	b.ReportMetric(noIndexRate, "no-index-pages/s")
 	b.ReportMetric(100*(rate/noIndexRate-1), "index-cost-%")
 	b.ReportMetric(flush.Seconds()/float64(b.N), "index-end-s")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(pages), "cpu-µs/page")
+	b.ReportMetric(float64(noIndexCPU.Microseconds())/float64(noIndexPages), "no-index-cpu-µs/page")
+	b.ReportMetric(100*(float64(cpu)/float64(noIndexCPU)-1), "index-cpu-cost-%")
+	b.ReportMetric(float64(reindexCPU.Microseconds())/float64(noIndexPages), "reindex-cpu-µs/page")
+	b.ReportMetric(float64(indexBytes)/(1<<20), "index-MB")
 	bareRate := float64(barePages) / bare.Seconds()
 	b.ReportMetric(bareRate, "bare-colly-pages/s")
 	b.ReportMetric(rate/bareRate, "x-bare-colly")
-	b.ReportMetric(float64(*peakHeap)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(peakHeap)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(noIndexPeakHeap)/(1<<20), "no-index-peak-heap-MB")
 	if hwm := storetest.PeakRSS(); hwm > 0 {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MB")
 	}
+}
+
+// reindex rebuilds the search index of the archive at path and returns the
+// process's CPU time it took.
+func reindex(b *testing.B, path string) time.Duration {
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	runtime.GC()
+	ctx := pprof.WithLabels(context.Background(), pprof.Labels("crawl", "reindex"))
+	pprof.SetGoroutineLabels(ctx)
+	defer pprof.SetGoroutineLabels(context.Background())
+	start := storetest.CPUTime()
+	if _, err := search.Reindex(ctx, st, search.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	return storetest.CPUTime() - start
+}
+
+// dirBytes is the size of the files under dir.
+func dirBytes(b *testing.B, dir string) uint64 {
+	var n uint64
+	err := filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err == nil {
+			n += uint64(fi.Size())
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
 }
 
 // bareColly is the yardstick for BenchmarkCrawl5000: the plainest colly

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"newsarchive/store"
@@ -94,7 +95,7 @@ func Open(st *store.Store, o Options) (*Index, error) {
 	_, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && o.Create:
-		bi, err = create(path)
+		bi, err = create(path, o)
 		if err != nil {
 			return nil, fmt.Errorf("search index %s: %w", path, err)
 		}
@@ -103,7 +104,9 @@ func Open(st *store.Store, o Options) (*Index, error) {
 	case err != nil:
 		return nil, fmt.Errorf("search index: %w", err)
 	default:
-		bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": timeout.String()})
+		cfg := runtimeConfig(o)
+		cfg["bolt_timeout"] = timeout.String()
+		bi, err = bleve.OpenUsing(path, cfg)
 		if err != nil {
 			if strings.Contains(err.Error(), "timeout") {
 				return nil, fmt.Errorf("search index %s: another newsarchive process is using it (waited %s)", path, timeout)
@@ -120,8 +123,8 @@ func Open(st *store.Store, o Options) (*Index, error) {
 }
 
 // create makes an empty index at path.
-func create(path string) (bleve.Index, error) {
-	bi, err := bleve.New(path, newMapping())
+func create(path string, o Options) (bleve.Index, error) {
+	bi, err := bleve.NewUsing(path, newMapping(), scorch.Name, bleve.Config.DefaultKVStore, runtimeConfig(o))
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +133,25 @@ func create(path string) (bleve.Index, error) {
 		return nil, err
 	}
 	return bi, nil
+}
+
+// runtimeConfig is scorch's configuration of an index opened with o, which
+// it does not keep: each open passes it again. The merge planner's floor
+// is the batch size, where scorch's default (2 000 documents) counts every
+// smaller segment as 2 000: while the index holds under 20 000 documents
+// it then allows fewer segments than batches, so each new batch is merged
+// into those before it, the same documents again and again (in the crawl's
+// profile, merging cost about as much as building the segments). At the
+// batch size, segments merge only once ten of a size have gathered, each
+// document about once per tenfold growth, for a few more segments to
+// search (ten to a tier). Reindex keeps the default: it merges the whole
+// index into one segment at the end, and with the lower floor that segment
+// came out larger (66.1 % of the text against 63.3 %, 20 000 articles).
+func runtimeConfig(o Options) map[string]any {
+	if o.bulk {
+		return map[string]any{}
+	}
+	return map[string]any{"scorchMergePlanOptions": map[string]any{"FloorSegmentSize": o.batchSize()}}
 }
 
 // Close closes the index (not the archive); closing again does nothing.

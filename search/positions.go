@@ -46,12 +46,14 @@ func init() {
 				return nil, err
 			}
 			// the same tokens, with ASCII cut by hand (see asciiTokenizer)
+			// and stems remembered (see stemCache)
 			if d, ok := inner.(*analysis.DefaultAnalyzer); ok {
+				fast := *d
 				if _, ok := d.Tokenizer.(*unicode.UnicodeTokenizer); ok {
-					fast := *d
 					fast.Tokenizer = newASCIITokenizer()
-					inner = &fast
 				}
+				fast.TokenFilters = withStemCache(d.TokenFilters)
+				inner = &fast
 			}
 			return positionsOnly{inner}, nil
 		})

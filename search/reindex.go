@@ -26,11 +26,11 @@ func Reindex(ctx context.Context, st *store.Store, o Options) (int, error) {
 	if err := os.RemoveAll(tmp); err != nil {
 		return 0, err
 	}
-	bi, err := create(tmp)
+	o.bulk = true
+	bi, err := create(tmp, o)
 	if err != nil {
 		return 0, fmt.Errorf("search index %s: %w", tmp, err)
 	}
-	o.bulk = true
 	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: tmp, opts: o}
 	n, err := ix.CatchUp(ctx)
 	if err == nil {
