@@ -103,6 +103,9 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 
 	titleBlock := unNoiseTitleBlock(lines, titleIdx)
 	zh := readZhLabels(lines)
+	if zh.thread {
+		zh.forum = forumPoster(root)
+	}
 	if zh.owner = blogOwnerFromTitle(h.title); zh.owner == nil && base != nil {
 		zh.owner = blogOwnerFromURL(base.String())
 	}
@@ -267,6 +270,19 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// or reposted inside the page.
 	// On a blog (its owner named by the title or the path) the post's
 	// own byline comes before any credit in the text it reposts.
+	// So does a forum thread's starter, the post's dated 作者 line and
+	// the 原创 mark.
+	if zhPage {
+		if len(zh.forum) > 0 {
+			return zh.forum
+		}
+		if len(zh.own) > 0 {
+			return zh.own
+		}
+		if zh.repost && len(zh.poster) > 0 {
+			return zh.poster
+		}
+	}
 	if zhPage && len(zh.owner) > 0 {
 		if len(zh.poster) > 0 {
 			return zh.poster

@@ -220,6 +220,10 @@ type zhResult struct {
 	editors  []string // 编辑
 	poster   []string // "网名 发表于 2006-3-14", "由 网名 于 … 发布"
 	owner    []string // the blog's owner, from the title or the path
+	own      []string // the post's own byline: its dated 作者 line, "posted @ 日期 X", "原创 X"
+	forum    []string // a forum thread's starter (see forumPoster)
+	thread   bool     // the page shows forum-thread marks (楼主, 发表于)
+	repost   bool     // a line marks the text as reposted (转载自, 原文地址)
 	source   string
 	views    int64
 	dateLine []int // indexes of lines with a date label
@@ -266,9 +270,24 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.reporter = zhBareCredit(t)
 			}
 			if r.poster == nil && !ln.noise && ln.runes <= 60 && containsAnyWord(t, zhPostedWords) {
-				if m := zhPostedRe.FindStringSubmatch(t); m != nil {
+				if m := zhPostedRe.FindStringSubmatch(t); m != nil && !zhFloorRe.MatchString(m[1]) {
 					r.poster = cleanAuthors(m[1])
 				}
+			}
+			if r.own == nil && ln.runes <= 80 {
+				// The post's meta line may sit in the post's footer block.
+				if r.own = zhPostAuthorLine(t); r.own == nil {
+					r.own = zhPostedAfterDate(t)
+				}
+				if r.own == nil && !ln.noise && i < zhOriginalMaxLine {
+					r.own = zhOriginalAuthor(t)
+				}
+			}
+			if !r.thread && ln.runes <= 60 && containsAnyWord(t, zhThreadWords) {
+				r.thread = true
+			}
+			if !r.repost && ln.runes <= 80 && zhRepostRe.MatchString(t) {
+				r.repost = true
 			}
 			if r.poster == nil && !ln.noise && ln.runes <= 80 {
 				r.poster = zhByPoster(t)
@@ -291,9 +310,10 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.editors = []string{m[1]}
 			}
 		}
-		// The credit that opens a long lead paragraph: "本报讯（记者
-		// 林晓舟）…", "本报记者林晓舟发自湖畔 …".
-		if r.reporter == nil && !ln.noise && !short && zhHasReporterWord(t) {
+		// The credit that opens a lead paragraph: "本报讯（记者
+		// 林晓舟）…", "本报记者林晓舟发自湖畔 …" (a short lead too, whose
+		// sentences keep the whole line from reading as a credit).
+		if r.reporter == nil && !ln.noise && zhHasReporterWord(t) {
 			r.reporter = zhLeadCredit(t)
 		}
 		// The credit that closes the body: "……。（记者 林晓舟）".

@@ -52,6 +52,7 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		reporter []string
 		authors  []string
 		poster   []string
+		own      []string
 	}{
 		{name: "reporter word in running text", lines: []string{"记者了解到，码头将于下月恢复通航。"}},
 		{name: "reporter then a verb", lines: []string{"记者表示 这次整修"}},
@@ -81,6 +82,21 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		{name: "slash credit after the name", lines: []string{"王若溪/文"}, authors: []string{"王若溪"}},
 		{name: "a path is no credit", lines: []string{"首页/新闻/正文"}},
 		{name: "posted by, with the time", lines: []string{"本文由 湖边小舟 于 2024-03-05 10:20 发布"}, poster: []string{"湖边小舟"}},
+		{name: "floor mark before 发表于 is no poster", lines: []string{"1楼 发表于: 2024-06-02"}},
+		{name: "author label on the post's dated line", lines: []string{"作者：松间客 | 发布于 2022-10-08 21:16 | 分类：杂记"}, authors: []string{"松间客"}, own: []string{"松间客"}},
+		{name: "author label without a date is not the post's line", lines: []string{"作者：梁远舟"}, authors: []string{"梁远舟"}},
+		{name: "poster after the date of posted @", lines: []string{"posted @ 2023-09-21 22:14 山风 阅读(1532) 评论(7)"}, own: []string{"山风"}},
+		{name: "client after 发表于 and the date", lines: []string{"发表于 2024-3-11 21:07 来自手机"}},
+		{name: "floor link after 发表于 and the date", lines: []string{"发表于 2024-3-11 21:07:45 | 只看该作者"}},
+		{name: "writer after the 原创 mark", lines: []string{"原创 周晚晴 河畔人文 2024-04-23 07:30"}, own: []string{"周晚晴"}},
+		{name: "date after the 原创 mark", lines: []string{"原创 2024-04-23 河畔人文"}},
+		{name: "原创 in a notice", lines: []string{"原创作品，转载请注明出处"}},
+		{
+			name:     "glued credit opening a short lead",
+			lines:    []string{"本报记者韦思远发自江城港　五月的江城港，一派繁忙景象。今年前四个月，港口吞吐量创下同期新高。"},
+			reporter: []string{"韦思远"},
+		},
+		{name: "reporter in a short line of running text", lines: []string{"据记者了解，码头将于下月恢复通航。港务部门正在做最后的检查。"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,6 +109,9 @@ func TestZhCreditReadsAsName(t *testing.T) {
 			}
 			if !reflect.DeepEqual(r.poster, tc.poster) {
 				t.Errorf("poster = %q, want %q", r.poster, tc.poster)
+			}
+			if !reflect.DeepEqual(r.own, tc.own) {
+				t.Errorf("own = %q, want %q", r.own, tc.own)
 			}
 		})
 	}

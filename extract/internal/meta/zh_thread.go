@@ -1,0 +1,158 @@
+package meta
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/date"
+	"newsarchive/extract/internal/zh"
+)
+
+// The post's own byline on Chinese forum threads and blog posts, read
+// before any credit inside the text the post quotes or reposts: the
+// thread starter's profile link, the post's meta line ("posted @ 日期
+// 山风 阅读(12)", "作者：松间客 | 发布于 日期"), and the "原创 X" mark of
+// public-account articles.
+
+// forumUserHrefRe: the profile links of the common forum engines
+// (Discuz! "space-uid-12.html", "space.php?uid=12", "home.php?mod=
+// space&uid=12"; phpwind "u.php?uid=12"; phpBB "memberlist.php?mode=
+// viewprofile&u=12"; vBulletin "member.php?u=12"; IPB "showuser=12").
+var forumUserHrefRe = regexp.MustCompile(`(?:^|/)(?:space-uid-\d+\.html|space\.php\?(?:action=viewpro&)?uid=\d+|home\.php\?mod=space&(?:amp;)?uid=\d+|u\.php\?(?:action-show-)?uid[=-]\d+|memberlist\.php\?mode=viewprofile&(?:amp;)?u=\d+|member\.php\?(?:[a-z]+=[a-z]+&(?:amp;)?)?u=\d+|index\.php\?showuser=\d+)`)
+
+// forumPosterMaxLinks bounds how many links are looked at.
+const forumPosterMaxLinks = 400
+
+// forumPoster is the thread starter on a forum thread: the first link to
+// a member's profile that names someone, outside the page's navigation
+// (where a logged-in member's own link sits). The first post comes
+// first in every thread layout, and its poster's name link with it.
+func forumPoster(root *html.Node) []string {
+	var out []string
+	seen := 0
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "head", "nav", "header", "footer":
+				return false
+			case "a":
+				seen++
+				if seen > forumPosterMaxLinks {
+					return true
+				}
+				if forumUserHrefRe.MatchString(mAttr(n, "href")) && !mNoiseAncestor(n) {
+					if t := strings.TrimSpace(mWords(n)); t != "" && utf8.RuneCountInString(t) <= 30 && !zhFloorRe.MatchString(t) {
+						if a := cleanAuthors(t); len(a) == 1 {
+							out = a
+							return true
+						}
+					}
+				}
+				return false
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(root)
+	return out
+}
+
+// zhFloorRe: the floor marks of a thread ("楼主", "2楼", "沙发", "#1"),
+// which sit where a poster's name would.
+var zhFloorRe = regexp.MustCompile(`^(?:` + zh.Alt("楼主", "沙发", "板凳", "地板", "地下室", "只看楼主", "只看该作者") + `|#?\d+\s*(?:` + zh.Alt("楼", "层", "樓") + `)?|#\d+)$`)
+
+// zhThreadWords mark a forum thread: the floor of its first post and
+// the "发表于" of each post.
+var zhThreadWords = zh.Both("楼主", "发表于")
+
+// postedAtRe: a post's meta line that names the poster after the date
+// ("posted @ 2023-09-21 22:14 山风 阅读(1532) 评论(7)", "发表于 2023-09-21
+// 山风"). The date is cut by the date finder; the name runs to the
+// counters.
+var postedAtRe = regexp.MustCompile(`^(?i:posted\s*@|posted\s+on|` + zh.Alt("发表于", "发布于") + `)\s*[:：]?\s*`)
+
+// zhPostCountersRe ends the name on a post's meta line.
+var zhPostCountersRe = regexp.MustCompile(`\s*(?:` + zh.Alt("阅读", "评论", "来自", "浏览", "编辑", "收藏", "举报", "分类", "标签", "点击", "回复") + `|[|｜(（\[【]).*$`)
+
+// zhPostedAfterDate reads the poster named after the date of a post's
+// meta line.
+func zhPostedAfterDate(t string) []string {
+	loc := postedAtRe.FindStringIndex(t)
+	if loc == nil {
+		return nil
+	}
+	rest := t[loc[1]:]
+	_, pos, end, ok := date.FindSpan(rest, date.Context{})
+	if !ok || pos != 0 {
+		return nil
+	}
+	rest = strings.TrimLeft(rest[end:], " \u00a0·•|-")
+	rest = zhPostCountersRe.ReplaceAllString(rest, "")
+	if rest == "" || strings.ContainsAny(rest, "0123456789") || zhFloorRe.MatchString(rest) {
+		return nil
+	}
+	// After 发表于 other words may follow the date ("来自手机"): only a
+	// personal name or a Latin handle counts there; "posted @" lines
+	// name the poster, pen names and all.
+	liberal := !isHan(firstRune(t))
+	if isHan(firstRune(rest)) {
+		return zhNames(rest, liberal)
+	}
+	return cleanAuthors(rest)
+}
+
+// zhPostAuthorLine reads "作者：松间客 | 发布于 2022-10-08 21:16": the 作者
+// label on the line that dates the post is the post's own byline, even in
+// the post's footer block and after a quoted story's own credit.
+func zhPostAuthorLine(t string) []string {
+	if !containsAnyWord(t, zhPostedWords) {
+		return nil
+	}
+	if _, _, ok := date.Find(t, date.Context{}); !ok {
+		return nil
+	}
+	for _, f := range zhFields(t) {
+		if f.role == zhAuthor {
+			return zhNames(f.value, true)
+		}
+	}
+	return nil
+}
+
+// zhOriginalRe: "原创 周晚晴 河畔人文 2024-04-23": the originality mark of
+// public-account articles, the writer's name after it.
+var zhOriginalRe = regexp.MustCompile(`^(?:` + zh.Alt("原创") + `)\s+(\S+)`)
+
+// zhOriginalAuthor reads the writer after the 原创 mark.
+func zhOriginalAuthor(t string) []string {
+	m := zhOriginalRe.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	if _, pos, ok := date.Find(m[1], date.Context{}); ok && pos == 0 {
+		return nil // "原创 2024-04-23 …": no name
+	}
+	return zhNames(m[1], true)
+}
+
+// zhRepostRe: a line that marks the text as reposted ("转载自：…", "原文
+// 地址：…", "【转载】标题").
+var zhRepostRe = regexp.MustCompile(`^\s*[\[【(（]?(?:` + zh.Alt("转载", "转自", "原文地址", "原文链接", "原文作者", "原文出处") + `)`)
+
+// zhOriginalMaxLine: the 原创 mark stands under the headline, among the
+// first lines of the page.
+const zhOriginalMaxLine = 60
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

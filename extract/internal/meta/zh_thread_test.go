@@ -1,0 +1,88 @@
+package meta
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestForumPoster(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{
+			name: "Discuz! X: the first post's name link",
+			page: `<div id="postlist"><div class="authi"><a href="space-uid-3307.html" class="xw1">骑行老张</a></div><p>正文</p>
+<div class="authi"><a href="space-uid-5120.html">湖边听雨</a></div></div>`,
+			want: []string{"骑行老张"},
+		},
+		{
+			name: "avatar link without text, then the name",
+			page: `<td class="postauthor"><a href="space.php?uid=884"><img src="a.jpg"></a><cite><a href="space.php?uid=884">阿木</a></cite></td>`,
+			want: []string{"阿木"},
+		},
+		{
+			name: "phpwind profile link",
+			page: `<div class="readName b"><a href="u.php?uid=2231">青禾</a></div>`,
+			want: []string{"青禾"},
+		},
+		{
+			name: "phpBB profile link, Latin name",
+			page: `<p class="author">by <a href="./memberlist.php?mode=viewprofile&amp;u=58">lakeside88</a></p>`,
+			want: []string{"lakeside88"},
+		},
+		{
+			name: "the member's own link in the navigation is skipped",
+			page: `<nav><a href="home.php?mod=space&amp;uid=9">我的空间</a></nav><div class="authi"><a href="space-uid-3307.html">骑行老张</a></div>`,
+			want: []string{"骑行老张"},
+		},
+		{
+			name: "profile links only in a sidebar",
+			page: `<div class="sidebar"><a href="space-uid-12.html">活跃会员</a></div><p>正文</p>`,
+		},
+		{
+			name: "a floor mark with a profile link",
+			page: `<a href="space-uid-12.html">楼主</a><a href="space-uid-12.html">山风</a>`,
+			want: []string{"山风"},
+		},
+		{
+			name: "author pages of a news site are no forum profile",
+			page: `<a href="/author/qinghe/">青禾</a><a href="/member/12.html">会员中心</a>`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tc.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := forumPoster(root); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("forumPoster = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestZhRepostMark(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"转载自：江城规划研究", true},
+		{"【转载】江城老街改造方案公布", true},
+		{"原文地址：江城老街改造方案公布", true},
+		{"轉載自：江城規劃研究", true},
+		{"本站文章未经授权禁止转载", false},
+		{"转眼又是一年春天", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			if got := zhRepostRe.MatchString(tc.line); got != tc.want {
+				t.Errorf("zhRepostRe.MatchString(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+		})
+	}
+}
