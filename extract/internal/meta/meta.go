@@ -109,6 +109,9 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 	if zh.owner = blogOwnerFromTitle(h.title); zh.owner == nil && base != nil {
 		zh.owner = blogOwnerFromURL(base.String())
 	}
+	if zh.owner == nil {
+		zh.owner = zh.blogger
+	}
 
 	// Authors.
 	lang := pageLanguage(h, lines)

@@ -203,7 +203,7 @@ func zhNames(v string, liberal bool) []string {
 		ok := hanName(t)
 		if !ok && i == 0 && liberal {
 			n := utf8.RuneCountInString(t)
-			ok = n >= 2 && n <= 12 && plausibleAuthor(t) && !strings.ContainsAny(t, "0123456789")
+			ok = n >= 2 && n <= 12 && plausibleAuthor(t) && !strings.ContainsAny(t, "0123456789") && !zhSpeechRe.MatchString(t)
 		}
 		if !ok {
 			break
@@ -213,6 +213,22 @@ func zhNames(v string, liberal bool) []string {
 	return out
 }
 
+// zhSpeechRe: the particles and question words of a spoken sentence,
+// which a pen name does not hold ("记者：现在年轻人学这个的多吗", "作者：
+// 您觉得怎么样"). Pronouns are left out: pen names use them ("他山之石").
+var zhSpeechRe = regexp.MustCompile(`[吗呢吧啊嘛您]|什么|怎么|为何|是否|请问|一下|多少`)
+
+// zhReporterNames reads a 记者： value: a reporter is credited by a
+// personal name (at most four characters) or a Latin one, never by the
+// pen names and organisations a 作者 label may carry.
+func zhReporterNames(v string) []string {
+	names := zhNames(v, true)
+	if len(names) > 0 && isHan(firstRune(names[0])) && utf8.RuneCountInString(names[0]) > 4 {
+		return nil
+	}
+	return names
+}
+
 // zhResult is what the label lines of a page say.
 type zhResult struct {
 	authors  []string // 作者
@@ -220,6 +236,7 @@ type zhResult struct {
 	editors  []string // 编辑
 	poster   []string // "网名 发表于 2006-3-14", "由 网名 于 … 发布"
 	owner    []string // the blog's owner, from the title or the path
+	blogger  []string // the blog's owner, from a "博主：" line
 	own      []string // the post's own byline: its dated 作者 line, "posted @ 日期 X", "原创 X"
 	forum    []string // a forum thread's starter (see forumPoster)
 	thread   bool     // the page shows forum-thread marks (楼主, 发表于)
@@ -254,7 +271,7 @@ func readZhLabels(lines []metaLine) zhResult {
 					}
 				case zhReporter:
 					if r.reporter == nil && !ln.noise {
-						r.reporter = zhNames(f.value, true)
+						r.reporter = zhReporterNames(f.value)
 					}
 				case zhEditor:
 					if r.editors == nil {
@@ -282,6 +299,13 @@ func readZhLabels(lines []metaLine) zhResult {
 				if r.own == nil && !ln.noise && i < zhOriginalMaxLine {
 					r.own = zhOriginalAuthor(t)
 				}
+				if r.own == nil {
+					r.own = zhByLine(t)
+				}
+			}
+			if r.blogger == nil && ln.runes <= 24 {
+				// The profile box sits in the sidebar.
+				r.blogger = zhBlogger(t)
 			}
 			if !r.thread && ln.runes <= 60 && containsAnyWord(t, zhThreadWords) {
 				r.thread = true

@@ -17,6 +17,8 @@ func TestBlogOwnerFromTitle(t *testing.T) {
 		{"site name and a host", "湖畔新闻 | news.example.com", nil},
 		{"platform name only", "湖畔博客 » 春天来了", nil},
 		{"no blog", "湖畔码头今起恢复通航_湖畔网", nil},
+		{"post title before a bare platform name", "Go 语言里的切片扩容_博客", nil},
+		{"owner's diary on a platform", "春日湖畔散记 - 青禾的日志 - 湖畔博客", []string{"青禾"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -35,6 +37,9 @@ func TestBlogOwnerFromURL(t *testing.T) {
 		{"blog host, user path", "https://blog.example.cn/u/qinghe/2024/03/spring.html", []string{"qinghe"}},
 		{"news site author page", "https://news.example.cn/author/qinghe/", nil},
 		{"blog host, no user", "https://blog.example.cn/2024/03/spring.html", nil},
+		{"blog host, account before the post", "https://blog.example.net/gopher_lin/article/details/134180021", []string{"gopher_lin"}},
+		{"blog host, section before the post", "https://blog.example.net/news/article/12.html", nil},
+		{"news host, account-like path", "https://news.example.cn/qinghe/article/12.html", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -96,6 +101,14 @@ func TestZhCreditReadsAsName(t *testing.T) {
 			lines:    []string{"本报记者韦思远发自江城港　五月的江城港，一派繁忙景象。今年前四个月，港口吞吐量创下同期新高。"},
 			reporter: []string{"韦思远"},
 		},
+		{name: "name glued to the place before 报道", lines: []string{"本报记者蒋一帆江城报道"}, reporter: []string{"蒋一帆"}},
+		{name: "two-character name glued to the place", lines: []string{"记者王溪江城报道"}, reporter: []string{"王溪"}},
+		{name: "double surname glued to 报道", lines: []string{"记者欧阳若溪报道"}, reporter: []string{"欧阳若溪"}},
+		{name: "interview question without a question mark", lines: []string{"记者：现在年轻人学这个的多吗"}},
+		{name: "long reporter value is no name", lines: []string{"记者：江城区融媒体中心"}},
+		{name: "pen name after 作者", lines: []string{"作者：他山之石"}, authors: []string{"他山之石"}},
+		{name: "Han name after an English by", lines: []string{"Posted by 杜若衡 on 2024-02-18"}, own: []string{"杜若衡"}},
+		{name: "English by before a Latin name is left to the byline rules", lines: []string{"by Jane Roe"}},
 		{name: "reporter in a short line of running text", lines: []string{"据记者了解，码头将于下月恢复通航。港务部门正在做最后的检查。"}},
 	}
 	for _, tc := range tests {

@@ -156,3 +156,30 @@ func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
+
+// zhByLineRe: "Posted by 杜若衡 on 2024-02-18", "by 杜若衡 · 2024-02-18":
+// the English byline of a Chinese blog theme, whose Han name the
+// capital-letter byline rules cannot see.
+var zhByLineRe = regexp.MustCompile(`^(?i:posted by|written by|by)\s*[:：]?\s*(\p{Han}[^\s·•|,，]{1,11})(?:\s|$|[·•|,，])`)
+
+// zhByLine reads the poster of that line.
+func zhByLine(t string) []string {
+	m := zhByLineRe.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	return zhNames(m[1], true)
+}
+
+// zhBloggerRe: "博主：苇岸", the blog owner named in the blog's profile
+// box.
+var zhBloggerRe = regexp.MustCompile(`^(?:` + zh.Alt("博主") + `)\s*[:：]\s*(\S{2,20})$`)
+
+// zhBlogger reads the owner from that line.
+func zhBlogger(t string) []string {
+	m := zhBloggerRe.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	return zhNames(m[1], true)
+}

@@ -86,3 +86,22 @@ func TestZhRepostMark(t *testing.T) {
 		})
 	}
 }
+
+func TestZhBlogger(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"博主：苇岸", []string{"苇岸"}},
+		{"博主: lakeside88", []string{"lakeside88"}},
+		{"版权声明：本文为博主原创文章", nil},
+		{"博主推荐", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			if got := zhBlogger(tc.line); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("zhBlogger(%q) = %q, want %q", tc.line, got, tc.want)
+			}
+		})
+	}
+}
