@@ -302,10 +302,15 @@ func readZhLabels(lines []metaLine) zhResult {
 				if r.own == nil {
 					r.own = zhByLine(t)
 				}
+				if r.own == nil && !ln.noise {
+					r.own = zhPostHead(t)
+				}
 			}
 			if r.blogger == nil && ln.runes <= 24 {
 				// The profile box sits in the sidebar.
-				r.blogger = zhBlogger(t)
+				if r.blogger = zhBlogger(t); r.blogger == nil && i < zhOriginalMaxLine {
+					r.blogger = zhBlogName(t)
+				}
 			}
 			if !r.thread && ln.runes <= 60 && containsAnyWord(t, zhThreadWords) {
 				r.thread = true

@@ -75,16 +75,21 @@ var zhFloorRe = regexp.MustCompile(`^(?:` + zh.Alt("楼主", "沙发", "板凳",
 var zhThreadWords = zh.Both("楼主", "发表于")
 
 // postedAtRe: a post's meta line that names the poster after the date
-// ("posted @ 2023-09-21 22:14 山风 阅读(1532) 评论(7)", "发表于 2023-09-21
-// 山风"). The date is cut by the date finder; the name runs to the
+// ("posted @ 2023-09-21 22:14 山风 阅读(1532) 评论(7)", "发布于 2023-09-21
+// 由 山风"). The date is cut by the date finder; the name runs to the
 // counters.
 var postedAtRe = regexp.MustCompile(`^(?i:posted\s*@|posted\s+on|` + zh.Alt("发表于", "发布于") + `)\s*[:：]?\s*`)
 
+// zhPostedByRe: the "由"/"by" that leads the name after the date.
+var zhPostedByRe = regexp.MustCompile(`^(?:由|(?i:by))\s*[:：]?\s*`)
+
 // zhPostCountersRe ends the name on a post's meta line.
-var zhPostCountersRe = regexp.MustCompile(`\s*(?:` + zh.Alt("阅读", "评论", "来自", "浏览", "编辑", "收藏", "举报", "分类", "标签", "点击", "回复") + `|[|｜(（\[【]).*$`)
+var zhPostCountersRe = regexp.MustCompile(`\s*(?:` + zh.Alt("阅读", "评论", "来自", "浏览", "编辑", "收藏", "举报", "分类", "标签", "点击", "回复", "发布") + `|[|｜(（\[【]).*$`)
 
 // zhPostedAfterDate reads the poster named after the date of a post's
-// meta line.
+// meta line. After 发表于 and the date other words stand as often
+// ("来自手机", a province, the site's name): there only a name led by 由
+// or "by" counts; "posted @" lines name the poster bare.
 func zhPostedAfterDate(t string) []string {
 	loc := postedAtRe.FindStringIndex(t)
 	if loc == nil {
@@ -95,17 +100,19 @@ func zhPostedAfterDate(t string) []string {
 	if !ok || pos != 0 {
 		return nil
 	}
-	rest = strings.TrimLeft(rest[end:], " \u00a0·•|-")
-	rest = zhPostCountersRe.ReplaceAllString(rest, "")
-	if rest == "" || strings.ContainsAny(rest, "0123456789") || zhFloorRe.MatchString(rest) {
+	// The span may stop before the 日 of "3月5日".
+	rest = strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest[end:], "日"), "号"), " \u00a0·•|-")
+	if by := zhPostedByRe.FindStringIndex(rest); by != nil {
+		rest = rest[by[1]:]
+	} else if isHan(firstRune(t)) {
 		return nil
 	}
-	// After 发表于 other words may follow the date ("来自手机"): only a
-	// personal name or a Latin handle counts there; "posted @" lines
-	// name the poster, pen names and all.
-	liberal := !isHan(firstRune(t))
+	rest = zhPostCountersRe.ReplaceAllString(rest, "")
+	if rest == "" || strings.ContainsAny(rest, "0123456789") || zhFloorRe.MatchString(rest) || zhOrgSuffixRe.MatchString(rest) {
+		return nil
+	}
 	if isHan(firstRune(rest)) {
-		return zhNames(rest, liberal)
+		return zhNames(rest, true)
 	}
 	return cleanAuthors(rest)
 }
@@ -179,6 +186,34 @@ var zhBloggerRe = regexp.MustCompile(`^(?:` + zh.Alt("博主") + `)\s*[:：]\s*(
 func zhBlogger(t string) []string {
 	m := zhBloggerRe.FindStringSubmatch(t)
 	if m == nil {
+		return nil
+	}
+	return zhNames(m[1], true)
+}
+
+// zhPostHeadRe: "由 青禾 » 2024年3月5日 09:20", the post head of phpBB's
+// Chinese translation: the poster before the date.
+var zhPostHeadRe = regexp.MustCompile(`^(?:` + zh.Alt("由") + `)\s*(\S{2,20}?)\s*[»›]\s*(\S.*)$`)
+
+// zhPostHead reads the poster of that head.
+func zhPostHead(t string) []string {
+	m := zhPostHeadRe.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	if _, pos, ok := date.Find(m[2], date.Context{}); !ok || pos != 0 {
+		return nil
+	}
+	return cleanAuthors(m[1])
+}
+
+// zhBlogNameRe: a header line that is the blog's name, "林间小溪的博客".
+var zhBlogNameRe = regexp.MustCompile(`^(\S{2,16}?)\s*的(?:博客|部落格|个人空间|個人空間|专栏|專欄)$`)
+
+// zhBlogName reads the owner from that line.
+func zhBlogName(t string) []string {
+	m := zhBlogNameRe.FindStringSubmatch(t)
+	if m == nil || zhOrgSuffixRe.MatchString(m[1]) {
 		return nil
 	}
 	return zhNames(m[1], true)

@@ -105,3 +105,26 @@ func TestZhBlogger(t *testing.T) {
 		})
 	}
 }
+
+func TestZhPostHeadAndBlogName(t *testing.T) {
+	tests := []struct {
+		name string
+		f    func(string) []string
+		line string
+		want []string
+	}{
+		{"phpBB post head", zhPostHead, "由 银盐时代 » 2024年 4月 8日 21:37", []string{"银盐时代"}},
+		{"phpBB post head, Latin name", zhPostHead, "由 lakeside88 » 2024-04-08 21:37", []string{"lakeside88"}},
+		{"由 in running text", zhPostHead, "由 此可见 » 下一节", nil},
+		{"blog's own name", zhBlogName, "书香阁主的博客", []string{"书香阁主"}},
+		{"a platform's blog channel", zhBlogName, "江城日报的博客", nil},
+		{"blog name inside a sentence", zhBlogName, "欢迎访问书香阁主的博客，常来看看", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.f(tc.line); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%q: got %q, want %q", tc.line, got, tc.want)
+			}
+		})
+	}
+}
