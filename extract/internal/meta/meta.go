@@ -106,9 +106,11 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 	if zh.thread {
 		zh.forum = forumPoster(root)
 	}
-	if zh.owner = blogOwnerFromTitle(h.title); zh.owner == nil && base != nil && zh.blogger == nil {
-		// The name the blog shows (zh.blogger) before the account in the path.
-		zh.owner = blogOwnerFromURL(base.String())
+	zh.owner = blogOwnerFromTitle(h.title)
+	if zh.owner == nil && zh.blogger == nil && base != nil {
+		// The name the blog shows before the account in the path; both
+		// name the owner less surely than the title.
+		zh.blogger = blogOwnerFromURL(base.String())
 	}
 
 	// Authors.
@@ -293,9 +295,9 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	if len(zh.authors) > 0 {
 		return zh.authors
 	}
-	// The blog's own name or profile line names its owner less surely
-	// than the title: an explicit 作者 label beats it, a credit in the
-	// text it reposts does not.
+	// The blog's own name or profile line, or the account in its path,
+	// names its owner less surely than the title: an explicit 作者 label
+	// beats it, a credit in the text it reposts does not.
 	if zhPage && len(zh.blogger) > 0 {
 		if len(zh.poster) > 0 {
 			return zh.poster
