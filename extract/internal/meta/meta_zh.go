@@ -251,11 +251,13 @@ type zhResult struct {
 // body (which often sits in a footer-like div).
 func readZhLabels(lines []metaLine) zhResult {
 	var r zhResult
+	var photo []string // a photographer's credit: the reporter only if no other
 	for i, ln := range lines {
 		t := ln.text
 		if !hasHanLabelHint(t) {
 			continue
 		}
+		hadReporter := r.reporter != nil
 		short := ln.runes <= 120
 		if short {
 			fields := zhFields(t)
@@ -351,9 +353,22 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.reporter = zhParenCredit(t[m[2]:m[3]])
 			}
 		}
+		if !hadReporter && r.reporter != nil && zhPhotoCreditRe.MatchString(t) {
+			// "记者 李雨桐 摄" under a picture credits the photograph.
+			if photo == nil {
+				photo = r.reporter
+			}
+			r.reporter = nil
+		}
+	}
+	if r.reporter == nil {
+		r.reporter = photo
 	}
 	return r
 }
+
+// zhPhotoCreditRe: a line that ends in a photographer's credit.
+var zhPhotoCreditRe = regexp.MustCompile(`(?:` + zh.Alt("摄", "摄影") + `)\s*[)）]?\s*$`)
 
 // The words the patterns below need, tested with strings.Contains before
 // the patterns run: most lines hold none of them.

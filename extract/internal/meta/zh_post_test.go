@@ -107,6 +107,11 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		{name: "name glued to the place before 报道", lines: []string{"本报记者蒋一帆江城报道"}, reporter: []string{"蒋一帆"}},
 		{name: "two-character name glued to the place", lines: []string{"记者王溪江城报道"}, reporter: []string{"王溪"}},
 		{name: "double surname glued to 报道", lines: []string{"记者欧阳若溪报道"}, reporter: []string{"欧阳若溪"}},
+		{
+			name:     "photo credit gives way to the writer's",
+			lines:    []string{"成群的候鸟在湿地浅滩觅食。记者 李雨桐 摄", "本报讯（记者 韦思远）随着气温下降，江城湿地近日迎来首批越冬候鸟。"},
+			reporter: []string{"韦思远"},
+		},
 		{name: "interview question without a question mark", lines: []string{"记者：现在年轻人学这个的多吗"}},
 		{name: "long reporter value is no name", lines: []string{"记者：江城区融媒体中心"}},
 		{name: "pen name after 作者", lines: []string{"作者：他山之石"}, authors: []string{"他山之石"}},
