@@ -116,7 +116,9 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		{name: "long reporter value is no name", lines: []string{"记者：江城区融媒体中心"}},
 		{name: "pen name after 作者", lines: []string{"作者：他山之石"}, authors: []string{"他山之石"}},
 		{name: "Han name after an English by", lines: []string{"Posted by 杜若衡 on 2024-02-18"}, own: []string{"杜若衡"}},
-		{name: "English by before a Latin name is left to the byline rules", lines: []string{"by Jane Roe"}},
+		{name: "English by and a Latin name without a date", lines: []string{"by the lake we walked"}},
+		{name: "English by and a Latin handle on a dated line", lines: []string{"Posted by lakeside88 on 2024-03-05 · 分类：随笔"}, own: []string{"lakeside88"}},
+		{name: "author label on the post's filing line", lines: []string{"作者：青禾 | 分类：随笔 | 评论(2)"}, authors: []string{"青禾"}, own: []string{"青禾"}},
 		{name: "reporter in a short line of running text", lines: []string{"据记者了解，码头将于下月恢复通航。港务部门正在做最后的检查。"}},
 	}
 	for _, tc := range tests {

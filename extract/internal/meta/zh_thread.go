@@ -117,14 +117,16 @@ func zhPostedAfterDate(t string) []string {
 	return cleanAuthors(rest)
 }
 
-// zhPostAuthorLine reads "作者：松间客 | 发布于 2022-10-08 21:16": the 作者
-// label on the line that dates the post is the post's own byline, even in
-// the post's footer block and after a quoted story's own credit.
+// zhPostAuthorLine reads "作者：松间客 | 发布于 2022-10-08 21:16", "作者：
+// 松间客 | 分类：杂记 | 评论(3)": the 作者 label on the post's meta line
+// (the line that dates or files the post) is the post's own byline, even
+// in the post's footer block and after a quoted story's own credit.
 func zhPostAuthorLine(t string) []string {
-	if !containsAnyWord(t, zhPostedWords) {
-		return nil
+	dated := false
+	if containsAnyWord(t, zhPostedWords) {
+		_, _, dated = date.Find(t, date.Context{})
 	}
-	if _, _, ok := date.Find(t, date.Context{}); !ok {
+	if !dated && !containsAnyWord(t, zhPostMetaWords) {
 		return nil
 	}
 	for _, f := range zhFields(t) {
@@ -134,6 +136,9 @@ func zhPostAuthorLine(t string) []string {
 	}
 	return nil
 }
+
+// zhPostMetaWords file or count a post on its meta line.
+var zhPostMetaWords = zh.Both("分类", "标签", "评论", "阅读", "浏览")
 
 // zhOriginalRe: "原创 周晚晴 河畔人文 2024-04-23": the originality mark of
 // public-account articles, the writer's name after it.
@@ -167,13 +172,21 @@ func firstRune(s string) rune {
 // zhByLineRe: "Posted by 杜若衡 on 2024-02-18", "by 杜若衡 · 2024-02-18":
 // the English byline of a Chinese blog theme, whose Han name the
 // capital-letter byline rules cannot see.
-var zhByLineRe = regexp.MustCompile(`^(?i:posted by|written by|by)\s*[:：]?\s*(\p{Han}[^\s·•|,，]{1,11})(?:\s|$|[·•|,，])`)
+var zhByLineRe = regexp.MustCompile(`^(?i:posted by|written by|by)\s*[:：]?\s*(\p{Han}[^\s·•|,，]{1,11}|[A-Za-z][\w.-]{2,29})(?:\s|$|[·•|,，])`)
 
-// zhByLine reads the poster of that line.
+// zhByLine reads the poster of that line. A Latin name counts only on
+// a dated line ("Posted by lakeside88 on 2024-03-05"): "by" opens
+// English sentences too.
 func zhByLine(t string) []string {
 	m := zhByLineRe.FindStringSubmatch(t)
 	if m == nil {
 		return nil
+	}
+	if !isHan(firstRune(m[1])) {
+		if _, _, ok := date.Find(t, date.Context{}); !ok {
+			return nil
+		}
+		return cleanAuthors(m[1])
 	}
 	return zhNames(m[1], true)
 }
