@@ -176,6 +176,9 @@ func zhSentence(v string) bool {
 // paragraph: "本报讯（记者 林晓舟）", "电（记者林晓舟、周明远）".
 var zhLeadParenRe = regexp.MustCompile(`[（(]\s*((?:` + zh.Alt("本报", "特约") + `)?(?:` + zh.Alt("记者", "通讯员", "实习生") + `)[^（()）]{2,60}?)\s*[)）]`)
 
+// zhDatelineEndRe: the end of a dateline ("本报湖畔3月5日电", "湖畔网讯").
+var zhDatelineEndRe = regexp.MustCompile(`\d{1,2}日(?:` + zh.Alt("电", "讯") + `)$|(?:` + zh.Alt("本报讯", "网讯") + `)$`)
+
 // zhLeadHeadRunes bounds how far into a paragraph a credit may open it.
 const zhLeadHeadRunes = 60
 
@@ -192,12 +195,25 @@ func zhLeadCredit(t string) []string {
 	if m := zhLeadParenRe.FindStringSubmatch(head); m != nil {
 		return zhBareCredit(m[1])
 	}
-	// "本报记者林晓舟发自湖畔 今天上午…": the credit is the paragraph's start.
+	// "……。（记者 林晓舟）据悉……": a story's closing credit inside a
+	// paragraph that runs on, after the end of a sentence.
+	for _, m := range zhLeadParenRe.FindAllStringSubmatchIndex(t, 4) {
+		if m[0] > len(head) && zhParenEndsText(t[:m[0]]) {
+			if n := zhBareCredit(t[m[2]:m[3]]); n != nil {
+				return n
+			}
+		}
+	}
+	// "本报记者林晓舟发自湖畔 今天上午…", "本报湖畔3月5日电 记者林晓舟报道：":
+	// the credit is the paragraph's start, or follows its dateline.
 	loc := zhReporterRe.FindStringIndex(head)
-	if loc == nil || utf8.RuneCountInString(head[:loc[0]]) > 8 {
+	if loc == nil {
 		return nil
 	}
-	if j := strings.IndexAny(head[loc[1]:], "。，,；;"); j >= 0 {
+	if pre := strings.TrimRight(head[:loc[0]], " 　"); utf8.RuneCountInString(pre) > 8 && !(utf8.RuneCountInString(pre) <= 24 && zhDatelineEndRe.MatchString(pre)) {
+		return nil
+	}
+	if j := strings.IndexAny(head[loc[1]:], "。，,；;：:"); j >= 0 {
 		head = head[:loc[1]+j]
 	}
 	if !strings.Contains(head, "发自") && !strings.Contains(head, "發自") && !strings.Contains(head, "报道") && !strings.Contains(head, "報道") && !strings.ContainsAny(head[loc[1]:], " 　") {

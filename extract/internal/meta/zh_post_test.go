@@ -112,6 +112,24 @@ func TestZhCreditReadsAsName(t *testing.T) {
 			lines:    []string{"成群的候鸟在湿地浅滩觅食。记者 李雨桐 摄", "本报讯（记者 韦思远）随着气温下降，江城湿地近日迎来首批越冬候鸟。"},
 			reporter: []string{"韦思远"},
 		},
+		{
+			name:     "closing credit inside a paragraph that runs on",
+			lines:    []string{"江城新闻网5月9日讯 据江城市气象台消息，受冷空气影响，本周后期全市将迎来一次明显降温过程，最低气温将降至五度以下，请市民注意添衣保暖，出行时注意交通安全。（记者 韦思远）据悉，市气象台将根据天气变化及时发布预警信息，并通过短信、广播和电视等渠道向公众推送，提醒农户提前做好大棚蔬菜的防冻措施。"},
+			reporter: []string{"韦思远"},
+		},
+		{
+			name:  "a reporter's note inside a paragraph is no credit",
+			lines: []string{"江城新闻网5月9日讯 据江城市气象台消息，受冷空气影响，本周后期全市将迎来一次明显降温过程，最低气温将降至五度以下，请市民注意添衣保暖，出行时注意交通安全。（记者注：数据截至五月八日）据悉，市气象台将根据天气变化及时发布预警信息，并通过短信、广播和电视等渠道向公众推送，提醒农户提前做好大棚蔬菜的防冻措施。"},
+		},
+		{
+			name:     "credit after the dateline, glued to 报道",
+			lines:    []string{"本报江城5月9日电 记者韦思远报道：受冷空气影响，本周后期全市将迎来一次明显降温过程，最低气温将降至五度以下，请市民注意添衣保暖，出行时注意交通安全。市气象台将根据天气变化及时发布预警信息，并通过短信、广播和电视等渠道向公众推送。"},
+			reporter: []string{"韦思远"},
+		},
+		{
+			name:  "reporter word deep in a long paragraph's first sentence",
+			lines: []string{"受冷空气影响，本周后期全市将迎来一次明显降温过程，江城市气象台首席预报员接受记者 采访时说，最低气温将降至五度以下，请市民注意添衣保暖，出行时注意交通安全。市气象台将根据天气变化及时发布预警信息，并通过短信、广播和电视等渠道向公众推送信息。"},
+		},
 		{name: "interview question without a question mark", lines: []string{"记者：现在年轻人学这个的多吗"}},
 		{name: "long reporter value is no name", lines: []string{"记者：江城区融媒体中心"}},
 		{name: "pen name after 作者", lines: []string{"作者：他山之石"}, authors: []string{"他山之石"}},
