@@ -144,10 +144,12 @@ var zhPostMetaWords = zh.Both("分类", "标签", "评论", "阅读", "浏览")
 // public-account articles, the writer's name after it.
 var zhOriginalRe = regexp.MustCompile(`^(?:` + zh.Alt("原创") + `)\s+(\S+)`)
 
-// zhOriginalAuthor reads the writer after the 原创 mark.
+// zhOriginalAuthor reads the writer after the 原创 mark. The account's
+// name or the date follows the writer's: a lone word after 原创 is a
+// tag ("原创 首发").
 func zhOriginalAuthor(t string) []string {
 	m := zhOriginalRe.FindStringSubmatch(t)
-	if m == nil {
+	if m == nil || len(strings.Fields(t)) < 3 {
 		return nil
 	}
 	if _, pos, ok := date.Find(m[1], date.Context{}); ok && pos == 0 {
