@@ -305,7 +305,9 @@ func readZhLabels(lines []metaLine) zhResult {
 					r.own = zhByLine(t)
 				}
 				if r.own == nil && !ln.noise {
-					r.own = zhPostHead(t)
+					if r.own = zhPostHead(t); r.own == nil {
+						r.own = zhStarter(t)
+					}
 				}
 			}
 			if r.blogger == nil && ln.runes <= 24 {
@@ -321,7 +323,9 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.repost = true
 			}
 			if r.poster == nil && !ln.noise && ln.runes <= 80 {
-				r.poster = zhByPoster(t)
+				if r.poster = zhByPoster(t); r.poster == nil {
+					r.poster = zhPublisher(t)
+				}
 			}
 			if r.authors == nil && !ln.noise && ln.runes <= 40 {
 				r.authors = zhSlashCredit(t)

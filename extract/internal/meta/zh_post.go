@@ -82,8 +82,9 @@ func blogOwnerFromURL(pageURL string) []string {
 	return []string{name}
 }
 
-// zhByPosterRe: "由 青禾 于 2024-03-05 发布", "本文由青禾于2024年3月5日发表".
-var zhByPosterRe = regexp.MustCompile(`(?:^|[\s，,。])(?:本文|此文|该文|該文|本帖)?由\s*([^\s于於，,。]{2,20}?)\s*(?:于|於)\s*\S.{0,40}?(?:` + zh.Alt("发布", "发表", "编辑", "最后编辑") + `)`)
+// zhByPosterRe: "由 青禾 于 2024-03-05 发布", "本文由青禾于2024年3月5日发表",
+// "由 青禾 发表于 2024-03-05".
+var zhByPosterRe = regexp.MustCompile(`(?:^|[\s，,。])(?:本文|此文|该文|該文|本帖)?由\s*([^\s于於，,。]{2,20}?)\s*(?:(?:于|於)\s*\S.{0,40}?(?:` + zh.Alt("发布", "发表", "编辑", "最后编辑") + `)|(?:` + zh.Alt("发表于", "发布于") + `))`)
 
 // zhByPoster reads the poster of a "由 X 于 … 发布" line.
 func zhByPoster(t string) []string {
@@ -222,13 +223,14 @@ func zhLeadCredit(t string) []string {
 	return zhBareCredit(head)
 }
 
-// zhSlashCreditRe: the writer's credit with a slash, before or after the
-// name: "文/林晓舟", "文／林晓舟 图／周明远", "林晓舟/文".
-var zhSlashCreditRe = regexp.MustCompile(`(?:^|[\s（(])(?:` + zh.Alt("撰文", "文") + `)\s*[/／]\s*([^\s/／（）()]{2,20})|^\s*([^\s/／]{2,4})\s*[/／]\s*文(?:\s|$)`)
+// zhSlashCreditRe: the writer's credit with a slash (or the bar
+// magazines and public accounts use), before or after the name:
+// "文/林晓舟", "文／林晓舟 图／周明远", "文 | 林晓舟", "林晓舟/文".
+var zhSlashCreditRe = regexp.MustCompile(`(?:^|[\s（(])(?:` + zh.Alt("撰文", "文") + `)\s*[/／|｜丨]\s*([^\s/／|｜丨（）()]{2,20})|^\s*([^\s/／|｜丨]{2,4})\s*[/／]\s*文(?:\s|$)`)
 
 // zhSlashCredit reads that credit from a short line.
 func zhSlashCredit(t string) []string {
-	if !strings.ContainsAny(t, "/／") {
+	if !strings.ContainsAny(t, "/／|｜丨") {
 		return nil
 	}
 	m := zhSlashCreditRe.FindStringSubmatch(t)

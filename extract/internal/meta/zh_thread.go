@@ -126,6 +126,13 @@ func zhPostAuthorLine(t string) []string {
 	if containsAnyWord(t, zhPostedWords) {
 		_, _, dated = date.Find(t, date.Context{})
 	}
+	if m := zhAuthorSpacedRe.FindStringSubmatch(t); m != nil {
+		// "作者 青禾 · 2024-03-05": without the colon only a dated line.
+		if _, _, ok := date.Find(t, date.Context{}); ok {
+			return zhNames(m[1], true)
+		}
+		return nil
+	}
 	if !dated && !containsAnyWord(t, zhPostMetaWords) {
 		return nil
 	}
@@ -135,6 +142,34 @@ func zhPostAuthorLine(t string) []string {
 		}
 	}
 	return nil
+}
+
+// zhAuthorSpacedRe: 作者 and the name without a colon, opening the line.
+var zhAuthorSpacedRe = regexp.MustCompile(`^(?:` + zh.Alt("作者") + `)\s+([^\s·•|｜:：]{2,12})(?:\s|[·•|｜]|$)`)
+
+// zhStarterRe: the thread starter's label ("楼主：青禾 时间：…", "发帖人：青禾").
+var zhStarterRe = regexp.MustCompile(`^(?:` + zh.Alt("楼主", "发帖人", "帖主") + `)\s*[:：]\s*([^\s|｜]{2,20})`)
+
+// zhStarter reads the thread starter from that label.
+func zhStarter(t string) []string {
+	m := zhStarterRe.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	return zhNames(m[1], true)
+}
+
+// zhPublisherRe: the account a CMS names as the one that published the
+// page ("发布者：青禾", "发布人: 青禾"): a poster, weaker than a credit.
+var zhPublisherRe = regexp.MustCompile(`(?:^|\s)(?:` + zh.Alt("发布者", "发布人") + `)\s*[:：]\s*([^\s|｜]{2,20})`)
+
+// zhPublisher reads that account.
+func zhPublisher(t string) []string {
+	m := zhPublisherRe.FindStringSubmatch(t)
+	if m == nil {
+		return nil
+	}
+	return zhNames(m[1], true)
 }
 
 // zhPostMetaWords file or count a post on its meta line.
@@ -176,10 +211,14 @@ func firstRune(s string) rune {
 // capital-letter byline rules cannot see.
 var zhByLineRe = regexp.MustCompile(`^(?i:posted by|written by|by)\s*[:：]?\s*(\p{Han}[^\s·•|,，]{1,11}|[A-Za-z][\w.-]{2,29})(?:\s|$|[·•|,，])`)
 
-// zhByLine reads the poster of that line. A Latin name counts only on
-// a dated line ("Posted by lakeside88 on 2024-03-05"): "by" opens
-// English sentences too.
+// zhByLine reads the poster of that line, which may follow the date
+// ("2024-03-05 09:20 by 杜若衡"). A Latin name counts only on a dated
+// line ("Posted by lakeside88 on 2024-03-05"): "by" opens English
+// sentences too.
 func zhByLine(t string) []string {
+	if _, pos, end, ok := date.FindSpan(t, date.Context{}); ok && pos == 0 {
+		t = strings.TrimLeft(t[end:], " ·•|-")
+	}
 	m := zhByLineRe.FindStringSubmatch(t)
 	if m == nil {
 		return nil
