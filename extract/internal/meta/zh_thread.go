@@ -18,10 +18,12 @@ import (
 // public-account articles.
 
 // forumUserHrefRe: the profile links of the common forum engines
-// (Discuz! "space-uid-12.html", "space.php?uid=12", "home.php?mod=
-// space&uid=12"; phpwind "u.php?uid=12"; phpBB "memberlist.php?mode=
-// viewprofile&u=12"; vBulletin "member.php?u=12"; IPB "showuser=12").
-var forumUserHrefRe = regexp.MustCompile(`(?:^|/)(?:space-uid-\d+\.html|space\.php\?(?:action=viewpro&)?uid=\d+|home\.php\?mod=space&(?:amp;)?uid=\d+|u\.php\?(?:action-show-)?uid[=-]\d+|memberlist\.php\?mode=viewprofile&(?:amp;)?u=\d+|member\.php\?(?:[a-z]+=[a-z]+&(?:amp;)?)?u=\d+|index\.php\?showuser=\d+)`)
+// (Discuz! "space-uid-12.html", "space-username-qinghe.html",
+// "space.php?uid=12", "home.php?mod=space&uid=12"; phpwind "u.php?uid=12",
+// "index.php?m=space&uid=12"; phpBB "memberlist.php?mode=viewprofile&u=12";
+// vBulletin "member.php?u=12"; IPB "showuser=12"; Tieba-style "home/main?
+// un=qinghe"; "/people/qinghe/" of group boards).
+var forumUserHrefRe = regexp.MustCompile(`(?:^|/)(?:space-(?:uid-\d+|username-[^/]+)\.html|space\.php\?(?:action=viewpro&)?uid=\d+|home\.php\?mod=space&(?:amp;)?(?:uid|username)=|u\.php\?(?:action-show-)?uid[=-]\d+|index\.php\?m=space&(?:amp;)?uid=\d+|memberlist\.php\?mode=viewprofile&(?:amp;)?u=\d+|member\.php\?(?:[a-z]+=[a-z]+&(?:amp;)?)?u=\d+|index\.php\?showuser=\d+|home/main/?\?(?:id|un)=|people/[^/?#]+/?$)`)
 
 // forumPosterMaxLinks bounds how many links are looked at.
 const forumPosterMaxLinks = 400

@@ -49,6 +49,16 @@ func TestForumPoster(t *testing.T) {
 			want: []string{"山风"},
 		},
 		{
+			name: "Discuz! profile by user name",
+			page: `<div class="authi"><a href="home.php?mod=space&amp;username=qingshan">青山客</a></div>`,
+			want: []string{"青山客"},
+		},
+		{
+			name: "a group board's people link",
+			page: `<div class="topic-doc"><span class="from">来自: <a href="https://www.group.example/people/qinghe/">青禾</a></span></div>`,
+			want: []string{"青禾"},
+		},
+		{
 			name: "author pages of a news site are no forum profile",
 			page: `<a href="/author/qinghe/">青禾</a><a href="/member/12.html">会员中心</a>`,
 		},
