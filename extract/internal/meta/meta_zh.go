@@ -213,6 +213,13 @@ func zhNames(v string, liberal bool) []string {
 	return out
 }
 
+// zhBookLineRe: the labels of a book's record ("作者：X 出版社：Y ISBN：…"),
+// which a review or a catalogue page shows: its 作者 wrote the book, not
+// the page.
+var zhBookLineRe = regexp.MustCompile(`(?:` + zh.Alt("出版社", "出版时间", "出版日期", "定价", "书号", "译者", "页数", "装帧") + `)\s*[:：]|ISBN`)
+
+func zhBookLine(t string) bool { return zhBookLineRe.MatchString(t) }
+
 // zhSpeechRe: the particles and question words of a spoken sentence,
 // which a pen name does not hold ("记者：现在年轻人学这个的多吗", "作者：
 // 您觉得怎么样"). Pronouns are left out: pen names use them ("他山之石").
@@ -268,7 +275,7 @@ func readZhLabels(lines []metaLine) zhResult {
 			for _, f := range fields {
 				switch f.role {
 				case zhAuthor:
-					if r.authors == nil && !ln.noise {
+					if r.authors == nil && !ln.noise && !zhBookLine(t) {
 						r.authors = zhNames(f.value, true)
 					}
 				case zhReporter:
