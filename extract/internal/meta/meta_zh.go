@@ -300,37 +300,45 @@ func readZhLabels(lines []metaLine) zhResult {
 					r.poster = cleanAuthors(m[1])
 				}
 			}
-			if r.own == nil && ln.runes <= 80 {
+			var marks uint16
+			if ln.runes <= 80 {
+				marks = zhPostMarks(t)
+			}
+			if r.own == nil && marks != 0 {
 				// The post's meta line may sit in the post's footer block.
-				if r.own = zhPostAuthorLine(t); r.own == nil {
+				if marks&markAuthor != 0 {
+					r.own = zhPostAuthorLine(t)
+				}
+				if r.own == nil && marks&(markPosted|markPost) != 0 {
 					r.own = zhPostedAfterDate(t)
 				}
-				if r.own == nil && !ln.noise && i < zhOriginalMaxLine {
+				if r.own == nil && marks&markOrig != 0 && !ln.noise && i < zhOriginalMaxLine {
 					r.own = zhOriginalAuthor(t)
 				}
-				if r.own == nil {
+				if r.own == nil && marks&markBy != 0 {
 					r.own = zhByLine(t)
 				}
-				if r.own == nil && !ln.noise {
-					if r.own = zhPostHead(t); r.own == nil {
-						r.own = zhStarter(t)
-					}
+				if r.own == nil && marks&markFrom != 0 && !ln.noise {
+					r.own = zhPostHead(t)
+				}
+				if r.own == nil && marks&(markFloor|markPost) != 0 && !ln.noise {
+					r.own = zhStarter(t)
 				}
 			}
-			if r.blogger == nil && ln.runes <= 24 {
+			if r.blogger == nil && ln.runes <= 24 && marks&(markBlog|markOf) != 0 {
 				// The profile box sits in the sidebar.
 				if r.blogger = zhBlogger(t); r.blogger == nil && i < zhOriginalMaxLine {
 					r.blogger = zhBlogName(t)
 				}
 			}
-			if !r.thread && ln.runes <= 60 && containsAnyWord(t, zhThreadWords) {
+			if !r.thread && ln.runes <= 60 && marks&(markFloor|markPost) != 0 && containsAnyWord(t, zhThreadWords) {
 				r.thread = true
 			}
-			if !r.repost && ln.runes <= 80 && zhRepostRe.MatchString(t) {
+			if !r.repost && marks&(markRepost|markOrig) != 0 && zhRepostLine(t) {
 				r.repost = true
 			}
 			if r.poster == nil && !ln.noise && ln.runes <= 80 {
-				if r.poster = zhByPoster(t); r.poster == nil {
+				if r.poster = zhByPoster(t); r.poster == nil && ln.runes <= 80 && zhPostMarks(t)&markPublish != 0 {
 					r.poster = zhPublisher(t)
 				}
 			}

@@ -230,7 +230,7 @@ var zhSlashCreditRe = regexp.MustCompile(`(?:^|[\s（(])(?:` + zh.Alt("撰文", 
 
 // zhSlashCredit reads that credit from a short line.
 func zhSlashCredit(t string) []string {
-	if !strings.ContainsAny(t, "/／|｜丨") {
+	if !strings.ContainsAny(t, "/／|｜丨") || !strings.Contains(t, "文") {
 		return nil
 	}
 	m := zhSlashCreditRe.FindStringSubmatch(t)

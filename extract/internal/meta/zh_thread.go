@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/date"
 	"newsarchive/extract/internal/zh"
 )
@@ -24,6 +25,10 @@ import (
 // vBulletin "member.php?u=12"; IPB "showuser=12"; Tieba-style "home/main?
 // un=qinghe"; "/people/qinghe/" of group boards).
 var forumUserHrefRe = regexp.MustCompile(`(?:^|/)(?:space-(?:uid-\d+|username-[^/]+)\.html|space\.php\?(?:action=viewpro&)?uid=\d+|home\.php\?mod=space&(?:amp;)?(?:uid|username)=|u\.php\?(?:action-show-)?uid[=-]\d+|index\.php\?m=space&(?:amp;)?uid=\d+|memberlist\.php\?mode=viewprofile&(?:amp;)?u=\d+|member\.php\?(?:[a-z]+=[a-z]+&(?:amp;)?)?u=\d+|index\.php\?showuser=\d+|home/main/?\?(?:id|un)=|people/[^/?#]+/?$)`)
+
+// forumHrefWords: one of them is in every link forumUserHrefRe matches
+// (TestForumHrefPrefilter).
+var forumHrefWords = []string{"space", "u.php", "member", "showuser", "home/main", "people/"}
 
 // forumPosterMaxLinks bounds how many links are looked at.
 const forumPosterMaxLinks = 400
@@ -46,7 +51,7 @@ func forumPoster(root *html.Node) []string {
 				if seen > forumPosterMaxLinks {
 					return true
 				}
-				if forumUserHrefRe.MatchString(mAttr(n, "href")) && !mNoiseAncestor(n) {
+				if href := mAttr(n, "href"); containsAnyWord(href, forumHrefWords) && forumUserHrefRe.MatchString(href) && !mNoiseAncestor(n) {
 					if t := strings.TrimSpace(mWords(n)); t != "" && utf8.RuneCountInString(t) <= 30 && !zhFloorRe.MatchString(t) {
 						if a := cleanAuthors(t); len(a) == 1 {
 							out = a
@@ -93,6 +98,9 @@ var zhPostCountersRe = regexp.MustCompile(`\s*(?:` + zh.Alt("阅读", "评论", 
 // ("来自手机", a province, the site's name): there only a name led by 由
 // or "by" counts; "posted @" lines name the poster bare.
 func zhPostedAfterDate(t string) []string {
+	if !(hasAnyPrefix(t, zhPostedAtFirst)) {
+		return nil
+	}
 	loc := postedAtRe.FindStringIndex(t)
 	if loc == nil {
 		return nil
@@ -124,6 +132,9 @@ func zhPostedAfterDate(t string) []string {
 // (the line that dates or files the post) is the post's own byline, even
 // in the post's footer block and after a quoted story's own credit.
 func zhPostAuthorLine(t string) []string {
+	if !(containsAnyWord(t, zhAuthorWords)) {
+		return nil
+	}
 	dated := false
 	if containsAnyWord(t, zhPostedWords) {
 		_, _, dated = date.Find(t, date.Context{})
@@ -139,7 +150,7 @@ func zhPostAuthorLine(t string) []string {
 		return nil
 	}
 	for _, f := range zhFields(t) {
-		if f.role == zhAuthor {
+		if f.role == zhAuthor && containsAnyWord(f.label, zhAuthorWords) {
 			return zhNames(f.value, true)
 		}
 	}
@@ -154,6 +165,9 @@ var zhStarterRe = regexp.MustCompile(`^(?:` + zh.Alt("楼主", "发帖人", "帖
 
 // zhStarter reads the thread starter from that label.
 func zhStarter(t string) []string {
+	if !(hasAnyPrefix(t, zhStarterWords)) {
+		return nil
+	}
 	m := zhStarterRe.FindStringSubmatch(t)
 	if m == nil {
 		return nil
@@ -167,6 +181,9 @@ var zhPublisherRe = regexp.MustCompile(`(?:^|\s)(?:` + zh.Alt("发布者", "发�
 
 // zhPublisher reads that account.
 func zhPublisher(t string) []string {
+	if !(containsAnyWord(t, zhPublisherWords)) {
+		return nil
+	}
 	m := zhPublisherRe.FindStringSubmatch(t)
 	if m == nil {
 		return nil
@@ -185,6 +202,9 @@ var zhOriginalRe = regexp.MustCompile(`^(?:` + zh.Alt("原创") + `)\s+(\S+)`)
 // name or the date follows the writer's: a lone word after 原创 is a
 // tag ("原创 首发").
 func zhOriginalAuthor(t string) []string {
+	if !(hasAnyPrefix(t, zhOriginalWords)) {
+		return nil
+	}
 	m := zhOriginalRe.FindStringSubmatch(t)
 	if m == nil || len(strings.Fields(t)) < 3 {
 		return nil
@@ -218,6 +238,9 @@ var zhByLineRe = regexp.MustCompile(`^(?i:posted by|written by|by)\s*[:：]?\s*(
 // line ("Posted by lakeside88 on 2024-03-05"): "by" opens English
 // sentences too.
 func zhByLine(t string) []string {
+	if !(boilerplate.FoldContains(t, "by")) {
+		return nil
+	}
 	if _, pos, end, ok := date.FindSpan(t, date.Context{}); ok && pos == 0 {
 		t = strings.TrimLeft(t[end:], " ·•|-")
 	}
@@ -240,6 +263,9 @@ var zhBloggerRe = regexp.MustCompile(`^(?:` + zh.Alt("博主") + `)\s*[:：]\s*(
 
 // zhBlogger reads the owner from that line.
 func zhBlogger(t string) []string {
+	if !(hasAnyPrefix(t, zhBloggerWords)) {
+		return nil
+	}
 	m := zhBloggerRe.FindStringSubmatch(t)
 	if m == nil {
 		return nil
@@ -253,6 +279,9 @@ var zhPostHeadRe = regexp.MustCompile(`^(?:` + zh.Alt("由") + `)\s*(\S{2,20}?)\
 
 // zhPostHead reads the poster of that head.
 func zhPostHead(t string) []string {
+	if !(hasAnyPrefix(t, zhPostHeadWords)) {
+		return nil
+	}
 	m := zhPostHeadRe.FindStringSubmatch(t)
 	if m == nil {
 		return nil
@@ -268,9 +297,94 @@ var zhBlogNameRe = regexp.MustCompile(`^(\S{2,16}?)\s*的(?:博客|部落格|个
 
 // zhBlogName reads the owner from that line.
 func zhBlogName(t string) []string {
+	if !(strings.Contains(t, "的")) {
+		return nil
+	}
 	m := zhBlogNameRe.FindStringSubmatch(t)
 	if m == nil || zhOrgSuffixRe.MatchString(m[1]) {
 		return nil
 	}
 	return zhNames(m[1], true)
+}
+
+// The words the line patterns above open with or hold, tested before
+// the patterns run: most lines of a page hold none of them
+// (FuzzZhThreadPrefilters checks each is sound).
+var (
+	zhPostedAtFirst  = append([]string{"posted"}, zh.Both("发表于", "发布于")...)
+	zhAuthorWords    = zh.Both("作者")
+	zhStarterWords   = zh.Both("楼主", "发帖人", "帖主")
+	zhPublisherWords = zh.Both("发布者", "发布人")
+	zhOriginalWords  = zh.Both("原创")
+	zhBloggerWords   = zh.Both("博主")
+	zhPostHeadWords  = zh.Both("由")
+	zhRepostWords    = zh.Both("转载", "转自", "原文")
+)
+
+// hasAnyPrefix reports whether s opens with one of words, after blanks.
+func hasAnyPrefix(s string, words []string) bool {
+	s = strings.TrimLeft(s, " \t\u00a0\u3000")
+	for _, w := range words {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// zhRepostLine: zhRepostRe behind its prefilter, which wants a repost
+// word where the pattern does, at the start after one bracket.
+func zhRepostLine(t string) bool {
+	s := strings.TrimLeft(t, " \t\n\r\f")
+	for _, b := range []string{"[", "【", "(", "（"} {
+		s = strings.TrimPrefix(s, b)
+	}
+	return hasAnyPrefix(s, zhRepostWords) && zhRepostRe.MatchString(t)
+}
+
+// The characters the post-byline patterns need, found in one pass over
+// a line (zhPostMarks) so that a line is offered only to the patterns it
+// may match.
+const (
+	markAuthor  = 1 << iota // 作 (作者)
+	markPost                // 发 發 (发表于, 发帖人)
+	markFloor               // 楼 樓 帖 (楼主, 帖主)
+	markOrig                // 原 (原创, 原文)
+	markBlog                // 博 (博主)
+	markBy                  // b B (by)
+	markPosted              // p P (posted)
+	markOf                  // 的 (X的博客)
+	markRepost              // 转 轉 (转载)
+	markPublish             // 布 佈 (发布者)
+	markFrom                // 由 (由 X »)
+)
+
+func zhPostMarks(t string) (m uint16) {
+	for _, r := range t {
+		switch r {
+		case '作':
+			m |= markAuthor
+		case '发', '發':
+			m |= markPost
+		case '楼', '樓', '帖':
+			m |= markFloor
+		case '原':
+			m |= markOrig
+		case '博':
+			m |= markBlog
+		case 'b', 'B':
+			m |= markBy
+		case 'p', 'P':
+			m |= markPosted
+		case '的':
+			m |= markOf
+		case '转', '轉':
+			m |= markRepost
+		case '布', '佈':
+			m |= markPublish
+		case '由':
+			m |= markFrom
+		}
+	}
+	return m
 }

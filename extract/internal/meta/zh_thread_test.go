@@ -138,3 +138,19 @@ func TestZhPostHeadAndBlogName(t *testing.T) {
 		})
 	}
 }
+
+func TestForumHrefPrefilter(t *testing.T) {
+	for _, h := range []string{
+		"space-uid-12.html", "space-username-qinghe.html", "space.php?uid=12", "space.php?action=viewpro&uid=12",
+		"home.php?mod=space&amp;uid=12", "home.php?mod=space&username=qinghe", "u.php?uid=12", "u.php?action-show-uid-12",
+		"index.php?m=space&uid=12", "./memberlist.php?mode=viewprofile&u=12", "member.php?u=12", "member.php?tab=aboutme&u=12",
+		"index.php?showuser=12", "/home/main?un=qinghe", "/home/main/?id=tb.1", "https://www.group.example/people/qinghe/",
+	} {
+		if !forumUserHrefRe.MatchString(h) {
+			t.Errorf("forumUserHrefRe does not match %q", h)
+		}
+		if !containsAnyWord(h, forumHrefWords) {
+			t.Errorf("the prefilter rejects %q, which forumUserHrefRe matches", h)
+		}
+	}
+}
