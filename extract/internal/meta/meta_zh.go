@@ -325,6 +325,9 @@ func readZhLabels(lines []metaLine) zhResult {
 					r.own = zhStarter(t)
 				}
 			}
+			if len(r.own) > 0 && zhOrgSuffixRe.MatchString(r.own[0]) {
+				r.own = nil // "原创 江城晚报 …", "by 江城日报": the outlet, not a byline
+			}
 			if r.blogger == nil && ln.runes <= 24 && marks&(markBlog|markOf) != 0 {
 				// The profile box sits in the sidebar.
 				if r.blogger = zhBlogger(t); r.blogger == nil && i < zhOriginalMaxLine {

@@ -100,6 +100,8 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		{name: "date after the 原创 mark", lines: []string{"原创 2024-04-23 河畔人文"}},
 		{name: "原创 in a notice", lines: []string{"原创作品，转载请注明出处"}},
 		{name: "a tag after the 原创 mark", lines: []string{"原创 首发"}},
+		{name: "an outlet after the 原创 mark", lines: []string{"原创 江城晚报 2024-04-23 07:30"}},
+		{name: "an outlet after by", lines: []string{"by 江城日报 · 2024-04-23"}},
 		{
 			name:     "glued credit opening a short lead",
 			lines:    []string{"本报记者韦思远发自江城港　五月的江城港，一派繁忙景象。今年前四个月，港口吞吐量创下同期新高。"},
