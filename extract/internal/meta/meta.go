@@ -274,7 +274,9 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// On a blog (its owner named by the title or the path) the post's
 	// own byline comes before any credit in the text it reposts.
 	// So does a forum thread's starter, the post's dated 作者 line and
-	// the 原创 mark.
+	// the 原创 mark; and the poster ("X 发表于") of a repost, or of a
+	// thread where the credits stand after the poster's line (in the
+	// post's text; a comment's poster comes after the story's credit).
 	if zhPage {
 		if len(zh.forum) > 0 {
 			return zh.forum
@@ -282,7 +284,7 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 		if len(zh.own) > 0 {
 			return zh.own
 		}
-		if zh.repost && len(zh.poster) > 0 {
+		if len(zh.poster) > 0 && (zh.repost || zh.thread && (zh.creditAt == 0 || zh.posterAt < zh.creditAt)) {
 			return zh.poster
 		}
 	}

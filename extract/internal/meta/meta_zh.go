@@ -248,9 +248,12 @@ type zhResult struct {
 	forum    []string // a forum thread's starter (see forumPoster)
 	thread   bool     // the page shows forum-thread marks (楼主, 发表于)
 	repost   bool     // a line marks the text as reposted (转载自, 原文地址)
-	source   string
-	views    int64
-	dateLine []int // indexes of lines with a date label
+	// posterAt and creditAt are one more than the index of the line the
+	// poster, and the first 作者 or 记者 credit, was read from (0: none).
+	posterAt, creditAt int
+	source             string
+	views              int64
+	dateLine           []int // indexes of lines with a date label
 }
 
 // readZhLabels reads the label lines. Lines in navigation, footers and
@@ -381,6 +384,12 @@ func readZhLabels(lines []metaLine) zhResult {
 				photo = r.reporter
 			}
 			r.reporter = nil
+		}
+		if r.posterAt == 0 && r.poster != nil {
+			r.posterAt = i + 1
+		}
+		if r.creditAt == 0 && (r.authors != nil || r.reporter != nil) {
+			r.creditAt = i + 1
 		}
 	}
 	if r.reporter == nil {
