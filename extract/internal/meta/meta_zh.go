@@ -171,7 +171,7 @@ func zhNames(v string, liberal bool) []string {
 		return nil
 	}
 	for i, t := range toks {
-		toks[i] = zhCutGlued(t)
+		toks[i] = zhCutGlued(zhCutCode(t))
 	}
 	toks = strings.Fields(strings.Join(toks, " "))
 	first := []rune(toks[0])
@@ -234,6 +234,15 @@ func zhReporterNames(v string) []string {
 		return nil
 	}
 	return names
+}
+
+// zhCutCode drops the staff code some CMSs join to a Han name
+// ("孙若兰_NB1234", "孙若兰_NF").
+func zhCutCode(t string) string {
+	if i := strings.IndexByte(t, '_'); i > 0 && allHan(t[:i]) {
+		return t[:i]
+	}
+	return t
 }
 
 // zhResult is what the label lines of a page say.
@@ -324,8 +333,8 @@ func readZhLabels(lines []metaLine) zhResult {
 				if r.own == nil && marks&markFrom != 0 && !ln.noise {
 					r.own = zhPostHead(t)
 				}
-				if r.own == nil && marks&(markFloor|markPost) != 0 && !ln.noise {
-					r.own = zhStarter(t)
+				if r.own == nil && marks&(markFloor|markPost) != 0 {
+					r.own = zhStarter(t) // in the post's footer block too
 				}
 			}
 			if len(r.own) > 0 && zhOrgSuffixRe.MatchString(r.own[0]) {

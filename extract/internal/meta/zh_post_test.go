@@ -58,6 +58,7 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		authors  []string
 		poster   []string
 		own      []string
+		editors  []string
 	}{
 		{name: "reporter word in running text", lines: []string{"记者了解到，码头将于下月恢复通航。"}},
 		{name: "reporter then a verb", lines: []string{"记者表示 这次整修"}},
@@ -100,6 +101,9 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		{name: "date after the 原创 mark", lines: []string{"原创 2024-04-23 河畔人文"}},
 		{name: "原创 in a notice", lines: []string{"原创作品，转载请注明出处"}},
 		{name: "a tag after the 原创 mark", lines: []string{"原创 首发"}},
+		{name: "Blogger's posted-by label", lines: []string{"張貼者： 青禾 於 下午3:20"}, own: []string{"青禾"}},
+		{name: "posted by and a Latin handle on an undated line", lines: []string{"Posted by qinghe at 下午3:20"}, own: []string{"qinghe"}},
+		{name: "an editor's staff code", lines: []string{"本文来源：江城晚报 责任编辑：孙若兰_NF"}, editors: []string{"孙若兰"}},
 		{name: "an outlet after the 原创 mark", lines: []string{"原创 江城晚报 2024-04-23 07:30"}},
 		{name: "an outlet after by", lines: []string{"by 江城日报 · 2024-04-23"}},
 		{
@@ -168,6 +172,9 @@ func TestZhCreditReadsAsName(t *testing.T) {
 			}
 			if !reflect.DeepEqual(r.own, tc.own) {
 				t.Errorf("own = %q, want %q", r.own, tc.own)
+			}
+			if tc.editors != nil && !reflect.DeepEqual(r.editors, tc.editors) {
+				t.Errorf("editors = %q, want %q", r.editors, tc.editors)
 			}
 		})
 	}

@@ -161,7 +161,8 @@ func zhPostAuthorLine(t string) []string {
 var zhAuthorSpacedRe = regexp.MustCompile(`^(?:` + zh.Alt("作者") + `)\s+([^\s·•|｜:：]{2,12})(?:\s|[·•|｜]|$)`)
 
 // zhStarterRe: the thread starter's label ("楼主：青禾 时间：…", "发帖人：青禾").
-var zhStarterRe = regexp.MustCompile(`^(?:` + zh.Alt("楼主", "发帖人", "帖主") + `)\s*[:：]\s*([^\s|｜]{2,20})`)
+// Blogger's Chinese "posted by" (张贴者：) is the post's byline too.
+var zhStarterRe = regexp.MustCompile(`^(?:` + zh.Alt("楼主", "发帖人", "帖主", "张贴者") + `)\s*[:：]\s*([^\s|｜]{2,20})`)
 
 // zhStarter reads the thread starter from that label.
 func zhStarter(t string) []string {
@@ -233,6 +234,10 @@ func firstRune(s string) rune {
 // capital-letter byline rules cannot see.
 var zhByLineRe = regexp.MustCompile(`^(?i:posted by|written by|by)\s*[:：]?\s*(\p{Han}[^\s·•|,，]{1,11}|[A-Za-z][\w.-]{2,29})(?:\s|$|[·•|,，])`)
 
+// zhPostedByLeadRe: "Posted by", "Written by": unlike a bare "by", they
+// name the poster on an undated line too.
+var zhPostedByLeadRe = regexp.MustCompile(`^(?i:posted|written) by\b`)
+
 // zhByLine reads the poster of that line, which may follow the date
 // ("2024-03-05 09:20 by 杜若衡"). A Latin name counts only on a dated
 // line ("Posted by lakeside88 on 2024-03-05"): "by" opens English
@@ -249,7 +254,7 @@ func zhByLine(t string) []string {
 		return nil
 	}
 	if !isHan(firstRune(m[1])) {
-		if _, _, ok := date.Find(t, date.Context{}); !ok {
+		if _, _, ok := date.Find(t, date.Context{}); !ok && !zhPostedByLeadRe.MatchString(t) {
 			return nil
 		}
 		return cleanAuthors(m[1])
@@ -313,7 +318,7 @@ func zhBlogName(t string) []string {
 var (
 	zhPostedAtFirst  = append([]string{"posted"}, zh.Both("发表于", "发布于")...)
 	zhAuthorWords    = zh.Both("作者")
-	zhStarterWords   = zh.Both("楼主", "发帖人", "帖主")
+	zhStarterWords   = zh.Both("楼主", "发帖人", "帖主", "张贴者")
 	zhPublisherWords = zh.Both("发布者", "发布人")
 	zhOriginalWords  = zh.Both("原创")
 	zhBloggerWords   = zh.Both("博主")
@@ -348,7 +353,7 @@ func zhRepostLine(t string) bool {
 const (
 	markAuthor  = 1 << iota // 作 (作者)
 	markPost                // 发 發 (发表于, 发帖人)
-	markFloor               // 楼 樓 帖 (楼主, 帖主)
+	markFloor               // 楼 樓 帖 贴 貼 (楼主, 帖主, 张贴者)
 	markOrig                // 原 (原创, 原文)
 	markBlog                // 博 (博主)
 	markBy                  // b B (by)
@@ -366,7 +371,7 @@ func zhPostMarks(t string) (m uint16) {
 			m |= markAuthor
 		case '发', '發':
 			m |= markPost
-		case '楼', '樓', '帖':
+		case '楼', '樓', '帖', '贴', '貼':
 			m |= markFloor
 		case '原':
 			m |= markOrig
