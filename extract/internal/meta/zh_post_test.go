@@ -112,6 +112,10 @@ func TestZhCreditReadsAsName(t *testing.T) {
 			reporter: []string{"韦思远"},
 		},
 		{name: "name glued to the place before 报道", lines: []string{"本报记者蒋一帆江城报道"}, reporter: []string{"蒋一帆"}},
+		{name: "traditional name glued to the place before 報道", lines: []string{"本報記者蔣一帆江城報道"}, reporter: []string{"蔣一帆"}},
+		{name: "traditional thread starter's label", lines: []string{"樓主：青禾 時間：2024-03-05 09:20:11"}, own: []string{"青禾"}},
+		{name: "traditional dated 作者 line", lines: []string{"作者：松間客 | 發佈於 2022-10-08 21:16"}, authors: []string{"松間客"}, own: []string{"松間客"}},
+		{name: "traditional interview question", lines: []string{"記者：現在年輕人學這個的多嗎"}},
 		{name: "two-character name glued to the place", lines: []string{"记者王溪江城报道"}, reporter: []string{"王溪"}},
 		{name: "double surname glued to 报道", lines: []string{"记者欧阳若溪报道"}, reporter: []string{"欧阳若溪"}},
 		{
