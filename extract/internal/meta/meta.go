@@ -271,15 +271,28 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// author, which is usually the site's name. The explicit 作者 label
 	// wins wherever it stands: a 记者 credit may belong to a story quoted
 	// or reposted inside the page.
-	// On a blog (its owner named by the title or the path) the post's
-	// own byline comes before any credit in the text it reposts.
-	// So does a forum thread's starter, the post's dated 作者 line and
-	// the 原创 mark; and the poster ("X 发表于") of a repost, or of a
-	// thread where the credits stand after the poster's line (in the
-	// post's text; a comment's poster comes after the story's credit).
+	// On a forum thread its starter's profile link names the post's
+	// writer before any credit in the posts' text. On a blog whose title
+	// names its owner the post is the owner's, before any credit in the
+	// text it reposts (a byline the post itself carries, when it names the
+	// owner, gives the name as shown; a dated 作者 line or a poster inside
+	// a reposted story does not beat the owner). Elsewhere the post's own byline (its
+	// dated or filed 作者 line, "posted @ 日期 X", the 原创 mark, …) comes
+	// first; then the poster ("X 发表于") of a repost, or of a thread
+	// whose credits stand after the poster's line (in the post's text; a
+	// comment's poster comes after the story's credit).
 	if zhPage {
 		if len(zh.forum) > 0 {
 			return zh.forum
+		}
+		if len(zh.owner) > 0 {
+			if len(zh.own) > 0 && sharesName(zh.own, zh.owner) {
+				return zh.own
+			}
+			if len(zh.poster) > 0 && (!zh.repost || sharesName(zh.poster, zh.owner)) {
+				return zh.poster
+			}
+			return zh.owner
 		}
 		if len(zh.own) > 0 {
 			return zh.own
@@ -287,12 +300,6 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 		if len(zh.poster) > 0 && (zh.repost || zh.thread && (zh.creditAt == 0 || zh.posterAt < zh.creditAt)) {
 			return zh.poster
 		}
-	}
-	if zhPage && len(zh.owner) > 0 {
-		if len(zh.poster) > 0 {
-			return zh.poster
-		}
-		return zh.owner
 	}
 	if len(zh.authors) > 0 {
 		return zh.authors
