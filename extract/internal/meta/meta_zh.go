@@ -312,48 +312,9 @@ func readZhLabels(lines []metaLine) zhResult {
 					r.poster = cleanAuthors(m[1])
 				}
 			}
-			var marks uint16
-			if ln.runes <= 80 {
-				marks = zhPostMarks(t)
-			}
-			if r.own == nil && marks != 0 {
-				// The post's meta line may sit in the post's footer block.
-				if marks&markAuthor != 0 {
-					r.own = zhPostAuthorLine(t)
-				}
-				if r.own == nil && marks&(markPosted|markPost) != 0 {
-					r.own = zhPostedAfterDate(t)
-				}
-				if r.own == nil && marks&markOrig != 0 && !ln.noise && i < zhOriginalMaxLine {
-					r.own = zhOriginalAuthor(t)
-				}
-				if r.own == nil && marks&markBy != 0 {
-					r.own = zhByLine(t)
-				}
-				if r.own == nil && marks&markFrom != 0 && !ln.noise {
-					r.own = zhPostHead(t)
-				}
-				if r.own == nil && marks&(markFloor|markPost) != 0 {
-					r.own = zhStarter(t) // in the post's footer block too
-				}
-			}
-			if len(r.own) > 0 && zhOrgSuffixRe.MatchString(r.own[0]) {
-				r.own = nil // "原创 江城晚报 …", "by 江城日报": the outlet, not a byline
-			}
-			if r.blogger == nil && ln.runes <= 24 && marks&(markBlog|markOf) != 0 {
-				// The profile box sits in the sidebar.
-				if r.blogger = zhBlogger(t); r.blogger == nil && i < zhOriginalMaxLine {
-					r.blogger = zhBlogName(t)
-				}
-			}
-			if !r.thread && ln.runes <= 60 && marks&(markFloor|markPost) != 0 && containsAnyWord(t, zhThreadWords) {
-				r.thread = true
-			}
-			if !r.repost && marks&(markRepost|markOrig) != 0 && zhRepostLine(t) {
-				r.repost = true
-			}
+			marks := r.readPostLine(ln, i)
 			if r.poster == nil && !ln.noise && ln.runes <= 80 {
-				if r.poster = zhByPoster(t); r.poster == nil && ln.runes <= 80 && zhPostMarks(t)&markPublish != 0 {
+				if r.poster = zhByPoster(t); r.poster == nil && marks&markPublish != 0 {
 					r.poster = zhPublisher(t)
 				}
 			}
