@@ -151,6 +151,8 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		{name: "作者 and a name without a colon on a dated line", lines: []string{"作者 青禾 · 2024-03-05"}, own: []string{"青禾"}},
 		{name: "作者 and a word without a date", lines: []string{"作者 简介"}},
 		{name: "by and the poster after the date", lines: []string{"2024-03-05 09:20 by 青禾"}, own: []string{"青禾"}},
+		{name: "the web as the writer", lines: []string{"作者：网络 来源：江城晚报"}},
+		{name: "an unknown writer", lines: []string{"作者：未知"}},
 		{name: "a book's record is not the page's credit", lines: []string{"书名：《湖边的四季》 作者：祝秋白 出版社：江城出版社 出版时间：2023年5月"}},
 		{name: "a page's credit beside its source", lines: []string{"作者：祝秋白 来源：江城晚报 时间：2023-05-12"}, authors: []string{"祝秋白"}},
 		{name: "interview question without a question mark", lines: []string{"记者：现在年轻人学这个的多吗"}},
