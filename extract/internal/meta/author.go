@@ -145,6 +145,9 @@ func plausibleAuthor(s string) bool {
 	if s == "" || authorJunkRe.MatchString(s) || authorJunkPartRe.MatchString(s) || strings.ContainsAny(s, "=<>{}\"") {
 		return false
 	}
+	if strings.HasPrefix(s, "发表于") || strings.HasPrefix(s, "發表於") {
+		return false // "发表于浙江": where it was posted from
+	}
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 80 {
 		return false

@@ -14,6 +14,7 @@ func TestCleanAuthors(t *testing.T) {
 		{"a post's date mark is no name", "发表于 2024-3-11 21:07:45", nil},
 		{"a thread's floor mark is no name", "楼主", nil},
 		{"an unknown writer is no name", "未知", nil},
+		{"where a post was posted from is no name", "发表于浙江", nil},
 		{"the web as a writer is no name", "网络", nil},
 		{"a compilation is no name", "综合整理", nil},
 		{"a name beginning like a mark stays", "发哥", []string{"发哥"}},

@@ -154,3 +154,31 @@ func TestForumHrefPrefilter(t *testing.T) {
 		}
 	}
 }
+
+func TestPublicAccountMetaStrip(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{
+			name: "the writer's span",
+			page: `<div id="meta_content" class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_text">孔令舒</span><a id="js_name">青川发布</a><em id="publish_time" class="rich_media_meta rich_media_meta_text">2024-03-28 18:05</em></div>`,
+			want: []string{"孔令舒"},
+		},
+		{
+			name: "only the date and the place",
+			page: `<div id="meta_content" class="rich_media_meta_list"><a id="js_name">青川发布</a><em id="publish_time" class="rich_media_meta rich_media_meta_text">2024-03-28 18:05</em><em class="rich_media_meta rich_media_meta_text">发表于浙江</em></div>`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tc.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := visibleAuthors(root, nil); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("visibleAuthors = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
