@@ -493,7 +493,7 @@ func isSiteName(authors []string, site string) bool {
 }
 
 // zhOrgSuffixRe: a 来源 value ending like this is a publisher, not a person.
-var zhOrgSuffixRe = regexp.MustCompile(`(?:` + zh.Alt("网", "报", "社", "台", "刊", "局", "部", "厅", "院", "会", "站", "厂", "所", "处", "办", "委", "司", "中心", "集团", "公司", "杂志", "频道", "新闻", "日报", "晚报", "时报", "周刊", "在线") + `)$`)
+var zhOrgSuffixRe = regexp.MustCompile(`(?:` + zh.Alt("网", "报", "社", "台", "刊", "局", "部", "厅", "院", "会", "站", "厂", "所", "处", "办", "委", "司", "中心", "集团", "公司", "杂志", "频道", "新闻", "日报", "晚报", "时报", "周刊", "在线", "大学", "学校", "中学", "小学", "医院") + `)$`)
 
 // nameUnderTitle reads a byline that is only a name: a line of its own
 // right under (or just above) the headline holding a Chinese personal name.

@@ -192,16 +192,25 @@ func zhNames(v string, liberal bool) []string {
 	}
 	var out []string
 	for i, t := range toks {
-		t = strings.Trim(t, "()（）[]【】<>《》:：。.")
+		t = zhNameToken(t)
+		lead := len(out) == 0 // the first name may be any short one
+		if lead && i+1 < len(toks) {
+			// "本报记者 王若溪", "江城晚报记者 王若溪", "江城大学 王若溪": a role
+			// or an affiliation before the name is none.
+			next := zhNameToken(toks[i+1])
+			if zhRoleTailRe.MatchString(t) || liberal && zhOrgSuffixRe.MatchString(t) && (hanName(next) || zhRoleTailRe.MatchString(next)) {
+				continue
+			}
+		}
 		if s := zhCreditSuffixRe.ReplaceAllString(t, ""); s != t {
 			// "韩松湖畔报道" is rare; a token ending in 报道 is a place.
-			if i == 0 && hanName(s) {
+			if lead && hanName(s) {
 				out = append(out, s)
 			}
 			break
 		}
 		ok := hanName(t)
-		if !ok && i == 0 && liberal {
+		if !ok && lead && liberal {
 			n := utf8.RuneCountInString(t)
 			ok = n >= 2 && n <= 12 && plausibleAuthor(t) && !strings.ContainsAny(t, "0123456789") && !zhSpeechRe.MatchString(t)
 		}
@@ -212,6 +221,19 @@ func zhNames(v string, liberal bool) []string {
 	}
 	return out
 }
+
+// zhNameToken is a credit's token without its brackets, and without the
+// affiliation a bracket adds to a name ("王若溪（江城大学教授）").
+func zhNameToken(t string) string {
+	if j := strings.IndexAny(t, "（("); j > 0 {
+		t = t[:j]
+	}
+	return strings.Trim(t, "()（）[]【】<>《》:：。.")
+}
+
+// zhRoleTailRe: a token that is a role, not a name ("本报记者",
+// "江城晚报记者", "特约通讯员").
+var zhRoleTailRe = regexp.MustCompile(`(?:` + zh.Alt("记者", "通讯员", "实习生", "评论员", "编辑") + `)$`)
 
 // zhBookLineRe: the labels of a book's record ("作者：X 出版社：Y ISBN：…"),
 // which a review or a catalogue page shows: its 作者 wrote the book, not

@@ -233,13 +233,13 @@ func zhSlashCredit(t string) []string {
 	if !strings.ContainsAny(t, "/／|｜丨") || !strings.Contains(t, "文") {
 		return nil
 	}
-	m := zhSlashCreditRe.FindStringSubmatch(t)
+	m := zhSlashCreditRe.FindStringSubmatchIndex(t)
 	if m == nil {
 		return nil
 	}
-	v := m[1]
-	if v == "" {
-		v = m[2]
+	if m[2] >= 0 {
+		// What follows may be the name after a role ("文/本报记者 王若溪").
+		return zhNames(t[m[2]:], true)
 	}
-	return zhNames(v, true)
+	return zhNames(t[m[4]:m[5]], true)
 }

@@ -146,7 +146,7 @@ func zhPostAuthorLine(t string) []string {
 		}
 		return nil
 	}
-	if !dated && !containsAnyWord(t, zhPostMetaWords) {
+	if !dated && !zhPostMetaRe.MatchString(t) {
 		return nil
 	}
 	for _, f := range zhFields(t) {
@@ -192,8 +192,10 @@ func zhPublisher(t string) []string {
 	return zhNames(m[1], true)
 }
 
-// zhPostMetaWords file or count a post on its meta line.
-var zhPostMetaWords = zh.Both("分类", "标签", "评论", "阅读", "浏览")
+// zhPostMetaRe: the labels and counters that file or count a post on its
+// meta line ("分类：杂记", "评论(3)", "阅读 12"), not the words in a title
+// ("本报评论员").
+var zhPostMetaRe = regexp.MustCompile(`(?:` + zh.Alt("分类", "标签", "评论", "阅读", "浏览") + `)\s*(?:[:：(（]|\d)`)
 
 // zhOriginalRe: "原创 周晚晴 河畔人文 2024-04-23": the originality mark of
 // public-account articles, the writer's name after it.
