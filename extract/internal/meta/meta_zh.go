@@ -443,9 +443,11 @@ func zhBareCredit(t string) []string {
 		if zhVerbAfterLabel(rest) {
 			continue // "记者了解到", running text
 		}
-		if j := strings.IndexAny(rest, ")）"); j >= 0 {
-			rest = rest[:j] // "（记者 林晓舟 周明远）湖畔码头…"
+		if j := strings.IndexAny(rest, ")）】"); j >= 0 {
+			rest = rest[:j] // "（记者 林晓舟 周明远）湖畔码头…", "【江城晚报记者 林晓舟】…"
 		}
+		rest = strings.TrimLeft(rest, " |｜丨") // "记者丨林晓舟"
+
 		if j := zhReporterRe.FindStringIndex(rest); j != nil {
 			rest = rest[:j[0]]
 		}

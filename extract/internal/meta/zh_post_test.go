@@ -158,6 +158,13 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		{name: "an outlet's reporter before the name", lines: []string{"作者：江城晚报记者 王若溪"}, authors: []string{"王若溪"}, reporter: []string{"王若溪"}},
 		{name: "a role alone is the credit", lines: []string{"作者：本报评论员"}, authors: []string{"本报评论员"}},
 		{name: "a role after the slash credit", lines: []string{"文/本报记者 王若溪"}, authors: []string{"王若溪"}, reporter: []string{"王若溪"}},
+		{
+			name:     "credit in square brackets opening a long lead",
+			lines:    []string{"【江城晚报记者 王若溪】随着气温下降，江城湿地近日迎来首批越冬候鸟。湿地保护站监测数据显示，目前已有小天鹅、灰鹤等十余种候鸟抵达，总数约三千只。保护站工作人员介绍，今年湿地水位适中，浅滩面积较大，食物充足。"},
+			reporter: []string{"王若溪"},
+		},
+		{name: "reporter credit with a bar", lines: []string{"记者丨王若溪"}, reporter: []string{"王若溪"}},
+		{name: "a bar and running text after 记者", lines: []string{"记者 | 了解到的情况"}},
 		{name: "the web as the writer", lines: []string{"作者：网络 来源：江城晚报"}},
 		{name: "an unknown writer", lines: []string{"作者：未知"}},
 		{name: "a book's record is not the page's credit", lines: []string{"书名：《湖边的四季》 作者：祝秋白 出版社：江城出版社 出版时间：2023年5月"}},
