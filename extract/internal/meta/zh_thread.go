@@ -53,10 +53,13 @@ func forumPoster(root *html.Node) []string {
 				}
 				if href := mAttr(n, "href"); containsAnyWord(href, forumHrefWords) && forumUserHrefRe.MatchString(href) && !mNoiseAncestor(n) {
 					if t := strings.TrimSpace(mWords(n)); t != "" && utf8.RuneCountInString(t) <= 30 && !zhFloorRe.MatchString(t) {
+						// The first named member is the starter: a junk
+						// name ("admin") ends the search, lest a later
+						// member (a reply's, a comment's) stand in.
 						if a := cleanAuthors(t); len(a) == 1 {
 							out = a
-							return true
 						}
+						return true
 					}
 				}
 				return false

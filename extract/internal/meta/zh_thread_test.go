@@ -59,6 +59,10 @@ func TestForumPoster(t *testing.T) {
 			want: []string{"青禾"},
 		},
 		{
+			name: "a junk name first stops the search",
+			page: `<p>发布者: <a href="space-uid-1.html">admin</a></p><div class="box"><a href="space-uid-7.html">湖边听雨</a></div>`,
+		},
+		{
 			name: "author pages of a news site are no forum profile",
 			page: `<a href="/author/qinghe/">青禾</a><a href="/member/12.html">会员中心</a>`,
 		},
