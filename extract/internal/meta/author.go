@@ -43,7 +43,7 @@ var (
 	// authorSplitRe separates several authors.
 	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,?\s+(?:and|und|et|y|e|with)\s+|,|;|，|、|；|\s&\s|&amp;|\|)\s*`)
 	// authorJunkRe matches values that are not a person or organisation.
-	authorJunkRe = regexp.MustCompile(`(?i)^(?:by|staff|admin|administrator|editor|editors|author|authors|guest|anonymous|unknown|none|null|undefined|published|updated|posted|share|follow|email|e-mail|contact|facebook|twitter|instagram|linkedin|youtube|tiktok|more|read more|view all posts|see all|all posts|home|news|reporter|correspondent|contributor|writer|team|the|a|an|and|in|on|at|of|photo|photos|image|video|comments?|subscribe|sign in|log ?in|posts? by|articles? by|more from|about|bio|profile|rss|n/a|ed|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|written by|learn more|read bio|see bio|full bio|member login|about the author|the author|meet the author|our team|原创|原創|本文|此文|该文|該文|转载|轉載|本站|佚名|匿名|网友|網友|编辑部|小编|管理员|[\p{P}\p{S}\s]*)$`)
+	authorJunkRe = regexp.MustCompile(`(?i)^(?:by|staff|admin|administrator|editor|editors|author|authors|guest|anonymous|unknown|none|null|undefined|published|updated|posted|share|follow|email|e-mail|contact|facebook|twitter|instagram|linkedin|youtube|tiktok|more|read more|view all posts|see all|all posts|home|news|reporter|correspondent|contributor|writer|team|the|a|an|and|in|on|at|of|photo|photos|image|video|comments?|subscribe|sign in|log ?in|posts? by|articles? by|more from|about|bio|profile|rss|n/a|ed|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|written by|learn more|read bio|see bio|full bio|member login|about the author|the author|meet the author|our team|原创|原創|本文|此文|该文|該文|转载|轉載|本站|佚名|匿名|网友|網友|编辑部|小编|管理员|未知|不详|不詳|暂无|暫無|网络|網絡|網路|互联网|互聯網|网络整理|網絡整理|综合|綜合|综合整理|綜合整理|发表于|發表於|发布于|發布於|發佈於|发表|發表|发布|發布|發佈|楼主|樓主|[\p{P}\p{S}\s]*)$`)
 	// authorJunkPartRe: phrases that make a whole value junk.
 	authorJunkPartRe = regexp.MustCompile(`(?i)\b(?:email the author|follow on|view (?:all )?(?:posts|articles)|updated|minutes? ago|hours? ago|days? ago|min read|read time|reading time|comments?|share this|click here|sign up|subscribe|copyright|all rights reserved|\d+\s*(?:min|mins)\b|https?:|www\.|\.com\b|@\w)`)
 	// authorTrailRe cuts what commonly trails a name in a byline.
@@ -144,6 +144,9 @@ func describesName(p string) bool { return credentialRe.MatchString(p) || jobTit
 func plausibleAuthor(s string) bool {
 	if s == "" || authorJunkRe.MatchString(s) || authorJunkPartRe.MatchString(s) || strings.ContainsAny(s, "=<>{}\"") {
 		return false
+	}
+	if strings.HasPrefix(s, "发表于") || strings.HasPrefix(s, "發表於") {
+		return false // "发表于浙江": where it was posted from
 	}
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 80 {

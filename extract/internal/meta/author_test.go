@@ -11,6 +11,13 @@ func TestCleanAuthors(t *testing.T) {
 		want     []string
 	}{
 		{"by prefix", "By Jane Roe", []string{"Jane Roe"}},
+		{"a post's date mark is no name", "发表于 2024-3-11 21:07:45", nil},
+		{"a thread's floor mark is no name", "楼主", nil},
+		{"an unknown writer is no name", "未知", nil},
+		{"where a post was posted from is no name", "发表于浙江", nil},
+		{"the web as a writer is no name", "网络", nil},
+		{"a compilation is no name", "综合整理", nil},
+		{"a name beginning like a mark stays", "发哥", []string{"发哥"}},
 		{"german von", "Von Erika Muster", []string{"Erika Muster"}},
 		{"german von lower case, two names", "von Erika Muster und Max Mann", []string{"Erika Muster", "Max Mann"}},
 		{"french par", "par Jean Dupont", []string{"Jean Dupont"}},

@@ -20,7 +20,8 @@ import (
 // matches as the selector `[itemprop~=author], [itemprop~=creator],
 // a[rel~=author], [class*=byline], [class*=Byline], [class*=author],
 // [class*=Author], [class*=writer], [id*=byline], [id*=author],
-// [data-testid*=byline], [data-component*=byline]` would, by hand: a
+// [data-testid*=byline], [data-component*=byline], [class*=rich_media_meta_text]`
+// would, by hand: a
 // group of twelve selectors tried on every element cost more than the
 // rest of the author finders.
 var bylineSel = matchFunc(func(n *html.Node) bool {
@@ -43,6 +44,12 @@ var bylineSel = matchFunc(func(n *html.Node) bool {
 			}
 		case "class":
 			if strings.Contains(v, "byline") || strings.Contains(v, "Byline") || strings.Contains(v, "author") || strings.Contains(v, "Author") || strings.Contains(v, "writer") {
+				return true
+			}
+			// A public-account article's meta strip names its writer in a
+			// rich_media_meta_text span, beside the date and the place
+			// (which are no names).
+			if strings.Contains(v, "rich_media_meta_text") {
 				return true
 			}
 		case "id":

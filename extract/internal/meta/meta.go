@@ -103,8 +103,14 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 
 	titleBlock := unNoiseTitleBlock(lines, titleIdx)
 	zh := readZhLabels(lines)
-	if zh.owner = blogOwnerFromTitle(h.title); zh.owner == nil && base != nil {
-		zh.owner = blogOwnerFromURL(base.String())
+	if zh.thread {
+		zh.forum = forumPoster(root)
+	}
+	zh.owner = blogOwnerFromTitle(h.title)
+	if zh.owner == nil && zh.blogger == nil && base != nil {
+		// The name the blog shows before the account in the path; both
+		// name the owner less surely than the title.
+		zh.blogger = blogOwnerFromURL(base.String())
 	}
 
 	// Authors.
@@ -265,16 +271,47 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// author, which is usually the site's name. The explicit 作者 label
 	// wins wherever it stands: a 记者 credit may belong to a story quoted
 	// or reposted inside the page.
-	// On a blog (its owner named by the title or the path) the post's
-	// own byline comes before any credit in the text it reposts.
-	if zhPage && len(zh.owner) > 0 {
-		if len(zh.poster) > 0 {
+	// On a forum thread its starter's profile link names the post's
+	// writer before any credit in the posts' text. On a blog whose title
+	// names its owner the post is the owner's, before any credit in the
+	// text it reposts (a byline the post itself carries, when it names the
+	// owner, gives the name as shown; a dated 作者 line or a poster inside
+	// a reposted story does not beat the owner). Elsewhere the post's own byline (its
+	// dated or filed 作者 line, "posted @ 日期 X", the 原创 mark, …) comes
+	// first; then the poster ("X 发表于") of a repost, or of a thread
+	// whose credits stand after the poster's line (in the post's text; a
+	// comment's poster comes after the story's credit).
+	if zhPage {
+		if len(zh.forum) > 0 {
+			return zh.forum
+		}
+		if len(zh.owner) > 0 {
+			if len(zh.own) > 0 && sharesName(zh.own, zh.owner) {
+				return zh.own
+			}
+			if len(zh.poster) > 0 && (!zh.repost || sharesName(zh.poster, zh.owner)) {
+				return zh.poster
+			}
+			return zh.owner
+		}
+		if len(zh.own) > 0 {
+			return zh.own
+		}
+		if len(zh.poster) > 0 && (zh.repost || zh.thread && (zh.creditAt == 0 || zh.posterAt < zh.creditAt)) {
 			return zh.poster
 		}
-		return zh.owner
 	}
 	if len(zh.authors) > 0 {
 		return zh.authors
+	}
+	// The blog's own name or profile line, or the account in its path,
+	// names its owner less surely than the title: an explicit 作者 label
+	// beats it, a credit in the text it reposts does not.
+	if zhPage && len(zh.blogger) > 0 {
+		if len(zh.poster) > 0 {
+			return zh.poster
+		}
+		return zh.blogger
 	}
 	if len(zh.reporter) > 0 {
 		return zh.reporter
@@ -456,7 +493,7 @@ func isSiteName(authors []string, site string) bool {
 }
 
 // zhOrgSuffixRe: a 来源 value ending like this is a publisher, not a person.
-var zhOrgSuffixRe = regexp.MustCompile(`(?:` + zh.Alt("网", "报", "社", "台", "刊", "局", "部", "厅", "院", "会", "站", "厂", "所", "处", "办", "委", "司", "中心", "集团", "公司", "杂志", "频道", "新闻", "日报", "晚报", "时报", "周刊", "在线") + `)$`)
+var zhOrgSuffixRe = regexp.MustCompile(`(?:` + zh.Alt("网", "报", "社", "台", "刊", "局", "部", "厅", "院", "会", "站", "厂", "所", "处", "办", "委", "司", "中心", "集团", "公司", "杂志", "频道", "新闻", "日报", "晚报", "时报", "周刊", "在线", "大学", "学校", "中学", "小学", "医院") + `)$`)
 
 // nameUnderTitle reads a byline that is only a name: a line of its own
 // right under (or just above) the headline holding a Chinese personal name.

@@ -171,7 +171,7 @@ func zhNames(v string, liberal bool) []string {
 		return nil
 	}
 	for i, t := range toks {
-		toks[i] = zhCutGlued(t)
+		toks[i] = zhCutGlued(zhCutCode(t))
 	}
 	toks = strings.Fields(strings.Join(toks, " "))
 	first := []rune(toks[0])
@@ -192,18 +192,27 @@ func zhNames(v string, liberal bool) []string {
 	}
 	var out []string
 	for i, t := range toks {
-		t = strings.Trim(t, "()（）[]【】<>《》:：。.")
+		t = zhNameToken(t)
+		lead := len(out) == 0 // the first name may be any short one
+		if lead && i+1 < len(toks) {
+			// "本报记者 王若溪", "江城晚报记者 王若溪", "江城大学 王若溪": a role
+			// or an affiliation before the name is none.
+			next := zhNameToken(toks[i+1])
+			if zhRoleTailRe.MatchString(t) || liberal && zhOrgSuffixRe.MatchString(t) && (hanName(next) || zhRoleTailRe.MatchString(next)) {
+				continue
+			}
+		}
 		if s := zhCreditSuffixRe.ReplaceAllString(t, ""); s != t {
 			// "韩松湖畔报道" is rare; a token ending in 报道 is a place.
-			if i == 0 && hanName(s) {
+			if lead && hanName(s) {
 				out = append(out, s)
 			}
 			break
 		}
 		ok := hanName(t)
-		if !ok && i == 0 && liberal {
+		if !ok && lead && liberal {
 			n := utf8.RuneCountInString(t)
-			ok = n >= 2 && n <= 12 && plausibleAuthor(t) && !strings.ContainsAny(t, "0123456789")
+			ok = n >= 2 && n <= 12 && plausibleAuthor(t) && !strings.ContainsAny(t, "0123456789") && !zhSpeechRe.MatchString(t)
 		}
 		if !ok {
 			break
@@ -213,6 +222,51 @@ func zhNames(v string, liberal bool) []string {
 	return out
 }
 
+// zhNameToken is a credit's token without its brackets, and without the
+// affiliation a bracket adds to a name ("王若溪（江城大学教授）").
+func zhNameToken(t string) string {
+	if j := strings.IndexAny(t, "（("); j > 0 {
+		t = t[:j]
+	}
+	return strings.Trim(t, "()（）[]【】<>《》:：。.")
+}
+
+// zhRoleTailRe: a token that is a role, not a name ("本报记者",
+// "江城晚报记者", "特约通讯员").
+var zhRoleTailRe = regexp.MustCompile(`(?:` + zh.Alt("记者", "通讯员", "实习生", "评论员", "编辑") + `)$`)
+
+// zhBookLineRe: the labels of a book's record ("作者：X 出版社：Y ISBN：…"),
+// which a review or a catalogue page shows: its 作者 wrote the book, not
+// the page.
+var zhBookLineRe = regexp.MustCompile(`(?:` + zh.Alt("出版社", "出版时间", "出版日期", "定价", "书号", "译者", "页数", "装帧") + `)\s*[:：]|ISBN`)
+
+func zhBookLine(t string) bool { return zhBookLineRe.MatchString(t) }
+
+// zhSpeechRe: the particles and question words of a spoken sentence,
+// which a pen name does not hold ("记者：现在年轻人学这个的多吗", "作者：
+// 您觉得怎么样"). Pronouns are left out: pen names use them ("他山之石").
+var zhSpeechRe = regexp.MustCompile(`[吗呢吧啊嘛您]|什么|怎么|为何|是否|请问|一下|多少`)
+
+// zhReporterNames reads a 记者： value: a reporter is credited by a
+// personal name (at most four characters) or a Latin one, never by the
+// pen names and organisations a 作者 label may carry.
+func zhReporterNames(v string) []string {
+	names := zhNames(v, true)
+	if len(names) > 0 && isHan(firstRune(names[0])) && utf8.RuneCountInString(names[0]) > 4 {
+		return nil
+	}
+	return names
+}
+
+// zhCutCode drops the staff code some CMSs join to a Han name
+// ("孙若兰_NB1234", "孙若兰_NF").
+func zhCutCode(t string) string {
+	if i := strings.IndexByte(t, '_'); i > 0 && allHan(t[:i]) {
+		return t[:i]
+	}
+	return t
+}
+
 // zhResult is what the label lines of a page say.
 type zhResult struct {
 	authors  []string // 作者
@@ -220,9 +274,17 @@ type zhResult struct {
 	editors  []string // 编辑
 	poster   []string // "网名 发表于 2006-3-14", "由 网名 于 … 发布"
 	owner    []string // the blog's owner, from the title or the path
-	source   string
-	views    int64
-	dateLine []int // indexes of lines with a date label
+	blogger  []string // the blog's owner, from a "博主：" line
+	own      []string // the post's own byline: its dated 作者 line, "posted @ 日期 X", "原创 X"
+	forum    []string // a forum thread's starter (see forumPoster)
+	thread   bool     // the page shows forum-thread marks (楼主, 发表于)
+	repost   bool     // a line marks the text as reposted (转载自, 原文地址)
+	// posterAt and creditAt are one more than the index of the line the
+	// poster, and the first 作者 or 记者 credit, was read from (0: none).
+	posterAt, creditAt int
+	source             string
+	views              int64
+	dateLine           []int // indexes of lines with a date label
 }
 
 // readZhLabels reads the label lines. Lines in navigation, footers and
@@ -230,11 +292,13 @@ type zhResult struct {
 // body (which often sits in a footer-like div).
 func readZhLabels(lines []metaLine) zhResult {
 	var r zhResult
+	var photo []string // a photographer's credit: the reporter only if no other
 	for i, ln := range lines {
 		t := ln.text
 		if !hasHanLabelHint(t) {
 			continue
 		}
+		hadReporter := r.reporter != nil
 		short := ln.runes <= 120
 		if short {
 			fields := zhFields(t)
@@ -245,12 +309,12 @@ func readZhLabels(lines []metaLine) zhResult {
 			for _, f := range fields {
 				switch f.role {
 				case zhAuthor:
-					if r.authors == nil && !ln.noise {
+					if r.authors == nil && !ln.noise && !zhBookLine(t) {
 						r.authors = zhNames(f.value, true)
 					}
 				case zhReporter:
 					if r.reporter == nil && !ln.noise {
-						r.reporter = zhNames(f.value, true)
+						r.reporter = zhReporterNames(f.value)
 					}
 				case zhEditor:
 					if r.editors == nil {
@@ -266,12 +330,15 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.reporter = zhBareCredit(t)
 			}
 			if r.poster == nil && !ln.noise && ln.runes <= 60 && containsAnyWord(t, zhPostedWords) {
-				if m := zhPostedRe.FindStringSubmatch(t); m != nil {
+				if m := zhPostedRe.FindStringSubmatch(t); m != nil && !zhFloorRe.MatchString(m[1]) {
 					r.poster = cleanAuthors(m[1])
 				}
 			}
+			marks := r.readPostLine(ln, i)
 			if r.poster == nil && !ln.noise && ln.runes <= 80 {
-				r.poster = zhByPoster(t)
+				if r.poster = zhByPoster(t); r.poster == nil && marks&markPublish != 0 {
+					r.poster = zhPublisher(t)
+				}
 			}
 			if r.authors == nil && !ln.noise && ln.runes <= 40 {
 				r.authors = zhSlashCredit(t)
@@ -291,9 +358,10 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.editors = []string{m[1]}
 			}
 		}
-		// The credit that opens a long lead paragraph: "本报讯（记者
-		// 林晓舟）…", "本报记者林晓舟发自湖畔 …".
-		if r.reporter == nil && !ln.noise && !short && zhHasReporterWord(t) {
+		// The credit that opens a lead paragraph: "本报讯（记者
+		// 林晓舟）…", "本报记者林晓舟发自湖畔 …" (a short lead too, whose
+		// sentences keep the whole line from reading as a credit).
+		if r.reporter == nil && !ln.noise && zhHasReporterWord(t) {
 			r.reporter = zhLeadCredit(t)
 		}
 		// The credit that closes the body: "……。（记者 林晓舟）".
@@ -302,9 +370,28 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.reporter = zhParenCredit(t[m[2]:m[3]])
 			}
 		}
+		if !hadReporter && r.reporter != nil && zhPhotoCreditRe.MatchString(t) {
+			// "记者 李雨桐 摄" under a picture credits the photograph.
+			if photo == nil {
+				photo = r.reporter
+			}
+			r.reporter = nil
+		}
+		if r.posterAt == 0 && r.poster != nil {
+			r.posterAt = i + 1
+		}
+		if r.creditAt == 0 && (r.authors != nil || r.reporter != nil) {
+			r.creditAt = i + 1
+		}
+	}
+	if r.reporter == nil {
+		r.reporter = photo
 	}
 	return r
 }
+
+// zhPhotoCreditRe: a line that ends in a photographer's credit.
+var zhPhotoCreditRe = regexp.MustCompile(`(?:` + zh.Alt("摄", "摄影") + `)\s*[)）]?\s*$`)
 
 // The words the patterns below need, tested with strings.Contains before
 // the patterns run: most lines hold none of them.
@@ -356,9 +443,11 @@ func zhBareCredit(t string) []string {
 		if zhVerbAfterLabel(rest) {
 			continue // "记者了解到", running text
 		}
-		if j := strings.IndexAny(rest, ")）"); j >= 0 {
-			rest = rest[:j] // "（记者 林晓舟 周明远）湖畔码头…"
+		if j := strings.IndexAny(rest, ")）】"); j >= 0 {
+			rest = rest[:j] // "（记者 林晓舟 周明远）湖畔码头…", "【江城晚报记者 林晓舟】…"
 		}
+		rest = strings.TrimLeft(rest, " |｜丨") // "记者丨林晓舟"
+
 		if j := zhReporterRe.FindStringIndex(rest); j != nil {
 			rest = rest[:j[0]]
 		}

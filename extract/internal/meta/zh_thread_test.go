@@ -1,0 +1,188 @@
+package meta
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestForumPoster(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{
+			name: "Discuz! X: the first post's name link",
+			page: `<div id="postlist"><div class="authi"><a href="space-uid-3307.html" class="xw1">骑行老张</a></div><p>正文</p>
+<div class="authi"><a href="space-uid-5120.html">湖边听雨</a></div></div>`,
+			want: []string{"骑行老张"},
+		},
+		{
+			name: "avatar link without text, then the name",
+			page: `<td class="postauthor"><a href="space.php?uid=884"><img src="a.jpg"></a><cite><a href="space.php?uid=884">阿木</a></cite></td>`,
+			want: []string{"阿木"},
+		},
+		{
+			name: "phpwind profile link",
+			page: `<div class="readName b"><a href="u.php?uid=2231">青禾</a></div>`,
+			want: []string{"青禾"},
+		},
+		{
+			name: "phpBB profile link, Latin name",
+			page: `<p class="author">by <a href="./memberlist.php?mode=viewprofile&amp;u=58">lakeside88</a></p>`,
+			want: []string{"lakeside88"},
+		},
+		{
+			name: "the member's own link in the navigation is skipped",
+			page: `<nav><a href="home.php?mod=space&amp;uid=9">我的空间</a></nav><div class="authi"><a href="space-uid-3307.html">骑行老张</a></div>`,
+			want: []string{"骑行老张"},
+		},
+		{
+			name: "profile links only in a sidebar",
+			page: `<div class="sidebar"><a href="space-uid-12.html">活跃会员</a></div><p>正文</p>`,
+		},
+		{
+			name: "a floor mark with a profile link",
+			page: `<a href="space-uid-12.html">楼主</a><a href="space-uid-12.html">山风</a>`,
+			want: []string{"山风"},
+		},
+		{
+			name: "Discuz! profile by user name",
+			page: `<div class="authi"><a href="home.php?mod=space&amp;username=qingshan">青山客</a></div>`,
+			want: []string{"青山客"},
+		},
+		{
+			name: "a group board's people link",
+			page: `<div class="topic-doc"><span class="from">来自: <a href="https://www.group.example/people/qinghe/">青禾</a></span></div>`,
+			want: []string{"青禾"},
+		},
+		{
+			name: "a junk name first stops the search",
+			page: `<p>发布者: <a href="space-uid-1.html">admin</a></p><div class="box"><a href="space-uid-7.html">湖边听雨</a></div>`,
+		},
+		{
+			name: "author pages of a news site are no forum profile",
+			page: `<a href="/author/qinghe/">青禾</a><a href="/member/12.html">会员中心</a>`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tc.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := forumPoster(root); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("forumPoster = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestZhRepostMark(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"转载自：江城规划研究", true},
+		{"【转载】江城老街改造方案公布", true},
+		{"原文地址：江城老街改造方案公布", true},
+		{"轉載自：江城規劃研究", true},
+		{"本站文章未经授权禁止转载", false},
+		{"转眼又是一年春天", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			if got := zhRepostRe.MatchString(tc.line); got != tc.want {
+				t.Errorf("zhRepostRe.MatchString(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestZhBlogger(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{"博主：苇岸", []string{"苇岸"}},
+		{"博主: lakeside88", []string{"lakeside88"}},
+		{"版权声明：本文为博主原创文章", nil},
+		{"博主推荐", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.line, func(t *testing.T) {
+			if got := zhBlogger(tc.line); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("zhBlogger(%q) = %q, want %q", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestZhPostHeadAndBlogName(t *testing.T) {
+	tests := []struct {
+		name string
+		f    func(string) []string
+		line string
+		want []string
+	}{
+		{"phpBB post head", zhPostHead, "由 银盐时代 » 2024年 4月 8日 21:37", []string{"银盐时代"}},
+		{"phpBB post head, Latin name", zhPostHead, "由 lakeside88 » 2024-04-08 21:37", []string{"lakeside88"}},
+		{"由 in running text", zhPostHead, "由 此可见 » 下一节", nil},
+		{"blog's own name", zhBlogName, "书香阁主的博客", []string{"书香阁主"}},
+		{"a platform's blog channel", zhBlogName, "江城日报的博客", nil},
+		{"blog name inside a sentence", zhBlogName, "欢迎访问书香阁主的博客，常来看看", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.f(tc.line); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%q: got %q, want %q", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestForumHrefPrefilter(t *testing.T) {
+	for _, h := range []string{
+		"space-uid-12.html", "space-username-qinghe.html", "space.php?uid=12", "space.php?action=viewpro&uid=12",
+		"home.php?mod=space&amp;uid=12", "home.php?mod=space&username=qinghe", "u.php?uid=12", "u.php?action-show-uid-12",
+		"index.php?m=space&uid=12", "./memberlist.php?mode=viewprofile&u=12", "member.php?u=12", "member.php?tab=aboutme&u=12",
+		"index.php?showuser=12", "/home/main?un=qinghe", "/home/main/?id=tb.1", "https://www.group.example/people/qinghe/",
+	} {
+		if !forumUserHrefRe.MatchString(h) {
+			t.Errorf("forumUserHrefRe does not match %q", h)
+		}
+		if !containsAnyWord(h, forumHrefWords) {
+			t.Errorf("the prefilter rejects %q, which forumUserHrefRe matches", h)
+		}
+	}
+}
+
+func TestPublicAccountMetaStrip(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       []string
+	}{
+		{
+			name: "the writer's span",
+			page: `<div id="meta_content" class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_text">孔令舒</span><a id="js_name">青川发布</a><em id="publish_time" class="rich_media_meta rich_media_meta_text">2024-03-28 18:05</em></div>`,
+			want: []string{"孔令舒"},
+		},
+		{
+			name: "only the date and the place",
+			page: `<div id="meta_content" class="rich_media_meta_list"><a id="js_name">青川发布</a><em id="publish_time" class="rich_media_meta rich_media_meta_text">2024-03-28 18:05</em><em class="rich_media_meta rich_media_meta_text">发表于浙江</em></div>`,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tc.page + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := visibleAuthors(root, nil); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("visibleAuthors = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
