@@ -103,9 +103,13 @@ func mNoiseToken(tok string) bool {
 			}
 		}
 	}
-	if c := tok[0]; c != 's' && c != 'p' && c != 'g' {
-		return false // none of the three heads below
-	}
+	c := tok[0]
+	return (c == 's' || c == 'p' || c == 'g') && pageChromeToken(tok)
+}
+
+// pageChromeToken: a site or global header, or a site, page or global
+// footer or nav ("site-header", "page-footer", "globalnav").
+func pageChromeToken(tok string) bool {
 	for _, p := range [...]string{"site", "page", "global"} {
 		if rest, ok := strings.CutPrefix(tok, p); ok {
 			rest = strings.TrimPrefix(rest, "-")

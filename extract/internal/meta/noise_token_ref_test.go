@@ -25,15 +25,7 @@ func mNoiseTokenRef(tok string) bool {
 			}
 		}
 	}
-	for _, p := range [...]string{"site", "page", "global"} {
-		if rest, ok := strings.CutPrefix(tok, p); ok {
-			rest = strings.TrimPrefix(rest, "-")
-			if strings.HasPrefix(rest, "header") && p != "page" || strings.HasPrefix(rest, "footer") || strings.HasPrefix(rest, "nav") {
-				return true
-			}
-		}
-	}
-	return false
+	return pageChromeToken(tok)
 }
 
 func checkNoiseToken(t *testing.T, tok string) {
