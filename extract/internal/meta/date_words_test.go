@@ -59,14 +59,7 @@ func TestDateWordNeedsSound(t *testing.T) {
 			}
 		}
 	}
-	r := rand.New(rand.NewSource(1))
-	for n := 0; n < 20000; n++ {
-		var b strings.Builder
-		for k := r.Intn(5); k > 0; k-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		checkDateWordNeeds(t, b.String())
-	}
+	eachJoin(1, pieces, 5, func(s string) { checkDateWordNeeds(t, s) })
 	for _, s := range []string{"By Jane Roe", "Reuters |", "Home › World ›", "作者：周明远"} {
 		for _, p := range dateWordPairs {
 			if p.need(s) {
@@ -82,4 +75,17 @@ func FuzzDateWordNeedsSound(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkDateWordNeeds)
+}
+
+// eachJoin calls check on 20 000 strings, each of fewer than most pieces
+// drawn at random (from a fixed seed).
+func eachJoin(seed int64, pieces []string, most int, check func(string)) {
+	r := rand.New(rand.NewSource(seed))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := r.Intn(most); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		check(b.String())
+	}
 }

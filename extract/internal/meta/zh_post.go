@@ -57,7 +57,7 @@ func blogOwnerFromURL(pageURL string) []string {
 		return nil
 	}
 	m := blogPathRe.FindStringSubmatch(u.Path)
-	if m == nil || authorJunkRe.MatchString(m[1]) {
+	if m == nil || isAuthorJunk(m[1]) {
 		return nil
 	}
 	return []string{m[1]}
