@@ -291,7 +291,7 @@ func FoldContains(s, sub string) bool {
 		if at < 0 || at+n > len(s) {
 			return false
 		}
-		if foldHasPrefix(s[at+1:], sub[1:]) {
+		if FoldHasPrefix(s[at+1:], sub[1:]) {
 			return true
 		}
 		i = at + 1
@@ -299,9 +299,9 @@ func FoldContains(s, sub string) bool {
 	return false
 }
 
-// foldHasPrefix reports whether s starts with the lower-case ASCII sub in
+// FoldHasPrefix reports whether s starts with the lower-case ASCII sub in
 // any letter case.
-func foldHasPrefix(s, sub string) bool {
+func FoldHasPrefix(s, sub string) bool {
 	if len(s) < len(sub) {
 		return false
 	}
