@@ -61,6 +61,41 @@ var maybe = newAltMatcher(`\band\b|article|body|column|content|main|mathjax|shad
 // hiddenStyle matches inline styles that hide an element.
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
+// hidesStyle is hiddenStyle.MatchString read by hand: the regexp ran over
+// whole style sheets' declaration blocks, letter by letter for want of
+// a literal it could look for. (?i) reads ſ as s: a text holding one is
+// left to the regexp.
+func hidesStyle(s string) bool {
+	if strings.Contains(s, "ſ") {
+		return hiddenStyle.MatchString(s)
+	}
+	return declares(s, "display", "none") || declares(s, "visibility", "hidden")
+}
+
+// declares reports whether s holds prop, white space (\s), a colon, white
+// space and val, the lower-case ASCII words in any letter case.
+func declares(s, prop, val string) bool {
+	for i := 0; i+len(prop) <= len(s); i++ {
+		if !boilerplate.FoldHasPrefix(s[i:], prop) {
+			continue
+		}
+		j := skipRegexSpace(s, i+len(prop))
+		if j < len(s) && s[j] == ':' && boilerplate.FoldHasPrefix(s[skipRegexSpace(s, j+1):], val) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipRegexSpace skips the white space \s matches (tab, newline, form
+// feed, carriage return, space) from i.
+func skipRegexSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
 // preClean removes what can never be article text. With strict it also
 // removes elements whose class/id look like furniture; the body finder
 // retries without strict when that leaves too little.
@@ -177,7 +212,7 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 			}
 		case "style":
 			// The cheap test first: most styles hide nothing.
-			if (strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden")) && hiddenStyle.MatchString(a.Val) {
+			if (strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden")) && hidesStyle(a.Val) {
 				return !main && !ctl.disclosurePanel(n)
 			}
 		}
@@ -245,7 +280,7 @@ func hiddenDialog(n *html.Node) bool {
 		case "hidden":
 			hidden = true
 		case "style":
-			hidden = hidden || hiddenStyle.MatchString(a.Val)
+			hidden = hidden || hidesStyle(a.Val)
 		}
 	}
 	return dialog && hidden
@@ -541,7 +576,7 @@ func (h *hiddenRules) addRules(css string) {
 		if !anySimpleSelector(m[0]) {
 			continue // most rules: the cheap test first
 		}
-		if !boilerplate.FoldContains(m[1], "none") && !boilerplate.FoldContains(m[1], "hidden") || !hiddenStyle.MatchString(m[1]) {
+		if !boilerplate.FoldContains(m[1], "none") && !boilerplate.FoldContains(m[1], "hidden") || !hidesStyle(m[1]) {
 			continue
 		}
 		for _, sel := range strings.Split(m[0], ",") {

@@ -179,7 +179,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 // pleas, tags, bylines left in the body, widgets, affiliate notes, stamps.
 // n is the line's length in runes.
 func englishFurniture(t string, n int) bool {
-	return n < 160 && boilerplate.StockLine.MatchString(t) ||
+	return n < 160 && (boilerplate.StockLine.MatchString(t) || boilerplate.AffiliateDisclosure.MatchString(t)) ||
 		n < 300 && boilerplate.CookieLine.MatchString(t) ||
 		n < 200 && boilerplate.SubscribeLine.MatchString(t) ||
 		n < 200 && boilerplate.ContactLine.MatchString(t) && boilerplate.ContactAddr.MatchString(t) ||

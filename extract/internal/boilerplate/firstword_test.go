@@ -12,6 +12,7 @@ var firstWordRules = []struct {
 	words []string
 }{
 	{BlockHead, blockHeadFirst},
+	{StockLine, stockFirst},
 	{ForeignHead, foreignHeadFirst},
 	{CopyLine, copyLineFirst},
 	{CtaLine, ctaLineFirst},

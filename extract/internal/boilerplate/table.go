@@ -7,7 +7,7 @@ package boilerplate
 var Rows = []*Rule{
 	LabelLine, IcpLine, CopyLine, AttachBox, BlockHead, DateOnly,
 	NoticeHead, PagerLine, CreditLine, ImageCredit, CreditedCaption, ReporterLine,
-	PhotoCredit, SiteLine, ColumnTag, StockLine, CookieLine, SubscribeLine,
+	PhotoCredit, SiteLine, ColumnTag, StockLine, AffiliateDisclosure, CookieLine, SubscribeLine,
 	JoinPlea, AffiliateNote, UpdatedStamp, AgoStamp, ContactLine, ContactAddr,
 	EnjoyedPlea, OnSiteLine, TagLine, RelatedPrefix, BylineLabel, ReadingTime,
 	WidgetLine, CopyNotice, DisclaimerLine, ToolLine, UrlLine, Stamp,

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/date"
 	"newsarchive/extract/internal/dom"
 	"newsarchive/extract/internal/zh"
@@ -42,8 +43,6 @@ var (
 	dateLeadTailRe = regexp.MustCompile(`\s+(?:on|at|am|um|vom)\s*[,.]?\s*$`)
 	// authorSplitRe separates several authors.
 	authorSplitRe = regexp.MustCompile(`(?i)\s*(?:,?\s+(?:and|und|et|y|e|with)\s+|,|;|，|、|；|\s&\s|&amp;|\|)\s*`)
-	// authorJunkRe matches values that are not a person or organisation.
-	authorJunkRe = regexp.MustCompile(`(?i)^(?:by|staff|admin|administrator|editor|editors|author|authors|guest|anonymous|unknown|none|null|undefined|published|updated|posted|share|follow|email|e-mail|contact|facebook|twitter|instagram|linkedin|youtube|tiktok|more|read more|view all posts|see all|all posts|home|news|reporter|correspondent|contributor|writer|team|the|a|an|and|in|on|at|of|photo|photos|image|video|comments?|subscribe|sign in|log ?in|posts? by|articles? by|more from|about|bio|profile|rss|n/a|ed|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|written by|learn more|read bio|see bio|full bio|member login|about the author|the author|meet the author|our team|原创|原創|本文|此文|该文|該文|转载|轉載|本站|佚名|匿名|网友|網友|编辑部|小编|管理员|未知|不详|不詳|暂无|暫無|网络|網絡|網路|互联网|互聯網|网络整理|網絡整理|综合|綜合|综合整理|綜合整理|发表于|發表於|发布于|發布於|發佈於|发表|發表|发布|發布|發佈|楼主|樓主|[\p{P}\p{S}\s]*)$`)
 	// authorJunkPartRe: phrases that make a whole value junk.
 	authorJunkPartRe = regexp.MustCompile(`(?i)\b(?:email the author|follow on|view (?:all )?(?:posts|articles)|updated|minutes? ago|hours? ago|days? ago|min read|read time|reading time|comments?|share this|click here|sign up|subscribe|copyright|all rights reserved|\d+\s*(?:min|mins)\b|https?:|www\.|\.com\b|@\w)`)
 	// authorTrailRe cuts what commonly trails a name in a byline.
@@ -78,7 +77,7 @@ func cleanAuthors(raw string) []string {
 		s = dateLeadTailRe.ReplaceAllString(s, "")
 	}
 	s = strings.Trim(s, " :：,;-–—|/()[]【】")
-	if s == "" || authorJunkPartRe.MatchString(s) {
+	if s == "" || isAuthorJunkPart(s) {
 		return nil
 	}
 	var out []string
@@ -142,7 +141,7 @@ func describesName(p string) bool { return credentialRe.MatchString(p) || jobTit
 // plausibleAuthor rejects what cannot be a name: junk words, dates,
 // numbers, URLs, sentences.
 func plausibleAuthor(s string) bool {
-	if s == "" || authorJunkRe.MatchString(s) || authorJunkPartRe.MatchString(s) || strings.ContainsAny(s, "=<>{}\"") {
+	if s == "" || isAuthorJunk(s) || isAuthorJunkPart(s) || strings.ContainsAny(s, "=<>{}\"") {
 		return false
 	}
 	if strings.HasPrefix(s, "发表于") || strings.HasPrefix(s, "發表於") {
@@ -274,4 +273,99 @@ func hanName(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return hanSurnames[r]
+}
+
+// authorJunkWords are values that are not a person or organisation, in
+// lower case: a value that is one of them in any letter case is junk.
+var authorJunkWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"by", "staff", "admin", "administrator", "editor", "editors", "author", "authors", "guest",
+		"anonymous", "unknown", "none", "null", "undefined", "published", "updated", "posted", "share",
+		"follow", "email", "e-mail", "contact", "facebook", "twitter", "instagram", "linkedin", "youtube",
+		"tiktok", "more", "read more", "view all posts", "see all", "all posts", "home", "news",
+		"reporter", "correspondent", "contributor", "writer", "team", "the", "a", "an", "and", "in", "on",
+		"at", "of", "photo", "photos", "image", "video", "comment", "comments", "subscribe", "sign in",
+		"login", "log in", "post by", "posts by", "article by", "articles by", "more from", "about",
+		"bio", "profile", "rss", "n/a", "ed", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+		"sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"written by", "learn more", "read bio", "see bio", "full bio", "member login", "about the author",
+		"the author", "meet the author", "our team", "原创", "原創", "本文", "此文", "该文", "該文", "转载", "轉載", "本站",
+		"佚名", "匿名", "网友", "網友", "编辑部", "小编", "管理员",
+		"未知", "不详", "不詳", "暂无", "暫無", "网络", "網絡", "網路", "互联网", "互聯網", "网络整理", "網絡整理",
+		"综合", "綜合", "综合整理", "綜合整理", "发表于", "發表於", "发布于", "發布於", "發佈於",
+		"发表", "發表", "发布", "發布", "發佈", "楼主", "樓主",
+	} {
+		m[w] = true
+	}
+	return m
+}()
+
+// isAuthorJunk reports a value that is not a person or organisation: one
+// of authorJunkWords in any letter case ((?i): the Kelvin sign is a k, ſ
+// an s), or nothing but punctuation, symbols and white space (\s). It is
+// the regexp its reference test keeps, read without the regexp engine:
+// the engine tried a hundred words at once on every name.
+func isAuthorJunk(s string) bool {
+	if len(s) > authorJunkMaxLen {
+		return onlyPunctSymbolSpace(s)
+	}
+	var buf [authorJunkMaxLen]byte
+	key := buf[:0]
+	for _, r := range s {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r == '\u212a':
+			r = 'k'
+		case r == 'ſ':
+			r = 's'
+		}
+		key = utf8.AppendRune(key, r)
+	}
+	return authorJunkWords[string(key)] || onlyPunctSymbolSpace(s)
+}
+
+// authorJunkMaxLen bounds the bytes of a value that can be one of the
+// words (the longest is "about the author"; a Kelvin sign or ſ takes more
+// bytes than the letter it stands for, never more than three).
+const authorJunkMaxLen = 64
+
+// onlyPunctSymbolSpace: every rune of s is punctuation, a symbol or ASCII
+// white space; an invalid byte reads as U+FFFD, a symbol.
+func onlyPunctSymbolSpace(s string) bool {
+	for _, r := range s {
+		if !(r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' || unicode.IsPunct(r) || unicode.IsSymbol(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// authorJunkPartCores: every match of authorJunkPartRe holds one of
+// these, in some letter case ("min" stands for the minutes and "min read",
+// "view" for "view all posts").
+var authorJunkPartCores = []string{"email the author", "follow on", "view", "updated", "min", "hour", "day",
+	"read time", "reading time", "comment", "share this", "click here", "sign up", "subscribe", "copyright",
+	"all rights reserved", "http", "www.", ".com", "@"}
+
+// isAuthorJunkPart is authorJunkPartRe.MatchString, with a cheap test
+// first: most names hold none of its words. A Kelvin sign or ſ, which
+// (?i) reads as k and s, lets the value through to the regexp.
+func isAuthorJunkPart(s string) bool {
+	if !strings.Contains(s, "\u212a") && !strings.Contains(s, "ſ") && !containsAnyFold(s, authorJunkPartCores) {
+		return false
+	}
+	return authorJunkPartRe.MatchString(s)
+}
+
+// containsAnyFold reports whether s holds one of the lower-case ASCII
+// words in any letter case.
+func containsAnyFold(s string, words []string) bool {
+	for _, w := range words {
+		if boilerplate.FoldContains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -65,25 +65,51 @@ func tokenHead(tok, w string) bool {
 	return c == '-' || c == '_' || (c >= '0' && c <= '9')
 }
 
+// The noise lists filed by the byte a token must start (prefixes, words)
+// or end (suffixes) with to hold one: a token is compared with the few
+// that can match, not with all 46.
+var noisePrefixesByFirst, noiseWordsByFirst, noiseSuffixesByLast = func() (p, w, s [256][]string) {
+	for _, x := range noisePrefixes {
+		p[x[0]] = append(p[x[0]], x)
+	}
+	for _, x := range noiseWords {
+		w[x[0]] = append(w[x[0]], x)
+	}
+	for _, x := range noiseSuffixes {
+		s[x[len(x)-1]] = append(s[x[len(x)-1]], x)
+	}
+	return p, w, s
+}()
+
 // mNoiseToken reports whether one lower-case class/id token marks noise.
 func mNoiseToken(tok string) bool {
-	for _, p := range noisePrefixes {
+	if tok == "" {
+		return false
+	}
+	for _, p := range noisePrefixesByFirst[tok[0]] {
 		if strings.HasPrefix(tok, p) {
 			return true
 		}
 	}
-	for _, w := range noiseWords {
+	for _, w := range noiseWordsByFirst[tok[0]] {
 		if tokenHead(tok, w) {
 			return true
 		}
 	}
-	for _, w := range noiseSuffixes {
+	for _, w := range noiseSuffixesByLast[tok[len(tok)-1]] {
 		if len(tok) > len(w) && strings.HasSuffix(tok, w) {
 			if c := tok[len(tok)-len(w)-1]; c == '-' || c == '_' {
 				return true
 			}
 		}
 	}
+	c := tok[0]
+	return (c == 's' || c == 'p' || c == 'g') && pageChromeToken(tok)
+}
+
+// pageChromeToken: a site or global header, or a site, page or global
+// footer or nav ("site-header", "page-footer", "globalnav").
+func pageChromeToken(tok string) bool {
 	for _, p := range [...]string{"site", "page", "global"} {
 		if rest, ok := strings.CutPrefix(tok, p); ok {
 			rest = strings.TrimPrefix(rest, "-")

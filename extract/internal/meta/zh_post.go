@@ -76,7 +76,7 @@ func blogOwnerFromURL(pageURL string) []string {
 	if name == "" {
 		name = m[2]
 	}
-	if authorJunkRe.MatchString(name) || blogPathWordRe.MatchString(name) {
+	if isAuthorJunk(name) || blogPathWordRe.MatchString(name) {
 		return nil
 	}
 	return []string{name}

@@ -233,13 +233,18 @@ func DropRepeatedLead(paras []string) []string {
 			continue
 		}
 		if at == nil {
-			var b strings.Builder
+			// The keys are written into one buffer, not made one by one.
+			n := 0
+			for _, p := range paras[1:] {
+				n += len(p)
+			}
+			b := make([]byte, 0, n)
 			at = make([]int, len(paras)+1)
 			for j := 1; j < len(paras); j++ {
-				at[j] = b.Len()
-				b.WriteString(textKey(paras[j]))
+				at[j] = len(b)
+				b = appendTextKey(b, paras[j])
 			}
-			all = b.String()
+			all = string(b)
 			at[len(paras)] = len(all)
 		}
 		if strings.Contains(all[at[i+1]:], k) {
@@ -266,15 +271,18 @@ func leadKey(p string) string {
 
 // textKey keeps the letters and digits of s, lower-cased.
 func textKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendTextKey(make([]byte, 0, len(s)), s))
+}
+
+// appendTextKey appends textKey(s) to b.
+func appendTextKey(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			switch {
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				b.WriteByte(c)
+				b = append(b, c)
 			case 'A' <= c && c <= 'Z':
-				b.WriteByte(c + 'a' - 'A')
+				b = append(b, c+'a'-'A')
 			}
 			i++
 			continue
@@ -282,16 +290,16 @@ func textKey(s string) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if 0x4E00 <= r && r <= 0x9FFF {
 			// CJK ideographs: letters, without case.
-			b.WriteString(s[i : i+size])
+			b = append(b, s[i:i+size]...)
 			i += size
 			continue
 		}
 		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return b
 }
 
 // followPlea is a short request to keep following the site, the line a
