@@ -54,9 +54,10 @@ var strong = newAltMatcher(`testimonials|comment|disqus|replies|related|recommen
 const bigProse = 1500
 
 // maybe overrules a furniture match: the element may still wrap the
-// article ("comment-body", "main-header") or be embedded content (a tweet in
-// a "social-media-embed" box).
-var maybe = newAltMatcher(`\band\b|article|body|column|content|main|mathjax|shadow|entry|post-?text|story|embed`)
+// article ("comment-body", "main-header"), be embedded content (a tweet in
+// a "social-media-embed" box), or be the text readers may comment on
+// ("commentable", "commentOnSelection": inline annotation, not a thread).
+var maybe = newAltMatcher(`\band\b|article|body|column|content|main|mathjax|shadow|entry|post-?text|story|embed|commentable|on-?selection`)
 
 // hiddenStyle matches inline styles that hide an element.
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
