@@ -110,7 +110,11 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if leadLanguage(md.Language) {
 		lead = findLead(root, md.Description)
 	}
-	found := body.Find(doc, bodySel, md.Title)
+	host := ""
+	if base != nil {
+		host = base.Hostname()
+	}
+	found := body.Find(doc, bodySel, md.Title, host)
 	box := found.Box
 
 	a := &res.Article

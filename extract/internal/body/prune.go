@@ -28,7 +28,7 @@ func prune(box *html.Node, s *scorer, title string) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if pruneNode(c, s, normTitle, total) {
+				if pruneNode(c, s, box, normTitle, total) {
 					n.RemoveChild(c)
 				} else {
 					walk(c)
@@ -42,7 +42,7 @@ func prune(box *html.Node, s *scorer, title string) {
 }
 
 // pruneNode decides on one element of the body, before its children.
-func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
+func pruneNode(n *html.Node, s *scorer, box *html.Node, title string, total int) bool {
 	switch n.DataAtom {
 	case atom.H1:
 		// The title is a field of its own; an <h1> that follows a
@@ -85,15 +85,25 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	}
 	ld := s.linkDensity(n)
 	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
-	if isList && introducedList(n, s) {
+	if (isList || listBox(n)) && introducedList(n, s) {
 		// A list of links the article announces ("The tools we
 		// tested:") is its text: kept, its items judged line by line.
 		return false
 	}
+	lis := st.lis
+	if !isList && ld > 0.3 && proseFollows(n, s, box) {
+		// Links in the lists the article announces are its text: a
+		// section made of such lists, inside the article's flow, is
+		// not a link list. (At the tail, "Check out these guides:"
+		// opens a teaser list as often as not.)
+		if al, alis := announcedLinks(n, s); al > 0 {
+			ld, lis = float64(st.link-al)/float64(st.text), lis-alis
+		}
+	}
 	switch {
 	case st.text == 0 && st.imgs == 0:
 		return true
-	case !isList && st.lis > st.paras+2 && ld > 0.3:
+	case !isList && lis > st.paras+2 && ld > 0.3:
 		return true
 	case weight < 25 && ld > ldLo && st.text < 400*dom.CJKWeight:
 		return ld > ldHi || st.punct < 2
