@@ -137,6 +137,9 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		case latin && n < 40 && boilerplate.EuroTailHead.MatchString(t) && atTail(l, box):
 			// Contact, sources, tags under the text, to the end.
 			removeBlock(l, box, false)
+		case latin && n < 40 && boilerplate.SourcesHead.MatchString(t) && atTail(l, box):
+			// The sources an English text cites, to the end.
+			removeBlock(l, box, false)
 		case latin && l.DataAtom != atom.Td && l.DataAtom != atom.Th && europeanFurniture(t, n):
 			// (A cell "Werbung" in a table of contents is a chapter.)
 			RemoveNode(l)
