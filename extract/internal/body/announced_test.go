@@ -115,3 +115,43 @@ func prunedOn(t *testing.T, body, host string) string {
 	prune(box, s, "")
 	return render.BodyText(box)
 }
+
+// TestPlainItems: a list some of whose items link nowhere (a checklist
+// with a few product links) is the article's; a list that links every
+// item, or all but one, is still a link list.
+func TestPlainItems(t *testing.T) {
+	para := `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs. The engineers said the new deck would carry twice the load.</p>`
+	item := func(linked bool, s string) string {
+		if linked {
+			return `<li><a href="https://shop.example.org/` + s[:3] + `">` + s + `</a></li>`
+		}
+		return `<li>` + s + `</li>`
+	}
+	list := func(links ...bool) string {
+		names := []string{"Mooring rope", "Boat hook", "Fenders", "Bilge pump", "Tide table"}
+		var b strings.Builder
+		b.WriteString(`<h3>On board</h3><ul>`)
+		for i, l := range links {
+			b.WriteString(item(l, names[i]))
+		}
+		b.WriteString(`</ul>`)
+		return b.String()
+	}
+	cases := []struct {
+		name, list string
+		kept       bool
+	}{
+		{"two of five items plain", list(true, false, true, false, true), true},
+		{"two of three items plain", list(false, true, false), true},
+		// Must not fire.
+		{"every item linked", list(true, true, true, true, true), false},
+		{"one of five plain", list(true, true, false, true, true), false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if text := prunedOn(t, para+tc.list+para, "harbour.example.com"); strings.Contains(text, "Boat hook") != tc.kept {
+				t.Errorf("list kept = %v, want %v in %q", !tc.kept, tc.kept, text)
+			}
+		})
+	}
+}

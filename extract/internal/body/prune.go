@@ -85,6 +85,12 @@ func pruneNode(n *html.Node, s *scorer, box *html.Node, title string, total int)
 	}
 	ld := s.linkDensity(n)
 	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+	if isList && plainItems(n, s) {
+		// Some items link nowhere: a checklist or a list of points
+		// with a few links, not a menu or teaser list (which link
+		// every item).
+		return false
+	}
 	if (isList || listBox(n)) && introducedList(n, s) {
 		// A list of links the article announces ("The tools we
 		// tested:") is its text: kept, its items judged line by line.
@@ -395,3 +401,19 @@ func isDataTable(t *html.Node) bool {
 // Measured on the dev sets: lower bounds cut link-rich article sections
 // (patch lists, resource lists) that the labels keep.
 const ldLo, ldHi = 0.4, 0.6
+
+// plainItems reports a list of three or more items of which at least two,
+// and a third, hold text but no link.
+func plainItems(n *html.Node, s *scorer) bool {
+	items, plain := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		if st := s.get(c); st.text > 0 && st.link == 0 {
+			plain++
+		}
+	}
+	return items >= 3 && plain >= 2 && plain*3 >= items
+}
