@@ -173,7 +173,7 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 				return !main && !ctl.disclosurePanel(n)
 			}
 		case "role":
-			if dropRoles[strings.ToLower(a.Val)] {
+			if r := strings.ToLower(a.Val); dropRoles[r] && !(r == "button" && isToggle(n) && ctl.hasPanel(n)) {
 				return !main
 			}
 		case "style":
@@ -377,9 +377,29 @@ func isToggle(n *html.Node) bool {
 			if n.DataAtom == atom.Button && boilerplate.FoldContains(a.Val, "accordion") {
 				return true
 			}
+		case "role":
+			// A heading made clickable (<div role="button"><h4>…</h4>)
+			// opens the section under it.
+			if strings.EqualFold(a.Val, "button") && headingChild(n) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// headingChild reports whether n's only element child is a heading.
+func headingChild(n *html.Node) bool {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if only != nil {
+				return false
+			}
+			only = c
+		}
+	}
+	return only != nil && IsHeading(only)
 }
 
 // commentHint marks reader comments: dropped even when they outweigh the
