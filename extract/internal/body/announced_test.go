@@ -155,3 +155,32 @@ func TestPlainItems(t *testing.T) {
 		})
 	}
 }
+
+// TestOffSiteListInFlow: a list of links to other sites between two
+// paragraphs of the text is kept; the same list of the site's own pages,
+// at the tail, after a heading, or on a page of unknown host goes.
+func TestOffSiteListInFlow(t *testing.T) {
+	para := `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs. The engineers said the new deck would carry twice the load.</p>`
+	list := func(href string) string {
+		return `<ul><li><a href="` + href + `1">Pier load survey - Coastal Institute</a></li><li><a href="` + href + `2">Ferry timetable guide - Port Office</a></li><li><a href="` + href + `3">Berth rules - Harbour Council</a></li></ul>`
+	}
+	off := list("https://survey.example.org/r")
+	cases := []struct {
+		name, body, host string
+		kept             bool
+	}{
+		{"between paragraphs", para + off + para, "harbour.example.com", true},
+		// Must not fire.
+		{"the site's own pages", para + list("/guides/") + para, "harbour.example.com", false},
+		{"at the tail", para + para + off, "harbour.example.com", false},
+		{"after a heading", para + `<h3>Reading</h3>` + off + para, "harbour.example.com", false},
+		{"host unknown", para + off + para, "", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if text := prunedOn(t, tc.body, tc.host); strings.Contains(text, "Ferry timetable guide") != tc.kept {
+				t.Errorf("list kept = %v, want %v in %q", !tc.kept, tc.kept, text)
+			}
+		})
+	}
+}

@@ -128,7 +128,7 @@ func proseFollows(n *html.Node, s *scorer, box *html.Node) bool {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if st := s.get(c); st.good >= 4*minPara && st.punct >= 2 && st.link*4 < st.text {
+			if proseBlock(s.get(c)) {
 				return true
 			}
 		}
@@ -191,4 +191,19 @@ func lastLabels(h string, k int) string {
 		}
 	}
 	return h[i+1:]
+}
+
+// proseBefore reports whether the element right before n is a paragraph
+// of prose.
+func proseBefore(n *html.Node, s *scorer) bool {
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.PrevSibling
+	}
+	return p != nil && proseBlock(s.get(p))
+}
+
+// proseBlock reports a block of prose: a few sentences, few links.
+func proseBlock(st *stat) bool {
+	return st.good >= 4*minPara && st.punct >= 2 && st.link*4 < st.text
 }

@@ -91,6 +91,13 @@ func pruneNode(n *html.Node, s *scorer, box *html.Node, title string, total int)
 		// every item).
 		return false
 	}
+	if isList && s.host != "" && offSite(n, s.host) && proseBefore(n, s) && proseFollows(n, s, box) {
+		// A list of links to other sites between two paragraphs of the
+		// text (the sources, tools or products it names) is the
+		// article's: teaser and section lists link the site's own
+		// pages, and a list at the tail may be a blogroll.
+		return false
+	}
 	if (isList || listBox(n)) && introducedList(n, s) {
 		// A list of links the article announces ("The tools we
 		// tested:") is its text: kept, its items judged line by line.
