@@ -70,6 +70,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("extract: parse: %w", err)
 	}
 	revealStreamed(doc.Selection.Nodes[0])
+	revealTemplates(doc.Selection.Nodes[0])
 	var base *url.URL
 	if u, err := url.Parse(opts.URL); err == nil && u.IsAbs() {
 		base = u
