@@ -123,7 +123,7 @@ func TestPlainItems(t *testing.T) {
 	para := `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs. The engineers said the new deck would carry twice the load.</p>`
 	item := func(linked bool, s string) string {
 		if linked {
-			return `<li><a href="https://shop.example.org/` + s[:3] + `">` + s + `</a></li>`
+			return `<li><a href="/shop/` + s[:3] + `">` + s + `</a></li>`
 		}
 		return `<li>` + s + `</li>`
 	}
@@ -157,8 +157,9 @@ func TestPlainItems(t *testing.T) {
 }
 
 // TestOffSiteListInFlow: a list of links to other sites between two
-// paragraphs of the text is kept; the same list of the site's own pages,
-// at the tail, after a heading, or on a page of unknown host goes.
+// paragraphs of the text (a subheading may stand before it) is kept; the
+// same list of the site's own pages, at the tail, with no prose before
+// it, or on a page of unknown host goes.
 func TestOffSiteListInFlow(t *testing.T) {
 	para := `<p>The harbour board met on Monday and agreed to reopen the old pier to ferries from the spring, after three years of repairs. The engineers said the new deck would carry twice the load.</p>`
 	list := func(href string) string {
@@ -173,7 +174,8 @@ func TestOffSiteListInFlow(t *testing.T) {
 		// Must not fire.
 		{"the site's own pages", para + list("/guides/") + para, "harbour.example.com", false},
 		{"at the tail", para + para + off, "harbour.example.com", false},
-		{"after a heading", para + `<h3>Reading</h3>` + off + para, "harbour.example.com", false},
+		{"under a subheading of the text", para + `<h3>Surveys</h3>` + off + para, "harbour.example.com", true},
+		{"under a heading with no prose before it", `<h3>Reading</h3>` + off + para, "harbour.example.com", false},
 		{"host unknown", para + off + para, "", false},
 	}
 	for _, tc := range cases {

@@ -196,11 +196,19 @@ func lastLabels(h string, k int) string {
 // proseBefore reports whether the element right before n is a paragraph
 // of prose.
 func proseBefore(n *html.Node, s *scorer) bool {
+	p := prevElement(n)
+	if p != nil && IsHeading(p) {
+		p = prevElement(p) // a subheading between: the section the text opens
+	}
+	return p != nil && proseBlock(s.get(p))
+}
+
+func prevElement(n *html.Node) *html.Node {
 	p := n.PrevSibling
 	for p != nil && p.Type != html.ElementNode {
 		p = p.PrevSibling
 	}
-	return p != nil && proseBlock(s.get(p))
+	return p
 }
 
 // proseBlock reports a block of prose: a few sentences, few links.
