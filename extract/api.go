@@ -69,6 +69,8 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: parse: %w", err)
 	}
+	revealStreamed(doc.Selection.Nodes[0])
+	revealTemplates(doc.Selection.Nodes[0])
 	var base *url.URL
 	if u, err := url.Parse(opts.URL); err == nil && u.IsAbs() {
 		base = u
@@ -109,7 +111,11 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if leadLanguage(md.Language) {
 		lead = findLead(root, md.Description)
 	}
-	found := body.Find(doc, bodySel, md.Title)
+	host := ""
+	if base != nil {
+		host = base.Hostname()
+	}
+	found := body.Find(doc, bodySel, md.Title, host)
 	box := found.Box
 
 	a := &res.Article

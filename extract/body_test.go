@@ -136,6 +136,22 @@ git init</code></pre></article>`,
 			has:  []string{"ferry pier", "Book a crossing online"},
 		},
 		{
+			// A heading made clickable (role=button) opens the closed
+			// section under it: heading and section are the text.
+			name: "clickable heading and its closed section kept",
+			page: `<article>` + paras("The harbour museum reopens in May with a new wing for old sails, room %d.", 4) + `<div class=sec><div tabindex=0 role=button class=toggle><h4>Opening hours</h4></div><div style="display:none"><p>The museum opens daily from ten until five, and until eight on Thursdays.</p></div></div></article>`,
+			has:  []string{"harbour museum", "Opening hours", "opens daily from ten"},
+		},
+		{
+			// Must not fire: a button-role box that is not a heading
+			// (a "Show more" strip), and a clickable heading with no
+			// section after it, are not toggles of the text.
+			name:  "button boxes that open no section dropped",
+			page:  `<article>` + paras("The harbour museum reopens in May with a new wing for old sails, room %d.", 4) + `<div role=button class=more><span>Show the full gallery</span></div><div style="display:none"><p>Members log in here to see the staff rota for the season.</p></div><div class=x><div role=button><h4>Newsletter</h4></div></div></article>`,
+			has:   []string{"harbour museum"},
+			lacks: []string{"Show the full gallery", "staff rota", "Newsletter"},
+		},
+		{
 			// A toggle with no panel loads its answer on click: the
 			// question alone is left out, as is a hidden box that no
 			// toggle opens.

@@ -15,7 +15,9 @@
 // an example each), render (body text and HTML out) and sanitize (the
 // body-HTML allowlist). This package keeps the API (Extract, FromBytes,
 // Rules, Version), the article-or-listing judgement, links, the related
-// block and images. goldentool (make
+// block and images, and the two passes that put script-written text where
+// a reader sees it before anything is read (React's streamed parts, a
+// post shipped as a template in the declared body). goldentool (make
 // golden) writes the output on every dev page outside the repository and
 // lists the pages that changed, so that a refactoring can show it changed
 // none.

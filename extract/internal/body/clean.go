@@ -54,9 +54,10 @@ var strong = newAltMatcher(`testimonials|comment|disqus|replies|related|recommen
 const bigProse = 1500
 
 // maybe overrules a furniture match: the element may still wrap the
-// article ("comment-body", "main-header") or be embedded content (a tweet in
-// a "social-media-embed" box).
-var maybe = newAltMatcher(`\band\b|article|body|column|content|main|mathjax|shadow|entry|post-?text|story|embed`)
+// article ("comment-body", "main-header"), be embedded content (a tweet in
+// a "social-media-embed" box), or be the text readers may comment on
+// ("commentable", "commentOnSelection": inline annotation, not a thread).
+var maybe = newAltMatcher(`\band\b|article|body|column|content|main|mathjax|shadow|entry|post-?text|story|embed|commentable|on-?selection`)
 
 // hiddenStyle matches inline styles that hide an element.
 var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
@@ -207,7 +208,7 @@ func dropNode(n *html.Node, strict bool, sz map[*html.Node]int, fc furnitureCach
 				return !main && !ctl.disclosurePanel(n)
 			}
 		case "role":
-			if dropRoles[strings.ToLower(a.Val)] {
+			if r := strings.ToLower(a.Val); dropRoles[r] && !(r == "button" && isToggle(n) && ctl.hasPanel(n)) {
 				return !main
 			}
 		case "style":
@@ -411,9 +412,29 @@ func isToggle(n *html.Node) bool {
 			if n.DataAtom == atom.Button && boilerplate.FoldContains(a.Val, "accordion") {
 				return true
 			}
+		case "role":
+			// A heading made clickable (<div role="button"><h4>…</h4>)
+			// opens the section under it.
+			if strings.EqualFold(a.Val, "button") && headingChild(n) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// headingChild reports whether n's only element child is a heading.
+func headingChild(n *html.Node) bool {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if only != nil {
+				return false
+			}
+			only = c
+		}
+	}
+	return only != nil && IsHeading(only)
 }
 
 // commentHint marks reader comments: dropped even when they outweigh the

@@ -23,7 +23,7 @@ type Found struct {
 
 // Find cleans doc and returns the body box and its text. A site's body
 // selector (bodySel) replaces the body finder.
-func Find(doc *goquery.Document, bodySel, title string) Found {
+func Find(doc *goquery.Document, bodySel, title, host string) Found {
 	root := doc.Selection.Nodes[0]
 	if bodySel != "" {
 		if sel := doc.Find(bodySel); sel.Length() > 0 {
@@ -42,6 +42,7 @@ func Find(doc *goquery.Document, bodySel, title string) Found {
 	preClean(root, true)
 	posts := dropLaterPosts(root)
 	box, s, top := findBodyAt(root)
+	s.host = host
 	prune(box, s, title)
 	addDocInfo(box, top)
 	return found(box, posts)

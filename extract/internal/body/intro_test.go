@@ -27,6 +27,8 @@ func TestIntroducedList(t *testing.T) {
 		{"a related-reading line", `<p>You might also like these stories:</p>`, false},
 		{"no colon", `<p>The operators that have asked for berths so far are listed on the board's site.</p>`, false},
 		{"nothing before it", ``, false},
+		{"the sentence in a box of its own", `<div class="paragraph"><p>The operators that have asked for berths so far are these:</p></div>`, true},
+		{"a label in a box of its own", `<div class="paragraph"><p>Operators:</p></div>`, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -137,6 +137,9 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		case latin && n < 40 && boilerplate.EuroTailHead.MatchString(t) && atTail(l, box):
 			// Contact, sources, tags under the text, to the end.
 			removeBlock(l, box, false)
+		case latin && n < 40 && boilerplate.SourcesHead.MatchString(t) && atTail(l, box):
+			// The sources an English text cites, to the end.
+			removeBlock(l, box, false)
 		case latin && l.DataAtom != atom.Td && l.DataAtom != atom.Th && europeanFurniture(t, n):
 			// (A cell "Werbung" in a table of contents is a chapter.)
 			RemoveNode(l)
@@ -164,7 +167,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 			RemoveNode(l)
 		case edge[l] && n < 100 && StampLine(t):
 			RemoveNode(l)
-		case s != nil && l.DataAtom != atom.Li && !IsHeading(l) && linkedLine(l, s) && (n < 60 || n < 160 && teaserLine(t)):
+		case s != nil && !listItem(l) && !IsHeading(l) && linkedLine(l, s) && (n < 60 || n < 160 && teaserLine(t)):
 			RemoveNode(l)
 		case n < 80 && hasPrefixFold(t, "related:", "read more:", "also read:", "read also:", "see also:", "相关阅读：", "相关阅读:", "延伸阅读："):
 			RemoveNode(l)
@@ -322,4 +325,11 @@ func hasLatinLetter(s string) bool {
 		}
 	}
 	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
+
+// listItem reports a list item, or the one paragraph that fills one
+// (<li><p><a>…</a></p></li>, as converters and block editors write
+// items): a list that survived the block rules is judged as a list.
+func listItem(l *html.Node) bool {
+	return l.DataAtom == atom.Li || l.Parent != nil && l.Parent.DataAtom == atom.Li && onlyChild(l.Parent) == l
 }

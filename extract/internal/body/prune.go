@@ -28,7 +28,7 @@ func prune(box *html.Node, s *scorer, title string) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if pruneNode(c, s, normTitle, total) {
+				if pruneNode(c, s, box, normTitle, total) {
 					n.RemoveChild(c)
 				} else {
 					walk(c)
@@ -42,7 +42,7 @@ func prune(box *html.Node, s *scorer, title string) {
 }
 
 // pruneNode decides on one element of the body, before its children.
-func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
+func pruneNode(n *html.Node, s *scorer, box *html.Node, title string, total int) bool {
 	switch n.DataAtom {
 	case atom.H1:
 		// The title is a field of its own; an <h1> that follows a
@@ -85,15 +85,38 @@ func pruneNode(n *html.Node, s *scorer, title string, total int) bool {
 	}
 	ld := s.linkDensity(n)
 	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
-	if isList && introducedList(n, s) {
+	if isList && plainItems(n, s) {
+		// Some items link nowhere: a checklist or a list of points
+		// with a few links, not a menu or teaser list (which link
+		// every item).
+		return false
+	}
+	if isList && s.host != "" && offSite(n, s.host) && proseBefore(n, s) && proseFollows(n, s, box) {
+		// A list of links to other sites between two paragraphs of the
+		// text (the sources, tools or products it names) is the
+		// article's: teaser and section lists link the site's own
+		// pages, and a list at the tail may be a blogroll.
+		return false
+	}
+	if (isList || listBox(n)) && introducedList(n, s) {
 		// A list of links the article announces ("The tools we
 		// tested:") is its text: kept, its items judged line by line.
 		return false
 	}
+	lis := st.lis
+	if !isList && ld > 0.3 && proseFollows(n, s, box) {
+		// Links in the lists the article announces are its text: a
+		// section made of such lists, inside the article's flow, is
+		// not a link list. (At the tail, "Check out these guides:"
+		// opens a teaser list as often as not.)
+		if al, alis := announcedLinks(n, s); al > 0 {
+			ld, lis = float64(st.link-al)/float64(st.text), lis-alis
+		}
+	}
 	switch {
 	case st.text == 0 && st.imgs == 0:
 		return true
-	case !isList && st.lis > st.paras+2 && ld > 0.3:
+	case !isList && lis > st.paras+2 && ld > 0.3:
 		return true
 	case weight < 25 && ld > ldLo && st.text < 400*dom.CJKWeight:
 		return ld > ldHi || st.punct < 2
@@ -385,3 +408,19 @@ func isDataTable(t *html.Node) bool {
 // Measured on the dev sets: lower bounds cut link-rich article sections
 // (patch lists, resource lists) that the labels keep.
 const ldLo, ldHi = 0.4, 0.6
+
+// plainItems reports a list of three or more items of which at least two,
+// and a third, hold text but no link.
+func plainItems(n *html.Node, s *scorer) bool {
+	items, plain := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		if st := s.get(c); st.text > 0 && st.link == 0 {
+			plain++
+		}
+	}
+	return items >= 3 && plain >= 2 && plain*3 >= items
+}

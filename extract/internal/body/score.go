@@ -25,6 +25,9 @@ type stat struct {
 type scorer struct {
 	st map[*html.Node]*stat
 	wc weightCache
+	// host is the page's host name ("" when unknown): links elsewhere
+	// lead off the site.
+	host string
 }
 
 // minPara is the weighted length below which a run of text is not a

@@ -109,7 +109,7 @@ var (
 		`quellen|quellenangaben|quellen und links|quellen (anzeigen|ausblenden|einblenden)|` +
 		`originalpublikation|originalveröffentlichung|originalartikel|über (den autor|die autorin|die autoren|die autorinnen)|zur person|` +
 		`themen|schlagworte|schlagwörter|` +
-		// (not the English words: "Contact", "Sources")
+		// (not English "Contact"; English sources heads are SourcesHead's)
 		`contacts? presse|contacto|fuentes|fonti|bronnen|źródła` +
 		`)\s*:?\s*$`), Need: func(s string) bool {
 		return len(s) < 64 && firstWordIn(s, tailFirst)

@@ -19,6 +19,7 @@ var firstWordRules = []struct {
 	{TagLine, tagLineFirst},
 	{OnSiteLine, onSiteLineFirst},
 	{RelatedPrefix, relatedPrefixFirst},
+	{SourcesHead, sourcesHeadFirst},
 }
 
 // TestFirstWordsSound reads each rule's regexp and lists the first words

@@ -12,5 +12,5 @@ var Rows = []*Rule{
 	EnjoyedPlea, OnSiteLine, TagLine, RelatedPrefix, BylineLabel, ReadingTime,
 	WidgetLine, CopyNotice, DisclaimerLine, ToolLine, UrlLine, Stamp,
 	FormStatus, ForeignHead, ForeignPrefix, ReadingHead, PaywallLine,
-	CtaLine, AboutHead, EuroLine, EuroNote, EuroStamp, EuroTailHead, CreditTail, AppPlea,
+	CtaLine, AboutHead, EuroLine, EuroNote, EuroStamp, EuroTailHead, SourcesHead, CreditTail, AppPlea,
 }
