@@ -1,0 +1,133 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"newsarchive/store"
+)
+
+// tableArchive is an archive of n generated articles (benchSnapshot) in
+// which every third was edited once (its first paragraph cut), indexed in small batches so that the index has
+// several segments, some with deleted documents (the versions that were
+// indexed as the latest and then again as not).
+func tableArchive(t *testing.T, n int) *store.Store {
+	t.Helper()
+	st := newStore(t)
+	var snaps []store.Snapshot
+	for i := range n {
+		snaps = append(snaps, benchSnapshot(i))
+	}
+	if _, err := st.PutMany(context.Background(), snaps); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(st, Options{Create: true, BatchSize: 150})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var edits []store.Snapshot
+	for i := 0; i < n; i += 3 {
+		s := benchSnapshot(i)
+		paras := strings.SplitN(s.Article.Text, "\n\n", 2)
+		s.Article.Text = paras[len(paras)-1]
+		s.FetchedAt = s.FetchedAt.Add(48 * time.Hour)
+		edits = append(edits, s)
+	}
+	if _, err := st.PutMany(context.Background(), edits); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.CatchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestTablesSameAsBleve: facets and the date ranking from the per-segment
+// tables give the same results as bleve's facets and date sort (hits,
+// order, scores, totals, facets), over every kind of query, ranking and
+// option, on an index of several segments with deleted documents.
+func TestTablesSameAsBleve(t *testing.T) {
+	st := tableArchive(t, 2000)
+	// Read-only: no merges, so both paths search the same segments and
+	// ties keep the same order.
+	bi, err := bleve.OpenUsing(Path(st.Path()), map[string]any{"read_only": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bi.Close()
+	tables := &Index{st: st, bi: bi, im: bi.Mapping(), tables: newDocTables()}
+	plain := &Index{st: st, bi: bi, im: bi.Mapping()}
+
+	adv, err := bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs, deleted := 0, uint64(0)
+	for _, ss := range rd.(*scorch.IndexSnapshot).Segments() {
+		segs++
+		if d := ss.Deleted(); d != nil {
+			deleted += d.GetCardinality()
+		}
+	}
+	rd.Close()
+	if segs < 2 || deleted == 0 {
+		t.Fatalf("%d segments, %d deleted documents: the test needs several segments and deletions", segs, deleted)
+	}
+
+	options := []struct {
+		name string
+		edit func(*Request)
+	}{
+		{"latest", func(*Request) {}},
+		{"all versions", func(r *Request) { r.AllVersions = true }},
+		{"removed", func(r *Request) { r.Removed = true }},
+		{"site", func(r *Request) { r.Site = "news2.example.com" }},
+		{"since", func(r *Request) { r.Since = time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC) }},
+		{"second page", func(r *Request) { r.Cursor = encodeCursor(20) }},
+		{"large page", func(r *Request) { r.Limit = 300 }},
+	}
+	queries := benchQueries()[:30]
+	found := 0
+	for _, o := range options {
+		for _, sort := range []string{"relevance", "date"} {
+			for _, q := range queries {
+				r := q
+				r.Sort = sort
+				o.edit(&r)
+				name := fmt.Sprintf("%s/%s/%s", o.name, sort, q.Query)
+				want, err := plain.Search(context.Background(), r)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				got, err := tables.Search(context.Background(), r)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: tables give\n%+v\nbleve\n%+v", name, got, want)
+				}
+				found += len(got.Hits)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no query found anything")
+	}
+}
