@@ -34,6 +34,8 @@ type compiler struct {
 	// deferred is set when a NOT was left to matcher: then it decides for
 	// every candidate, whatever its language.
 	deferred bool
+	// plain: bleve's own phrase searcher (see phraseQuery).
+	plain bool
 }
 
 func (c *compiler) compile(n node) (query.Query, error) {
@@ -105,7 +107,7 @@ var matchAll query.Query = query.NewMatchAllQuery()
 // stand-in for the phrase, all of its bigrams, would also exclude versions
 // that have the bigrams apart.
 func (c *compiler) negated(n node) (query.Query, error) {
-	sub := &compiler{im: c.im, analyzers: c.analyzers, has: c.has}
+	sub := &compiler{im: c.im, analyzers: c.analyzers, has: c.has, plain: c.plain}
 	q, err := sub.compile(n)
 	if err == nil && q != nil && sub.cjkPhrases {
 		c.cjkPhrases, c.deferred = true, true
@@ -178,11 +180,7 @@ func (c *compiler) text(n textNode) query.Query {
 				}
 				q = query.NewConjunctionQuery(terms)
 			default:
-				pq := query.NewMatchPhraseQuery(n.text)
-				pq.SetField(fieldName(f.name, a))
-				pq.Analyzer = a
-				pq.SetBoost(f.boost)
-				q = pq
+				q = &phraseQuery{text: n.text, field: fieldName(f.name, a), analyzer: a, boost: f.boost, plain: c.plain}
 			}
 			qs = append(qs, q)
 		}

@@ -116,7 +116,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	// The searches below take a snapshot of their own: a term indexed in
 	// between is missed by this one search, as if it came a moment later.
-	c := &compiler{im: ix.im, analyzers: analyzers, has: func(field, t string) bool {
+	c := &compiler{im: ix.im, analyzers: analyzers, plain: ix.tables == nil, has: func(field, t string) bool {
 		tfr, err := rd.TermFieldReader(ctx, []byte(t), field, false, false, false)
 		if err != nil {
 			return true

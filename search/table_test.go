@@ -15,7 +15,8 @@ import (
 )
 
 // tableArchive is an archive of n generated articles (benchSnapshot) in
-// which every third was edited once (its first paragraph cut), indexed in small batches so that the index has
+// which every third was edited once (its first paragraph cut) and every
+// tenth has two authors, indexed in small batches so that the index has
 // several segments, some with deleted documents (the versions that were
 // indexed as the latest and then again as not).
 func tableArchive(t *testing.T, n int) *store.Store {
@@ -23,7 +24,12 @@ func tableArchive(t *testing.T, n int) *store.Store {
 	st := newStore(t)
 	var snaps []store.Snapshot
 	for i := range n {
-		snaps = append(snaps, benchSnapshot(i))
+		s := benchSnapshot(i)
+		if i%10 == 1 {
+			// Two values: a phrase must not run from one into the next.
+			s.Article.Authors = []string{"harbour strike", "union talks"}
+		}
+		snaps = append(snaps, s)
 	}
 	if _, err := st.PutMany(context.Background(), snaps); err != nil {
 		t.Fatal(err)
@@ -56,7 +62,8 @@ func tableArchive(t *testing.T, n int) *store.Store {
 }
 
 // TestTablesSameAsBleve: facets and the date ranking from the per-segment
-// tables give the same results as bleve's facets and date sort (hits,
+// tables, and phrases checked on the postings, give the same results as
+// bleve's facets, date sort and phrase searcher (hits,
 // order, scores, totals, facets), over every kind of query, ranking and
 // option, on an index of several segments with deleted documents.
 func TestTablesSameAsBleve(t *testing.T) {
@@ -104,7 +111,22 @@ func TestTablesSameAsBleve(t *testing.T) {
 		{"large page", func(r *Request) { r.Limit = 300 }},
 	}
 	queries := benchQueries()[:30]
-	found := 0
+	// Phrases that occur: across two values of a field, with a stop word
+	// inside, of several words.
+	text := strings.Fields(benchSnapshot(3).Article.Text)
+	phrases := []string{`"harbour strike"`, `"strike union"`, `author:"strike union"`, `author:"union talks"`, `author:"harbour talks"`,
+		`"` + strings.Join(text[4:8], " ") + `"`, `title:"` + benchSnapshot(5).Article.Title + `"`,
+		`title:"` + benchSnapshot(7).Article.Title + `"`}
+	for i := 1; i+1 < len(text); i++ {
+		if text[i] == "the" || text[i] == "of" {
+			phrases = append(phrases, `"`+strings.Join(text[i-1:i+2], " ")+`"`)
+			break
+		}
+	}
+	for _, p := range phrases {
+		queries = append(queries, Request{Query: p})
+	}
+	found, phraseHits := 0, 0
 	for _, o := range options {
 		for _, sort := range []string{"relevance", "date"} {
 			for _, q := range queries {
@@ -112,22 +134,22 @@ func TestTablesSameAsBleve(t *testing.T) {
 				r.Sort = sort
 				o.edit(&r)
 				name := fmt.Sprintf("%s/%s/%s", o.name, sort, q.Query)
-				want, err := plain.Search(context.Background(), r)
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
-				}
+				want, werr := plain.Search(context.Background(), r)
 				got, err := tables.Search(context.Background(), r)
-				if err != nil {
-					t.Fatalf("%s: %v", name, err)
+				if fmt.Sprint(err) != fmt.Sprint(werr) {
+					t.Fatalf("%s: error %v, bleve's %v", name, err, werr)
 				}
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("%s: tables give\n%+v\nbleve\n%+v", name, got, want)
 				}
 				found += len(got.Hits)
+				if strings.Contains(q.Query, `"`) {
+					phraseHits += got.Total
+				}
 			}
 		}
 	}
-	if found == 0 {
-		t.Fatal("no query found anything")
+	if found == 0 || phraseHits == 0 {
+		t.Fatalf("%d hits, %d of phrases: the test needs both", found, phraseHits)
 	}
 }
