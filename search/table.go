@@ -17,19 +17,17 @@ import (
 // about a third of a common word's query CPU. A segment never changes, so
 // here they are decoded once per segment into arrays by document number.
 type docTables struct {
-	mu   sync.Mutex
-	segs map[segment.Segment]*segTable
+	mu sync.Mutex
+	// segs is by segment id, which scorch keeps when it persists a
+	// segment (the same documents in the same order) and never reuses.
+	segs map[uint64]*segTable
 	// vals are the facet field's terms by id (append-only), ids the reverse.
 	vals []string
 	ids  map[string]uint32
-	// last is the table of the snapshot searched last: a search on the
-	// same snapshot reuses it.
-	lastSnap *scorch.IndexSnapshot
-	last     *snapTable
 }
 
 func newDocTables() *docTables {
-	return &docTables{segs: map[segment.Segment]*segTable{}, ids: map[string]uint32{}}
+	return &docTables{segs: map[uint64]*segTable{}, ids: map[string]uint32{}}
 }
 
 // segTable is one segment's values by local document number.
@@ -53,28 +51,25 @@ type snapTable struct {
 func (t *docTables) forSnapshot(is *scorch.IndexSnapshot) (*snapTable, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if is == t.lastSnap {
-		return t.last, nil
-	}
 	st := &snapTable{}
-	segs := make(map[segment.Segment]*segTable, len(is.Segments()))
+	segs := make(map[uint64]*segTable, len(is.Segments()))
 	var running uint64
 	for _, ss := range is.Segments() {
 		seg := ss.Segment()
-		tab := t.segs[seg]
-		if tab == nil {
+		tab := t.segs[ss.Id()]
+		if tab == nil || len(tab.date) != int(seg.Count()) {
 			var err error
 			if tab, err = t.decode(seg); err != nil {
 				return nil, err
 			}
 		}
-		segs[seg] = tab
+		segs[ss.Id()] = tab
 		st.offsets = append(st.offsets, running)
 		st.segs = append(st.segs, tab)
 		running += seg.Count()
 	}
 	st.vals = t.vals
-	t.segs, t.lastSnap, t.last = segs, is, st
+	t.segs = segs
 	return st, nil
 }
 

@@ -153,3 +153,61 @@ func TestTablesSameAsBleve(t *testing.T) {
 		t.Fatalf("%d hits, %d of phrases: the test needs both", found, phraseHits)
 	}
 }
+
+// TestTablesFollowTheIndex: an index open while versions are added (new
+// segments, merges, deletions) keeps its tables in step: after more
+// batches, totals, facets and the hits themselves (a page holding them
+// all, compared as sets, since a merge between the two searches may
+// reorder ties) agree with bleve's.
+func TestTablesFollowTheIndex(t *testing.T) {
+	st := newStore(t)
+	put := func(from, to int, edit bool) {
+		var snaps []store.Snapshot
+		for i := from; i < to; i++ {
+			s := benchSnapshot(i)
+			if edit {
+				s.Article.Text += "\n\nharbour strike talks"
+				s.FetchedAt = s.FetchedAt.Add(24 * time.Hour)
+			}
+			snaps = append(snaps, s)
+		}
+		if _, err := st.PutMany(context.Background(), snaps); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(0, 200, false)
+	ix, err := Open(st, Options{Create: true, BatchSize: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	plain := &Index{st: st, bi: ix.bi, im: ix.im}
+	queries := []string{"harbour", "strike", `"harbour strike"`, "我们", "(本地 OR 航班) NOT 行业", "site:news1.example.com", "published:>=2023-01-01"}
+	for round, batch := range []struct {
+		from, to int
+		edit     bool
+	}{{0, 0, false}, {200, 400, false}, {0, 80, true}, {400, 500, false}} {
+		put(batch.from, batch.to, batch.edit)
+		if _, err := ix.CatchUp(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range queries {
+			for _, sort := range []string{"relevance", "date"} {
+				r := Request{Query: q, Sort: sort, Limit: maxLimit, AllVersions: round%2 == 1}
+				got, err := ix.Search(context.Background(), r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := plain.Search(context.Background(), r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Total != want.Total || !reflect.DeepEqual(got.Sites, want.Sites) || !reflect.DeepEqual(got.Months, want.Months) ||
+					!reflect.DeepEqual(hitKeys(got), hitKeys(want)) {
+					t.Errorf("round %d, %s by %s: %d hits, sites %v, months %v; bleve %d, %v, %v",
+						round, q, sort, got.Total, got.Sites, got.Months, want.Total, want.Sites, want.Months)
+				}
+			}
+		}
+	}
+}
