@@ -1,12 +1,16 @@
 package search
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // errStopWords is returned when nothing in a query is left to look for.
@@ -34,6 +38,8 @@ type compiler struct {
 	// deferred is set when a NOT was left to matcher: then it decides for
 	// every candidate, whatever its language.
 	deferred bool
+	// plain: bleve's own phrase searcher (see phraseQuery).
+	plain bool
 }
 
 func (c *compiler) compile(n node) (query.Query, error) {
@@ -78,13 +84,13 @@ func (c *compiler) compile(n node) (query.Query, error) {
 				must = append(must, q)
 			}
 		}
-		return boolean(must, not), nil
+		return c.boolean(must, not), nil
 	case notNode:
 		q, err := c.negated(n.kid)
 		if err != nil || q == nil || q == matchAll {
 			return q, err
 		}
-		return boolean(nil, []query.Query{q}), nil
+		return c.boolean(nil, []query.Query{q}), nil
 	case textNode:
 		return c.text(n), nil
 	case termNode:
@@ -105,7 +111,7 @@ var matchAll query.Query = query.NewMatchAllQuery()
 // stand-in for the phrase, all of its bigrams, would also exclude versions
 // that have the bigrams apart.
 func (c *compiler) negated(n node) (query.Query, error) {
-	sub := &compiler{im: c.im, analyzers: c.analyzers, has: c.has}
+	sub := &compiler{im: c.im, analyzers: c.analyzers, has: c.has, plain: c.plain}
 	q, err := sub.compile(n)
 	if err == nil && q != nil && sub.cjkPhrases {
 		c.cjkPhrases, c.deferred = true, true
@@ -116,7 +122,7 @@ func (c *compiler) negated(n node) (query.Query, error) {
 
 // boolean is must AND NOT (any of not); with no must it matches every
 // document but those. Nil when there is nothing left of either.
-func boolean(must, not []query.Query) query.Query {
+func (c *compiler) boolean(must, not []query.Query) query.Query {
 	if len(must) == 0 && len(not) == 0 {
 		return nil
 	}
@@ -129,8 +135,27 @@ func boolean(must, not []query.Query) query.Query {
 	if len(must) == 0 {
 		must = []query.Query{query.NewMatchAllQuery()}
 	}
-	return query.NewBooleanQuery(must, nil, not)
+	bq := query.NewBooleanQuery(must, nil, not)
+	if !c.plain {
+		bq.MustNot = unscored{bq.MustNot}
+	}
+	return bq
 }
+
+// unscored is q searched without scores. What a NOT excludes adds
+// nothing to a score (bleve's boolean searcher leaves it out of the
+// weights and the sum), so it needs none; without them bleve evaluates an
+// OR of terms as one union of the postings' bitmaps, where scored it
+// merges the terms' postings match by match.
+type unscored struct{ q query.Query }
+
+func (u unscored) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	o.Score = bleve.ScoreNone
+	return u.q.Searcher(ctx, r, m, o)
+}
+
+// MarshalJSON writes it as the query it wraps.
+func (u unscored) MarshalJSON() ([]byte, error) { return json.Marshal(u.q) }
 
 // text is a word or phrase in its field (or in all text fields), under
 // every analyzer. A word that some analyzer drops as a stop word is not a
@@ -178,11 +203,7 @@ func (c *compiler) text(n textNode) query.Query {
 				}
 				q = query.NewConjunctionQuery(terms)
 			default:
-				pq := query.NewMatchPhraseQuery(n.text)
-				pq.SetField(fieldName(f.name, a))
-				pq.Analyzer = a
-				pq.SetBoost(f.boost)
-				q = pq
+				q = &phraseQuery{text: n.text, field: fieldName(f.name, a), analyzer: a, boost: f.boost, plain: c.plain}
 			}
 			qs = append(qs, q)
 		}

@@ -77,7 +77,11 @@ type Index struct {
 	im   mapping.IndexMapping
 	path string
 	opts Options
-	mu   sync.Mutex
+	// tables: facets and the date ranking read from per-segment tables,
+	// not from every match's doc values (nil: bleve's own, as a test
+	// compares).
+	tables *docTables
+	mu     sync.Mutex
 
 	closeOnce sync.Once
 	closeErr  error
@@ -114,7 +118,7 @@ func Open(st *store.Store, o Options) (*Index, error) {
 			return nil, fmt.Errorf("%s: %w: %v", path, ErrBroken, err)
 		}
 	}
-	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: path, opts: o}
+	ix := &Index{st: st, bi: bi, im: bi.Mapping(), path: path, opts: o, tables: newDocTables()}
 	if s, err := bi.GetInternal(keySchema); err != nil || string(s) != schema {
 		bi.Close()
 		return nil, fmt.Errorf("%s: %w (layout %q, want %q)", path, ErrBroken, s, schema)

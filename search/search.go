@@ -116,7 +116,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (Result, error) {
 	}
 	// The searches below take a snapshot of their own: a term indexed in
 	// between is missed by this one search, as if it came a moment later.
-	c := &compiler{im: ix.im, analyzers: analyzers, has: func(field, t string) bool {
+	c := &compiler{im: ix.im, analyzers: analyzers, plain: ix.tables == nil, has: func(field, t string) bool {
 		tfr, err := rd.TermFieldReader(ctx, []byte(t), field, false, false, false)
 		if err != nil {
 			return true
@@ -178,14 +178,13 @@ func (s *searcher) search(q query.Query, offset, limit int) (Result, error) {
 	var hits []Hit
 	total := 0
 	for {
-		req := s.ix.request(q, s.sort, size, from)
-		sr, err := s.ix.bi.SearchInContext(s.ctx, req)
+		sr, sites, months, err := s.ix.find(s.ctx, q, s.sort, size, from)
 		if err != nil {
-			return res, fmt.Errorf("search: %w", err)
+			return res, err
 		}
 		if from == 0 || !s.verify {
 			total = int(sr.Total)
-			res.Sites, res.Months = facets(sr)
+			res.Sites, res.Months = sites, months
 		}
 		for _, h := range sr.Hits {
 			examined++
@@ -227,12 +226,11 @@ func (s *searcher) search(q query.Query, offset, limit int) (Result, error) {
 func (s *searcher) removed(uq query.Query, must []query.Query, offset, limit int) (Result, error) {
 	res := Result{Hits: []Hit{}}
 	q := query.NewConjunctionQuery(append(must, boolTerm(fLatest, false)))
-	req := s.ix.request(q, s.sort, maxRemoved, 0)
-	sr, err := s.ix.bi.SearchInContext(s.ctx, req)
+	sr, sites, months, err := s.ix.find(s.ctx, q, s.sort, maxRemoved, 0)
 	if err != nil {
-		return res, fmt.Errorf("search: %w", err)
+		return res, err
 	}
-	res.Sites, res.Months = facets(sr)
+	res.Sites, res.Months = sites, months
 	// Each article's candidate versions, newest first, in rank order.
 	var keys []string
 	byKey := map[string][]*bsearch.DocumentMatch{}
@@ -421,12 +419,18 @@ func hitFacets(hits []Hit) (sites, months []FacetCount) {
 // facets splits the facet field's counts into sites (the first 10) and
 // months (the first 24), most hits first.
 func facets(sr *bleve.SearchResult) (sites, months []FacetCount) {
-	sites, months = []FacetCount{}, []FacetCount{}
 	f := sr.Facets[fFacet]
 	if f == nil {
-		return sites, months
+		return []FacetCount{}, []FacetCount{}
 	}
-	for _, t := range f.Terms.Terms() {
+	return splitFacets(f.Terms.Terms())
+}
+
+// splitFacets splits the facet field's terms, most hits first, into sites
+// and months.
+func splitFacets(terms []*bsearch.TermFacet) (sites, months []FacetCount) {
+	sites, months = []FacetCount{}, []FacetCount{}
+	for _, t := range terms {
 		if v, ok := strings.CutPrefix(t.Term, facetSite); ok && len(sites) < 10 {
 			sites = append(sites, FacetCount{Value: v, Count: t.Count})
 		} else if v, ok := strings.CutPrefix(t.Term, facetMonth); ok && len(months) < 24 {
