@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
-
 	"newsarchive/extract/internal/render"
 	"newsarchive/urlnorm"
 )
@@ -105,11 +103,7 @@ func TestListItemParagraph(t *testing.T) {
 // prunedOn is the text of body after prune, on a page of host.
 func prunedOn(t *testing.T, body, host string) string {
 	t.Helper()
-	doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + body + "</div></body></html>"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	box := findByID(doc, "box")
+	box := parseBox(t, body)
 	s := NewScorer(box)
 	s.host = host
 	prune(box, s, "")

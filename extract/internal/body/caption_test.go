@@ -4,10 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
-
 	"newsarchive/extract/internal/boilerplate"
-	"newsarchive/extract/internal/render"
 )
 
 func TestPhotoCredit(t *testing.T) {
@@ -26,13 +23,7 @@ func TestPhotoCredit(t *testing.T) {
 		}
 	}
 	body := `<p>清晨的码头上渔船陆续归港 王小明/摄</p><p>今年开海以来，渔民的收获比往年多了两成。</p><p>这部纪录片由他们用三年时间拍摄</p>`
-	doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + body + "</div></body></html>"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	box := findByID(doc, "box")
-	pruneBoilerplate(box, NewScorer(box), "")
-	text := render.BodyText(box)
+	text := boilerplateText(t, body)
 	if strings.Contains(text, "王小明") || !strings.Contains(text, "两成") || !strings.Contains(text, "三年时间拍摄") {
 		t.Errorf("got %q", text)
 	}

@@ -409,13 +409,7 @@ func TestBoilerplateLines(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			box := findByID(doc, "box")
-			pruneBoilerplate(box, NewScorer(box), "")
-			text := render.BodyText(box)
+			text := boilerplateText(t, tc.body)
 			for _, g := range tc.gone {
 				if strings.Contains(text, g) {
 					t.Errorf("%q kept in %q", g, text)
@@ -434,13 +428,26 @@ func TestBoilerplateLines(t *testing.T) {
 // left.
 func prunedText(t *testing.T, body string) string {
 	t.Helper()
+	return prunedOn(t, body, "")
+}
+
+// boilerplateText runs pruneBoilerplate alone on body set in a <div> box
+// and returns the text left.
+func boilerplateText(t *testing.T, body string) string {
+	t.Helper()
+	box := parseBox(t, body)
+	pruneBoilerplate(box, NewScorer(box), "")
+	return render.BodyText(box)
+}
+
+// parseBox parses body set in a <div id=box> and returns the box.
+func parseBox(t *testing.T, body string) *html.Node {
+	t.Helper()
 	doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + body + "</div></body></html>"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	box := findByID(doc, "box")
-	prune(box, NewScorer(box), "")
-	return render.BodyText(box)
+	return findByID(doc, "box")
 }
 
 func findByID(n *html.Node, id string) *html.Node {

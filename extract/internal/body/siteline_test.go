@@ -4,10 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
-
 	"newsarchive/extract/internal/boilerplate"
-	"newsarchive/extract/internal/render"
 )
 
 func TestSiteLine(t *testing.T) {
@@ -27,13 +24,7 @@ func TestSiteLine(t *testing.T) {
 		}
 	}
 	body := `<ul><li>某某县人民政府门户网站 www.example.gov.cn</li></ul><p>今年春耕比往年提前了一周，农技人员下田指导播种。</p><p>合作社的负责人说，新买的播种机效率高了不少。</p>`
-	doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + body + "</div></body></html>"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	box := findByID(doc, "box")
-	pruneBoilerplate(box, NewScorer(box), "")
-	text := render.BodyText(box)
+	text := boilerplateText(t, body)
 	if strings.Contains(text, "门户网站") || !strings.Contains(text, "春耕") || !strings.Contains(text, "播种机") {
 		t.Errorf("got %q", text)
 	}

@@ -3,10 +3,6 @@ package body
 import (
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
-
-	"newsarchive/extract/internal/render"
 )
 
 // TestSourcesTail: a list of the sources an English text cites, headed
@@ -32,13 +28,7 @@ func TestSourcesTail(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body><div id=box>" + tc.body + "</div></body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			box := findByID(doc, "box")
-			pruneBoilerplate(box, NewScorer(box), "")
-			got := render.BodyText(box)
+			got := boilerplateText(t, tc.body)
 			if strings.Contains(got, "Pier load tests") != tc.kept {
 				t.Errorf("sources kept = %v, want %v in %q", !tc.kept, tc.kept, got)
 			}
