@@ -278,6 +278,8 @@ type zhResult struct {
 	own      []string // the post's own byline: its dated 作者 line, "posted @ 日期 X", "原创 X"
 	forum    []string // a forum thread's starter (see forumPoster)
 	thread   bool     // the page shows forum-thread marks (楼主, 发表于)
+	threadAt int      // one more than the index of the first such line
+	blogHost bool     // the page's host is a blog host (blog.*)
 	repost   bool     // a line marks the text as reposted (转载自, 原文地址)
 	// posterAt and creditAt are one more than the index of the line the
 	// poster, and the first 作者 or 记者 credit, was read from (0: none).
@@ -309,7 +311,7 @@ func readZhLabels(lines []metaLine) zhResult {
 			for _, f := range fields {
 				switch f.role {
 				case zhAuthor:
-					if r.authors == nil && !ln.noise && !zhBookLine(t) {
+					if r.authors == nil && !ln.noise && !zhBookLine(t) && !opensWithTitleLink(ln.node) {
 						r.authors = zhNames(f.value, true)
 					}
 				case zhReporter:

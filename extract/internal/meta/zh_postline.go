@@ -3,6 +3,10 @@ package meta
 import (
 	"strings"
 
+	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/date"
+
 	"newsarchive/extract/internal/zh"
 )
 
@@ -101,7 +105,7 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 	if ln.runes <= 80 {
 		marks = zhPostMarks(t)
 	}
-	if r.own == nil && marks != 0 {
+	if r.own == nil && marks != 0 && !opensWithTitleLink(ln.node) {
 		// The post's meta line may sit in the post's footer block.
 		if marks&markAuthor != 0 {
 			r.own = zhPostAuthorLine(t)
@@ -122,6 +126,9 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 			r.own = zhStarter(t) // in the post's footer block too
 		}
 	}
+	if len(r.own) > 0 && marks&markOrig != 0 && hasAnyPrefix(t, zhOriginalWords) && !originalBadge(ln.node, t) {
+		r.own = nil // "原创 话剧《渡口》" in the text: no mark of its own
+	}
 	if len(r.own) > 0 && zhOrgSuffixRe.MatchString(r.own[0]) {
 		r.own = nil // "原创 江城晚报 …", "by 江城日报": the outlet, not a byline
 	}
@@ -132,10 +139,76 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 		}
 	}
 	if !r.thread && ln.runes <= 60 && marks&(markFloor|markPost) != 0 && containsAnyWord(t, zhThreadWords) {
-		r.thread = true
+		r.thread, r.threadAt = true, i+1
 	}
 	if !r.repost && marks&(markRepost|markOrig) != 0 && zhRepostLine(t) {
 		r.repost = true
 	}
 	return marks
+}
+
+// teaserTitleHan: the Han runes of a link that reads as another story's
+// title, longer than any name.
+const teaserTitleHan = 6
+
+// firstText is the first text node holding more than blanks under
+// block, outside hidden and code elements; nil if none.
+func firstText(block *html.Node) *html.Node {
+	if block == nil {
+		return nil
+	}
+	for c := block.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return c
+		}
+		if c.Type == html.ElementNode && !skipHidden(c) {
+			if t := firstText(c); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// opensWithTitleLink reports whether the block opens with a link to
+// another story ("<a>地铁二号线客流创新高</a> 作者：X 2023-08-12"): an
+// item of a related-reading list, whose byline is that story's. A
+// post's own meta line opens with its label or the poster's name.
+func opensWithTitleLink(block *html.Node) bool {
+	first := firstText(block)
+	if first == nil {
+		return false
+	}
+	for p := first.Parent; p != nil && p != block; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "a" {
+			han := 0
+			for _, r := range mWords(p) {
+				if isHan(r) {
+					han++
+				}
+			}
+			return han >= teaserTitleHan
+		}
+	}
+	return false
+}
+
+// originalBadge reports whether the 原创 opening line t is the mark of
+// a public-account article: 原创 in an element of its own (the badge
+// before the writer's name), or a line that dates the post.
+func originalBadge(block *html.Node, t string) bool {
+	if _, _, ok := date.Find(t, date.Context{}); ok {
+		return true
+	}
+	first := firstText(block)
+	if first == nil {
+		return false
+	}
+	s := strings.TrimSpace(first.Data)
+	for _, w := range zhOriginalWords {
+		if s == w {
+			return true
+		}
+	}
+	return false
 }

@@ -51,7 +51,7 @@ func forumPoster(root *html.Node) []string {
 				if seen > forumPosterMaxLinks {
 					return true
 				}
-				if href := mAttr(n, "href"); containsAnyWord(href, forumHrefWords) && forumUserHrefRe.MatchString(href) && !mNoiseAncestor(n) {
+				if href := mAttr(n, "href"); containsAnyWord(href, forumHrefWords) && forumUserHrefRe.MatchString(href) && !mNoiseAncestor(n) && inThreadPost(n) {
 					if t := strings.TrimSpace(mWords(n)); t != "" && utf8.RuneCountInString(t) <= 30 && !zhFloorRe.MatchString(t) {
 						// The first named member is the starter: a junk
 						// name ("admin") ends the search, lest a later
@@ -74,6 +74,35 @@ func forumPoster(root *html.Node) []string {
 	}
 	walk(root)
 	return out
+}
+
+// forumPostDepth bounds how far above a member's link its post's block
+// is looked for.
+const forumPostDepth = 8
+
+// inThreadPost reports whether a member's link sits in a post: a block
+// near it shows a thread mark (the floor, 发表于) or a date, as the
+// post's head or author cell does. A member's link elsewhere (a
+// column's link in the crumbs, a news page's "/people/" section) names
+// no poster.
+func inThreadPost(a *html.Node) bool {
+	p := a.Parent
+	for d := 0; p != nil && d < forumPostDepth; d, p = d+1, p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		if p.Data == "body" || p.Data == "html" {
+			return false
+		}
+		t := mWords(p)
+		if containsAnyWord(t, zhThreadWords) {
+			return true
+		}
+		if _, _, ok := date.Find(t, date.Context{}); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // zhFloorRe: the floor marks of a thread ("楼主", "2楼", "沙发", "#1"),
