@@ -282,8 +282,9 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// first; then the poster ("X 发表于") of a repost, or of a thread
 	// whose credits stand after the poster's line (in the post's text; a
 	// comment's poster comes after the story's credit).
-	// The thread marks must come before the page's first credit: marks
-	// after it are those of a comment section under a story.
+	// The thread marks must come before the page's first credit (and,
+	// for a poster's line, before its prose): marks after them are
+	// those of a comment section under a story.
 	threadFirst := zh.thread && (zh.creditAt == 0 || zh.threadAt <= zh.creditAt)
 	if zhPage {
 		if len(zh.forum) > 0 && threadFirst {
@@ -301,7 +302,7 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 		if len(zh.own) > 0 {
 			return zh.own
 		}
-		if len(zh.poster) > 0 && (zh.repost || threadFirst && (zh.creditAt == 0 || zh.posterAt < zh.creditAt)) {
+		if len(zh.poster) > 0 && (zh.repost || threadFirst && (zh.proseAt == 0 || zh.threadAt <= zh.proseAt) && (zh.creditAt == 0 || zh.posterAt < zh.creditAt)) {
 			return zh.poster
 		}
 	}

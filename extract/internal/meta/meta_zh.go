@@ -280,7 +280,12 @@ type zhResult struct {
 	thread   bool     // the page shows forum-thread marks (楼主, 发表于)
 	threadAt int      // one more than the index of the first such line
 	blogHost bool     // the page's host is a blog host (blog.*)
-	repost   bool     // a line marks the text as reposted (转载自, 原文地址)
+	prose    bool     // a line of prose (zhProse) outside noise came before
+	proseAt  int      // one more than the index of that line
+	// sectioned: a heading followed the prose, opening another section
+	// (comments, related stories, a sidebar's box).
+	sectioned bool
+	repost    bool // a line marks the text as reposted (转载自, 原文地址)
 	// posterAt and creditAt are one more than the index of the line the
 	// poster, and the first 作者 or 记者 credit, was read from (0: none).
 	posterAt, creditAt int
@@ -378,6 +383,12 @@ func readZhLabels(lines []metaLine) zhResult {
 				photo = r.reporter
 			}
 			r.reporter = nil
+		}
+		if !r.prose && !ln.noise && zhProse(t, ln.runes) {
+			r.prose, r.proseAt = true, i+1
+		}
+		if r.prose && ln.heading > 0 {
+			r.sectioned = true
 		}
 		if r.posterAt == 0 && r.poster != nil {
 			r.posterAt = i + 1

@@ -17,14 +17,15 @@ import (
 // the patterns run: most lines of a page hold none of them
 // (FuzzZhThreadPrefilters checks each is sound).
 var (
-	zhPostedAtFirst  = append([]string{"posted"}, zh.Both("发表于", "发布于")...)
-	zhAuthorWords    = zh.Both("作者")
-	zhStarterWords   = zh.Both("楼主", "发帖人", "帖主", "张贴者")
-	zhPublisherWords = zh.Both("发布者", "发布人")
-	zhOriginalWords  = zh.Both("原创")
-	zhBloggerWords   = zh.Both("博主")
-	zhPostHeadWords  = zh.Both("由")
-	zhRepostWords    = zh.Both("转载", "转自", "原文")
+	zhPostedAtFirst      = append([]string{"posted"}, zh.Both("发表于", "发布于")...)
+	zhAuthorWords        = zh.Both("作者")
+	zhStarterWords       = zh.Both("楼主", "发帖人", "帖主", "张贴者")
+	zhFooterStarterWords = zh.Both("张贴者")
+	zhPublisherWords     = zh.Both("发布者", "发布人")
+	zhOriginalWords      = zh.Both("原创")
+	zhBloggerWords       = zh.Both("博主")
+	zhPostHeadWords      = zh.Both("由")
+	zhRepostWords        = zh.Both("转载", "转自", "原文")
 )
 
 // hasAnyPrefix reports whether s opens with one of words, after blanks.
@@ -105,7 +106,9 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 	if ln.runes <= 80 {
 		marks = zhPostMarks(t)
 	}
-	if r.own == nil && marks != 0 && !opensWithTitleLink(ln.node) {
+	// The post's own byline stands before the sections that follow its
+	// text (the comments' "作者 X · 日期", a related story's).
+	if r.own == nil && marks != 0 && !r.sectioned && !opensWithTitleLink(ln.node) {
 		// The post's meta line may sit in the post's footer block.
 		if marks&markAuthor != 0 {
 			r.own = zhPostAuthorLine(t)
@@ -114,7 +117,9 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 			r.own = zhPostedAfterDate(t)
 		}
 		if r.own == nil && marks&markOrig != 0 && !ln.noise && i < zhOriginalMaxLine {
-			r.own = zhOriginalAuthor(t)
+			if r.own = zhOriginalAuthor(t); r.own != nil && !originalBadge(ln.node, t) {
+				r.own = nil // "原创 话剧 《渡口》" in the text: no mark of its own
+			}
 		}
 		if r.own == nil && marks&markBy != 0 {
 			r.own = zhByLine(t)
@@ -123,11 +128,8 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 			r.own = zhPostHead(t)
 		}
 		if r.own == nil && marks&(markFloor|markPost) != 0 {
-			r.own = zhStarter(t) // in the post's footer block too
+			r.own = zhStarter(t, r.prose) // in the post's footer block too
 		}
-	}
-	if len(r.own) > 0 && marks&markOrig != 0 && hasAnyPrefix(t, zhOriginalWords) && !originalBadge(ln.node, t) {
-		r.own = nil // "原创 话剧《渡口》" in the text: no mark of its own
 	}
 	if len(r.own) > 0 && zhOrgSuffixRe.MatchString(r.own[0]) {
 		r.own = nil // "原创 江城晚报 …", "by 江城日报": the outlet, not a byline

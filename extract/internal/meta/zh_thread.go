@@ -30,6 +30,15 @@ var forumUserHrefRe = regexp.MustCompile(`(?:^|/)(?:space-(?:uid-\d+|username-[^
 // (TestForumHrefPrefilter).
 var forumHrefWords = []string{"space", "u.php", "member", "showuser", "home/main", "people/"}
 
+// zhProseRunes: a run of text this long, with a sentence's commas, is
+// a story's or a post's prose, not a head, a label or a name line.
+const zhProseRunes = 40
+
+// zhProse reports whether s (of n runes) reads as prose.
+func zhProse(s string, n int) bool {
+	return n >= zhProseRunes && strings.Contains(s, "，") && strings.Contains(s, "。")
+}
+
 // forumPosterMaxLinks bounds how many links are looked at.
 const forumPosterMaxLinks = 400
 
@@ -42,6 +51,11 @@ func forumPoster(root *html.Node) []string {
 	seen := 0
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode && zhProse(n.Data, utf8.RuneCountInString(n.Data)) && n.Parent != nil && !mNoiseAncestor(n.Parent) {
+			// The story's prose before any member's link: the links
+			// below are its comments', not a thread starter's.
+			return true
+		}
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "script", "style", "head", "nav", "header", "footer":
@@ -196,14 +210,22 @@ var zhAuthorSpacedRe = regexp.MustCompile(`^(?:` + zh.Alt("作者") + `)\s+([^\s
 // Blogger's Chinese "posted by" (张贴者：) is the post's byline too.
 var zhStarterRe = regexp.MustCompile(`^(?:` + zh.Alt("楼主", "发帖人", "帖主", "张贴者") + `)\s*[:：]\s*([^\s|｜]{2,20})`)
 
-// zhStarter reads the thread starter from that label.
-func zhStarter(t string) []string {
+// zhStarter reads the thread starter from that label. After the page's
+// prose the label stands in the head of a post only with the post's
+// date ("楼主：青禾 时间：…"); undated there, it opens a reply to the
+// starter ("楼主：说得对"). Blogger's 张贴者 is a footer label.
+func zhStarter(t string, afterProse bool) []string {
 	if !(hasAnyPrefix(t, zhStarterWords)) {
 		return nil
 	}
 	m := zhStarterRe.FindStringSubmatch(t)
 	if m == nil {
 		return nil
+	}
+	if afterProse && !hasAnyPrefix(t, zhFooterStarterWords) {
+		if _, _, ok := date.Find(t, date.Context{}); !ok {
+			return nil
+		}
 	}
 	return zhNames(m[1], true)
 }
@@ -252,7 +274,9 @@ func zhOriginalAuthor(t string) []string {
 
 // zhRepostRe: a line that marks the text as reposted ("转载自：…", "原文
 // 地址：…", "【转载】标题").
-var zhRepostRe = regexp.MustCompile(`^\s*[\[【(（]?(?:` + zh.Alt("转载", "转自", "原文地址", "原文链接", "原文作者", "原文出处") + `)`)
+// 转载 marks a repost only before its source or the bracket's end: a
+// notice's "转载请注明出处" marks none.
+var zhRepostRe = regexp.MustCompile(`^\s*[\[【(（]?(?:(?:` + zh.Alt("转载") + `)(?:[自于於:：\]】)）\s]|$)|(?:` + zh.Alt("转自", "原文地址", "原文链接", "原文作者", "原文出处") + `))`)
 
 // zhOriginalMaxLine: the 原创 mark stands under the headline, among the
 // first lines of the page.

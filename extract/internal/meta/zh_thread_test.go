@@ -63,6 +63,15 @@ func TestForumPoster(t *testing.T) {
 			page: `<div class="post"><p>发布者: <a href="space-uid-1.html">admin</a> 发表于 2023-6-2</p></div><div class="post"><a href="space-uid-7.html">湖边听雨</a> 发表于 2023-6-2</div>`,
 		},
 		{
+			name: "members' links under a story's prose are its comments'",
+			page: `<div class="article"><p>今年以来，江城利用街角空地和拆违腾出的零星地块新建口袋公园二十处，市民步行五分钟左右就能走到一处。</p></div><div class="pl-item"><a href="home.php?mod=space&amp;uid=3381">湖畔散步者</a> <span>发表于 2023-06-05 10:02</span></div>`,
+		},
+		{
+			name: "the starter's link before the first post's prose",
+			page: `<table><tr><td class="pls"><a href="space-uid-3307.html">骑行老张</a></td><td class="plc"><em>发表于 2023-6-2 10:15</em><p>上周末骑车去了湖边，路上车不多，风景很好，推荐大家周末也去转转。</p></td></tr></table>`,
+			want: []string{"骑行老张"},
+		},
+		{
 			name: "a people link in the crumbs, away from any post head",
 			page: `<div class="crumbs"><a href="/">首页</a> &gt; <a href="/people/renwu/">人物</a></div><h1>标题</h1><div class="src">发表于：2023-10-09</div>`,
 		},
@@ -98,6 +107,10 @@ func TestZhRepostMark(t *testing.T) {
 		{"原文地址：江城老街改造方案公布", true},
 		{"轉載自：江城規劃研究", true},
 		{"本站文章未经授权禁止转载", false},
+		{"转载请注明出处：江城新闻网", false},
+		{"轉載請註明出處", false},
+		{"转载：江城规划研究", true},
+		{"[转载]", true},
 		{"转眼又是一年春天", false},
 	}
 	for _, tc := range tests {
