@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+
 	"newsarchive/extract/internal/alt"
 	"newsarchive/extract/internal/date"
 	"newsarchive/extract/internal/zh"
@@ -285,7 +287,8 @@ type zhResult struct {
 	// sectioned: a heading followed the prose, opening another section
 	// (comments, related stories, a sidebar's box).
 	sectioned bool
-	repost    bool // a line marks the text as reposted (转载自, 原文地址)
+	proseBox  *html.Node // the element holding that prose line's block
+	repost    bool       // a line marks the text as reposted (转载自, 原文地址)
 	// posterAt and creditAt are one more than the index of the line the
 	// poster, and the first 作者 or 记者 credit, was read from (0: none).
 	posterAt, creditAt int
@@ -336,13 +339,15 @@ func readZhLabels(lines []metaLine) zhResult {
 			if r.reporter == nil && !ln.noise && zhHasReporterWord(t) {
 				r.reporter = zhBareCredit(t)
 			}
-			if r.poster == nil && !ln.noise && ln.runes <= 60 && containsAnyWord(t, zhPostedWords) {
+			// A poster after a heading that follows the prose is a
+			// comment's (see zhResult.sectioned).
+			if r.poster == nil && !ln.noise && !r.sectioned && ln.runes <= 60 && containsAnyWord(t, zhPostedWords) {
 				if m := zhPostedRe.FindStringSubmatch(t); m != nil && !zhFloorRe.MatchString(m[1]) {
 					r.poster = cleanAuthors(m[1])
 				}
 			}
 			marks := r.readPostLine(ln, i)
-			if r.poster == nil && !ln.noise && ln.runes <= 80 {
+			if r.poster == nil && !ln.noise && !r.sectioned && ln.runes <= 80 {
 				if r.poster = zhByPoster(t); r.poster == nil && marks&markPublish != 0 {
 					r.poster = zhPublisher(t)
 				}
@@ -386,9 +391,12 @@ func readZhLabels(lines []metaLine) zhResult {
 		}
 		if !r.prose && !ln.noise && zhProse(t, ln.runes) {
 			r.prose, r.proseAt = true, i+1
+			if ln.node != nil {
+				r.proseBox = ln.node.Parent
+			}
 		}
-		if r.prose && ln.heading > 0 {
-			r.sectioned = true
+		if r.prose && ln.heading > 0 && !under(ln.node, r.proseBox) {
+			r.sectioned = true // not a subheading of the text
 		}
 		if r.posterAt == 0 && r.poster != nil {
 			r.posterAt = i + 1
@@ -534,4 +542,17 @@ func zhParenEndsText(before string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return strings.ContainsRune("。！？.!?”」』…", r)
+}
+
+// under reports whether n is box or inside it (false for a nil box).
+func under(n, box *html.Node) bool {
+	if box == nil {
+		return false
+	}
+	for p := n; p != nil; p = p.Parent {
+		if p == box {
+			return true
+		}
+	}
+	return false
 }

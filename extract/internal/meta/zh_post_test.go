@@ -18,6 +18,9 @@ func TestBlogOwnerFromTitle(t *testing.T) {
 		{"platform name only", "湖畔博客 » 春天来了", nil},
 		{"no blog", "湖畔码头今起恢复通航_湖畔网", nil},
 		{"post title before a bare platform name", "Go 语言里的切片扩容_博客", nil},
+		{"a headline about someone's blog", "退休教师的博客里记满了学生的故事_江城新闻网", nil},
+		{"a headline about someone's blog, traditional", "老校長的部落格成了校友的聚會所_港灣新聞網", nil},
+		{"owner's blog before the platform", "春天来了_青禾的博客_湖畔博客", []string{"青禾"}},
 		{"owner's diary on a platform", "春日湖畔散记 - 青禾的日志 - 湖畔博客", []string{"青禾"}},
 	}
 	for _, tc := range tests {
