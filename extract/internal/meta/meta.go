@@ -282,12 +282,14 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// first; then the poster ("X 发表于") of a repost, or of a thread
 	// whose credits stand after the poster's line (in the post's text; a
 	// comment's poster comes after the story's credit).
-	// The thread marks must come before the page's first credit (and,
-	// for a poster's line, before its prose): marks after them are
-	// those of a comment section under a story.
+	// For a poster's line on a thread, the thread marks must come before
+	// the page's first credit and its prose: marks after them are those
+	// of a comment section under a story. (The starter's link is held
+	// to the same by forumPoster: a member's link after the prose is a
+	// comment's.)
 	threadFirst := zh.thread && (zh.creditAt == 0 || zh.threadAt <= zh.creditAt)
 	if zhPage {
-		if len(zh.forum) > 0 && threadFirst {
+		if len(zh.forum) > 0 {
 			return zh.forum
 		}
 		if len(zh.owner) > 0 {

@@ -65,7 +65,7 @@ func forumPoster(root *html.Node) []string {
 				if seen > forumPosterMaxLinks {
 					return true
 				}
-				if href := mAttr(n, "href"); containsAnyWord(href, forumHrefWords) && forumUserHrefRe.MatchString(href) && !mNoiseAncestor(n) && inThreadPost(n) {
+				if href := mAttr(n, "href"); containsAnyWord(href, forumHrefWords) && forumUserHrefRe.MatchString(href) && !mNoiseAncestor(n) && !publisherLink(n) && inThreadPost(n) {
 					if t := strings.TrimSpace(mWords(n)); t != "" && utf8.RuneCountInString(t) <= 30 && !zhFloorRe.MatchString(t) {
 						// The first named member is the starter: a junk
 						// name ("admin") ends the search, lest a later
@@ -114,6 +114,28 @@ func inThreadPost(a *html.Node) bool {
 		}
 		if _, _, ok := date.Find(t, date.Context{}); ok {
 			return true
+		}
+	}
+	return false
+}
+
+// publisherLink reports whether the link follows a 发布者/发布人 label
+// ("发布者: <a>青川小编</a>"): a portal's account that published an
+// article (a weak poster, see zhPublisher), not a thread's starter.
+func publisherLink(a *html.Node) bool {
+	for p := a.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.TextNode {
+			if t := strings.TrimSpace(p.Data); t != "" {
+				t = strings.TrimRight(t, ":： ")
+				for _, w := range zhPublisherWords {
+					if strings.HasSuffix(t, w) {
+						return true
+					}
+				}
+				return false
+			}
+		} else if p.Type == html.ElementNode {
+			return false
 		}
 	}
 	return false

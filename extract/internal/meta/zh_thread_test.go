@@ -60,7 +60,7 @@ func TestForumPoster(t *testing.T) {
 		},
 		{
 			name: "a junk name first stops the search",
-			page: `<div class="post"><p>发布者: <a href="space-uid-1.html">admin</a> 发表于 2023-6-2</p></div><div class="post"><a href="space-uid-7.html">湖边听雨</a> 发表于 2023-6-2</div>`,
+			page: `<div class="post"><p><a href="space-uid-1.html">admin</a> 发表于 2023-6-2</p></div><div class="post"><a href="space-uid-7.html">湖边听雨</a> 发表于 2023-6-2</div>`,
 		},
 		{
 			name: "members' links under a story's prose are its comments'",
@@ -70,6 +70,15 @@ func TestForumPoster(t *testing.T) {
 			name: "the starter's link before the first post's prose",
 			page: `<table><tr><td class="pls"><a href="space-uid-3307.html">骑行老张</a></td><td class="plc"><em>发表于 2023-6-2 10:15</em><p>上周末骑车去了湖边，路上车不多，风景很好，推荐大家周末也去转转。</p></td></tr></table>`,
 			want: []string{"骑行老张"},
+		},
+		{
+			name: "a portal's publisher account is no starter",
+			page: `<p class="xg1">2023-07-11 16:40 | 发布者: <a href="space-uid-7.html">青川小编</a> | 查看: 1532</p>`,
+		},
+		{
+			name: "a publisher account, traditional, before a post's starter",
+			page: `<p>2023-07-11 發佈者：<a href="space-uid-7.html">社區小編</a></p><div class="post"><a href="space-uid-9.html">河邊慢跑人</a> 發表於 2023-07-11</div>`,
+			want: []string{"河邊慢跑人"},
 		},
 		{
 			name: "a people link in the crumbs, away from any post head",
