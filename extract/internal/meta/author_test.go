@@ -99,6 +99,7 @@ func TestHanName(t *testing.T) {
 	}{
 		{"王若溪", true}, {"欧阳修", true}, {"張明遠", true}, {"注意到", false},
 		{"首先感谢你抽空", false}, {"王", false}, {"John", false},
+		{"溫曉嵐", true}, {"賴明德", true}, {"赖明德", true}, {"龍嘉怡", true}, {"關子謙", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {

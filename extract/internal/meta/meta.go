@@ -112,6 +112,7 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 		// name the owner less surely than the title.
 		zh.blogger = blogOwnerFromURL(base.String())
 	}
+	zh.blogHost = base != nil && strings.Contains(strings.ToLower(base.Host), "blog")
 
 	// Authors.
 	lang := pageLanguage(h, lines)
@@ -281,6 +282,12 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// first; then the poster ("X 发表于") of a repost, or of a thread
 	// whose credits stand after the poster's line (in the post's text; a
 	// comment's poster comes after the story's credit).
+	// For a poster's line on a thread, the thread marks must come before
+	// the page's first credit and its prose: marks after them are those
+	// of a comment section under a story. (The starter's link is held
+	// to the same by forumPoster: a member's link after the prose is a
+	// comment's.)
+	threadFirst := zh.thread && (zh.creditAt == 0 || zh.threadAt <= zh.creditAt)
 	if zhPage {
 		if len(zh.forum) > 0 {
 			return zh.forum
@@ -297,7 +304,7 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 		if len(zh.own) > 0 {
 			return zh.own
 		}
-		if len(zh.poster) > 0 && (zh.repost || zh.thread && (zh.creditAt == 0 || zh.posterAt < zh.creditAt)) {
+		if len(zh.poster) > 0 && (zh.repost || threadFirst && (zh.proseAt == 0 || zh.threadAt <= zh.proseAt) && (zh.creditAt == 0 || zh.posterAt < zh.creditAt)) {
 			return zh.poster
 		}
 	}
@@ -307,7 +314,10 @@ func pageAuthors(ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, visible
 	// The blog's own name or profile line, or the account in its path,
 	// names its owner less surely than the title: an explicit 作者 label
 	// beats it, a credit in the text it reposts does not.
-	if zhPage && len(zh.blogger) > 0 {
+	// A reporter's credit on a news page (no repost mark, no blog host)
+	// is the story's own: a blog box beside it (博主推荐, "X的博客") is a
+	// widget.
+	if zhPage && len(zh.blogger) > 0 && (zh.repost || zh.blogHost || len(zh.reporter) == 0) {
 		if len(zh.poster) > 0 {
 			return zh.poster
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+
 	"newsarchive/extract/internal/alt"
 	"newsarchive/extract/internal/date"
 	"newsarchive/extract/internal/zh"
@@ -278,7 +280,15 @@ type zhResult struct {
 	own      []string // the post's own byline: its dated 作者 line, "posted @ 日期 X", "原创 X"
 	forum    []string // a forum thread's starter (see forumPoster)
 	thread   bool     // the page shows forum-thread marks (楼主, 发表于)
-	repost   bool     // a line marks the text as reposted (转载自, 原文地址)
+	threadAt int      // one more than the index of the first such line
+	blogHost bool     // the page's host is a blog host (blog.*)
+	prose    bool     // a line of prose (zhProse) outside noise came before
+	proseAt  int      // one more than the index of that line
+	// sectioned: a heading followed the prose, opening another section
+	// (comments, related stories, a sidebar's box).
+	sectioned bool
+	proseBox  *html.Node // the element holding that prose line's block
+	repost    bool       // a line marks the text as reposted (转载自, 原文地址)
 	// posterAt and creditAt are one more than the index of the line the
 	// poster, and the first 作者 or 记者 credit, was read from (0: none).
 	posterAt, creditAt int
@@ -309,7 +319,7 @@ func readZhLabels(lines []metaLine) zhResult {
 			for _, f := range fields {
 				switch f.role {
 				case zhAuthor:
-					if r.authors == nil && !ln.noise && !zhBookLine(t) {
+					if r.authors == nil && !ln.noise && !zhBookLine(t) && !opensWithTitleLink(ln.node) {
 						r.authors = zhNames(f.value, true)
 					}
 				case zhReporter:
@@ -329,13 +339,15 @@ func readZhLabels(lines []metaLine) zhResult {
 			if r.reporter == nil && !ln.noise && zhHasReporterWord(t) {
 				r.reporter = zhBareCredit(t)
 			}
-			if r.poster == nil && !ln.noise && ln.runes <= 60 && containsAnyWord(t, zhPostedWords) {
+			// A poster after a heading that follows the prose is a
+			// comment's (see zhResult.sectioned).
+			if r.poster == nil && !ln.noise && !r.sectioned && ln.runes <= 60 && containsAnyWord(t, zhPostedWords) {
 				if m := zhPostedRe.FindStringSubmatch(t); m != nil && !zhFloorRe.MatchString(m[1]) {
 					r.poster = cleanAuthors(m[1])
 				}
 			}
 			marks := r.readPostLine(ln, i)
-			if r.poster == nil && !ln.noise && ln.runes <= 80 {
+			if r.poster == nil && !ln.noise && !r.sectioned && ln.runes <= 80 {
 				if r.poster = zhByPoster(t); r.poster == nil && marks&markPublish != 0 {
 					r.poster = zhPublisher(t)
 				}
@@ -376,6 +388,15 @@ func readZhLabels(lines []metaLine) zhResult {
 				photo = r.reporter
 			}
 			r.reporter = nil
+		}
+		if !r.prose && !ln.noise && zhProse(t, ln.runes) {
+			r.prose, r.proseAt = true, i+1
+			if ln.node != nil {
+				r.proseBox = ln.node.Parent
+			}
+		}
+		if r.prose && ln.heading > 0 && !under(ln.node, r.proseBox) {
+			r.sectioned = true // not a subheading of the text
 		}
 		if r.posterAt == 0 && r.poster != nil {
 			r.posterAt = i + 1
@@ -521,4 +542,17 @@ func zhParenEndsText(before string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return strings.ContainsRune("。！？.!?”」』…", r)
+}
+
+// under reports whether n is box or inside it (false for a nil box).
+func under(n, box *html.Node) bool {
+	if box == nil {
+		return false
+	}
+	for p := n; p != nil; p = p.Parent {
+		if p == box {
+			return true
+		}
+	}
+	return false
 }

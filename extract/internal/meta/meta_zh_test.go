@@ -2,6 +2,7 @@ package meta
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -10,7 +11,12 @@ import (
 func zhLines(texts ...string) []metaLine {
 	out := make([]metaLine, len(texts))
 	for i, t := range texts {
-		out[i] = metaLine{text: t, runes: len([]rune(t))}
+		// "## 留言": a heading line.
+		h, ok := strings.CutPrefix(t, "## ")
+		out[i] = metaLine{text: h, runes: len([]rune(h))}
+		if ok {
+			out[i].heading = 2
+		}
 	}
 	return out
 }

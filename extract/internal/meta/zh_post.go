@@ -18,7 +18,9 @@ import (
 // names no owner.
 // The owner's segment before a platform name must follow a separator
 // itself: in "Go 语言里的切片_博客" the segment is the post's title.
-var zhBlogTitleRe = regexp.MustCompile(`(?:^|[_|–—－｜»\-]|\s)\s*([^_|–—－｜»\s\-]{2,20}?)\s*的(?:博客|部落格|个人空间|個人空間|空间|空間|专栏|專欄|日志|日誌)|[_|–—－｜»\-]\s*([^_|–—－｜»\s\-]{2,20}?)\s*[_|–—－｜\-]\s*[^_|–—－｜»\s\-的]{0,6}(?:博客|部落格)\s*$`)
+// "X的博客" must end its segment: in a headline ("退休教师的博客里记满
+// 了…_新闻网") it is the story's subject.
+var zhBlogTitleRe = regexp.MustCompile(`(?:^|[_|–—－｜»\-]|\s)\s*([^_|–—－｜»\s\-]{2,20}?)\s*的(?:博客|部落格|个人空间|個人空間|空间|空間|专栏|專欄|日志|日誌)(?:$|[_|–—－｜»\-]|\s)|[_|–—－｜»\-]\s*([^_|–—－｜»\s\-]{2,20}?)\s*[_|–—－｜\-]\s*[^_|–—－｜»\s\-的]{0,6}(?:博客|部落格)\s*$`)
 
 // zhBlogHostTitleRe: a title that is the owner's name and the blog
 // host ("青禾 | blog.example.com").

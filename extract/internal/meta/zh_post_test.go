@@ -18,6 +18,9 @@ func TestBlogOwnerFromTitle(t *testing.T) {
 		{"platform name only", "湖畔博客 » 春天来了", nil},
 		{"no blog", "湖畔码头今起恢复通航_湖畔网", nil},
 		{"post title before a bare platform name", "Go 语言里的切片扩容_博客", nil},
+		{"a headline about someone's blog", "退休教师的博客里记满了学生的故事_江城新闻网", nil},
+		{"a headline about someone's blog, traditional", "老校長的部落格成了校友的聚會所_港灣新聞網", nil},
+		{"owner's blog before the platform", "春天来了_青禾的博客_湖畔博客", []string{"青禾"}},
 		{"owner's diary on a platform", "春日湖畔散记 - 青禾的日志 - 湖畔博客", []string{"青禾"}},
 	}
 	for _, tc := range tests {
@@ -145,6 +148,10 @@ func TestZhCreditReadsAsName(t *testing.T) {
 		{name: "thread starter's label on the thread's head", lines: []string{"楼主：青禾 时间：2024-03-05 09:20:11 点击：1234"}, own: []string{"青禾"}},
 		{name: "a reply to the starter", lines: []string{"回复 楼主：写得真好"}},
 		{name: "poster label", lines: []string{"发帖人：青禾"}, own: []string{"青禾"}},
+		{name: "an undated reply to the starter after the story's prose", lines: []string{"城南菜场将迁至三百米外的空地新建，新菜场建筑面积是老菜场的两倍，设有停车场和冷库，预计明年春节前启用。", "楼主：李大姐"}},
+		{name: "the starter's dated head after a notice's prose", lines: []string{"本版块只讨论江城本地的事情，发帖前请先看版规，广告帖一律删除，谢谢大家的配合。", "楼主：青禾 时间：2024-03-05 09:20:11"}, own: []string{"青禾"}},
+		{name: "a comment's dated 作者 line in a section after the prose", lines: []string{"城南菜场将迁至三百米外的空地新建，新菜场建筑面积是老菜场的两倍，设有停车场和冷库，预计明年春节前启用。", "## 留言", "作者 城南老住户 · 2023-06-07 10:00"}},
+		{name: "the post's dated 作者 line after its prose", lines: []string{"每年这个时候都要去湖边看看，今年的候鸟来得早，湖面上到处都是，拍了不少照片，回头整理好了再发上来。", "作者：松间客 | 发布于 2022-10-08 21:16"}, authors: []string{"松间客"}, own: []string{"松间客"}},
 		{name: "the CMS account that published the page", lines: []string{"发布者：青禾 发布时间：2024-03-05"}, poster: []string{"青禾"}},
 		{name: "writer's credit with a bar", lines: []string{"文 | 青禾"}, authors: []string{"青禾"}},
 		{name: "a bar after 正文 is no credit", lines: []string{"正文 | 下一页"}},

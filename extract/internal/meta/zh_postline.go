@@ -3,6 +3,10 @@ package meta
 import (
 	"strings"
 
+	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/date"
+
 	"newsarchive/extract/internal/zh"
 )
 
@@ -13,14 +17,15 @@ import (
 // the patterns run: most lines of a page hold none of them
 // (FuzzZhThreadPrefilters checks each is sound).
 var (
-	zhPostedAtFirst  = append([]string{"posted"}, zh.Both("发表于", "发布于")...)
-	zhAuthorWords    = zh.Both("作者")
-	zhStarterWords   = zh.Both("楼主", "发帖人", "帖主", "张贴者")
-	zhPublisherWords = zh.Both("发布者", "发布人")
-	zhOriginalWords  = zh.Both("原创")
-	zhBloggerWords   = zh.Both("博主")
-	zhPostHeadWords  = zh.Both("由")
-	zhRepostWords    = zh.Both("转载", "转自", "原文")
+	zhPostedAtFirst      = append([]string{"posted"}, zh.Both("发表于", "发布于")...)
+	zhAuthorWords        = zh.Both("作者")
+	zhStarterWords       = zh.Both("楼主", "发帖人", "帖主", "张贴者")
+	zhFooterStarterWords = zh.Both("张贴者")
+	zhPublisherWords     = zh.Both("发布者", "发布人")
+	zhOriginalWords      = zh.Both("原创")
+	zhBloggerWords       = zh.Both("博主")
+	zhPostHeadWords      = zh.Both("由")
+	zhRepostWords        = zh.Both("转载", "转自", "原文")
 )
 
 // hasAnyPrefix reports whether s opens with one of words, after blanks.
@@ -101,7 +106,9 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 	if ln.runes <= 80 {
 		marks = zhPostMarks(t)
 	}
-	if r.own == nil && marks != 0 {
+	// The post's own byline stands before the sections that follow its
+	// text (the comments' "作者 X · 日期", a related story's).
+	if r.own == nil && marks != 0 && !r.sectioned && !opensWithTitleLink(ln.node) {
 		// The post's meta line may sit in the post's footer block.
 		if marks&markAuthor != 0 {
 			r.own = zhPostAuthorLine(t)
@@ -110,7 +117,9 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 			r.own = zhPostedAfterDate(t)
 		}
 		if r.own == nil && marks&markOrig != 0 && !ln.noise && i < zhOriginalMaxLine {
-			r.own = zhOriginalAuthor(t)
+			if r.own = zhOriginalAuthor(t); r.own != nil && !originalBadge(ln.node, t) {
+				r.own = nil // "原创 话剧 《渡口》" in the text: no mark of its own
+			}
 		}
 		if r.own == nil && marks&markBy != 0 {
 			r.own = zhByLine(t)
@@ -119,7 +128,7 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 			r.own = zhPostHead(t)
 		}
 		if r.own == nil && marks&(markFloor|markPost) != 0 {
-			r.own = zhStarter(t) // in the post's footer block too
+			r.own = zhStarter(t, r.prose) // in the post's footer block too
 		}
 	}
 	if len(r.own) > 0 && zhOrgSuffixRe.MatchString(r.own[0]) {
@@ -132,10 +141,76 @@ func (r *zhResult) readPostLine(ln metaLine, i int) uint16 {
 		}
 	}
 	if !r.thread && ln.runes <= 60 && marks&(markFloor|markPost) != 0 && containsAnyWord(t, zhThreadWords) {
-		r.thread = true
+		r.thread, r.threadAt = true, i+1
 	}
 	if !r.repost && marks&(markRepost|markOrig) != 0 && zhRepostLine(t) {
 		r.repost = true
 	}
 	return marks
+}
+
+// teaserTitleHan: the Han runes of a link that reads as another story's
+// title, longer than any name.
+const teaserTitleHan = 6
+
+// firstText is the first text node holding more than blanks under
+// block, outside hidden and code elements; nil if none.
+func firstText(block *html.Node) *html.Node {
+	if block == nil {
+		return nil
+	}
+	for c := block.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return c
+		}
+		if c.Type == html.ElementNode && !skipHidden(c) {
+			if t := firstText(c); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// opensWithTitleLink reports whether the block opens with a link to
+// another story ("<a>地铁二号线客流创新高</a> 作者：X 2023-08-12"): an
+// item of a related-reading list, whose byline is that story's. A
+// post's own meta line opens with its label or the poster's name.
+func opensWithTitleLink(block *html.Node) bool {
+	first := firstText(block)
+	if first == nil {
+		return false
+	}
+	for p := first.Parent; p != nil && p != block; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "a" {
+			han := 0
+			for _, r := range mWords(p) {
+				if isHan(r) {
+					han++
+				}
+			}
+			return han >= teaserTitleHan
+		}
+	}
+	return false
+}
+
+// originalBadge reports whether the 原创 opening line t is the mark of
+// a public-account article: 原创 in an element of its own (the badge
+// before the writer's name), or a line that dates the post.
+func originalBadge(block *html.Node, t string) bool {
+	if _, _, ok := date.Find(t, date.Context{}); ok {
+		return true
+	}
+	first := firstText(block)
+	if first == nil {
+		return false
+	}
+	s := strings.TrimSpace(first.Data)
+	for _, w := range zhOriginalWords {
+		if s == w {
+			return true
+		}
+	}
+	return false
 }

@@ -30,6 +30,15 @@ var forumUserHrefRe = regexp.MustCompile(`(?:^|/)(?:space-(?:uid-\d+|username-[^
 // (TestForumHrefPrefilter).
 var forumHrefWords = []string{"space", "u.php", "member", "showuser", "home/main", "people/"}
 
+// zhProseRunes: a run of text this long, with a sentence's commas, is
+// a story's or a post's prose, not a head, a label or a name line.
+const zhProseRunes = 40
+
+// zhProse reports whether s (of n runes) reads as prose.
+func zhProse(s string, n int) bool {
+	return n >= zhProseRunes && strings.Contains(s, "，") && strings.Contains(s, "。")
+}
+
 // forumPosterMaxLinks bounds how many links are looked at.
 const forumPosterMaxLinks = 400
 
@@ -42,6 +51,11 @@ func forumPoster(root *html.Node) []string {
 	seen := 0
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode && zhProse(n.Data, utf8.RuneCountInString(n.Data)) && n.Parent != nil && !mNoiseAncestor(n.Parent) {
+			// The story's prose before any member's link: the links
+			// below are its comments', not a thread starter's.
+			return true
+		}
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "script", "style", "head", "nav", "header", "footer":
@@ -51,7 +65,7 @@ func forumPoster(root *html.Node) []string {
 				if seen > forumPosterMaxLinks {
 					return true
 				}
-				if href := mAttr(n, "href"); containsAnyWord(href, forumHrefWords) && forumUserHrefRe.MatchString(href) && !mNoiseAncestor(n) {
+				if href := mAttr(n, "href"); containsAnyWord(href, forumHrefWords) && forumUserHrefRe.MatchString(href) && !mNoiseAncestor(n) && !publisherLink(n) && inThreadPost(n) {
 					if t := strings.TrimSpace(mWords(n)); t != "" && utf8.RuneCountInString(t) <= 30 && !zhFloorRe.MatchString(t) {
 						// The first named member is the starter: a junk
 						// name ("admin") ends the search, lest a later
@@ -74,6 +88,57 @@ func forumPoster(root *html.Node) []string {
 	}
 	walk(root)
 	return out
+}
+
+// forumPostDepth bounds how far above a member's link its post's block
+// is looked for.
+const forumPostDepth = 8
+
+// inThreadPost reports whether a member's link sits in a post: a block
+// near it shows a thread mark (the floor, 发表于) or a date, as the
+// post's head or author cell does. A member's link elsewhere (a
+// column's link in the crumbs, a news page's "/people/" section) names
+// no poster.
+func inThreadPost(a *html.Node) bool {
+	p := a.Parent
+	for d := 0; p != nil && d < forumPostDepth; d, p = d+1, p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		if p.Data == "body" || p.Data == "html" {
+			return false
+		}
+		t := mWords(p)
+		if containsAnyWord(t, zhThreadWords) {
+			return true
+		}
+		if _, _, ok := date.Find(t, date.Context{}); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// publisherLink reports whether the link follows a 发布者/发布人 label
+// ("发布者: <a>青川小编</a>"): a portal's account that published an
+// article (a weak poster, see zhPublisher), not a thread's starter.
+func publisherLink(a *html.Node) bool {
+	for p := a.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.TextNode {
+			if t := strings.TrimSpace(p.Data); t != "" {
+				t = strings.TrimRight(t, ":： ")
+				for _, w := range zhPublisherWords {
+					if strings.HasSuffix(t, w) {
+						return true
+					}
+				}
+				return false
+			}
+		} else if p.Type == html.ElementNode {
+			return false
+		}
+	}
+	return false
 }
 
 // zhFloorRe: the floor marks of a thread ("楼主", "2楼", "沙发", "#1"),
@@ -167,14 +232,22 @@ var zhAuthorSpacedRe = regexp.MustCompile(`^(?:` + zh.Alt("作者") + `)\s+([^\s
 // Blogger's Chinese "posted by" (张贴者：) is the post's byline too.
 var zhStarterRe = regexp.MustCompile(`^(?:` + zh.Alt("楼主", "发帖人", "帖主", "张贴者") + `)\s*[:：]\s*([^\s|｜]{2,20})`)
 
-// zhStarter reads the thread starter from that label.
-func zhStarter(t string) []string {
+// zhStarter reads the thread starter from that label. After the page's
+// prose the label stands in the head of a post only with the post's
+// date ("楼主：青禾 时间：…"); undated there, it opens a reply to the
+// starter ("楼主：说得对"). Blogger's 张贴者 is a footer label.
+func zhStarter(t string, afterProse bool) []string {
 	if !(hasAnyPrefix(t, zhStarterWords)) {
 		return nil
 	}
 	m := zhStarterRe.FindStringSubmatch(t)
 	if m == nil {
 		return nil
+	}
+	if afterProse && !hasAnyPrefix(t, zhFooterStarterWords) {
+		if _, _, ok := date.Find(t, date.Context{}); !ok {
+			return nil
+		}
 	}
 	return zhNames(m[1], true)
 }
@@ -223,7 +296,9 @@ func zhOriginalAuthor(t string) []string {
 
 // zhRepostRe: a line that marks the text as reposted ("转载自：…", "原文
 // 地址：…", "【转载】标题").
-var zhRepostRe = regexp.MustCompile(`^\s*[\[【(（]?(?:` + zh.Alt("转载", "转自", "原文地址", "原文链接", "原文作者", "原文出处") + `)`)
+// 转载 marks a repost only before its source or the bracket's end: a
+// notice's "转载请注明出处" marks none.
+var zhRepostRe = regexp.MustCompile(`^\s*[\[【(（]?(?:(?:` + zh.Alt("转载") + `)(?:[自于於:：\]】)）\s]|$)|(?:` + zh.Alt("转自", "原文地址", "原文链接", "原文作者", "原文出处") + `))`)
 
 // zhOriginalMaxLine: the 原创 mark stands under the headline, among the
 // first lines of the page.

@@ -15,28 +15,28 @@ func TestForumPoster(t *testing.T) {
 	}{
 		{
 			name: "Discuz! X: the first post's name link",
-			page: `<div id="postlist"><div class="authi"><a href="space-uid-3307.html" class="xw1">骑行老张</a></div><p>正文</p>
-<div class="authi"><a href="space-uid-5120.html">湖边听雨</a></div></div>`,
+			page: `<div id="postlist"><table id="pid1"><tr><td class="pls"><div class="authi"><a href="space-uid-3307.html" class="xw1">骑行老张</a></div></td><td class="plc"><div class="authi"><em>发表于 2023-6-2 10:15</em></div><p>正文</p></td></tr></table>
+<table id="pid2"><tr><td class="pls"><div class="authi"><a href="space-uid-5120.html">湖边听雨</a></div></td><td class="plc"><em>发表于 2023-6-2 11:20</em></td></tr></table></div>`,
 			want: []string{"骑行老张"},
 		},
 		{
 			name: "avatar link without text, then the name",
-			page: `<td class="postauthor"><a href="space.php?uid=884"><img src="a.jpg"></a><cite><a href="space.php?uid=884">阿木</a></cite></td>`,
+			page: `<table><tr><td class="postauthor"><a href="space.php?uid=884"><img src="a.jpg"></a><cite><a href="space.php?uid=884">阿木</a></cite></td><td class="postcontent"><div class="postinfo">发表于 2008-3-14 21:02</div></td></tr></table>`,
 			want: []string{"阿木"},
 		},
 		{
 			name: "phpwind profile link",
-			page: `<div class="readName b"><a href="u.php?uid=2231">青禾</a></div>`,
+			page: `<table><tr><td class="floot_left"><div class="readName b"><a href="u.php?uid=2231">青禾</a></div></td><td class="floot_right"><span>楼主</span> <span>发表于: 2024-06-02</span></td></tr></table>`,
 			want: []string{"青禾"},
 		},
 		{
 			name: "phpBB profile link, Latin name",
-			page: `<p class="author">by <a href="./memberlist.php?mode=viewprofile&amp;u=58">lakeside88</a></p>`,
+			page: `<div class="postbody"><p class="author">by <a href="./memberlist.php?mode=viewprofile&amp;u=58">lakeside88</a> » 2024-03-05 09:20</p></div>`,
 			want: []string{"lakeside88"},
 		},
 		{
 			name: "the member's own link in the navigation is skipped",
-			page: `<nav><a href="home.php?mod=space&amp;uid=9">我的空间</a></nav><div class="authi"><a href="space-uid-3307.html">骑行老张</a></div>`,
+			page: `<nav><a href="home.php?mod=space&amp;uid=9">我的空间</a> 2023-6-2</nav><div class="post"><div class="authi"><a href="space-uid-3307.html">骑行老张</a></div><em>发表于 2023-6-2 10:15</em></div>`,
 			want: []string{"骑行老张"},
 		},
 		{
@@ -45,22 +45,48 @@ func TestForumPoster(t *testing.T) {
 		},
 		{
 			name: "a floor mark with a profile link",
-			page: `<a href="space-uid-12.html">楼主</a><a href="space-uid-12.html">山风</a>`,
+			page: `<div class="post"><a href="space-uid-12.html">楼主</a><a href="space-uid-12.html">山风</a> 发表于 2023-6-2</div>`,
 			want: []string{"山风"},
 		},
 		{
 			name: "Discuz! profile by user name",
-			page: `<div class="authi"><a href="home.php?mod=space&amp;username=qingshan">青山客</a></div>`,
+			page: `<div class="post"><div class="authi"><a href="home.php?mod=space&amp;username=qingshan">青山客</a> 发表于 2023-6-2 10:15</div></div>`,
 			want: []string{"青山客"},
 		},
 		{
 			name: "a group board's people link",
-			page: `<div class="topic-doc"><span class="from">来自: <a href="https://www.group.example/people/qinghe/">青禾</a></span></div>`,
+			page: `<div class="topic-doc"><h3><span class="from">来自: <a href="https://www.group.example/people/qinghe/">青禾</a></span><span class="create-time">2023-06-02 10:15:31</span></h3></div>`,
 			want: []string{"青禾"},
 		},
 		{
 			name: "a junk name first stops the search",
-			page: `<p>发布者: <a href="space-uid-1.html">admin</a></p><div class="box"><a href="space-uid-7.html">湖边听雨</a></div>`,
+			page: `<div class="post"><p><a href="space-uid-1.html">admin</a> 发表于 2023-6-2</p></div><div class="post"><a href="space-uid-7.html">湖边听雨</a> 发表于 2023-6-2</div>`,
+		},
+		{
+			name: "members' links under a story's prose are its comments'",
+			page: `<div class="article"><p>今年以来，江城利用街角空地和拆违腾出的零星地块新建口袋公园二十处，市民步行五分钟左右就能走到一处。</p></div><div class="pl-item"><a href="home.php?mod=space&amp;uid=3381">湖畔散步者</a> <span>发表于 2023-06-05 10:02</span></div>`,
+		},
+		{
+			name: "the starter's link before the first post's prose",
+			page: `<table><tr><td class="pls"><a href="space-uid-3307.html">骑行老张</a></td><td class="plc"><em>发表于 2023-6-2 10:15</em><p>上周末骑车去了湖边，路上车不多，风景很好，推荐大家周末也去转转。</p></td></tr></table>`,
+			want: []string{"骑行老张"},
+		},
+		{
+			name: "a portal's publisher account is no starter",
+			page: `<p class="xg1">2023-07-11 16:40 | 发布者: <a href="space-uid-7.html">青川小编</a> | 查看: 1532</p>`,
+		},
+		{
+			name: "a publisher account, traditional, before a post's starter",
+			page: `<p>2023-07-11 發佈者：<a href="space-uid-7.html">社區小編</a></p><div class="post"><a href="space-uid-9.html">河邊慢跑人</a> 發表於 2023-07-11</div>`,
+			want: []string{"河邊慢跑人"},
+		},
+		{
+			name: "a people link in the crumbs, away from any post head",
+			page: `<div class="crumbs"><a href="/">首页</a> &gt; <a href="/people/renwu/">人物</a></div><h1>标题</h1><div class="src">发表于：2023-10-09</div>`,
+		},
+		{
+			name: "a member's link in a box with no post head",
+			page: `<div class="box"><a href="space-uid-7.html">青川小编</a></div><div class="post"><em>发表于 2023-6-2</em></div>`,
 		},
 		{
 			name: "author pages of a news site are no forum profile",
@@ -90,6 +116,10 @@ func TestZhRepostMark(t *testing.T) {
 		{"原文地址：江城老街改造方案公布", true},
 		{"轉載自：江城規劃研究", true},
 		{"本站文章未经授权禁止转载", false},
+		{"转载请注明出处：江城新闻网", false},
+		{"轉載請註明出處", false},
+		{"转载：江城规划研究", true},
+		{"[转载]", true},
 		{"转眼又是一年春天", false},
 	}
 	for _, tc := range tests {
