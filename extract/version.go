@@ -7,7 +7,7 @@ package extract
 // only after re-reading that version with the same extractor, so that an
 // upgrade never looks like an edit. TestGolden fails when the output on
 // the fixtures changes while Version stays the same.
-const Version = "2026.12-9c"
+const Version = "2026.12-10"
 
 // Extractor is an extraction function with the version its output is
 // recorded under. The crawler and the archive take one so that tests can
