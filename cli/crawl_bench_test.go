@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -49,7 +50,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 	job := config.Job{Name: "bench", Seeds: []string{s.URL + "/"}, MaxDepth: 1}
 	var total, bare, noIndex, flush, cpu, noIndexCPU, reindexCPU time.Duration
 	pages, barePages, noIndexPages := 0, 0, 0
-	var peakHeap, noIndexPeakHeap, indexBytes uint64
+	var peakHeap, noIndexPeakHeap, indexBytes, segments uint64
 	resetPeakRSS()
 	// crawl runs one crawl and returns its pages, wall time and the
 	// process's CPU time meanwhile (which includes the test site's). Its
@@ -70,7 +71,11 @@ func BenchmarkCrawl5000(b *testing.B) {
 		ctx := pprof.WithLabels(context.Background(), pprof.Labels("crawl", label))
 		pprof.SetGoroutineLabels(ctx)
 		defer pprof.SetGoroutineLabels(context.Background())
-		stopSampling, peak := sampleHeap()
+		profile := ""
+		if withIndex {
+			profile = os.Getenv("NEWSARCHIVE_BENCH_PEAK_PROFILE")
+		}
+		stopSampling, peak := sampleHeap(profile)
 		start, startCPU := time.Now(), storetest.CPUTime()
 		run, err := svc.RunJob(ctx, job, app.RunOptions{})
 		took, used := time.Since(start), storetest.CPUTime()-startCPU
@@ -88,7 +93,8 @@ func BenchmarkCrawl5000(b *testing.B) {
 		}
 		flush += timed.end
 		if withIndex {
-			indexBytes = max(indexBytes, dirBytes(b, search.Path(c.Store.Path)))
+			size, files := dirBytes(b, search.Path(c.Store.Path), ".zap")
+			indexBytes, segments = max(indexBytes, size), max(segments, files)
 		}
 		return run.Pages, took, used
 	}
@@ -115,6 +121,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 	b.ReportMetric(100*(float64(cpu)/float64(noIndexCPU)-1), "index-cpu-cost-%")
 	b.ReportMetric(float64(reindexCPU.Microseconds())/float64(noIndexPages), "reindex-cpu-µs/page")
 	b.ReportMetric(float64(indexBytes)/(1<<20), "index-MB")
+	b.ReportMetric(float64(segments), "index-segments")
 	bareRate := float64(barePages) / bare.Seconds()
 	b.ReportMetric(bareRate, "bare-colly-pages/s")
 	b.ReportMetric(rate/bareRate, "x-bare-colly")
@@ -144,23 +151,26 @@ func reindex(b *testing.B, path string) time.Duration {
 	return storetest.CPUTime() - start
 }
 
-// dirBytes is the size of the files under dir.
-func dirBytes(b *testing.B, dir string) uint64 {
-	var n uint64
+// dirBytes is the size of the files under dir, and how many of them have
+// names ending in ext (scorch's segments are .zap files).
+func dirBytes(b *testing.B, dir, ext string) (size, files uint64) {
 	err := filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		fi, err := d.Info()
 		if err == nil {
-			n += uint64(fi.Size())
+			size += uint64(fi.Size())
+			if strings.HasSuffix(d.Name(), ext) {
+				files++
+			}
 		}
 		return err
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return n
+	return size, files
 }
 
 // bareColly is the yardstick for BenchmarkCrawl5000: the plainest colly
@@ -187,9 +197,10 @@ func bareColly(b *testing.B, seed string, parallelism int) int {
 }
 
 // sampleHeap records the peak of the Go heap in use (live and not yet
-// collected objects) every 20 ms until stop is called. Unlike VmHWM it
+// collected objects) every 20 ms until stop is called, and writes a heap
+// profile to the file profile (unless "") at each new peak. Unlike VmHWM it
 // leaves out the store's memory-mapped file, which the kernel can drop.
-func sampleHeap() (stop func(), peak *uint64) {
+func sampleHeap(profile string) (stop func(), peak *uint64) {
 	peak = new(uint64)
 	done := make(chan struct{})
 	finished := make(chan struct{})
@@ -202,6 +213,9 @@ func sampleHeap() (stop func(), peak *uint64) {
 			runtime.ReadMemStats(&ms)
 			if ms.HeapInuse > *peak {
 				*peak = ms.HeapInuse
+				if profile != "" {
+					writePeakProfile(profile)
+				}
 			}
 			select {
 			case <-done:
@@ -224,4 +238,16 @@ func (t *timedIndexer) End() error {
 	err := t.Indexer.End()
 	t.end += time.Since(start)
 	return err
+}
+
+// writePeakProfile writes a heap profile to path (the live objects as of
+// the last collection), so that one taken at each new peak shows what
+// holds the heap there: NEWSARCHIVE_BENCH_PEAK_PROFILE=peak.pprof.
+func writePeakProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	pprof.Lookup("heap").WriteTo(f, 0)
 }
