@@ -69,8 +69,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: parse: %w", err)
 	}
-	revealStreamed(doc.Selection.Nodes[0])
-	revealTemplates(doc.Selection.Nodes[0])
+	revealScriptParts(doc.Selection.Nodes[0])
 	var base *url.URL
 	if u, err := url.Parse(opts.URL); err == nil && u.IsAbs() {
 		base = u

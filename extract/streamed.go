@@ -10,6 +10,48 @@ import (
 	"newsarchive/extract/internal/dom"
 )
 
+// scriptParts are what a page's scripts would show and a parser does not
+// see, found in one walk of the tree (findScriptParts): React's streamed
+// parts (revealStreamed) and a post shipped as a template inside the
+// declared article body (revealTemplates).
+type scriptParts struct {
+	segs   []*html.Node          // <div hidden id="S:N">
+	tmpl   map[string]*html.Node // "N" -> the template, boundary or placeholder
+	bodies []*html.Node          // itemprop="articleBody"
+}
+
+func findScriptParts(root *html.Node) *scriptParts {
+	p := &scriptParts{tmpl: map[string]*html.Node{}}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			id := dom.Attr(n, "id")
+			switch {
+			case n.DataAtom == atom.Template && len(id) > 2 && (id[:2] == "B:" || id[:2] == "P:"):
+				p.tmpl[id[2:]] = n
+			case n.DataAtom == atom.Div && len(id) > 2 && id[:2] == "S:" && hasAttr(n, "hidden"):
+				p.segs = append(p.segs, n)
+			}
+			if strings.EqualFold(dom.Attr(n, "itemprop"), "articleBody") {
+				p.bodies = append(p.bodies, n)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return p
+}
+
+// revealScriptParts puts in place what the page's scripts would show,
+// the streamed parts first (a template may stand in one).
+func revealScriptParts(root *html.Node) {
+	p := findScriptParts(root)
+	p.revealStreamed()
+	p.revealTemplates()
+}
+
 // React's streaming server rendering sends a page in pieces: where a part
 // is not ready it writes a placeholder, <template id="P:N">, or a
 // boundary, <template id="B:N"> followed by a fallback ("Loading…"), and
@@ -21,30 +63,12 @@ import (
 // scripts do: each segment's children go where its template stands, a
 // boundary's fallback goes, and the hidden box is removed. A segment with
 // no template of its number is left alone (hidden, as before).
-func revealStreamed(root *html.Node) {
-	var segs []*html.Node
-	tmpl := map[string]*html.Node{} // "N" -> the template, boundary or placeholder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			id := dom.Attr(n, "id")
-			switch {
-			case n.DataAtom == atom.Template && len(id) > 2 && (id[:2] == "B:" || id[:2] == "P:"):
-				tmpl[id[2:]] = n
-			case n.DataAtom == atom.Div && len(id) > 2 && id[:2] == "S:" && hasAttr(n, "hidden"):
-				segs = append(segs, n)
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
-	if len(segs) == 0 || len(tmpl) == 0 {
+func (p *scriptParts) revealStreamed() {
+	if len(p.segs) == 0 || len(p.tmpl) == 0 {
 		return
 	}
-	for _, s := range segs {
-		t := tmpl[dom.Attr(s, "id")[2:]]
+	for _, s := range p.segs {
+		t := p.tmpl[dom.Attr(s, "id")[2:]]
 		if t == nil || t.Parent == nil || s.Parent == nil || body.HasAncestor(t, s) {
 			continue
 		}

@@ -15,25 +15,10 @@ import (
 // which a script writes into the page. A reader sees the post; a parser
 // sees a script, which is never text. Only a template that is a direct
 // child of the declared body is read, so that a widget's templates
-// elsewhere (a comment form, a carousel card) stay scripts.
-func revealTemplates(root *html.Node) {
-	var bodies []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			if strings.EqualFold(dom.Attr(n, "itemprop"), "articleBody") {
-				bodies = append(bodies, n)
-			}
-			if n.DataAtom == atom.Script {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(root)
-	for _, b := range bodies {
+// elsewhere (a comment form, a carousel card) stay scripts. A body the
+// streamed parts' fallback took out of the page changes nothing.
+func (p *scriptParts) revealTemplates() {
+	for _, b := range p.bodies {
 		for c := b.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode && c.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(dom.Attr(c, "type")), "text/template") {

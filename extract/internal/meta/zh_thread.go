@@ -203,16 +203,16 @@ func zhPostAuthorLine(t string) []string {
 	if !(containsAnyWord(t, zhAuthorWords)) {
 		return nil
 	}
-	dated := false
-	if containsAnyWord(t, zhPostedWords) {
-		_, _, dated = date.Find(t, date.Context{})
-	}
 	if m := zhAuthorSpacedRe.FindStringSubmatch(t); m != nil {
 		// "作者 青禾 · 2024-03-05": without the colon only a dated line.
 		if _, _, ok := date.Find(t, date.Context{}); ok {
 			return zhNames(m[1], true)
 		}
 		return nil
+	}
+	dated := false
+	if containsAnyWord(t, zhPostedWords) {
+		_, _, dated = date.Find(t, date.Context{})
 	}
 	if !dated && !zhPostMetaRe.MatchString(t) {
 		return nil
