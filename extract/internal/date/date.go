@@ -233,7 +233,7 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 	// Every pattern with a year needs its four digits in a row: most lines
 	// have none and skip them (TestYearPrefilterSound).
 	year := hasYearDigits(s)
-	if m := withYear(ymdRe, s, year); m != nil && digitBounded(s, m[0], m[1]) {
+	if m := withYear(ymdRe, s, year, noLimit); m != nil && digitBounded(s, m[0], m[1]) {
 		try(Date{Y: atoi(s[m[2]:m[3]]), Mo: atoi(s[m[6]:m[7]]), D: atoi(s[m[8]:m[9]])}, m[0], m[1])
 	}
 	// The month-name patterns need a letter of an alphabet: most lines of
@@ -242,13 +242,13 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 		// The English month names need one of their first three letters
 		// in a row (TestEnglishMonthPrefilterSound).
 		english := year && hasEnglishMonth(s)
-		if m := withYear(mdyRe, s, english); m != nil {
+		if m := withYear(mdyRe, s, english, limit(best)); m != nil {
 			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[2]:m[2]+3])], D: atoi(s[m[4]:m[5]])}, m[0], m[1])
 		}
-		if m := withYear(dmyNameRe, s, english); m != nil {
+		if m := withYear(dmyNameRe, s, english, limit(best)); m != nil {
 			try(Date{Y: atoi(s[m[6]:m[7]]), Mo: MonthNum[strings.ToLower(s[m[4]:m[4]+3])], D: atoi(s[m[2]:m[3]])}, m[0], m[1])
 		}
-		if m := withYear(dmyForeignRe, s, year && dayBeforeWord(s)); m != nil {
+		if m := withYear(dmyForeignRe, s, year && dayBeforeWord(s), limit(best)); m != nil {
 			if mo := foreignMonths[strings.ToLower(s[m[4]:m[5]])]; mo > 0 {
 				try(Date{Y: atoi(s[m[6]:m[7]]), Mo: mo, D: atoi(s[m[2]:m[3]])}, m[2], m[7])
 			}
@@ -257,13 +257,13 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 	// The numeric patterns below need a digit, a separator and a digit in
 	// a row ("5/9", "05.09"): most lines have none (TestDigitSepSound).
 	seps := digitSeps(s)
-	if m := withYear(dmyRe, s, year && seps != 0); m != nil && digitBounded(s, m[0], m[1]) {
+	if m := withYear(dmyRe, s, year && seps != 0, limit(best)); m != nil && digitBounded(s, m[0], m[1]) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
 		// 10.12.2022 is day first wherever dates are written with dots.
 		mo, d := monthDay(a, b, c.DayFirst || s[m[4]:m[5]] == ".")
 		try(Date{Y: y, Mo: mo, D: d}, m[0], m[1])
 	}
-	if m := shortYearIn(s, seps); m != nil && digitBounded(s, m[0], m[1]) && (m[1] >= len(s) || s[m[1]] != '/' && s[m[1]] != '.') {
+	if m := shortYearIn(s, seps, limit(best)); m != nil && digitBounded(s, m[0], m[1]) && (m[1] >= len(s) || s[m[1]] != '/' && s[m[1]] != '.') {
 		g := 2
 		if m[2] < 0 {
 			g = 8
@@ -273,7 +273,7 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 		try(Date{Y: c.fullYear(yy), Mo: mo, D: d}, m[0], m[1])
 	}
 	if best < 0 && c.Year > 0 {
-		if m := mdRe.FindStringSubmatchIndex(s); m != nil && digitBounded(s, m[0], m[1]) {
+		if m := leftmostBefore(mdRe, s, noLimit); m != nil && digitBounded(s, m[0], m[1]) {
 			// Only with a time after it or the 月/日 characters: "09-05"
 			// alone is as likely a score or a range.
 			d := Date{Y: c.Year, Mo: atoi(s[m[2]:m[3]]), D: atoi(s[m[4]:m[5]])}
@@ -488,13 +488,23 @@ func RegionLocation(name string) *time.Location {
 
 // hasAlphaLetter reports whether s holds a letter of an alphabet (Latin,
 // Cyrillic, Greek, …), not only Han, kana or Hangul: a month name needs one.
-// withYear is re.FindStringSubmatchIndex(s), skipped (nil) when s has no
-// year digits (year false) for a pattern that needs them.
-func withYear(re *regexp.Regexp, s string, year bool) []int {
+// withYear is re.FindStringSubmatchIndex(s) if that starts before limit
+// (leftmostBefore), skipped (nil) when s has no year digits (year false)
+// for a pattern that needs them.
+func withYear(re *regexp.Regexp, s string, year bool, limit int) []int {
 	if !year {
 		return nil
 	}
-	return re.FindStringSubmatchIndex(s)
+	return leftmostBefore(re, s, limit)
+}
+
+// limit is where a match must start to beat the date found at best: a
+// match at or after it is not tried.
+func limit(best int) int {
+	if best < 0 {
+		return noLimit
+	}
+	return best
 }
 
 // dayBeforeWord reports whether s may hold the start of a dmyForeignRe
@@ -591,13 +601,13 @@ func digitSeps(s string) uint8 {
 	return bits
 }
 
-// shortYearIn is shortYearRe.FindStringSubmatchIndex(s), skipped where
+// shortYearIn is leftmostBefore(shortYearRe, s, limit), skipped where
 // no slash or dot stands between two digits (seps, from digitSeps).
-func shortYearIn(s string, seps uint8) []int {
+func shortYearIn(s string, seps uint8, limit int) []int {
 	if seps&(sepSlash|sepDot) == 0 {
 		return nil
 	}
-	return shortYearRe.FindStringSubmatchIndex(s)
+	return leftmostBefore(shortYearRe, s, limit)
 }
 
 // hasYearDigits reports whether s holds four ASCII digits in a row, as

@@ -96,18 +96,20 @@ func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date
 		// A date inside the headline ("Minutes of the meeting of 10
 		// October 2019") is what the story is about; one that opens it
 		// ("27.01.2022 Monthly figures") is a dateline set before it.
+		// A long paragraph is read only for a dateline that opens it, just
+		// below the headline: the others are skipped before the cheap test
+		// (which costs most on them).
+		long := ln.runes > 160
+		if dist := i - titleIdx; long && (titleIdx < 0 || dist <= 0 || dist > 12 || ln.noise) {
+			continue
+		}
 		if !mMayHoldDate(ln.text, c.Year > 0) {
 			continue
 		}
 		var d date.Date
 		var pos, end int
 		var ok bool
-		if ln.runes > 160 {
-			// A long paragraph is read only for a dateline that opens it,
-			// just below the headline.
-			if dist := i - titleIdx; titleIdx < 0 || dist <= 0 || dist > 12 || ln.noise {
-				continue
-			}
+		if long {
 			d, pos, end, ok = openingDateline(ln.text, c)
 		} else {
 			d, pos, end, ok = date.FindSpan(ln.text, c)
