@@ -48,3 +48,43 @@ func FuzzMHintClass(f *testing.F) {
 		}
 	})
 }
+
+// TestHintToken: the one-token path agrees with mHintClass on tokens it
+// reads itself and on those it hands over (capitals, white space, bytes
+// outside ASCII).
+func TestHintToken(t *testing.T) {
+	for _, tc := range []struct {
+		name, tok string
+		want      bool
+	}{
+		{"part inside", "post-byline", true},
+		{"pinyin head", "sj2", true},
+		{"pinyin inside is no head", "xsj", false},
+		{"layout", "col-md-8", false},
+		{"capitals", "Author-Name", true},
+		{"a space splits", "x by", true},
+		{"vertical tab splits", "x\vly", true},
+		{"no-break space splits", "x\u00a0by", true},
+		{"accented", "é-date", true},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ref := hintToken(tc.tok), mHintClass(tc.tok)
+			if got != ref || got != tc.want {
+				t.Errorf("hintToken(%q) = %v, mHintClass %v, want %v", tc.tok, got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzHintToken: hintToken is mHintClass on any string.
+func FuzzHintToken(f *testing.F) {
+	for _, c := range hintClassCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, c string) {
+		if got, want := hintToken(c), mHintClass(c); got != want {
+			t.Errorf("hintToken(%q) = %v, mHintClass %v", c, got, want)
+		}
+	})
+}

@@ -144,6 +144,31 @@ func mHintClass(cls string) bool {
 	return false
 }
 
+// hintToken is mHintClass of one class or id token: a token of ASCII
+// without capitals or white space, which neither lower-casing nor the
+// split on white space changes, is read as it is, with no copy and no
+// split (TestHintToken, FuzzHintToken).
+func hintToken(tok string) bool {
+	for i := 0; i < len(tok); i++ {
+		if c := tok[i]; c >= utf8.RuneSelf || c <= ' ' || 'A' <= c && c <= 'Z' {
+			return mHintClass(tok)
+		}
+	}
+	for i := 0; i < len(tok); i++ {
+		for _, p := range hintPartsByFirst[tok[i]] {
+			if strings.HasPrefix(tok[i:], p) {
+				return true
+			}
+		}
+	}
+	for _, w := range hintWords {
+		if tokenHead(tok, w) {
+			return true
+		}
+	}
+	return false
+}
+
 var metaBlockTags = map[string]bool{
 	"address": true, "article": true, "aside": true, "blockquote": true, "br": true, "center": true,
 	"dd": true, "details": true, "dialog": true, "div": true, "dl": true, "dt": true, "fieldset": true,
@@ -215,12 +240,12 @@ func metaLines(root *html.Node) []metaLine {
 				return
 			}
 			tag := n.Data
-			if !metaBlockTags[tag] && mModifiedMark(n) {
+			isBlock := metaBlockTags[tag]
+			if !isBlock && mModifiedMark(n) {
 				// A revision date set inline beside the publication date
 				// ("<time class=updated>"): not the article's date.
 				return
 			}
-			isBlock := metaBlockTags[tag]
 			if isBlock {
 				flush()
 				block = n
@@ -344,7 +369,7 @@ func classVerdict(cls string, cache map[string]uint8) uint8 {
 			if !strings.HasPrefix(low, "category-") && !strings.HasPrefix(low, "tag-") && !strings.HasPrefix(low, "has-") && !strings.HasPrefix(low, "wp-") && mNoiseToken(low) {
 				tv |= clsNoise
 			}
-			if mHintClass(low) {
+			if hintToken(low) {
 				tv |= clsHint
 			}
 			cache[tok] = tv
