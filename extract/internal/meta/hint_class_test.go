@@ -37,7 +37,8 @@ func TestMHintClassOnePass(t *testing.T) {
 	}
 }
 
-// FuzzMHintClass: the one-pass search agrees with a Contains per part.
+// FuzzMHintClass: the one-pass search agrees with a Contains per part,
+// and the one-token path (hintToken) with the one-pass search.
 func FuzzMHintClass(f *testing.F) {
 	for _, c := range hintClassCases {
 		f.Add(c)
@@ -45,6 +46,9 @@ func FuzzMHintClass(f *testing.F) {
 	f.Fuzz(func(t *testing.T, c string) {
 		if got, want := mHintClass(c), mHintClassRef(c); got != want {
 			t.Errorf("mHintClass(%q) = %v, want %v", c, got, want)
+		}
+		if got, want := hintToken(c), mHintClass(c); got != want {
+			t.Errorf("hintToken(%q) = %v, mHintClass %v", c, got, want)
 		}
 	})
 }
@@ -77,14 +81,3 @@ func TestHintToken(t *testing.T) {
 	}
 }
 
-// FuzzHintToken: hintToken is mHintClass on any string.
-func FuzzHintToken(f *testing.F) {
-	for _, c := range hintClassCases {
-		f.Add(c)
-	}
-	f.Fuzz(func(t *testing.T, c string) {
-		if got, want := hintToken(c), mHintClass(c); got != want {
-			t.Errorf("hintToken(%q) = %v, mHintClass %v", c, got, want)
-		}
-	})
-}
