@@ -245,7 +245,15 @@ var hanSurnames = func() map[rune]bool {
 
 var hanDoubleSurnames = []string{"欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯", "长孙", "宇文", "端木", "申屠", "西门"}
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// isHan is unicode.Is(unicode.Han, r), the CJK Unified Ideographs block
+// (all Han) first: most characters of a Chinese page are in it
+// (TestIsHan checks every code point).
+func isHan(r rune) bool {
+	if r >= 0x4e00 && r <= 0x9fff {
+		return true
+	}
+	return r >= 0x2e80 && unicode.Is(unicode.Han, r)
+}
 
 // allHan reports whether s is non-empty and only Han characters (and the
 // middle dot of transliterated foreign names).

@@ -63,7 +63,7 @@ func zhLabelMatches(line string) [][4]int {
 	var out [][4]int
 	prev := 0
 	for i := 0; i < len(line); {
-		c := strings.IndexAny(line[i:], ":：")
+		c := indexColon(line[i:])
 		if c < 0 {
 			break
 		}
@@ -94,6 +94,18 @@ func zhLabelMatches(line string) [][4]int {
 		prev = colonEnd
 	}
 	return out
+}
+
+// indexColon is strings.IndexAny(s, ":：") by bytes: IndexAny decodes
+// every character of s when one it seeks is not ASCII, and the byte EF
+// that opens "：" is never inside another character.
+func indexColon(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ':' || c == 0xEF && strings.HasPrefix(s[i:], "：") {
+			return i
+		}
+	}
+	return -1
 }
 
 func isRegexSpace(b byte) bool {
@@ -310,6 +322,9 @@ func readZhLabels(lines []metaLine) zhResult {
 		}
 		hadReporter := r.reporter != nil
 		short := ln.runes <= 120
+		// Whether t holds a reporter's word, once known (two credit
+		// readers ask).
+		var reporterWord, reporterKnown bool
 		if short {
 			fields := zhFields(t)
 			// "作者：" alone, the value in the next element.
@@ -336,8 +351,11 @@ func readZhLabels(lines []metaLine) zhResult {
 					}
 				}
 			}
-			if r.reporter == nil && !ln.noise && zhHasReporterWord(t) {
-				r.reporter = zhBareCredit(t)
+			if r.reporter == nil && !ln.noise {
+				reporterWord, reporterKnown = zhHasReporterWord(t), true
+				if reporterWord {
+					r.reporter = zhBareCredit(t)
+				}
 			}
 			// A poster after a heading that follows the prose is a
 			// comment's (see zhResult.sectioned).
@@ -373,7 +391,7 @@ func readZhLabels(lines []metaLine) zhResult {
 		// The credit that opens a lead paragraph: "本报讯（记者
 		// 林晓舟）…", "本报记者林晓舟发自湖畔 …" (a short lead too, whose
 		// sentences keep the whole line from reading as a credit).
-		if r.reporter == nil && !ln.noise && zhHasReporterWord(t) {
+		if r.reporter == nil && !ln.noise && (reporterKnown && reporterWord || !reporterKnown && zhHasReporterWord(t)) {
 			r.reporter = zhLeadCredit(t)
 		}
 		// The credit that closes the body: "……。（记者 林晓舟）".
