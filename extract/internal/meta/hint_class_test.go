@@ -80,4 +80,3 @@ func TestHintToken(t *testing.T) {
 		})
 	}
 }
-
