@@ -91,16 +91,25 @@ func microdataModified(root *html.Node) (date.Date, bool) {
 // it, in a short line of its own, not a link): the date the page shows its
 // reader at the byline.
 func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date, found, strong bool) {
+	return visibleDateIn(lines, titleIdx, c, true)
+}
+
+// visibleDateIn is visibleDate; bound false reads every line, as the
+// tests compare.
+func visibleDateIn(lines []metaLine, titleIdx int, c date.Context, bound bool) (best date.Date, found, strong bool) {
 	bestScore := -1e9
 	for i, ln := range lines {
-		// A date inside the headline ("Minutes of the meeting of 10
-		// October 2019") is what the story is about; one that opens it
-		// ("27.01.2022 Monthly figures") is a dateline set before it.
 		// A long paragraph is read only for a dateline that opens it, just
 		// below the headline: the others are skipped before the cheap test
 		// (which costs most on them).
 		long := ln.runes > 160
 		if dist := i - titleIdx; long && (titleIdx < 0 || dist <= 0 || dist > 12 || ln.noise) {
+			continue
+		}
+		// A line that cannot beat the best so far even labelled, with a
+		// time and not updated, is not read: the score only grows with
+		// each of those (TestDateScoreBound).
+		if bound && dateScore(&ln, i, titleIdx, true, true, false) <= bestScore {
 			continue
 		}
 		if !mMayHoldDate(ln.text, c.Year > 0) {
@@ -114,54 +123,16 @@ func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date
 		} else {
 			d, pos, end, ok = date.FindSpan(ln.text, c)
 		}
+		// A date inside the headline ("Minutes of the meeting of 10
+		// October 2019") is what the story is about; one that opens it
+		// ("27.01.2022 Monthly figures") is a dateline set before it.
 		if !ok || i == titleIdx && pos > 0 {
 			continue
 		}
-		score := 0.0
 		pre := ln.text[:pos]
 		labelled := isDateLabel(pre)
-		if labelled {
-			score += 3
-		}
 		updated := isDateUpdated(pre)
-		if updated {
-			score -= 1.5
-		}
-		if ln.hint {
-			score += 2
-		}
-		if ln.noise {
-			score -= 6
-		}
-		if ln.links*10 > ln.runes*7 {
-			score -= 4
-		}
-		if ln.heading > 0 {
-			score -= 1
-		}
-		if d.HasTime {
-			score += 0.5
-		}
-		// A line that is mostly the date (a dateline) beats a sentence that
-		// mentions one.
-		if ln.runes <= 60 {
-			score += 1
-		}
-		if titleIdx >= 0 {
-			dist := i - titleIdx
-			switch {
-			case dist >= 0 && dist <= 12:
-				score += 4 - float64(dist)*0.25
-			case dist < 0 && dist >= -6:
-				score += 2 + float64(dist)*0.25
-			case dist > 12:
-				score -= min(float64(dist-12)*0.02, 3)
-			default:
-				score -= 2
-			}
-		} else {
-			score -= min(float64(i)*0.01, 3)
-		}
+		score := dateScore(&ln, i, titleIdx, d.HasTime, labelled, updated)
 		if score > bestScore {
 			best, bestScore, found = d, score, true
 			dist := i - titleIdx
@@ -181,6 +152,55 @@ func visibleDate(lines []metaLine, titleIdx int, c date.Context) (best date.Date
 		}
 	}
 	return best, found, strong
+}
+
+// dateScore scores line i as the page's date line (see visibleDate): a
+// label (Published, 发布时间) and a time count for it, an "Updated" label
+// against it.
+func dateScore(ln *metaLine, i, titleIdx int, hasTime, labelled, updated bool) float64 {
+	score := 0.0
+	if labelled {
+		score += 3
+	}
+	if updated {
+		score -= 1.5
+	}
+	if ln.hint {
+		score += 2
+	}
+	if ln.noise {
+		score -= 6
+	}
+	if ln.links*10 > ln.runes*7 {
+		score -= 4
+	}
+	if ln.heading > 0 {
+		score -= 1
+	}
+	if hasTime {
+		score += 0.5
+	}
+	// A line that is mostly the date (a dateline) beats a sentence that
+	// mentions one.
+	if ln.runes <= 60 {
+		score += 1
+	}
+	if titleIdx >= 0 {
+		dist := i - titleIdx
+		switch {
+		case dist >= 0 && dist <= 12:
+			score += 4 - float64(dist)*0.25
+		case dist < 0 && dist >= -6:
+			score += 2 + float64(dist)*0.25
+		case dist > 12:
+			score -= min(float64(dist-12)*0.02, 3)
+		default:
+			score -= 2
+		}
+	} else {
+		score -= min(float64(i)*0.01, 3)
+	}
+	return score
 }
 
 var (
