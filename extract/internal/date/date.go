@@ -308,6 +308,9 @@ func FindSpan(s string, c Context) (d Date, pos, end int, ok bool) {
 
 // readTime reads a time of day at the start of s onto d; n is the bytes used.
 func readTime(s string, d Date) (Date, int, bool) {
+	if !mayHoldTime(s) {
+		return d, 0, false
+	}
 	m := timeRe.FindStringSubmatch(s)
 	if m == nil {
 		return d, 0, false
@@ -328,6 +331,27 @@ func readTime(s string, d Date) (Date, int, bool) {
 	}
 	d.HasTime, d.H, d.Mi, d.S = true, h, mi, sec
 	return d, len(m[0]), true
+}
+
+// mayHoldTime reports whether s holds one of the characters that stand
+// between hours and minutes in every timeRe match (: ： 时 時 点 點): most
+// text after a date has none (TestTimePrefilterSound).
+func mayHoldTime(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == ':' || c >= utf8.RuneSelf && hasTimeMark(s[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasTimeMark(s string) bool {
+	for _, m := range [...]string{"：", "时", "時", "点", "點"} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // readZone reads a zone stated right after a time.

@@ -291,3 +291,44 @@ func FuzzDayBeforeWord(f *testing.F) {
 		}
 	})
 }
+
+// timeLines are times in the forms timeRe reads, and text after a date
+// that holds none.
+var timeLines = []string{
+	" 08:56", ", 8:56:39", " at 10:30 AM", " um 10:30", " 08时56分", "日 8點30分", "（10：30）", "T08:56:39.5",
+	" 12345 views", " by Jane Roe", "，来源：湖畔晚报", " 3点",
+}
+
+// TestTimePrefilterSound: mayHoldTime passes every line timeRe matches,
+// and skips text without a time mark.
+func TestTimePrefilterSound(t *testing.T) {
+	matched := 0
+	for _, l := range timeLines {
+		if timeRe.MatchString(l) {
+			matched++
+			if !mayHoldTime(l) {
+				t.Errorf("mayHoldTime rejects %q, which timeRe matches", l)
+			}
+		}
+	}
+	if matched < 8 {
+		t.Errorf("only %d test lines match timeRe", matched)
+	}
+	for _, l := range []string{" 12345 views", " by Jane Roe", "", " 3 p.m."} {
+		if mayHoldTime(l) {
+			t.Errorf("mayHoldTime passes %q, which holds no time mark", l)
+		}
+	}
+}
+
+// FuzzTimePrefilter: a match of timeRe implies mayHoldTime.
+func FuzzTimePrefilter(f *testing.F) {
+	for _, l := range timeLines {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		if timeRe.MatchString(l) && !mayHoldTime(l) {
+			t.Errorf("mayHoldTime rejects %q, which timeRe matches", l)
+		}
+	})
+}
