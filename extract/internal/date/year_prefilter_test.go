@@ -157,21 +157,31 @@ var englishMonthLines = []string{
 // TestEnglishMonthPrefilterSound checks that hasEnglishMonth passes every
 // line the English month-name patterns match.
 func TestEnglishMonthPrefilterSound(t *testing.T) {
+	monthMatch := func(l string) bool { return mdyRe.MatchString(l) || dmyNameRe.MatchString(l) }
+	checkGate(t, "hasEnglishMonth", hasEnglishMonth, monthMatch, englishMonthLines, len(englishMonthLines)-3,
+		[]string{"The pier reopened on Monday.", "2024-03-05", "港口于周一重新开放"})
+}
+
+// checkGate checks a prefilter against what it guards: gate passes every
+// line of lines that match accepts (at least min of them must), and
+// rejects every line of none.
+func checkGate(t *testing.T, name string, gate, match func(string) bool, lines []string, min int, none []string) {
+	t.Helper()
 	matched := 0
-	for _, l := range englishMonthLines {
-		if mdyRe.MatchString(l) || dmyNameRe.MatchString(l) {
+	for _, l := range lines {
+		if match(l) {
 			matched++
-			if !hasEnglishMonth(l) {
-				t.Errorf("hasEnglishMonth rejects %q, which a month-name pattern matches", l)
+			if !gate(l) {
+				t.Errorf("%s rejects %q, which its pattern matches", name, l)
 			}
 		}
 	}
-	if matched < len(englishMonthLines)-3 {
-		t.Errorf("only %d test lines match: the lines no longer test the prefilter", matched)
+	if matched < min {
+		t.Errorf("only %d test lines match: the lines no longer test %s", matched, name)
 	}
-	for _, l := range []string{"The pier reopened on Monday.", "2024-03-05", "港口于周一重新开放"} {
-		if hasEnglishMonth(l) {
-			t.Errorf("hasEnglishMonth passes %q, which names no month", l)
+	for _, l := range none {
+		if gate(l) {
+			t.Errorf("%s passes %q", name, l)
 		}
 	}
 }
@@ -302,23 +312,7 @@ var timeLines = []string{
 // TestTimePrefilterSound: mayHoldTime passes every line timeRe matches,
 // and skips text without a time mark.
 func TestTimePrefilterSound(t *testing.T) {
-	matched := 0
-	for _, l := range timeLines {
-		if timeRe.MatchString(l) {
-			matched++
-			if !mayHoldTime(l) {
-				t.Errorf("mayHoldTime rejects %q, which timeRe matches", l)
-			}
-		}
-	}
-	if matched < 8 {
-		t.Errorf("only %d test lines match timeRe", matched)
-	}
-	for _, l := range []string{" 12345 views", " by Jane Roe", "", " 3 p.m."} {
-		if mayHoldTime(l) {
-			t.Errorf("mayHoldTime passes %q, which holds no time mark", l)
-		}
-	}
+	checkGate(t, "mayHoldTime", mayHoldTime, timeRe.MatchString, timeLines, 8, []string{" 12345 views", " by Jane Roe", "", " 3 p.m."})
 }
 
 // FuzzTimePrefilter: a match of timeRe implies mayHoldTime.
