@@ -49,3 +49,48 @@ func FuzzIndexColon(f *testing.F) {
 		}
 	})
 }
+
+// hanLabelHintRef is what hasHanLabelHint replaces: the rune loop.
+func hanLabelHintRef(s string) bool {
+	for _, r := range s {
+		if r >= 0x3400 {
+			return true
+		}
+	}
+	return false
+}
+
+func TestHanLabelHint(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"latin", "The harbour board met on Monday, 5 September.", false},
+		{"han after a long ascii run", "The harbour board met on Monday 来源：湖畔晚报", true},
+		{"han first", "作者", true},
+		{"below the han blocks", "Déjà vu – ½ · ©", false},
+		{"kana counts as below", "ア", false},
+		{"invalid byte", "board \xff met", true},
+		{"cut character at the end", "board met \xe4\xb8", true},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ref := hasHanLabelHint(tc.s), hanLabelHintRef(tc.s)
+			if got != ref || got != tc.want {
+				t.Errorf("hasHanLabelHint(%q) = %v, the rune loop %v, want %v", tc.s, got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzHanLabelHint: hasHanLabelHint is the rune loop on any string.
+func FuzzHanLabelHint(f *testing.F) {
+	for _, s := range []string{"The harbour board met", "来源：湖畔", "Déjà vu \xff", "12345678\xe4\xb8\xad"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasHanLabelHint(s), hanLabelHintRef(s); got != want {
+			t.Errorf("hasHanLabelHint(%q) = %v, the rune loop %v", s, got, want)
+		}
+	})
+}
