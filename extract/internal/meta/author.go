@@ -61,9 +61,9 @@ func cleanAuthors(raw string) []string {
 	if _, pos, end, ok := date.FindSpan(s, date.Context{}); ok && pos == 0 {
 		s = strings.TrimLeft(s[end:], " ·•|–—-,:")
 	}
-	s = byPrefixRe.ReplaceAllString(s, "")
+	s = stripByPrefix(s)
 	s = foreignByRe.ReplaceAllString(s, "$1")
-	s = authorTrailRe.ReplaceAllString(s, "")
+	s = cutAuthorTrail(s)
 	// "Jane Doe September 5, 2024" / "Jane Doe Dec. 19": the date ends the name.
 	cut := false
 	if _, pos, ok := date.Find(s, date.Context{}); ok && pos > 0 {
@@ -81,7 +81,7 @@ func cleanAuthors(raw string) []string {
 		return nil
 	}
 	var out []string
-	parts := authorSplitRe.Split(s, -1)
+	parts := splitAuthors(s)
 	if len(parts) > 1 && orgAndRe.MatchString(s) {
 		// "Institute for Coastal Survey and Mapping": one organisation,
 		// its "and" is part of the name (lower-case words show it).
@@ -105,7 +105,7 @@ func cleanAuthors(raw string) []string {
 	}
 	described := false
 	for i, p := range parts {
-		p = byPrefixRe.ReplaceAllString(strings.TrimSpace(p), "")
+		p = stripByPrefix(strings.TrimSpace(p))
 		p = strings.Trim(p, " :：,;-–—|/.()[]【】\"'“”")
 		if !plausibleAuthor(p) {
 			continue
