@@ -23,14 +23,16 @@ import (
 type startPattern struct {
 	at    *regexp.Regexp // ^(?:re)
 	start func(s string, i int) bool
+	// match, when set, is at.FindStringSubmatchIndex by hand.
+	match func(s string) []int
 }
 
 func anchored(re *regexp.Regexp, start func(s string, i int) bool) startPattern {
-	return startPattern{regexp.MustCompile(`^(?:` + re.String() + `)`), start}
+	return startPattern{regexp.MustCompile(`^(?:` + re.String() + `)`), start, nil}
 }
 
 var (
-	ymdStart      = anchored(ymdRe, fourDigitsAt)
+	ymdStart      = startPattern{nil, fourDigitsAt, ymdAt}
 	dmyStart      = anchored(dmyRe, func(s string, i int) bool { return digitThenSep(s, i, "-/.") })
 	shortStart    = anchored(shortYearRe, func(s string, i int) bool { return digitThenSep(s, i, "/.") })
 	mdyStart      = anchored(mdyRe, monthWordAt)
@@ -60,10 +62,17 @@ func leftmostBefore(re *regexp.Regexp, s string, limit int) []int {
 		return m
 	}
 	for i := 0; i < len(s) && i < limit; i++ {
-		if p.start(s, i) {
-			if m := p.at.FindStringSubmatchIndex(s[i:]); m != nil {
-				return shift(m, i)
-			}
+		if !p.start(s, i) {
+			continue
+		}
+		var m []int
+		if p.match != nil {
+			m = p.match(s[i:])
+		} else {
+			m = p.at.FindStringSubmatchIndex(s[i:])
+		}
+		if m != nil {
+			return shift(m, i)
 		}
 	}
 	return nil
@@ -138,3 +147,63 @@ func monthWordAt(s string, i int) bool {
 }
 
 func isWordByte(c byte) bool { return isASCIIDigit(c) || isASCIILetter(c) || c == '_' }
+
+// ymdAt is ^(?:ymdRe) matched by hand, the submatches as
+// FindStringSubmatchIndex gives them. Each repeat is greedy and never
+// gives back: what it would leave could not match the next item (a space
+// is no separator, a digit is neither space nor separator).
+func ymdAt(s string) []int {
+	if !fourDigitsAt(s, 0) {
+		return nil
+	}
+	j := skipSpace(s, 4)
+	sep := [2]int{-1, -1}
+	switch {
+	case j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.'):
+		sep = [2]int{j, j + 1}
+		j++
+	case strings.HasPrefix(s[j:], "年"):
+		j += len("年")
+	default:
+		return nil
+	}
+	mo0 := skipSpace(s, j)
+	mo1 := digits12(s, mo0)
+	if mo1 < 0 {
+		return nil
+	}
+	j = skipSpace(s, mo1)
+	switch {
+	case j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.'):
+		j++
+	case strings.HasPrefix(s[j:], "月"):
+		j += len("月")
+	default:
+		return nil
+	}
+	d0 := skipSpace(s, j)
+	d1 := digits12(s, d0)
+	if d1 < 0 {
+		return nil
+	}
+	return []int{0, d1, 0, 4, sep[0], sep[1], mo0, mo1, d0, d1}
+}
+
+// skipSpace is where a run of \s ([\t\n\f\r ]) from j ends.
+func skipSpace(s string, j int) int {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+		j++
+	}
+	return j
+}
+
+// digits12 is the end of \d{1,2} at j, greedy; -1 when no digit is there.
+func digits12(s string, j int) int {
+	if j >= len(s) || !isASCIIDigit(s[j]) {
+		return -1
+	}
+	if j+1 < len(s) && isASCIIDigit(s[j+1]) {
+		return j + 2
+	}
+	return j + 1
+}

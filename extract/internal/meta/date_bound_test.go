@@ -21,6 +21,7 @@ var dateBoundPages = []struct{ name, page, want string }{
 	{"a label lifts a later line", `<h1>Quay works</h1><ul><li><a href="/a">Ferry times 2024-09-04</a></li></ul><div class="comments">Published 2024-09-05</div>`, "2024-09-05"},
 	{"a time lifts a later line", `<h1>Quay works</h1><div>2024-09-04</div><div>2024-09-05 10:00</div>`, "2024-09-05T10:00:00"},
 	{"a label and a time lift a later line", `<h1>Quay works</h1><ul><li><a href="/a">Ferry times 2024-09-04</a></li></ul><div class="comments"><h2>Published 2024-09-05 10:00</h2></div>`, "2024-09-05T10:00:00"},
+	{"an update lowers a later line", `<h1>Quay reopens</h1><div>2022-05-01</div><p>Updated 2022-05-02 09:00</p>`, "2022-05-01"},
 	{"chinese", `<h1>港口新码头今日开工</h1><div class="info">发布时间：2024年09月05日 08:56 来源：湖畔晚报</div><ul class="xgwz"><li><a href="/1">旧闻</a> 2024-09-01</li></ul>`, ""},
 }
 

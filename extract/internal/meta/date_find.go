@@ -131,7 +131,12 @@ func visibleDateIn(lines []metaLine, titleIdx int, c date.Context, bound bool) (
 		}
 		pre := ln.text[:pos]
 		labelled := isDateLabel(pre)
-		updated := isDateUpdated(pre)
+		// An "Updated" label only lowers the score: a line that cannot
+		// win without one is not asked.
+		updated := false
+		if !bound || dateScore(&ln, i, titleIdx, d.HasTime, labelled, false) > bestScore {
+			updated = isDateUpdated(pre)
+		}
 		score := dateScore(&ln, i, titleIdx, d.HasTime, labelled, updated)
 		if score > bestScore {
 			best, bestScore, found = d, score, true
