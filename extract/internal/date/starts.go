@@ -158,27 +158,20 @@ func ymdAt(s string) []int {
 	}
 	j := skipSpace(s, 4)
 	sep := [2]int{-1, -1}
-	switch {
-	case j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.'):
-		sep = [2]int{j, j + 1}
-		j++
-	case strings.HasPrefix(s[j:], "年"):
-		j += len("年")
-	default:
+	e, ascii := sepAt(s, j, "年")
+	if e < 0 {
 		return nil
 	}
-	mo0 := skipSpace(s, j)
+	if ascii {
+		sep = [2]int{j, e}
+	}
+	mo0 := skipSpace(s, e)
 	mo1 := digits12(s, mo0)
 	if mo1 < 0 {
 		return nil
 	}
-	j = skipSpace(s, mo1)
-	switch {
-	case j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.'):
-		j++
-	case strings.HasPrefix(s[j:], "月"):
-		j += len("月")
-	default:
+	j, _ = sepAt(s, skipSpace(s, mo1), "月")
+	if j < 0 {
 		return nil
 	}
 	d0 := skipSpace(s, j)
@@ -187,6 +180,18 @@ func ymdAt(s string) []int {
 		return nil
 	}
 	return []int{0, d1, 0, 4, sep[0], sep[1], mo0, mo1, d0, d1}
+}
+
+// sepAt reads - / or . at j (ascii), or the character cjk: end is
+// where it ends, -1 when neither is there.
+func sepAt(s string, j int, cjk string) (end int, ascii bool) {
+	switch {
+	case j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.'):
+		return j + 1, true
+	case strings.HasPrefix(s[j:], cjk):
+		return j + len(cjk), false
+	}
+	return -1, false
 }
 
 // skipSpace is where a run of \s ([\t\n\f\r ]) from j ends.
