@@ -67,9 +67,7 @@ func runWebArchiveExport(env *Env, c config.Config, format string, o ExportOptio
 	if err := checkOut(o.Out, c.Store.Path); err != nil {
 		return err
 	}
-	if os.Getenv("GOGC") == "" { // the environment wins
-		defer debug.SetGCPercent(debug.SetGCPercent(warc.ExportGCPercent))
-	}
+	defer gcPercent(warc.ExportGCPercent)()
 	return withStore(env, c, true, func(st *store.Store) error {
 		var s warc.Stats
 		err := writeOut(env.Stdout, o.Out, c.Store.Path, func(w io.Writer) (err error) {
@@ -132,6 +130,7 @@ func runWebArchiveImport(ctx context.Context, env *Env, c config.Config, format 
 					s.Pages, s.New, s.Changed, s.Skipped, float64(s.Pages)/pr.elapsed())
 			})
 		}}
+	defer gcPercent(warc.ImportGCPercent)()
 	return withStore(env, c, false, func(st *store.Store) error {
 		s, err := warc.Import(ctx, st, srcs, o)
 		pr.done()
@@ -148,6 +147,17 @@ func runWebArchiveImport(ctx context.Context, env *Env, c config.Config, format 
 		}
 		return err
 	})
+}
+
+// gcPercent sets the collector's target for a one-shot command, unless GOGC
+// is set (the environment wins); the returned func gives the process its
+// own setting back.
+func gcPercent(p int) (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(p)
+	return func() { debug.SetGCPercent(old) }
 }
 
 // progress is reported as crawl reports it: a line redrawn twice a second

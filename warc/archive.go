@@ -21,6 +21,17 @@ const (
 	inFlight   = 8
 )
 
+// ImportGCPercent is the collector's target (as GOGC) that the import
+// command runs Import under, and its benchmark too. The pages extracted
+// are garbage as soon as their batch is written, so collecting less often
+// saves CPU: on the benchmark's WARC (5 500 pages, extraction included)
+// about 1 800 against 1 950 CPU-µs per page. The heap then grows to three
+// times what is live instead of two: a peak of about 145 MB against 105
+// there, 265 against 180 at 22 000 pages, where the first pass's index
+// (about 1.4 KB per capture) is most of what is live. A process that does
+// more than import keeps its own setting; Import itself changes nothing.
+const ImportGCPercent = 200
+
 // archive is the second pass: captures in date order (file order among
 // equal dates). A pool of workers, one per CPU, reads and extracts them
 // (each worker takes the next entry, as pages differ in cost); their

@@ -94,11 +94,13 @@ func benchImport(b *testing.B, read ReadFunc) {
 			b.Fatal(err)
 		}
 		runtime.GC()
+		gc := debug.SetGCPercent(ImportGCPercent) // as the import command runs
 		stop := storetest.HeapPeak()
 		start, cpu0 := time.Now(), storetest.CPUTime()
 		st, err := Import(context.Background(), dst, []Source{src}, ImportOptions{Read: read})
 		el, cpu := time.Since(start), storetest.CPUTime()-cpu0
 		peak := stop()
+		debug.SetGCPercent(gc)
 		closeSrc()
 		dst.Close()
 		if err != nil || st.Pages == 0 {

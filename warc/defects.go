@@ -16,6 +16,16 @@ type defects struct {
 	log *slog.Logger
 	mu  sync.Mutex
 	n   map[string]int
+	// A recorder (a part of the first pass) logs nothing: it keeps the
+	// first of each kind, in order, for absorb.
+	record bool
+	firsts []finding
+}
+
+// finding is one defect, where it was found.
+type finding struct {
+	kind, file, detail string
+	offset             int64
 }
 
 func newDefects(log *slog.Logger) *defects {
@@ -31,8 +41,36 @@ func (d *defects) note(kind, file string, offset int64, detail string) {
 	d.n[kind]++
 	first := d.n[kind] == 1
 	d.mu.Unlock()
-	if first {
-		d.log.Warn("web archive: "+kind+" (warned once; all are counted)", "file", file, "offset", offset, "detail", detail)
+	switch {
+	case first && d.record:
+		d.firsts = append(d.firsts, finding{kind, file, detail, offset})
+	case first:
+		d.warn(finding{kind, file, detail, offset})
+	}
+}
+
+func (d *defects) warn(f finding) {
+	d.log.Warn("web archive: "+f.kind+" (warned once; all are counted)", "file", f.file, "offset", f.offset, "detail", f.detail)
+}
+
+// recorder is a defects for a part of the first pass (see absorb).
+func (d *defects) recorder() *defects { return &defects{n: map[string]int{}, record: true} }
+
+// absorb counts what recorder r found after what d holds, warning of the
+// kinds d had not seen as if it had found them itself.
+func (d *defects) absorb(r *defects) {
+	for _, f := range r.firsts {
+		d.mu.Lock()
+		first := d.n[f.kind] == 0
+		d.n[f.kind] += r.n[f.kind]
+		d.mu.Unlock()
+		if first {
+			if d.record {
+				d.firsts = append(d.firsts, f)
+			} else {
+				d.warn(f)
+			}
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -119,8 +120,8 @@ func Import(ctx context.Context, st *store.Store, srcs []Source, o ImportOptions
 	if o.MaxBody <= 0 {
 		o.MaxBody = 10 << 20
 	}
-	im := &importer{st: st, srcs: slices.Clone(srcs), o: o, def: newDefects(o.Log), byID: map[string]int{}, byDigest: map[string]int{}, inflated: map[int]bool{},
-		reqByID: map[string]int{}, reqFor: map[string]int{}, hopsTo: map[string][]int{}}
+	im := newImporter(slices.Clone(srcs), o, newDefects(o.Log))
+	im.st = st
 	defer func() {
 		for _, f := range im.temps {
 			f.Close()
@@ -134,6 +135,11 @@ func Import(ctx context.Context, st *store.Store, srcs []Source, o ImportOptions
 	}
 	err := im.archive(ctx)
 	return im.result(), err
+}
+
+func newImporter(srcs []Source, o ImportOptions, def *defects) *importer {
+	return &importer{srcs: srcs, o: o, def: def, byID: map[string]int{}, byDigest: map[string]int{}, inflated: map[int]bool{},
+		reqByID: map[string]int{}, reqFor: map[string]int{}, hopsTo: map[string][]int{}}
 }
 
 type importer struct {
@@ -167,46 +173,89 @@ func (im *importer) skip(kind string, src int, off int64, detail string) {
 	im.def.note(kind, im.srcs[src].Name, off, detail)
 }
 
-// index is the first pass over one file.
+// index is the first pass over one file: in parts on every CPU when it is
+// large and gzipped record by record (split.go), else in one.
 func (im *importer) index(ctx context.Context, si int) error {
+	if starts := splitPoints(im.srcs[si], runtime.GOMAXPROCS(0)); len(starts) > 1 {
+		if done, err := im.indexParts(ctx, si, starts); done || err != nil {
+			return err
+		}
+	}
+	for {
+		how, err := im.scan(ctx, si, 0, -1, nil)
+		if err != nil || how != scanWhole {
+			return err
+		}
+		if err := im.inflate(si); err != nil {
+			return err
+		}
+	}
+}
+
+// How a scan ended.
+type scanEnd int
+
+const (
+	scanEOF       scanEnd = iota // the file's end, or damage that nothing can be read past
+	scanLanded                   // the last record read ended exactly at the end asked for
+	scanWhole                    // one gzip member is the whole file: read it inflated
+	scanAbandoned                // told to stop: its part is not needed
+)
+
+// scan notes the records of source si from offset start on, until the
+// file's end or, when end >= 0, until a record ends exactly at end. A
+// record that runs past end means end was no record boundary: the scan
+// then goes on to the file's end, as a reading of the whole file would,
+// and tells its part (when one is given: split.go), which can also stop it.
+func (im *importer) scan(ctx context.Context, si int, start, end int64, p *part) (scanEnd, error) {
 	src := im.srcs[si]
-	r, err := newReader(io.NewSectionReader(src.R, 0, src.Size), 0, indexOpts()...)
+	r, err := newReader(io.NewSectionReader(src.R, 0, src.Size), start, indexOpts()...)
 	if err != nil {
-		return fmt.Errorf("%s: %w", src.Name, err)
+		return scanEOF, fmt.Errorf("%s: %w", src.Name, err)
 	}
 	defer r.Close()
 	for n := 0; ; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+			return scanEOF, ctx.Err()
+		}
+		if p != nil && n%64 == 0 && p.abandoned() {
+			return scanAbandoned, nil
 		}
 		rec, err := r.Next()
 		if errors.Is(err, io.EOF) {
-			return nil
+			return scanEOF, nil
 		}
+		first := n == 0 && start == 0
 		if rec.WarcRecord == nil {
-			if n == 0 && err != nil && looksARC(src) {
-				return fmt.Errorf("%s: %w", src.Name, ErrARC)
+			if first && err != nil && looksARC(src) {
+				return scanEOF, fmt.Errorf("%s: %w", src.Name, ErrARC)
 			}
 			// Nothing more can be read from here on.
 			im.stats.Records++
 			im.skip(defectDamaged, si, rec.Offset, errString(err))
-			return nil
+			return scanEOF, nil
 		}
-		if n == 0 && rec.Offset == 0 && rec.Size >= src.Size && isGzip(src) && !im.inflated[si] {
+		if first && rec.Offset == 0 && rec.Size >= src.Size && isGzip(src) && !im.inflated[si] {
 			// One gzip member took the whole file: either a file of one
 			// record, or one compressed as a whole, which gowarc reads
 			// only the first record of. Read it inflated.
 			// (r is closed by the deferred Close: closing it twice would
 			// hand its pooled buffer to two readers.)
 			rec.Close()
-			if err := im.inflate(si); err != nil {
-				return err
-			}
-			return im.index(ctx, si)
+			return scanWhole, nil
 		}
 		im.stats.Records++
 		im.note(si, rec, err)
 		rec.Close()
+		if end >= 0 && rec.Offset+rec.Size >= end {
+			if rec.Offset+rec.Size == end {
+				return scanLanded, nil
+			}
+			end = -1
+			if p != nil {
+				p.overshot()
+			}
+		}
 	}
 }
 

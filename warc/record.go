@@ -171,11 +171,12 @@ func (rr *recordReader) response(src Source, e entry, max int64) (response, erro
 	if err != nil {
 		return response{}, err
 	}
-	payload, err := io.ReadAll(io.LimitReader(pr, max*4+1))
+	head := b.ProtocolHeaderBytes()
+	payload, err := readAll(io.LimitReader(pr, max*4+1), e.length-int64(len(head)), max*4)
 	if err != nil {
 		return response{}, err
 	}
-	line, h := parseHead(b.ProtocolHeaderBytes())
+	line, h := parseHead(head)
 	return response{
 		statusLine: line,
 		status:     statusOf(b),
@@ -183,6 +184,17 @@ func (rr *recordReader) response(src Source, e entry, max int64) (response, erro
 		payload:    payload,
 		ip:         rec.WarcHeader().Get(gowarc.WarcIPAddress),
 	}, nil
+}
+
+// readAll is io.ReadAll into one buffer of the size the record declares
+// (when it is within limit), not one grown by doubling from 512 bytes.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	if size < 0 || size > limit {
+		size = 0
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 // requestHeader reads the headers of the request record at e. They are
