@@ -32,6 +32,8 @@ var collapseCases = []string{
 	"港口\u3000码头", "a\u00a0b", "a\u200bb", "\ufeffa", "a\xffb", "a\xe2\x82", "é", "é ", " é  ü ",
 	"already collapsed text with one space each", "two\r\nlines", "a b  c", "a b\u00a0c", "a b\xff c", "a b ", " ",
 	"港口 码头  新闻", "a bc\td",
+	// Control bytes that are no white space end a run of printable ASCII.
+	"a\x01b c", "a\x7f  b", "x\x1f\ty", "\x00", " a!~\x0e\x0d z",
 }
 
 // TestCollapseFastPaths: Collapse agrees with the rune-by-rune reading,
