@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -222,7 +223,7 @@ func DropRepeatedLead(paras []string) []string {
 	// all is the key of every paragraph after the first, end to end;
 	// at[j] is where paragraph j's key starts in it. Built once, on the
 	// first lead long enough to test.
-	var all string
+	var all []byte
 	var at []int
 	for i := 0; i < len(paras) && i < 3; i++ {
 		k := leadKey(paras[i])
@@ -244,10 +245,10 @@ func DropRepeatedLead(paras []string) []string {
 				at[j] = len(b)
 				b = appendTextKey(b, paras[j])
 			}
-			all = string(b)
+			all = b
 			at[len(paras)] = len(all)
 		}
-		if strings.Contains(all[at[i+1]:], k) {
+		if bytes.Contains(all[at[i+1]:], []byte(k)) {
 			return append(paras[:i:i], paras[i+1:]...)
 		}
 	}
