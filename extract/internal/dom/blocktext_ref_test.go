@@ -17,8 +17,39 @@ func blockTextRef(n *html.Node) string {
 	return Collapse(t)
 }
 
-// checkBlockText compares BlockText with the written-out path on every
-// node of the fragment's tree.
+// blockTextMaxRef is BlockTextMax read plainly: the whole text, and the
+// counts of every text node the walk takes (the limit is checked at each
+// one, and the counts only grow, so the text is over when it has a text
+// node and the totals pass the limit).
+func blockTextMaxRef(n *html.Node, maxRunes, maxBytes int) (string, bool) {
+	if n.Type == html.ElementNode && SkipCode(n) {
+		return "", true
+	}
+	runes, bytes, texts := 0, 0, 0
+	var count func(*html.Node)
+	count = func(c *html.Node) {
+		switch {
+		case c.Type == html.TextNode:
+			r, b := countKeptRef(c.Data)
+			runes, bytes, texts = runes+r, bytes+b, texts+1
+		case c.Type == html.ElementNode && c != n && SkipCode(c):
+		default:
+			for d := c.FirstChild; d != nil; d = d.NextSibling {
+				if d.Type == html.TextNode || d.Type == html.ElementNode {
+					count(d)
+				}
+			}
+		}
+	}
+	count(n)
+	if texts > 0 && (runes > maxRunes || bytes > maxBytes) {
+		return "", false
+	}
+	return blockTextRef(n), true
+}
+
+// checkBlockText compares BlockText and BlockTextMax with the plain
+// readings on every node of the fragment's tree.
 func checkBlockText(t *testing.T, frag string) {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(frag))
@@ -28,6 +59,12 @@ func checkBlockText(t *testing.T, frag string) {
 	for n := range doc.Descendants() {
 		if got, want := BlockText(n), blockTextRef(n); got != want {
 			t.Errorf("BlockText(<%s> of %q) = %q, want %q", n.Data, frag, got, want)
+		}
+		for _, max := range []int{1, 5, 40} {
+			got, ok := BlockTextMax(n, max, 2*max)
+			if want, wok := blockTextMaxRef(n, max, 2*max); got != want || ok != wok {
+				t.Errorf("BlockTextMax(<%s> of %q, %d) = %q, %v; want %q, %v", n.Data, frag, max, got, ok, want, wok)
+			}
 		}
 	}
 }

@@ -149,25 +149,35 @@ func skipPrintable(s string, i int) int {
 }
 
 // countKept adds to runes and bytes what Collapse surely keeps of s: its
-// ASCII letters and its whole, valid runes that are not white space.
-func countKept(s string, runes, bytes *int) {
+// ASCII letters and its whole, valid runes that are not white space. It
+// stops, reporting true, as soon as runes passes maxRunes or bytes
+// maxBytes (the counts are then partial): a text over the limit is not
+// read to its end.
+func countKept(s string, runes, bytes *int, maxRunes, maxBytes int) bool {
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
+		if j := skipPrintable(s, i); j > i {
+			*runes += j - i
+			*bytes += j - i
+			i = j
+		} else if c := s[i]; c < utf8.RuneSelf {
 			i++
-			if asciiWS[c] != wsNone {
-				continue
+			if asciiWS[c] == wsNone {
+				*runes++
+				*bytes++
 			}
-			*runes++
-			*bytes++
-			continue
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if size > 1 && !IsSpace(r) {
+				*runes++
+				*bytes += size
+			}
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if size > 1 && !IsSpace(r) {
-			*runes++
-			*bytes += size
+		if *runes > maxRunes || *bytes > maxBytes {
+			return true
 		}
 	}
+	return *runes > maxRunes || *bytes > maxBytes // a limit below zero
 }
 
 // collapser is Collapse over text that comes in pieces: what it holds is

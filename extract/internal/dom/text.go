@@ -85,16 +85,16 @@ func (w *walker) text(s string) {
 		}
 		return
 	}
+	// Counted before it is written: a text over the limit is neither
+	// written nor read to its end.
+	if w.o.MaxRunes > 0 && countKept(s, &w.runes, &w.bytes, w.o.MaxRunes, w.o.MaxBytes) {
+		w.over = true
+		return
+	}
 	if w.o.collapse {
 		w.c.write(s)
 	} else {
 		w.b.WriteString(s)
-	}
-	if w.o.MaxRunes > 0 {
-		countKept(s, &w.runes, &w.bytes)
-		if w.runes > w.o.MaxRunes || w.bytes > w.o.MaxBytes {
-			w.over = true
-		}
 	}
 }
 
