@@ -253,34 +253,3 @@ func putBuf(p *[]byte, b []byte) {
 		bufs.Put(p)
 	}
 }
-
-// Collapser is Collapse of text written to it in pieces, collapsed as
-// they come: String is Collapse of the pieces joined, without the joined
-// text being written out. The zero value is empty.
-type Collapser struct {
-	c collapser
-	// pieces are the pieces as written (not copied), joined and
-	// collapsed whole when one held an invalid byte.
-	pieces []string
-}
-
-func (z *Collapser) WriteString(s string) {
-	z.pieces = append(z.pieces, s)
-	if !z.c.bad {
-		z.c.write(s)
-	}
-}
-
-func (z *Collapser) String() string {
-	if z.c.bad {
-		return Collapse(strings.Join(z.pieces, ""))
-	}
-	return string(z.c.b)
-}
-
-// Reset empties z, keeping its buffers.
-func (z *Collapser) Reset() {
-	clear(z.pieces)
-	z.pieces = z.pieces[:0]
-	z.c = collapser{b: z.c.b[:0]}
-}

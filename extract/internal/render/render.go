@@ -50,23 +50,10 @@ func BodyTextDrops(box *html.Node) (string, []*html.Node) {
 // textParas lists the body's paragraphs, each with the innermost block it
 // was read from.
 func textParas(box *html.Node) (paras []string, owners []*html.Node) {
-	return textParasWith(box, &dom.Collapser{})
-}
-
-// paraWriter gathers one paragraph's text and gives it collapsed.
-type paraWriter interface {
-	WriteString(string)
-	String() string // collapsed (dom.Collapse)
-	Reset()
-}
-
-// textParasWith is textParas with cur gathering each paragraph: a
-// dom.Collapser, which collapses the text as it comes (the test compares
-// it with the text written out and then collapsed).
-func textParasWith(box *html.Node, cur paraWriter) (paras []string, owners []*html.Node) {
+	var cur strings.Builder
 	var blocks []*html.Node // the blocks the walk is in, innermost last
 	flush := func() {
-		if t := cur.String(); t != "" {
+		if t := dom.Collapse(cur.String()); t != "" {
 			paras = append(paras, t)
 			var o *html.Node
 			if len(blocks) > 0 {
@@ -102,7 +89,7 @@ func textParasWith(box *html.Node, cur paraWriter) (paras []string, owners []*ht
 			blocks = append(blocks, n)
 		}
 		if cell {
-			cur.WriteString(" ")
+			cur.WriteByte(' ')
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
