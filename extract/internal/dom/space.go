@@ -192,41 +192,33 @@ type collapser struct {
 
 func (c *collapser) write(s string) {
 	for i := 0; i < len(s); {
-		// The run of text up to the next white space is appended at once.
-		j := i
-		for j < len(s) {
-			if j = skipPrintable(s, j); j == len(s) {
-				break
-			}
-			if ch := s[j]; ch < utf8.RuneSelf {
-				if asciiWS[ch] != wsNone {
-					break
-				}
-				j++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[j:])
+		if ch := s[i]; ch < utf8.RuneSelf && asciiWS[ch] != wsNone {
+			c.space = true
+			i++
+			continue
+		}
+		if s[i] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				c.bad = true
 				return
 			}
 			if IsSpace(r) {
-				break
+				c.space = true
+				i += size
+				continue
 			}
-			j += size
 		}
-		if j > i {
-			c.text(s[i:j])
-			i = j
-			continue
-		}
-		// s[i] starts white space.
-		c.space = true
-		if s[i] < utf8.RuneSelf {
-			i++
+		// From text, the longest stretch already collapsed is appended
+		// at once; a space it ends with is pending.
+		n, _ := collapsedPrefix(s[i:])
+		seg := s[i : i+n]
+		i += n
+		if seg[len(seg)-1] == ' ' {
+			c.text(seg[:len(seg)-1])
+			c.space = true
 		} else {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
+			c.text(seg)
 		}
 	}
 }
