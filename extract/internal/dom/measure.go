@@ -54,7 +54,13 @@ func Measure(s string) (length, punct int) {
 			i++
 			switch k {
 			case mLetter:
-				length++
+				// A word's letters are counted in one loop.
+				j := i
+				for j < len(s) && measureClass[s[j]] == mLetter {
+					j++
+				}
+				length += j - i + 1
+				i = j
 				continue
 			case mSpace:
 				continue
