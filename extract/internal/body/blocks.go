@@ -81,15 +81,18 @@ func textLen(n *html.Node) int {
 }
 
 // firstSegment is the text of n up to its first <br>, or "" when n has
-// no <br>.
+// no <br> (or none within the first 200 bytes of its text). The text
+// nodes are gathered uncopied and joined only when a <br> ends them: most
+// lines have none.
 func firstSegment(n *html.Node) string {
-	var b strings.Builder
-	found := false
+	var parts []string
+	size, found := 0, false
 	var walk func(*html.Node) bool
 	walk = func(c *html.Node) bool {
 		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-			return b.Len() > 200
+			parts = append(parts, c.Data)
+			size += len(c.Data)
+			return size > 200
 		}
 		if c.Type == html.ElementNode && c.DataAtom == atom.Br {
 			found = true
@@ -106,7 +109,7 @@ func firstSegment(n *html.Node) string {
 	if !found {
 		return ""
 	}
-	return dom.Collapse(b.String())
+	return dom.Collapse(strings.Join(parts, ""))
 }
 
 // firstTextElement returns the child of n that holds n's first text.

@@ -17,12 +17,12 @@ var cnDate = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
 // signedDate finds the date that closes a letter or a notice: the last line
 // of the body, a date in Chinese alone, under a short signer's line (no
 // sentence, label, digit or link) that follows a closing sentence.
-func signedDate(lines []*html.Node) *html.Node {
+func signedDate(lines []*html.Node, lineText func(int) string) *html.Node {
 	var last [3]*html.Node
 	var text [3]string
 	k := 0
 	for i := len(lines) - 1; i >= 0 && k < 3; i-- {
-		if t := dom.BlockText(lines[i]); t != "" {
+		if t := lineText(i); t != "" {
 			last[k], text[k] = lines[i], t
 			k++
 		}

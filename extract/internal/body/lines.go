@@ -47,11 +47,15 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		}
 	}
 	collect(box, false)
+	// The lines are disjoint and the rules below remove whole lines, so
+	// each line's text is read once (the edge, tail and signature scans
+	// and the rules read the same lines).
+	text := lineTexts(lines)
 	// Lines at the edges of the body (first and last few with text) are
 	// where bylines, datelines and "updated" stamps sit.
 	edge := map[*html.Node]bool{}
 	for i, k := 0, 0; i < len(lines) && k < 5; i++ {
-		if dom.BlockText(lines[i]) != "" {
+		if text(i) != "" {
 			edge[lines[i]] = true
 			k++
 		}
@@ -60,7 +64,7 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 	// the source and editor are credited.
 	tail := map[*html.Node]bool{}
 	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
-		t := dom.BlockText(lines[i])
+		t := text(i)
 		if t == "" || utf8.RuneCountInString(t) < 200 && (boilerplate.CopyNotice.MatchString(t) || boilerplate.IcpLine.MatchString(t) || boilerplate.CopyLine.MatchString(t)) {
 			// A copyright notice under the credits is no prose.
 			continue
@@ -72,17 +76,17 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		k++
 	}
 	for i, k := len(lines)-1, 0; i >= 0 && k < 3; i-- {
-		if dom.BlockText(lines[i]) != "" {
+		if text(i) != "" {
 			edge[lines[i]] = true
 			k++
 		}
 	}
-	signed := signedDate(lines)
-	for _, l := range lines {
+	signed := signedDate(lines, text)
+	for i, l := range lines {
 		if l.Parent == nil || !HasAncestor(l, box) {
 			continue // removed with an earlier block
 		}
-		t := dom.BlockText(l)
+		t := text(i)
 		n := utf8.RuneCountInString(t)
 		if cells[l] {
 			// Of the line rules only the link rule holds in a table:
@@ -176,6 +180,23 @@ func pruneBoilerplate(box *html.Node, s *scorer, title string) {
 		}
 	}
 }
+
+// lineTexts returns the text of lines[i] (dom.BlockText), read on the
+// first call for each i.
+func lineTexts(lines []*html.Node) func(i int) string {
+	texts := make([]string, len(lines))
+	read := make([]bool, len(lines))
+	return func(i int) string {
+		if !read[i] || !keepLineTexts {
+			texts[i], read[i] = dom.BlockText(lines[i]), true
+		}
+		return texts[i]
+	}
+}
+
+// keepLineTexts is false only in the test that checks the kept texts
+// against texts read afresh each time.
+var keepLineTexts = true
 
 // englishFurniture reports a line of English page furniture by its text
 // (patterns in linepatterns.go): ads, cookie and subscription notices,

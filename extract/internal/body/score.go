@@ -24,7 +24,10 @@ type stat struct {
 // scorer holds the statistics of one tree.
 type scorer struct {
 	st map[*html.Node]*stat
-	wc weightCache
+	// slab holds the stats not yet handed out: one allocation for the
+	// tree's blocks, not one a block.
+	slab []stat
+	wc   weightCache
 	// host is the page's host name ("" when unknown): links elsewhere
 	// lead off the site.
 	host string
@@ -35,10 +38,43 @@ type scorer struct {
 const minPara = 25
 
 func NewScorer(root *html.Node) *scorer {
-	s := &scorer{st: make(map[*html.Node]*stat, 512), wc: weightCache{}}
+	// Every block gets a stat, and a few ancestors above scored runs; the
+	// map and the slab are sized for that, not for a large page, since
+	// the body box is often small.
+	n := countBlocks(root) + 8
+	s := &scorer{st: make(map[*html.Node]*stat, n), slab: make([]stat, n), wc: weightCache{}}
 	s.block(root)
 	return s
 }
+
+// countBlocks counts the blocks in n's subtree, n included.
+func countBlocks(n *html.Node) int {
+	k := 0
+	if dom.IsBlock(n) {
+		k++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			k += countBlocks(c)
+		}
+	}
+	return k
+}
+
+// newStat hands out a zero stat for n and records it.
+func (s *scorer) newStat(n *html.Node) *stat {
+	if len(s.slab) == 0 {
+		s.slab = make([]stat, 64)
+	}
+	st := &s.slab[0]
+	s.slab = s.slab[1:]
+	s.st[n] = st
+	return st
+}
+
+// noStat is what get gives for an element without statistics. It is
+// never written: every stat that is written comes from newStat.
+var noStat stat
 
 // Scorer holds the text and link lengths of every element of a tree.
 type Scorer = scorer
@@ -53,7 +89,7 @@ func (s *scorer) get(n *html.Node) *stat {
 	if st := s.st[n]; st != nil {
 		return st
 	}
-	return &stat{}
+	return &noStat
 }
 
 // textRun is an uninterrupted run of inline text: one paragraph as a reader
@@ -63,8 +99,7 @@ type textRun struct{ text, link, punct int }
 // block walks the children of a block element, splitting its inline content
 // into runs at every child block and <br>, and returns the subtree totals.
 func (s *scorer) block(b *html.Node) *stat {
-	st := &stat{}
-	s.st[b] = st
+	st := s.newStat(b)
 	var run textRun
 	for c := b.FirstChild; c != nil; c = c.NextSibling {
 		s.inline(c, b, false, &run, st)
@@ -193,8 +228,7 @@ func (s *scorer) flush(owner *html.Node, run *textRun, tot *stat) {
 	for level := 0; n != nil && n.Type == html.ElementNode && level < 5; level++ {
 		st := s.st[n]
 		if st == nil {
-			st = &stat{}
-			s.st[n] = st
+			st = s.newStat(n)
 		}
 		if !st.scored {
 			st.scored = true

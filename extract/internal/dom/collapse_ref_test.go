@@ -1,6 +1,7 @@
 package dom
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -32,6 +33,8 @@ var collapseCases = []string{
 	"港口\u3000码头", "a\u00a0b", "a\u200bb", "\ufeffa", "a\xffb", "a\xe2\x82", "é", "é ", " é  ü ",
 	"already collapsed text with one space each", "two\r\nlines", "a b  c", "a b\u00a0c", "a b\xff c", "a b ", " ",
 	"港口 码头  新闻", "a bc\td",
+	// Control bytes that are no white space end a run of printable ASCII.
+	"a\x01b c", "a\x7f  b", "x\x1f\ty", "\x00", " a!~\x0e\x0d z",
 }
 
 // TestCollapseFastPaths: Collapse agrees with the rune-by-rune reading,
@@ -85,17 +88,48 @@ func countKeptRef(s string) (runes, bytes int) {
 	return runes, bytes
 }
 
-// FuzzCountKept: countKept, which sorts bytes by a table, agrees with
-// its plain reading.
-func FuzzCountKept(f *testing.F) {
-	for _, s := range collapseCases {
-		f.Add(s)
+// checkCountKept: countKept, which sorts bytes by a table and skips
+// printable runs at once, agrees with its plain reading: the whole counts
+// with no limit, and whether the text passes a limit.
+func checkCountKept(t *testing.T, s string, maxRunes, maxBytes int) {
+	t.Helper()
+	rr, rb := countKeptRef(s)
+	var r, b int
+	if over := countKept(s, &r, &b, math.MaxInt, math.MaxInt); over || r != rr || b != rb {
+		t.Errorf("countKept(%q) = %d, %d, %v; want %d, %d, false", s, r, b, over, rr, rb)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		var r, b int
-		countKept(s, &r, &b)
-		if rr, rb := countKeptRef(s); r != rr || b != rb {
-			t.Errorf("countKept(%q) = %d, %d; want %d, %d", s, r, b, rr, rb)
-		}
-	})
+	r, b = 0, 0
+	if over, want := countKept(s, &r, &b, maxRunes, maxBytes), rr > maxRunes || rb > maxBytes; over != want {
+		t.Errorf("countKept(%q, %d, %d) over = %v, want %v", s, maxRunes, maxBytes, over, want)
+	}
+}
+
+func TestCountKeptLimits(t *testing.T) {
+	tests := []struct {
+		name               string
+		s                  string
+		maxRunes, maxBytes int
+	}{
+		{"under", "The pier", 40, 100},
+		{"at the rune limit", "abc de", 5, 100},
+		{"one rune over", "abc def", 5, 100},
+		{"over by bytes", "港口码头", 10, 9},
+		{"white space not counted", " \t a \u00a0 b \u3000", 2, 4},
+		{"invalid byte not counted", "a\xffb", 2, 2},
+		{"control byte counted", "a\x01b", 2, 9},
+		{"zero limit", "x", 0, 0},
+		{"limit below zero", "", 1, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkCountKept(t, tt.s, tt.maxRunes, tt.maxBytes) })
+	}
+}
+
+// FuzzCountKept: countKept agrees with its plain reading on any text and
+// limit.
+func FuzzCountKept(f *testing.F) {
+	for i, s := range collapseCases {
+		f.Add(s, i%7, 2*(i%5))
+	}
+	f.Fuzz(func(t *testing.T, s string, maxRunes, maxBytes int) { checkCountKept(t, s, maxRunes, maxBytes) })
 }

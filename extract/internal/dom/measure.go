@@ -20,6 +20,16 @@ func IsCJK(r rune) bool {
 		// CJK Unified Ideographs: all Han.
 		return true
 	}
+	// The other frequent blocks of CJK text, decided without a search
+	// of the script tables (TestIsCJKAllRunes checks them against it):
+	// kana, syllables, and the full-width and CJK punctuation between
+	// them, which belongs to no script.
+	switch {
+	case 0x3041 <= r && r <= 0x3096, 0x30a1 <= r && r <= 0x30fa, 0xac00 <= r && r <= 0xd7a3:
+		return true
+	case 0x3000 <= r && r <= 0x3004, 0x3008 <= r && r <= 0x3020, 0xff00 <= r && r <= 0xff65:
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)
 }
@@ -40,11 +50,17 @@ func IsPunct(r rune) bool {
 func Measure(s string) (length, punct int) {
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		if k := measureClass[c]; k != mMulti {
 			i++
-			switch measureClass[c] {
+			switch k {
 			case mLetter:
-				length++
+				// A word's letters are counted in one loop.
+				j := i
+				for j < len(s) && measureClass[s[j]] == mLetter {
+					j++
+				}
+				length += j - i + 1
+				i = j
 				continue
 			case mSpace:
 				continue
@@ -73,15 +89,19 @@ func Measure(s string) (length, punct int) {
 	return length, punct
 }
 
-// measureClass sorts the ASCII bytes for Measure: white space, clause
-// marks, and the rest, which count one each. A table is faster than a
-// switch on this path: Measure runs on every text node, several times.
-var measureClass = func() (t [utf8.RuneSelf]uint8) {
+// measureClass sorts the bytes for Measure: ASCII white space, clause
+// marks and the rest, which count one each, and the bytes of longer runes.
+// A table is faster than a switch on this path: Measure runs on every text
+// node, several times; one of all 256 bytes needs no bounds check.
+var measureClass = func() (t [256]uint8) {
 	for _, c := range " \t\n\r\f\v" {
 		t[c] = mSpace
 	}
 	for _, c := range ",.;!?" {
 		t[c] = mMark
+	}
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = mMulti
 	}
 	return t
 }()
@@ -90,6 +110,7 @@ const (
 	mLetter = iota
 	mSpace
 	mMark
+	mMulti // a byte of a rune beyond ASCII
 )
 
 // CJKWeight is how many Latin letters one CJK character is worth: a Chinese

@@ -2,15 +2,29 @@ package dom
 
 import (
 	"strings"
-	"unicode"
+	"sync"
 	"unicode/utf8"
 )
 
 // IsSpace is the one white-space rule: Unicode white space plus the
 // zero-width space and the byte-order mark, which pages use as invisible
 // separators.
+//
+// The Unicode white space is written out: unicode.IsSpace searches a
+// range table for every rune beyond Latin-1, and this runs on every rune
+// of every text node (TestIsSpaceAllRunes checks the list against it).
 func IsSpace(r rune) bool {
-	return (r <= 0x3000 && unicode.IsSpace(r)) || r == '\u200b' || r == '\ufeff'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWS[r] != wsNone
+	}
+	if r < 0x1680 {
+		return r == 0x85 || r == 0xa0
+	}
+	if r <= 0x3000 {
+		return r == 0x1680 || 0x2000 <= r && r <= 0x200b || r == 0x2028 || r == 0x2029 ||
+			r == 0x202f || r == 0x205f || r == 0x3000
+	}
+	return r == '\ufeff'
 }
 
 // Collapse trims s and turns every run of white space (IsSpace) into one
@@ -41,10 +55,9 @@ func Collapse(s string) string {
 				b.WriteByte(' ')
 			}
 			space = false
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) {
-				j++
-			}
+			// A control byte that is no white space ends the run
+			// and is written on the next turn.
+			j := skipPrintable(s, i+1)
 			b.WriteString(s[i:j])
 			i = j
 			continue
@@ -94,6 +107,13 @@ const (
 func collapsedPrefix(s string) (n int, whole bool) {
 	prevSpace := true // no space may lead
 	for i := 0; i < len(s); {
+		if j := skipPrintable(s, i); j > i {
+			// Printable ASCII, the bulk of most texts, in one loop.
+			prevSpace = false
+			if i = j; i == len(s) {
+				break
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			switch asciiWS[c] {
 			case wsNone:
@@ -119,24 +139,109 @@ func collapsedPrefix(s string) (n int, whole bool) {
 	return len(s), !prevSpace || s == ""
 }
 
+// skipPrintable returns the end of the run of ASCII bytes above the space
+// (none of them white space) that starts at i.
+func skipPrintable(s string, i int) int {
+	for i < len(s) && s[i]-('!') < utf8.RuneSelf-'!' {
+		i++
+	}
+	return i
+}
+
 // countKept adds to runes and bytes what Collapse surely keeps of s: its
-// ASCII letters and its whole, valid runes that are not white space.
-func countKept(s string, runes, bytes *int) {
+// ASCII letters and its whole, valid runes that are not white space. It
+// stops, reporting true, as soon as runes passes maxRunes or bytes
+// maxBytes (the counts are then partial): a text over the limit is not
+// read to its end.
+func countKept(s string, runes, bytes *int, maxRunes, maxBytes int) bool {
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
+		if j := skipPrintable(s, i); j > i {
+			*runes += j - i
+			*bytes += j - i
+			i = j
+		} else if c := s[i]; c < utf8.RuneSelf {
 			i++
-			if asciiWS[c] != wsNone {
-				continue
+			if asciiWS[c] == wsNone {
+				*runes++
+				*bytes++
 			}
-			*runes++
-			*bytes++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if size > 1 && !IsSpace(r) {
+				*runes++
+				*bytes += size
+			}
+		}
+		if *runes > maxRunes || *bytes > maxBytes {
+			return true
+		}
+	}
+	return *runes > maxRunes || *bytes > maxBytes // a limit below zero
+}
+
+// collapser is Collapse over text that comes in pieces: what it holds is
+// Collapse of the pieces joined, unless bad.
+type collapser struct {
+	b     []byte
+	space bool // white space is pending: a space goes before more text
+	// bad is set on an invalid byte, which may be the start of a rune
+	// the next piece ends: the caller then collapses the joined text.
+	bad bool
+}
+
+func (c *collapser) write(s string) {
+	for i := 0; i < len(s); {
+		if ch := s[i]; ch < utf8.RuneSelf && asciiWS[ch] != wsNone {
+			c.space = true
+			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if size > 1 && !IsSpace(r) {
-			*runes++
-			*bytes += size
+		if s[i] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				c.bad = true
+				return
+			}
+			if IsSpace(r) {
+				c.space = true
+				i += size
+				continue
+			}
 		}
+		// From text, the longest stretch already collapsed is appended
+		// at once; a space it ends with is pending.
+		n, _ := collapsedPrefix(s[i:])
+		seg := s[i : i+n]
+		i += n
+		if seg[len(seg)-1] == ' ' {
+			c.text(seg[:len(seg)-1])
+			c.space = true
+		} else {
+			c.text(seg)
+		}
+	}
+}
+
+// text appends t, which holds no white space, after the pending space.
+func (c *collapser) text(t string) {
+	if c.space && len(c.b) > 0 {
+		c.b = append(c.b, ' ')
+	}
+	c.space = false
+	c.b = append(c.b, t...)
+}
+
+// bufs are the buffers blockText collapses into: the text is copied
+// once, into the string returned, and the buffer's growth is paid once.
+var bufs = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+func getBuf() *[]byte { return bufs.Get().(*[]byte) }
+
+// putBuf keeps b (grown to *p) for the next text, unless it grew huge.
+func putBuf(p *[]byte, b []byte) {
+	if cap(b) <= 64<<10 {
+		*p = b[:0]
+		bufs.Put(p)
 	}
 }

@@ -21,6 +21,9 @@ type Options struct {
 	// First stops at the first text node holding more than white space
 	// and returns that node's collapsed text alone.
 	First bool
+	// collapse collapses the text as the walk writes it (into walker.c)
+	// instead of writing it as it is (walker.b).
+	collapse bool
 }
 
 // Text is the text under n, as written (callers collapse it). n itself is
@@ -45,6 +48,7 @@ func Text(n *html.Node, o Options) (text string, ok bool) {
 type walker struct {
 	o            Options
 	b            strings.Builder
+	c            collapser
 	runes, bytes int
 	over, done   bool
 	first        string
@@ -64,11 +68,11 @@ func (w *walker) children(n *html.Node) {
 				before, after = w.o.Gap(c)
 			}
 			if before {
-				w.b.WriteByte(' ')
+				w.gap()
 			}
 			w.children(c)
 			if after {
-				w.b.WriteByte(' ')
+				w.gap()
 			}
 		}
 	}
@@ -81,12 +85,24 @@ func (w *walker) text(s string) {
 		}
 		return
 	}
-	w.b.WriteString(s)
-	if w.o.MaxRunes > 0 {
-		countKept(s, &w.runes, &w.bytes)
-		if w.runes > w.o.MaxRunes || w.bytes > w.o.MaxBytes {
-			w.over = true
-		}
+	// Counted before it is written: a text over the limit is neither
+	// written nor read to its end.
+	if w.o.MaxRunes > 0 && countKept(s, &w.runes, &w.bytes, w.o.MaxRunes, w.o.MaxBytes) {
+		w.over = true
+		return
+	}
+	if w.o.collapse {
+		w.c.write(s)
+	} else {
+		w.b.WriteString(s)
+	}
+}
+
+func (w *walker) gap() {
+	if w.o.collapse {
+		w.c.space = true
+	} else {
+		w.b.WriteByte(' ')
 	}
 }
 
@@ -119,8 +135,39 @@ func BlockText(n *html.Node) string {
 	if n.Type == html.ElementNode && SkipCode(n) {
 		return ""
 	}
-	t, _ := Text(n, Options{Skip: SkipCode, Gap: BlockGaps})
-	return Collapse(t)
+	if c := n.FirstChild; n.Type == html.TextNode || c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		// A text node, or an element holding one (a plain paragraph,
+		// a link, a heading): its text needs no walk and, collapsed
+		// already, no copy.
+		if n.Type == html.TextNode {
+			return Collapse(n.Data)
+		}
+		return Collapse(c.Data)
+	}
+	return blockText(n, Options{Skip: SkipCode, Gap: BlockGaps})
+}
+
+// blockText is Collapse(Text(n, o)), collapsed as the walk goes: the text
+// is not written out first and copied again. o sets no limit.
+func blockText(n *html.Node, o Options) string {
+	o.collapse = true
+	w := walker{o: o}
+	buf := getBuf()
+	w.c.b = *buf
+	w.children(n)
+	t := ""
+	if !w.c.bad {
+		t = string(w.c.b)
+	}
+	putBuf(buf, w.c.b)
+	if w.c.bad {
+		// An invalid byte may be half of a rune that the next text node
+		// completes: the joined text is collapsed instead.
+		o.collapse = false
+		t, _ = Text(n, o)
+		return Collapse(t)
+	}
+	return t
 }
 
 // BlockTextMax is BlockText when that text has at most maxRunes runes and
@@ -130,6 +177,8 @@ func BlockTextMax(n *html.Node, maxRunes, maxBytes int) (string, bool) {
 	if n.Type == html.ElementNode && SkipCode(n) {
 		return "", true
 	}
+	// Text as written, not blockText: most calls stop at the limit, and
+	// counting runes is cheaper than collapsing what is then thrown away.
 	t, ok := Text(n, Options{Skip: SkipCode, Gap: BlockGaps, MaxRunes: maxRunes, MaxBytes: maxBytes})
 	if !ok {
 		return "", false

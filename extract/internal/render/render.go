@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -222,7 +223,7 @@ func DropRepeatedLead(paras []string) []string {
 	// all is the key of every paragraph after the first, end to end;
 	// at[j] is where paragraph j's key starts in it. Built once, on the
 	// first lead long enough to test.
-	var all string
+	var all []byte
 	var at []int
 	for i := 0; i < len(paras) && i < 3; i++ {
 		k := leadKey(paras[i])
@@ -244,10 +245,10 @@ func DropRepeatedLead(paras []string) []string {
 				at[j] = len(b)
 				b = appendTextKey(b, paras[j])
 			}
-			all = string(b)
+			all = b
 			at[len(paras)] = len(all)
 		}
-		if strings.Contains(all[at[i+1]:], k) {
+		if bytes.Contains(all[at[i+1]:], []byte(k)) {
 			return append(paras[:i:i], paras[i+1:]...)
 		}
 	}
@@ -278,11 +279,8 @@ func textKey(s string) string {
 func appendTextKey(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				b = append(b, c)
-			case 'A' <= c && c <= 'Z':
-				b = append(b, c+'a'-'A')
+			if k := asciiKey[c]; k != 0 {
+				b = append(b, k)
 			}
 			i++
 			continue
@@ -301,6 +299,19 @@ func appendTextKey(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// asciiKey is what textKey keeps of each ASCII byte: letters lower-cased,
+// digits, and 0 for the rest. A table is faster than a switch here: the
+// whole text is keyed on every page.
+var asciiKey = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 // followPlea is a short request to keep following the site, the line a
 // reprinting page closes with: （更多内容请继续关注 某网）, 敬请关注.
