@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -14,7 +13,7 @@ import (
 // pageLinks returns the page's absolute, normalised http(s) links in
 // document order without duplicates, and the RSS/Atom feeds it announces.
 // Without a base URL only links that are already absolute are kept.
-func pageLinks(root *html.Node, base *url.URL) (links, feeds []string) {
+func pageLinks(root *html.Node, rs *urlnorm.Resolver) (links, feeds []string) {
 	seenL, seenF := map[string]bool{}, map[string]bool{}
 	// A page repeats its hrefs (menus, teaser and headline links): each
 	// is resolved once, as its result is already in seenL.
@@ -24,15 +23,7 @@ func pageLinks(root *html.Node, base *url.URL) (links, feeds []string) {
 		if ref == "" || strings.HasPrefix(ref, "#") {
 			return ""
 		}
-		var (
-			s   string
-			err error
-		)
-		if base != nil {
-			s, err = urlnorm.Resolve(base, ref)
-		} else {
-			s, err = urlnorm.Normalize(ref)
-		}
+		s, err := rs.Resolve(ref)
 		if err != nil {
 			return ""
 		}
