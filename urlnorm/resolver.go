@@ -7,8 +7,8 @@ import (
 
 // Resolver resolves the hrefs of one page. Most hrefs are plain (an
 // absolute path like /news/a.html, a relative name like a.html, or a full
-// http(s) URL with a lower-case host) and need none of net/url's parsing,
-// escaping or dot removal: for those the normal form is the base's origin,
+// http(s) URL with a lower-case host; escapes only of UTF-8 and the like)
+// and need none of net/url's parsing, escaping or dot removal: for those the normal form is the base's origin,
 // the path and the normalised query, which is what Resolve returns. The
 // rest go through Resolve (or Normalize without a base). Parsing and
 // resolving were the larger part of the extractor's link work.
@@ -119,14 +119,28 @@ func splitHost(p string, i int) (origin, path string, ok bool) {
 }
 
 // plainPath reports a path that net/url keeps byte for byte: no dot
-// segments, no %-escapes, only bytes it does not escape.
+// segments, only bytes it does not escape, and %-escapes (upper-case) only
+// of bytes it would escape again, such as UTF-8 or a space.
 func plainPath(p string) bool {
 	for i := 0; i < len(p); i++ {
-		if !plainByte[p[i]] {
-			return false
+		if c := p[i]; !plainByte[c] {
+			if c != '%' || i+2 >= len(p) || !upperHex(p[i+1]) || !upperHex(p[i+2]) ||
+				plainByte[hexVal(p[i+1])<<4|hexVal(p[i+2])] {
+				return false
+			}
+			i += 2
 		}
 	}
 	return !strings.Contains(p, "/.")
+}
+
+func upperHex(c byte) bool { return '0' <= c && c <= '9' || 'A' <= c && c <= 'F' }
+
+func hexVal(c byte) byte {
+	if c <= '9' {
+		return c - '0'
+	}
+	return c - 'A' + 10
 }
 
 // plainByte are the bytes that net/url leaves unescaped in a path.

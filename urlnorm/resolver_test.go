@@ -40,7 +40,15 @@ func TestResolver(t *testing.T) {
 		{"dot segments", "https://www.example.com/news/a.html", "../b.html", false},
 		{"dot in path", "https://www.example.com/news/a.html", "/news/./b.html", false},
 		{"dot segment base", "https://www.example.com/a/../b/c.html", "d.html", false},
-		{"escapes", "https://www.example.com/a", "/%E6%96%B0.html", false},
+		{"utf-8 escapes", "https://www.example.com/a", "/%E6%96%B0.html", true},
+		{"escaped space and percent", "https://www.example.com/a", "/a%20b%25c", true},
+		{"escapes in base", "https://www.example.com/%E6%96%B0/a.html", "b%20c.html", true},
+		{"lower-case escape", "https://www.example.com/a", "/%e6%96%b0.html", false},
+		{"escaped slash", "https://www.example.com/a", "/a%2Fb", false},
+		{"escaped dot", "https://www.example.com/a", "/a/%2E%2E/b", false},
+		{"escaped letter", "https://www.example.com/a", "/%41", false},
+		{"short escape", "https://www.example.com/a", "/a%E", false},
+		{"bad escape", "https://www.example.com/a", "/a%G0", false},
 		{"non ascii", "https://www.example.com/a", "/新闻/1.html", false},
 		{"escaped by net/url", "https://www.example.com/a", "/a(b)!*'", false},
 		{"upper host", "https://www.example.com/a", "https://WWW.Example.com/x", false},
@@ -90,6 +98,7 @@ func FuzzResolver(f *testing.F) {
 		{"https://www.example.com/a", "https://other.example.org"},
 		{"", "https://www.example.com/x"},
 		{"https://www.example.com/a/./b", "c?x"},
+		{"https://www.example.com/%E6%96%B0/", "a%20b%2F%25c"},
 	} {
 		f.Add(s[0], s[1])
 	}
