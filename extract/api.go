@@ -86,7 +86,8 @@ func Extract(page []byte, opts Options) (*Result, error) {
 
 	res := &Result{}
 	root := doc.Selection.Nodes[0]
-	res.Links, res.Feeds = pageLinks(root, base)
+	rs := urlnorm.NewResolver(base) // shared by links, related items and images
+	res.Links, res.Feeds = pageLinks(root, rs)
 	if rules != nil {
 		for _, sel := range rules.Remove {
 			doc.Find(sel).Remove()
@@ -100,7 +101,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	if rules != nil {
 		relSel = rules.Related
 	}
-	related := findRelated(doc, base, relSel, self)
+	related := findRelated(doc, rs, relSel, self)
 
 	bodySel := ""
 	if rules != nil {
@@ -130,7 +131,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	a.Tags = md.Tags
 	a.Views = md.Views
 	a.Related = related
-	a.Images = bodyImages(box, base)
+	a.Images = bodyImages(box, rs, base != nil)
 	if len(a.Images) == 0 && md.Image != "" {
 		a.Images = []article.Image{{URL: md.Image}}
 	}

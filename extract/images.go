@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -16,7 +15,8 @@ import (
 // bodyImages lists the images of the body with their captions: the
 // figure's <figcaption>, else a short caption line right below the image
 // (Chinese CMSs centre a <p> under it), else the alt text.
-func bodyImages(box *html.Node, base *url.URL) []article.Image {
+// Without a base URL, image addresses are kept as written.
+func bodyImages(box *html.Node, rs *urlnorm.Resolver, hasBase bool) []article.Image {
 	var out []article.Image
 	seen := map[string]bool{}
 	var walk func(*html.Node)
@@ -26,8 +26,8 @@ func bodyImages(box *html.Node, base *url.URL) []article.Image {
 			if src == "" || tiny(n) {
 				return
 			}
-			if base != nil {
-				abs, err := urlnorm.Resolve(base, src)
+			if hasBase {
+				abs, err := rs.Resolve(src)
 				if err != nil {
 					return
 				}

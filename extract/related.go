@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"math"
-	"net/url"
 	"newsarchive/extract/internal/body"
 	"regexp"
 	"strconv"
@@ -35,13 +34,13 @@ var (
 
 // findRelated returns the items of the page's own related-reading block,
 // or those under sel when a site rule gives one.
-func findRelated(doc *goquery.Document, base *url.URL, sel, self string) []article.Related {
+func findRelated(doc *goquery.Document, rs *urlnorm.Resolver, sel, self string) []article.Related {
 	if sel != "" {
 		var items []article.Related
 		seen := map[string]bool{self: true}
 		doc.Find(sel).Each(func(_ int, s *goquery.Selection) {
 			for _, n := range s.Nodes {
-				items = append(items, relatedItems(n, base, seen)...)
+				items = append(items, relatedItems(n, rs, seen)...)
 			}
 		})
 		return items
@@ -51,12 +50,12 @@ func findRelated(doc *goquery.Document, base *url.URL, sel, self string) []artic
 	if block := relatedByHeading(root); block != nil {
 		var items []article.Related
 		for _, n := range block {
-			items = append(items, relatedItems(n, base, seen)...)
+			items = append(items, relatedItems(n, rs, seen)...)
 		}
 		return items
 	}
 	if block := relatedByHint(root); block != nil {
-		return relatedItems(block, base, seen)
+		return relatedItems(block, rs, seen)
 	}
 	return nil
 }
@@ -184,7 +183,7 @@ func mayHint(h string) bool {
 // relatedItems turns a block into items: each link (by URL) is an item; its
 // title is the link's text, else the item's heading or teaser text; its
 // date is a date shown in the item.
-func relatedItems(block *html.Node, base *url.URL, seen map[string]bool) []article.Related {
+func relatedItems(block *html.Node, rs *urlnorm.Resolver, seen map[string]bool) []article.Related {
 	var links []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -204,16 +203,8 @@ func relatedItems(block *html.Node, base *url.URL, seen map[string]bool) []artic
 		if strings.HasPrefix(href, "javascript:") || strings.HasPrefix(href, "#") {
 			continue
 		}
-		u := href
-		if base != nil {
-			abs, err := urlnorm.Resolve(base, href)
-			if err != nil {
-				continue
-			}
-			u = abs
-		} else if n, err := urlnorm.Normalize(href); err == nil {
-			u = n
-		} else {
+		u, err := rs.Resolve(href)
+		if err != nil {
 			continue
 		}
 		text := dom.BlockText(a)

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"newsarchive/urlnorm"
 )
 
 func TestISODate(t *testing.T) {
@@ -67,7 +69,7 @@ func TestFindRelated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := findRelated(doc, base, tc.sel, "https://example.com/news/1.html")
+			got := findRelated(doc, urlnorm.NewResolver(base), tc.sel, "https://example.com/news/1.html")
 			var titles []string
 			for _, r := range got {
 				titles = append(titles, r.Title)
