@@ -131,7 +131,7 @@ func Extract(page []byte, opts Options) (*Result, error) {
 	a.Tags = md.Tags
 	a.Views = md.Views
 	a.Related = related
-	a.Images = bodyImages(box, rs, base != nil)
+	a.Images = bodyImages(box, rs)
 	if len(a.Images) == 0 && md.Image != "" {
 		a.Images = []article.Image{{URL: md.Image}}
 	}

@@ -16,7 +16,7 @@ import (
 // figure's <figcaption>, else a short caption line right below the image
 // (Chinese CMSs centre a <p> under it), else the alt text.
 // Without a base URL, image addresses are kept as written.
-func bodyImages(box *html.Node, rs *urlnorm.Resolver, hasBase bool) []article.Image {
+func bodyImages(box *html.Node, rs *urlnorm.Resolver) []article.Image {
 	var out []article.Image
 	seen := map[string]bool{}
 	var walk func(*html.Node)
@@ -26,7 +26,7 @@ func bodyImages(box *html.Node, rs *urlnorm.Resolver, hasBase bool) []article.Im
 			if src == "" || tiny(n) {
 				return
 			}
-			if hasBase {
+			if rs.HasBase() {
 				abs, err := rs.Resolve(src)
 				if err != nil {
 					return

@@ -44,6 +44,10 @@ func NewResolver(base *url.URL) *Resolver {
 	return r
 }
 
+// HasBase reports whether the page's URL is known, so that relative hrefs
+// resolve.
+func (r *Resolver) HasBase() bool { return r.base != nil }
+
 // Resolve is Resolve(base, ref), or Normalize(ref) without a base.
 func (r *Resolver) Resolve(ref string) (string, error) {
 	ref = strings.TrimSpace(ref)
