@@ -1,7 +1,6 @@
 package warc
 
 import (
-	"io"
 	"sync"
 
 	"github.com/google/uuid"
@@ -24,10 +23,4 @@ func newBuilder(t gowarc.RecordType, opts ...gowarc.WarcRecordOption) gowarc.War
 	uuidMu.Lock()
 	defer uuidMu.Unlock()
 	return gowarc.NewRecordBuilder(t, opts...)
-}
-
-func newReader(r io.Reader, off int64, opts ...gowarc.WarcRecordOption) (*gowarc.WarcFileReader, error) {
-	uuidMu.Lock()
-	defer uuidMu.Unlock()
-	return gowarc.NewWarcFileReaderFromStream(r, off, opts...)
 }

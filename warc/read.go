@@ -50,9 +50,13 @@ type ImportOptions struct {
 	Log *slog.Logger
 	// Progress, when set, is called after each batch archived.
 	Progress func(ImportStats)
-	// TempDir holds the inflated copy of a WARC gzipped as a whole ("":
-	// the system's).
+	// TempDir holds the inflated copy of a WARC gzipped as a whole, and
+	// the spill ("": the system's).
 	TempDir string
+	// SpillMax bounds the spill: the inflated records the first pass keeps
+	// in TempDir for the second, so that each is inflated once (0: 2 GiB;
+	// < 0: none, each record the second pass reads is inflated again).
+	SpillMax int64
 }
 
 // ImportStats counts what Import did.
@@ -93,6 +97,9 @@ type entry struct {
 	req      int    // index of its request record in reqs, -1 none
 	// hops are the redirects that led to this response (see chain).
 	hops []capture.Redirect
+	// spillOff and spillLen locate the record's inflated bytes in the
+	// spill; spillLen 0: not kept, read from the WARC.
+	spillOff, spillLen int64
 }
 
 // indexOpts read leniently for the first pass: syntax findings are
@@ -122,11 +129,13 @@ func Import(ctx context.Context, st *store.Store, srcs []Source, o ImportOptions
 	}
 	im := newImporter(slices.Clone(srcs), o, newDefects(o.Log))
 	im.st = st
+	im.spill = newSpill(o.TempDir, o.SpillMax)
 	defer func() {
 		for _, f := range im.temps {
 			f.Close()
 			os.Remove(f.Name())
 		}
+		im.spill.remove()
 	}()
 	for i := range srcs {
 		if err := im.index(ctx, i); err != nil {
@@ -160,6 +169,7 @@ type importer struct {
 	hops     []hop            // redirect responses
 	hopsTo   map[string][]int // the URL a redirect leads to → hops indexes, in file order
 	temps    []*os.File
+	spill    *spill // nil: none
 }
 
 func (im *importer) result() ImportStats {
@@ -209,11 +219,7 @@ const (
 // and tells its part (when one is given: split.go), which can also stop it.
 func (im *importer) scan(ctx context.Context, si int, start, end int64, p *part) (scanEnd, error) {
 	src := im.srcs[si]
-	r, err := newReader(io.NewSectionReader(src.R, 0, src.Size), start, indexOpts()...)
-	if err != nil {
-		return scanEOF, fmt.Errorf("%s: %w", src.Name, err)
-	}
-	defer r.Close()
+	r := newScanner(io.NewSectionReader(src.R, start, src.Size-start), start, indexOpts()...)
 	for n := 0; ; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return scanEOF, ctx.Err()
@@ -221,7 +227,7 @@ func (im *importer) scan(ctx context.Context, si int, start, end int64, p *part)
 		if p != nil && n%64 == 0 && p.abandoned() {
 			return scanAbandoned, nil
 		}
-		rec, err := r.Next()
+		rec, err := r.next()
 		if errors.Is(err, io.EOF) {
 			return scanEOF, nil
 		}
@@ -239,13 +245,11 @@ func (im *importer) scan(ctx context.Context, si int, start, end int64, p *part)
 			// One gzip member took the whole file: either a file of one
 			// record, or one compressed as a whole, which gowarc reads
 			// only the first record of. Read it inflated.
-			// (r is closed by the deferred Close: closing it twice would
-			// hand its pooled buffer to two readers.)
 			rec.Close()
 			return scanWhole, nil
 		}
 		im.stats.Records++
-		im.note(si, rec, err)
+		im.note(si, rec, err, r.kept)
 		rec.Close()
 		if end >= 0 && rec.Offset+rec.Size >= end {
 			if rec.Offset+rec.Size == end {
@@ -295,8 +299,9 @@ func errString(err error) string {
 	return err.Error()
 }
 
-// note indexes one record of the first pass.
-func (im *importer) note(si int, rec gowarc.Record, err error) {
+// note indexes one record of the first pass; kept is its inflated bytes
+// (nil: not held), spilled when the second pass will read it.
+func (im *importer) note(si int, rec gowarc.Record, err error, kept []byte) {
 	wr := rec.WarcRecord
 	h := wr.WarcHeader()
 	if err != nil {
@@ -340,6 +345,11 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 			im.stats.Ignored++
 			return
 		}
+		st := statusOf(b)
+		page := st == http.StatusOK && maybeHTML(b.HttpHeader())
+		if page {
+			e.spillOff, e.spillLen = im.spill.keep(kept)
+		}
 		i := len(im.resp)
 		im.resp = append(im.resp, e)
 		if id := h.Get(gowarc.WarcRecordID); id != "" {
@@ -348,10 +358,10 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 		if e.digest != "" {
 			im.byDigest[e.digest+" "+uri] = i
 		}
-		if st := statusOf(b); st >= 300 && st < 400 {
+		if st >= 300 && st < 400 {
 			im.noteHop(uri, e.date, b)
 		}
-		if statusOf(b) != http.StatusOK || !maybeHTML(b.HttpHeader()) {
+		if !page {
 			im.stats.Ignored++
 			return
 		}
@@ -359,6 +369,7 @@ func (im *importer) note(si int, rec gowarc.Record, err error) {
 	case gowarc.Request:
 		im.stats.Ignored++
 		if _, ok := wr.Block().(gowarc.HttpRequestBlock); ok {
+			e.spillOff, e.spillLen = im.spill.keep(kept)
 			i := len(im.reqs)
 			im.reqs = append(im.reqs, e)
 			if e.id != "" {

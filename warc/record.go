@@ -52,12 +52,13 @@ func newRecordReader(def *defects) *recordReader {
 	return &recordReader{u: u, uq: uq, br: bufio.NewReaderSize(nil, 64<<10), def: def}
 }
 
-// read parses the record at off; only its own bytes are read. It checks
-// the record against the spec, which the first pass leaves to it: a
-// finding that skips the record (a digest that does not match: the bytes
-// are not what was captured) is an error, the others are noted.
-func (rr *recordReader) read(src Source, off, size int64) (gowarc.WarcRecord, error) {
-	rr.br.Reset(io.NewSectionReader(src.R, off, size))
+// read parses the record in r, its own bytes (as in the WARC, or inflated
+// in the spill), found at off in src. It checks the record against the
+// spec, which the first pass leaves to it: a finding that skips the
+// record (a digest that does not match: the bytes are not what was
+// captured) is an error, the others are noted.
+func (rr *recordReader) read(src Source, off int64, r io.Reader) (gowarc.WarcRecord, error) {
+	rr.br.Reset(r)
 	rec, _, findings, err := rr.u.Unmarshal(rr.br)
 	if err != nil {
 		return nil, err
@@ -99,7 +100,7 @@ func (im *importer) extract(rr *recordReader, e entry) outcome {
 		}
 		at = im.resp[e.orig]
 	}
-	resp, err := rr.response(im.srcs[at.src], at, im.o.MaxBody)
+	resp, err := rr.response(im.srcs[at.src], at, im.bytesOf(at), im.o.MaxBody)
 	if d := (skipped{}); errors.As(err, &d) {
 		return outcome{defect: d.kind, detail: d.Error()}
 	}
@@ -135,7 +136,7 @@ func (im *importer) extract(rr *recordReader, e entry) outcome {
 	}
 	if e.req >= 0 {
 		// The crawler records what it sent; its HTTP client adds Host.
-		if rh, err := rr.requestHeader(im.srcs[im.reqs[e.req].src], im.reqs[e.req]); err == nil {
+		if rh, err := rr.requestHeader(im.bytesOf(im.reqs[e.req])); err == nil {
 			rh.Del("Host")
 			prov.Fetch.RequestHeader = rh
 		}
@@ -155,10 +156,19 @@ type response struct {
 	ip         string
 }
 
-// response reads the response record at e; a payload past 4 × max (a
-// body that cannot decode within max) is cut there.
-func (rr *recordReader) response(src Source, e entry, max int64) (response, error) {
-	rec, err := rr.read(src, e.offset, e.size)
+// bytesOf is the record of e: inflated from the spill, else its bytes in
+// the WARC.
+func (im *importer) bytesOf(e entry) io.Reader {
+	if e.spillLen > 0 {
+		return im.spill.at(e.spillOff, e.spillLen)
+	}
+	return io.NewSectionReader(im.srcs[e.src].R, e.offset, e.size)
+}
+
+// response reads the response record of e in r; a payload past 4 × max
+// (a body that cannot decode within max) is cut there.
+func (rr *recordReader) response(src Source, e entry, r io.Reader, max int64) (response, error) {
+	rec, err := rr.read(src, e.offset, r)
 	if err != nil {
 		return response{}, err
 	}
@@ -197,10 +207,10 @@ func readAll(r io.Reader, size, limit int64) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// requestHeader reads the headers of the request record at e. They are
+// requestHeader reads the headers of the request record in r. They are
 // what was sent, kept as provenance: the record is not checked further.
-func (rr *recordReader) requestHeader(src Source, e entry) (http.Header, error) {
-	rr.br.Reset(io.NewSectionReader(src.R, e.offset, e.size))
+func (rr *recordReader) requestHeader(r io.Reader) (http.Header, error) {
+	rr.br.Reset(r)
 	rec, _, _, err := rr.uq.Unmarshal(rr.br)
 	if err != nil {
 		return nil, err
@@ -208,7 +218,7 @@ func (rr *recordReader) requestHeader(src Source, e entry) (http.Header, error) 
 	defer rec.Close()
 	b, ok := rec.Block().(gowarc.HttpRequestBlock)
 	if !ok {
-		return nil, fmt.Errorf("offset %d: not an HTTP request", e.offset)
+		return nil, errors.New("not an HTTP request")
 	}
 	_, h := parseHead(b.ProtocolHeaderBytes())
 	return h, nil

@@ -126,6 +126,7 @@ func (im *importer) indexParts(ctx context.Context, si int, starts []int64) (don
 		}
 		sub := newImporter(im.srcs, im.o, im.def.recorder())
 		sub.inflated = im.inflated
+		sub.spill = im.spill
 		parts[i] = &part{im: sub, start: s, end: end}
 	}
 	var wg sync.WaitGroup

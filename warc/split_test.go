@@ -74,6 +74,7 @@ type indexed struct {
 	Records, Ignored, Skipped int
 	Defects                   map[string]int
 	Log                       string
+	Kept                      []string // the spilled bytes of Resp, Todo, Reqs
 }
 
 func firstPass(t *testing.T, file []byte, starts []int64) indexed {
@@ -87,10 +88,12 @@ func firstPass(t *testing.T, file []byte, starts []int64) indexed {
 	}
 	im := newImporter([]Source{{Name: "f.warc.gz", R: bytes.NewReader(file), Size: int64(len(file))}}, ImportOptions{},
 		newDefects(slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{ReplaceAttr: noTime}))))
+	im.spill = newSpill(t.TempDir(), 0)
 	defer func() {
 		for _, f := range im.temps {
 			f.Close()
 		}
+		im.spill.remove()
 	}()
 	var err error
 	if starts == nil {
@@ -101,8 +104,22 @@ func firstPass(t *testing.T, file []byte, starts []int64) indexed {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Parts spill side by side: what was kept counts, not where.
+	var kept []string
+	for _, es := range [][]entry{im.resp, im.todo, im.reqs} {
+		for i := range es {
+			if es[i].spillLen > 0 {
+				b, _ := io.ReadAll(im.bytesOf(es[i]))
+				kept = append(kept, string(b))
+			}
+			es[i].spillOff = 0
+		}
+	}
+	if len(kept) == 0 {
+		t.Fatal("nothing spilled")
+	}
 	return indexed{im.resp, im.todo, im.reqs, im.hops, im.byID, im.byDigest, im.reqByID, im.reqFor, im.hopsTo,
-		im.stats.Records, im.stats.Ignored, im.stats.Skipped, im.def.counts(), log.String()}
+		im.stats.Records, im.stats.Ignored, im.stats.Skipped, im.def.counts(), log.String(), kept}
 }
 
 // The first pass in parts finds exactly what one reading finds (index,
