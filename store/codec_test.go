@@ -89,13 +89,13 @@ func FuzzDecodeMeta(f *testing.F) {
 // TestEncodeRawSameFrames pins encodeRaw's stream path to EncodeAll's
 // output and checks both sizes round-trip through decodeRaw.
 func TestEncodeRawSameFrames(t *testing.T) {
-	dict := []byte(strings.Repeat(`{"text":"the market of laboratory instruments grew"}`, 200))
+	dict := []byte(`{"url":"u","text":"` + strings.Repeat(`the market of laboratory instruments grew\n`, 200) + `"}`)
 	for _, n := range []int{1, 1000, 30 << 10, streamBlock, streamBlock + 1, 300 << 10} {
 		raw := []byte(strings.Repeat("<p>the market of laboratory instruments grew 7 percent</p>\n", n/50+1)[:n])
 		sha := sha256.Sum256(raw)
 		got := encodeRaw(raw, sha, dict)
 		e, _ := zstd.NewWriter(nil, zstd.WithEncoderCRC(false), zstd.WithEncoderLevel(zstd.SpeedFastest),
-			zstd.WithEncoderConcurrency(1), zstd.WithEncoderDictRaw(rawDictID, dict))
+			zstd.WithEncoderConcurrency(1), zstd.WithEncoderDictRaw(rawDictID, dictTail(dict)))
 		if want := e.EncodeAll(raw, nil); !bytes.Equal(got[rawHeaderLen:], want) {
 			t.Errorf("%d bytes: stream frame differs from EncodeAll's", n)
 		}
@@ -105,4 +105,63 @@ func TestEncodeRawSameFrames(t *testing.T) {
 			t.Errorf("%d bytes: round trip failed: %v", n, err)
 		}
 	}
+}
+
+// TestDictTail checks which part of an article JSON encodeRaw indexes as
+// the dictionary, and that a body encoded against it decodes with the
+// whole JSON, as readers decode it.
+func TestDictTail(t *testing.T) {
+	page := []byte(strings.Repeat("<html><head><title>Harbour works</title></head><body><p>The harbour works began on Monday, the council said.</p></body></html>\n", 40))
+	full := func(a *article.Article) []byte { js, _ := marshalArticle(a); return js }
+	cases := []struct {
+		name string
+		dict []byte
+		from string // the tail starts here; "" for the whole dictionary
+	}{
+		{"html", full(&article.Article{Title: "Harbour works", Text: "The harbour works began.", HTML: "<p>The harbour works began.</p>",
+			Related: []article.Related{{URL: "https://x/r", Title: "Roads"}}}), `,"html":"<p>`},
+		{"empty html", full(&article.Article{Title: "Harbour works", Text: "The harbour works began."}), `,"text":"The`},
+		{"no text either", full(&article.Article{Title: "Harbour works"}), ""},
+		{"member names inside values", full(&article.Article{Title: `a ,"html":"b`, Description: `,"text":"x`, Text: "t", HTML: "<p>t</p>"}), `,"html":"<p>`},
+		{"not an article", []byte(`{"text":"no comma before the member"}`), ""},
+		{"html last and empty", []byte(`{"url":"u","html":"`), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := dictTail(c.dict)
+			want := c.dict
+			if c.from != "" {
+				want = c.dict[bytes.Index(c.dict, []byte(c.from)):]
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("tail %q, want %q", got, want)
+			}
+			z := encodeRaw(page, sha256.Sum256(page), c.dict)
+			setRawDict(z, 3)
+			out, err := decodeRaw(z, c.dict)
+			if err != nil || !bytes.Equal(out, page) {
+				t.Fatalf("round trip with the whole dictionary: %v", err)
+			}
+		})
+	}
+}
+
+// FuzzRawTailRoundTrip: a body encoded against the tail of its article
+// JSON decodes with the whole JSON.
+func FuzzRawTailRoundTrip(f *testing.F) {
+	f.Add("Harbour works", "The harbour works began.", "<p>The harbour works began.</p>", "<p>The harbour works began on Monday.</p>")
+	f.Add("", "", "", "x")
+	f.Fuzz(func(t *testing.T, title, text, html, page string) {
+		if page == "" {
+			return
+		}
+		js, _ := marshalArticle(&article.Article{Title: title, Text: text, HTML: html, Description: page})
+		raw := []byte(page + page)
+		z := encodeRaw(raw, sha256.Sum256(raw), js)
+		setRawDict(z, 1)
+		out, err := decodeRaw(z, js)
+		if err != nil || !bytes.Equal(out, raw) {
+			t.Fatalf("round trip: %v", err)
+		}
+	})
 }
