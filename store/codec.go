@@ -676,6 +676,11 @@ func appendJSONString(dst []byte, s string) []byte {
 		if c < utf8.RuneSelf {
 			if jsonSafe[c] {
 				i++
+				// Text is mostly plain ASCII: skip it eight bytes at a
+				// time (article JSON is about a tenth of a Put's CPU).
+				for i+8 <= len(s) && safe8(load8(s, i)) {
+					i += 8
+				}
 				continue
 			}
 			dst = append(dst, s[start:i]...)
@@ -717,6 +722,22 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// load8 is s[i:i+8] as a little-endian word (one load once compiled).
+func load8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// safe8 reports whether every byte of w is one jsonSafe marks: ASCII, not
+// a control character, a quote or a backslash. (x - lo*n) &^ x has a
+// byte's high bit set for some byte below n, when there is one (n <= 128).
+func safe8(w uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	q, b := w^(lo*'"'), w^(lo*'\\')
+	return (w|(w-lo*0x20)&^w|(q-lo)&^q|(b-lo)&^b)&hi == 0
 }
 
 // jsonSafe marks the ASCII bytes a JSON string holds as they are.

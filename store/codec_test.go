@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/zstd"
 
@@ -162,6 +163,64 @@ func FuzzRawTailRoundTrip(f *testing.F) {
 		out, err := decodeRaw(z, js)
 		if err != nil || !bytes.Equal(out, raw) {
 			t.Fatalf("round trip: %v", err)
+		}
+	})
+}
+
+// TestAppendJSONStringRuns pins the eight-bytes-at-a-time skip of plain
+// ASCII to encoding/json: every byte that needs escaping or decoding, at
+// every offset of runs longer than a word.
+func TestAppendJSONStringRuns(t *testing.T) {
+	specials := []struct{ name, s string }{
+		{"quote", `"`}, {"backslash", `\`}, {"newline", "\n"}, {"nul", "\x00"}, {"unit separator", "\x1f"},
+		{"space", " "}, {"delete", "\x7f"}, {"markup", "<&>"}, {"latin", "é"}, {"line separator", "\u2028"},
+		{"invalid", "\xff"}, {"cut rune", "\xe4\xb8"}, {"emoji", "\U0001F600"},
+	}
+	for _, sp := range specials {
+		t.Run(sp.name, func(t *testing.T) {
+			for at := range 20 {
+				for _, n := range []int{at, at + 1, at + 7, at + 8, at + 9, 40} {
+					s := strings.Repeat("a", at) + sp.s + strings.Repeat("b", n)
+					var buf bytes.Buffer
+					enc := json.NewEncoder(&buf)
+					enc.SetEscapeHTML(false)
+					if err := enc.Encode(s); err != nil {
+						t.Fatal(err)
+					}
+					want := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
+					if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+						t.Fatalf("%q: got %s, want %s", s, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestSafe8(t *testing.T) {
+	for c := range 256 {
+		for at := range 8 {
+			w := bytes.Repeat([]byte{'a'}, 8)
+			w[at] = byte(c)
+			want := c < utf8.RuneSelf && jsonSafe[c]
+			if got := safe8(load8(string(w), 0)); got != want {
+				t.Fatalf("byte %#x at %d: safe8 %v, want %v", c, at, got, want)
+			}
+		}
+	}
+}
+
+func FuzzSafe8(f *testing.F) {
+	f.Add(uint64(0x6161616161616161))
+	f.Add(uint64(0x2261616161616100))
+	f.Fuzz(func(t *testing.T, w uint64) {
+		want := true
+		for i := range 8 {
+			c := byte(w >> (8 * i))
+			want = want && c < utf8.RuneSelf && jsonSafe[c]
+		}
+		if got := safe8(w); got != want {
+			t.Fatalf("%#x: safe8 %v, want %v", w, got, want)
 		}
 	})
 }
