@@ -306,6 +306,7 @@ func encodeRaw(raw []byte, sha [32]byte, dict []byte) []byte {
 	if len(dict) == 0 {
 		return encoder().EncodeAll(raw, b)
 	}
+	dict = dictTail(dict)
 	e := encPool.Get().(*zstd.Encoder)
 	defer encPool.Put(e)
 	if len(raw) >= streamBlock {
@@ -332,6 +333,28 @@ func encodeRaw(raw []byte, sha [32]byte, dict []byte) []byte {
 		return encoder().EncodeAll(raw, b[:rawHeaderLen])
 	}
 	return w.b
+}
+
+// dictTail is the part of a version's article JSON that encodeRaw hands
+// zstd as the dictionary: from the html member on (the body's markup and
+// text, then the related links, images and tags), or from the text member
+// when the html is empty, else all of it. A raw dictionary is history
+// that ends where the body starts, so a frame encoded against a tail of
+// the JSON decodes with the whole JSON as its dictionary, as every reader
+// does: each match is the same distance back from the end. The encoder
+// hashes every other position of its dictionary into a fresh table per
+// body, and the text member repeats what the html holds, so leaving the
+// head and the text out halves that work for about 0.6 % larger bodies.
+func dictTail(dict []byte) []byte {
+	// Inside a JSON string a quote is escaped, so these only match the
+	// members themselves.
+	for _, member := range []string{`,"html":"`, `,"text":"`} {
+		i := bytes.Index(dict, []byte(member))
+		if i >= 0 && i+len(member) < len(dict) && dict[i+len(member)] != '"' {
+			return dict[i:]
+		}
+	}
+	return dict
 }
 
 // streamBlock is the zstd encoder's block size: a body shorter than this is
@@ -653,6 +676,11 @@ func appendJSONString(dst []byte, s string) []byte {
 		if c < utf8.RuneSelf {
 			if jsonSafe[c] {
 				i++
+				// Text is mostly plain ASCII: skip it eight bytes at a
+				// time (article JSON is about a tenth of a Put's CPU).
+				for i+8 <= len(s) && safe8(load8(s, i)) {
+					i += 8
+				}
 				continue
 			}
 			dst = append(dst, s[start:i]...)
@@ -694,6 +722,22 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// load8 is s[i:i+8] as a little-endian word (one load once compiled).
+func load8(s string, i int) uint64 {
+	_ = s[i+7]
+	return uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+}
+
+// safe8 reports whether every byte of w is one jsonSafe marks: ASCII, not
+// a control character, a quote or a backslash. (x - lo*n) &^ x has a
+// byte's high bit set for some byte below n, when there is one (n <= 128).
+func safe8(w uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	q, b := w^(lo*'"'), w^(lo*'\\')
+	return (w|(w-lo*0x20)&^w|(q-lo)&^q|(b-lo)&^b)&hi == 0
 }
 
 // jsonSafe marks the ASCII bytes a JSON string holds as they are.

@@ -116,7 +116,8 @@
 //	          id 8 + zstd(raw body, with that version's article JSON as a
 //	          raw dictionary so the text is not stored twice: its original
 //	          extraction when it was refreshed since, so that the body
-//	          stays decodable)
+//	          stays decodable; the writer matches only against its tail
+//	          from the html member on, which decodes with the whole)
 //	rawsha    SHA-256(raw body) → raw id: identical bodies stored once
 //	rawrefs   raw id(8 BE) version id(8 BE) → 1: which versions use a
 //	          body (pruning deletes a body with its last reference)

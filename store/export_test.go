@@ -23,3 +23,10 @@ func TreePages(t testing.TB, path string) []uint64 {
 	w.run()
 	return out
 }
+
+// Prepare does a snapshot's CPU work as Put does before its transaction,
+// for the benchmark of that work.
+func (s *Store) Prepare(snap Snapshot) error {
+	_, err := s.prepare(snap, true)
+	return err
+}
