@@ -12,6 +12,7 @@ var benchTexts = []struct{ name, s string }{
 	{"chinese", strings.Repeat("港口码头今天重新开放，第一班渡轮在清晨离港。", 8)},
 	{"polish", strings.Repeat("Zarząd portu zgodził się w poniedziałek ponownie otworzyć stare molo dla promów. ", 6)},
 	{"label", "Share this story"},
+	{"indentation", "\n\t\t\t\t    \n\t\t"},
 }
 
 // benchText runs f on each of benchTexts.

@@ -75,6 +75,11 @@ func Measure(s string) (length, punct int) {
 				i = j
 				continue
 			case mSpace:
+				// A run of white space (a page's indentation between
+				// tags) in one loop.
+				for i < len(s) && measureClass[s[i]] == mSpace {
+					i++
+				}
 				continue
 			}
 			// "a,b" and "example.com" are not clause breaks.

@@ -62,6 +62,7 @@ func TestMeasureTable(t *testing.T) {
 		{"colon and question mark", "abc:def?ghi;jkl? mno; pqr"},
 		{"control bytes in eight", "ab\x01cd\x1fef\x7fgh ij"},
 		{"all spaces", "                 "},
+		{"indentation between words", "a\n\t\t\t    b \r\n\fc\v"},
 		// Han characters are read without a general decoding: the
 		// edges of the block, and runes that only look like it.
 		{"edges of the Han block", "\u4e00\u9fff\u4dff\u4000\ua000\u3400"},
