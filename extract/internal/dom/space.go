@@ -1,6 +1,7 @@
 package dom
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -176,24 +177,44 @@ func skipPrintable(s string, i int) int {
 // maxBytes (the counts are then partial): a text over the limit is not
 // read to its end.
 func countKept(s string, runes, bytes *int, maxRunes, maxBytes int) bool {
+	try := 0 // where eight bytes at once are tried next
 	for i := 0; i < len(s); {
-		if j := skipPrintable(s, i); j > i {
-			*runes += j - i
-			*bytes += j - i
-			i = j
-		} else if c := s[i]; c < utf8.RuneSelf {
-			i++
-			if asciiWS[c] == wsNone {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			if c-0xe4 <= 0xe9-0xe4 && hanAt(s, i) {
 				*runes++
-				*bytes++
+				*bytes += 3
+				i += 3
+				break
 			}
-		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 			if size > 1 && !IsSpace(r) {
 				*runes++
 				*bytes += size
 			}
+		case asciiWS[c] != wsNone:
+			i++
+		default:
+			if i >= try && i+8 <= len(s) {
+				// Eight bytes of printable ASCII and spaces at once:
+				// the counts only grow, so whether they pass a limit
+				// is known as well after the eight as after each.
+				if sp, ok := plainSpaces8(load8(s, i)); ok {
+					k := 8 - bits.OnesCount64(sp)
+					*runes += k
+					*bytes += k
+					i += 8
+					break
+				}
+				try = i + 8
+			}
+			// A run of printable ASCII, or a control byte that is no
+			// white space: each counts.
+			j := max(skipPrintable(s, i), i+1)
+			*runes += j - i
+			*bytes += j - i
+			i = j
 		}
 		if *runes > maxRunes || *bytes > maxBytes {
 			return true
