@@ -126,19 +126,19 @@ func TestCountKeptLimits(t *testing.T) {
 		{"control byte counted", "a\x01b", 2, 9},
 		{"zero limit", "x", 0, 0},
 		{"limit below zero", "", 1, -1},
-		// Eight bytes are counted at once, and Han characters without
-		// a general decoding: limits passed inside the eight, or on
-		// either side.
-		{"passed inside eight bytes", "abcdefghijklmnop", 10, 100},
-		{"met at the end of eight bytes", "abcdefgh", 8, 8},
-		{"passed by the byte after eight", "abcdefghi", 8, 100},
-		{"spaces in the eight", "ab cd ef gh ij", 9, 100},
-		{"han over by bytes", "港口码头新闻", 10, 17},
-		{"han at the limit", "港口码头", 4, 12},
-		{"control bytes among eight", "ab\x01cd\x02efgh", 9, 100},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkCountKept(t, tt.s, tt.maxRunes, tt.maxBytes) })
+	}
+	// Eight bytes are counted at once, and Han characters without a
+	// general decoding: every limit up to past the end, so that some are
+	// passed inside the eight and some on either side.
+	for _, s := range []string{"abcdefghijklmnopq", "ab cd ef gh ij", "港口码头新闻", "ab\x01cd\x02efgh", "abcdefg港口 xyz"} {
+		for r := range len(s) + 2 {
+			for b := range len(s) + 2 {
+				checkCountKept(t, s, r, b)
+			}
+		}
 	}
 }
 
