@@ -40,7 +40,7 @@ func tailBio(n *html.Node, sc *scorer, st *stat, total int) bool {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if proseParagraph(c) || firstProse(c) {
+			if sc.proseParagraph(c) || sc.firstProse(c) {
 				return false
 			}
 			after += sc.get(c).text
@@ -63,9 +63,9 @@ func authorLink(n *html.Node) bool {
 }
 
 // firstProse reports a paragraph of prose anywhere in n.
-func firstProse(n *html.Node) bool {
+func (s *scorer) firstProse(n *html.Node) bool {
 	for p := range n.Descendants() {
-		if proseParagraph(p) {
+		if s.proseParagraph(p) {
 			return true
 		}
 	}

@@ -71,6 +71,20 @@ func proseParagraph(n *html.Node) bool {
 	return linked*2 < utf8.RuneCountInString(t)
 }
 
+// proseParagraph is the package's proseParagraph, remembered in s.paras
+// when that is set.
+func (s *scorer) proseParagraph(n *html.Node) bool {
+	if s.paras == nil || n.Type != html.ElementNode || n.DataAtom != atom.P {
+		return proseParagraph(n)
+	}
+	v, ok := s.paras[n]
+	if !ok {
+		v = proseParagraph(n)
+		s.paras[n] = v
+	}
+	return v
+}
+
 func textLen(n *html.Node) int {
 	if n.Type == html.TextNode {
 		l, _ := dom.Measure(n.Data)

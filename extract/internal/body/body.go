@@ -58,7 +58,6 @@ func findBodyAt(root *html.Node) (*html.Node, *scorer, *html.Node) {
 	// The candidates come from a map, so every tie must be broken: a
 	// wrapper and its only child have equal scores and text, and picking
 	// either at random would make the same page extract two ways.
-	var order map[*html.Node]int
 	sort.Slice(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
@@ -66,10 +65,7 @@ func findBodyAt(root *html.Node) (*html.Node, *scorer, *html.Node) {
 		if ti, tj := s.get(cands[i].n).text, s.get(cands[j].n).text; ti != tj {
 			return ti > tj
 		}
-		if order == nil {
-			order = documentOrder(body)
-		}
-		return order[cands[i].n] < order[cands[j].n] // the outer one first
+		return docBefore(cands[i].n, cands[j].n) // the outer one first
 	})
 	var top *html.Node
 	if len(cands) == 0 || cands[0].n == body {
@@ -227,16 +223,44 @@ func (s *scorer) climb(top, body *html.Node) *html.Node {
 	return best
 }
 
-// documentOrder numbers the nodes under root in document (pre-)order.
-func documentOrder(root *html.Node) map[*html.Node]int {
-	order := map[*html.Node]int{}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		order[n] = len(order)
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+// docBefore reports whether node a comes before node b in document
+// (pre-)order: an ancestor before what it holds, a node before its later
+// siblings and what they hold. It climbs from both to the nearest common
+// ancestor instead of numbering the whole tree: ties are few.
+func docBefore(a, b *html.Node) bool {
+	if a == b {
+		return false
+	}
+	da, db := depth(a), depth(b)
+	for ; da > db; da-- {
+		if a = a.Parent; a == b {
+			return false // b holds a
 		}
 	}
-	walk(root)
-	return order
+	for ; db > da; db-- {
+		if b = b.Parent; b == a {
+			return true // a holds b
+		}
+	}
+	for a.Parent != b.Parent {
+		a, b = a.Parent, b.Parent
+	}
+	if a.Parent == nil {
+		return false // two trees: no order
+	}
+	for c := a.NextSibling; c != nil; c = c.NextSibling {
+		if c == b {
+			return true
+		}
+	}
+	return false
+}
+
+// depth is how many ancestors n has.
+func depth(n *html.Node) int {
+	d := 0
+	for p := n.Parent; p != nil; p = p.Parent {
+		d++
+	}
+	return d
 }

@@ -20,6 +20,14 @@ func prune(box *html.Node, s *scorer, title string) {
 	for c := box.FirstChild; c != nil; c = c.NextSibling {
 		total += s.get(c).text
 	}
+	// The tail rules ask again and again, from each level of the walk,
+	// whether the paragraphs below and after it are prose: each verdict
+	// is remembered. The walk only ever changes what it has passed, and
+	// the rules only look ahead, so a verdict holds until the walk ends.
+	if memoParas {
+		s.paras = map[*html.Node]bool{}
+		defer func() { s.paras = nil }()
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for _, c := range tailTeasers(n, s, box, total) {
@@ -38,8 +46,13 @@ func prune(box *html.Node, s *scorer, title string) {
 		}
 	}
 	walk(box)
+	s.paras = nil // pruneBoilerplate changes the tree anywhere
 	pruneBoilerplate(box, s, normTitle)
 }
+
+// memoParas is false only in the test that checks the remembered verdicts
+// against verdicts reached afresh.
+var memoParas = true
 
 // pruneNode decides on one element of the body, before its children.
 func pruneNode(n *html.Node, s *scorer, box *html.Node, title string, total int) bool {

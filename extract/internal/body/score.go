@@ -31,6 +31,9 @@ type scorer struct {
 	// host is the page's host name ("" when unknown): links elsewhere
 	// lead off the site.
 	host string
+	// paras remembers proseParagraph's verdict on each <p> while prune
+	// walks the box (nil otherwise): see proseParagraph.
+	paras map[*html.Node]bool
 }
 
 // minPara is the weighted length below which a run of text is not a

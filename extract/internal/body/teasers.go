@@ -37,7 +37,7 @@ func tailTeasers(n *html.Node, s *scorer, box *html.Node, total int) []*html.Nod
 			continue // an empty box or a lone picture: no verdict
 		}
 		if !IsTeaser(c, s) || !titledFirst(c) {
-			if len(run) == 0 && (proseParagraph(c) || firstProse(c)) {
+			if len(run) == 0 && (s.proseParagraph(c) || s.firstProse(c)) {
 				return nil
 			}
 			if len(run) > 0 {
@@ -60,7 +60,7 @@ func tailTeasers(n *html.Node, s *scorer, box *html.Node, total int) []*html.Nod
 	}
 	for p := n; p != nil && p != box; p = p.Parent {
 		for c := p.NextSibling; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (proseParagraph(c) || firstProse(c)) {
+			if c.Type == html.ElementNode && (s.proseParagraph(c) || s.firstProse(c)) {
 				return nil
 			}
 		}

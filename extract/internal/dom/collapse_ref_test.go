@@ -35,6 +35,13 @@ var collapseCases = []string{
 	"港口 码头  新闻", "a bc\td",
 	// Control bytes that are no white space end a run of printable ASCII.
 	"a\x01b c", "a\x7f  b", "x\x1f\ty", "\x00", " a!~\x0e\x0d z",
+	// Eight bytes are read at once: spaces, white space and runes on
+	// either side of an eighth byte.
+	"the harbour board met on monday and agreed", "abcdefg  hijklmno", "abcdefgh  ijklmnop",
+	"abcdefg hijklmn  opq", "abcdefg \x01hijklmn", "abcdefg\thijklmno", "abcdefghijklmno ",
+	"abcdefghijklmnop ", "abcdefg\u00a0hijklmn", "abcdefg港口码头 abcdefgh", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f",
+	// Han characters are read without a general decoding.
+	"\u4e00\u9fff\u4dff\u4000\ua000\u3400", "港口\xe4\xb8", "\xe9\x41\x42 \xe4\xb8\x41", "港口\u3000码头", "港口  码头",
 }
 
 // TestCollapseFastPaths: Collapse agrees with the rune-by-rune reading,
@@ -122,6 +129,16 @@ func TestCountKeptLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkCountKept(t, tt.s, tt.maxRunes, tt.maxBytes) })
+	}
+	// Eight bytes are counted at once, and Han characters without a
+	// general decoding: every limit up to past the end, so that some are
+	// passed inside the eight and some on either side.
+	for _, s := range []string{"abcdefghijklmnopq", "ab cd ef gh ij", "港口码头新闻", "ab\x01cd\x02efgh", "abcdefg港口 xyz"} {
+		for r := range len(s) + 2 {
+			for b := range len(s) + 2 {
+				checkCountKept(t, s, r, b)
+			}
+		}
 	}
 }
 

@@ -48,9 +48,21 @@ func IsPunct(r rune) bool {
 // Measure returns the weighted length of s (white space not counted, CJK
 // runes counted CJKWeight times) and its number of punctuation marks.
 func Measure(s string) (length, punct int) {
+	try := 0 // where eight bytes at once are tried next
 	for i := 0; i < len(s); {
 		c := s[i]
 		if k := measureClass[c]; k != mMulti {
+			if i >= try && i+8 <= len(s) {
+				// Eight ASCII bytes without a mark count at once: each
+				// byte but white space is one. Eight that do not are
+				// read one by one.
+				if n, ok := countable8(load8(s, i)); ok {
+					length += n
+					i += 8
+					continue
+				}
+				try = i + 8
+			}
 			i++
 			switch k {
 			case mLetter:
@@ -63,6 +75,11 @@ func Measure(s string) (length, punct int) {
 				i = j
 				continue
 			case mSpace:
+				// A run of white space (a page's indentation between
+				// tags) in one loop.
+				for i < len(s) && measureClass[s[i]] == mSpace {
+					i++
+				}
 				continue
 			}
 			// "a,b" and "example.com" are not clause breaks.
@@ -70,6 +87,13 @@ func Measure(s string) (length, punct int) {
 				punct++
 			}
 			length++
+			continue
+		}
+		if c-0xe4 <= 0xe9-0xe4 && hanAt(s, i) {
+			// The bulk of CJK text: a Han character, no space and
+			// no mark.
+			length += CJKWeight
+			i += 3
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -87,6 +111,21 @@ func Measure(s string) (length, punct int) {
 		}
 	}
 	return length, punct
+}
+
+// hanAt reports whether s holds at i a CJK Unified Ideograph (U+4E00 to
+// U+9FFF), read without a general decoding: three bytes, the first 0xe4
+// to 0xe9 (none of the leads UTF-8 limits further), then two
+// continuation bytes, and at least U+4E00.
+func hanAt(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	c0, c1, c2 := s[i], s[i+1], s[i+2]
+	if c0 < 0xe4 || c0 > 0xe9 || c1&0xc0 != 0x80 || c2&0xc0 != 0x80 {
+		return false
+	}
+	return c0 > 0xe4 || c1 >= 0xb8 // U+4E00 is e4 b8 80
 }
 
 // measureClass sorts the bytes for Measure: ASCII white space, clause

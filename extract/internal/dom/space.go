@@ -1,6 +1,7 @@
 package dom
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -106,35 +107,57 @@ const (
 // Collapse(s) is s.
 func collapsedPrefix(s string) (n int, whole bool) {
 	prevSpace := true // no space may lead
+	try := 0          // where eight bytes at once are tried next
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			if c-0xe4 <= 0xe9-0xe4 && hanAt(s, i) {
+				i += 3 // valid, and no white space
+				prevSpace = false
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if size == 1 && r == utf8.RuneError || IsSpace(r) {
+				return i, false
+			}
+			i += size
+			prevSpace = false
+			continue
+		}
+		if i >= try && i+8 <= len(s) {
+			// Eight bytes of printable ASCII and single spaces at once;
+			// eight that are not are read one by one.
+			if sp, ok := plainSpaces8(load8(s, i)); ok {
+				lead := uint64(0)
+				if prevSpace {
+					lead = 0x80 // a space in the first byte follows one
+				}
+				if sp&(sp<<8|lead) == 0 {
+					prevSpace = sp>>63 != 0
+					i += 8
+					continue
+				}
+			}
+			try = i + 8
+		}
 		if j := skipPrintable(s, i); j > i {
 			// Printable ASCII, the bulk of most texts, in one loop.
 			prevSpace = false
-			if i = j; i == len(s) {
-				break
-			}
-		}
-		if c := s[i]; c < utf8.RuneSelf {
-			switch asciiWS[c] {
-			case wsNone:
-				prevSpace = false
-			case wsBlank:
-				if prevSpace {
-					return i, false
-				}
-				prevSpace = true
-			default:
-				return i, false
-			}
-			i++
+			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if size == 1 && r == utf8.RuneError || IsSpace(r) {
+		switch asciiWS[c] {
+		case wsNone:
+			prevSpace = false
+		case wsBlank:
+			if prevSpace {
+				return i, false
+			}
+			prevSpace = true
+		default:
 			return i, false
 		}
-		i += size
-		prevSpace = false
+		i++
 	}
 	return len(s), !prevSpace || s == ""
 }
@@ -154,24 +177,44 @@ func skipPrintable(s string, i int) int {
 // maxBytes (the counts are then partial): a text over the limit is not
 // read to its end.
 func countKept(s string, runes, bytes *int, maxRunes, maxBytes int) bool {
+	try := 0 // where eight bytes at once are tried next
 	for i := 0; i < len(s); {
-		if j := skipPrintable(s, i); j > i {
-			*runes += j - i
-			*bytes += j - i
-			i = j
-		} else if c := s[i]; c < utf8.RuneSelf {
-			i++
-			if asciiWS[c] == wsNone {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			if c-0xe4 <= 0xe9-0xe4 && hanAt(s, i) {
 				*runes++
-				*bytes++
+				*bytes += 3
+				i += 3
+				break
 			}
-		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
 			if size > 1 && !IsSpace(r) {
 				*runes++
 				*bytes += size
 			}
+		case asciiWS[c] != wsNone:
+			i++
+		default:
+			if i >= try && i+8 <= len(s) {
+				// Eight bytes of printable ASCII and spaces at once:
+				// the counts only grow, so whether they pass a limit
+				// is known as well after the eight as after each.
+				if sp, ok := plainSpaces8(load8(s, i)); ok {
+					k := 8 - bits.OnesCount64(sp)
+					*runes += k
+					*bytes += k
+					i += 8
+					break
+				}
+				try = i + 8
+			}
+			// A run of printable ASCII, or a control byte that is no
+			// white space: each counts.
+			j := max(skipPrintable(s, i), i+1)
+			*runes += j - i
+			*bytes += j - i
+			i = j
 		}
 		if *runes > maxRunes || *bytes > maxBytes {
 			return true

@@ -1,9 +1,9 @@
 package render
 
 import (
-	"bytes"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,10 +50,21 @@ func BodyTextDrops(box *html.Node) (string, []*html.Node) {
 // textParas lists the body's paragraphs, each with the innermost block it
 // was read from.
 func textParas(box *html.Node) (paras []string, owners []*html.Node) {
-	var cur strings.Builder
+	return textParasIn(box, &pieces{})
+}
+
+// paraText gathers a paragraph's text as the walk finds it.
+type paraText interface {
+	add(s string)
+	text() string
+	reset()
+}
+
+// textParasIn is textParas gathering each paragraph's text in cur.
+func textParasIn(box *html.Node, cur paraText) (paras []string, owners []*html.Node) {
 	var blocks []*html.Node // the blocks the walk is in, innermost last
 	flush := func() {
-		if t := dom.Collapse(cur.String()); t != "" {
+		if t := dom.Collapse(cur.text()); t != "" {
 			paras = append(paras, t)
 			var o *html.Node
 			if len(blocks) > 0 {
@@ -61,13 +72,13 @@ func textParas(box *html.Node) (paras []string, owners []*html.Node) {
 			}
 			owners = append(owners, o)
 		}
-		cur.Reset()
+		cur.reset()
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			cur.WriteString(n.Data)
+			cur.add(n.Data)
 			return
 		case html.ElementNode:
 		default:
@@ -89,7 +100,7 @@ func textParas(box *html.Node) (paras []string, owners []*html.Node) {
 			blocks = append(blocks, n)
 		}
 		if cell {
-			cur.WriteByte(' ')
+			cur.add(" ")
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -248,7 +259,7 @@ func DropRepeatedLead(paras []string) []string {
 			all = b
 			at[len(paras)] = len(all)
 		}
-		if bytes.Contains(all[at[i+1]:], []byte(k)) {
+		if containsKey(all[at[i+1]:], k) {
 			return append(paras[:i:i], paras[i+1:]...)
 		}
 	}
@@ -277,27 +288,38 @@ func textKey(s string) string {
 
 // appendTextKey appends textKey(s) to b.
 func appendTextKey(b []byte, s string) []byte {
+	// The key is written in place, room for all of s made first: an
+	// ASCII byte or a Han character never takes more room in the key
+	// than in s, and the rest (a letter lowered) is appended.
+	b = slices.Grow(b, len(s))
+	n := len(b)
+	b = b[:cap(b)]
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if k := asciiKey[c]; k != 0 {
-				b = append(b, k)
-			}
+			// Every byte is written and only a letter or digit is
+			// kept: n moves on by one for a key byte (1 to 127), not
+			// for 0, without a branch.
+			k := asciiKey[c]
+			b[n] = k
+			n += int((uint(k) + 0xff) >> 8)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if 0x4E00 <= r && r <= 0x9FFF {
 			// CJK ideographs: letters, without case.
-			b = append(b, s[i:i+size]...)
+			n += copy(b[n:], s[i:i+size])
 			i += size
 			continue
 		}
 		i += size
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b = utf8.AppendRune(b, unicode.ToLower(r))
+			b = slices.Grow(utf8.AppendRune(b[:n], unicode.ToLower(r)), len(s)-i)
+			n = len(b)
+			b = b[:cap(b)]
 		}
 	}
-	return b
+	return b[:n]
 }
 
 // asciiKey is what textKey keeps of each ASCII byte: letters lower-cased,

@@ -42,6 +42,11 @@ var textKeyCases = []struct{ name, s string }{
 	{"han and full-width marks", "【导读】港口码头，今天重新开放。"},
 	{"accented and other scripts", "Ärger über Ⱥ, İstanbul, Ελλάδα, ٣"},
 	{"invalid bytes", "a\xffB\xe2\x82"},
+	// The key is written in place: letters that lower to longer runes
+	// grow it past the room made for s.
+	{"letters that lower longer", strings.Repeat("Ⱥ", 40) + "Abc" + strings.Repeat("Ⱦ1", 30)},
+	{"long ASCII", strings.Repeat("The Pier, closed in 2023. ", 40)},
+	{"lowered letters, then ASCII to the brim", strings.Repeat("Ⱥ", 4) + strings.Repeat("a", 24)},
 }
 
 func TestTextKeyTable(t *testing.T) {
