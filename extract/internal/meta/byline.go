@@ -142,14 +142,14 @@ var authorLinkSel = matchFunc(func(n *html.Node) bool {
 // rel=author links, then links to an author page, then byline/author class
 // hints. Elements in comments, related lists and sidebars are skipped;
 // titleBlock (see unNoiseTitleBlock), the headline's block, is no noise.
-func visibleAuthors(root, titleBlock *html.Node) []string {
+func visibleAuthors(el *pageElems, titleBlock *html.Node) []string {
 	var byRank [4][]string
 	put := func(rank int, a []string) {
 		if byRank[rank] == nil && len(a) > 0 {
 			byRank[rank] = a
 		}
 	}
-	for i, n := range cascadia.QueryAll(root, bylineSel) {
+	for i, n := range el.get().byline {
 		if i > 80 {
 			break
 		}
@@ -191,7 +191,7 @@ func visibleAuthors(root, titleBlock *html.Node) []string {
 		}
 	}
 	if byRank[1] == nil {
-		for i, n := range cascadia.QueryAll(root, authorLinkSel) {
+		for i, n := range el.get().authorLinks {
 			if i > 40 {
 				break
 			}
