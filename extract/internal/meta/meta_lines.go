@@ -45,13 +45,62 @@ var (
 	// Whole tokens (or token heads before - _ digit) that are pinyin or
 	// short names of the same blocks: ly (来源), zuozhe, fbsj (发布时间).
 	hintWords = []string{"by", "ly", "laiyuan", "zuozhe", "fbsj", "sj", "rq"}
-	// hintPartsByFirst files hintParts by their first byte.
-	hintPartsByFirst = func() (t [256][]string) {
-		for _, p := range hintParts {
-			t[p[0]] = append(t[p[0]], p)
+)
+
+// hasHintPart reports whether s holds one of hintParts. The parts have
+// distinct first four bytes, so each position of s is read as one 32-bit
+// word and compared in one switch; only a part's head is then compared
+// in full. Filing the parts by first byte still compared a part at
+// nearly every letter of every class name (TestHasHintPart,
+// FuzzMHintClass).
+func hasHintPart(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		var p string
+		switch uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24 {
+		case h4Date, h4Time, h4Meta, h4Info, h4Attr:
+			return true // the whole part
+		case h4Byline:
+			p = "byline"
+		case h4Author:
+			p = "author"
+		case h4Writer:
+			p = "writer"
+		case h4Source:
+			p = "source"
+		case h4Publish:
+			p = "publish"
+		case h4Posted:
+			p = "posted"
+		case h4Credit:
+			p = "credit"
+		case h4Editor:
+			p = "editor"
+		default:
+			continue
 		}
-		return t
-	}()
+		if strings.HasPrefix(s[i:], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// The first four bytes of each of hintParts as hasHintPart reads them
+// (TestHasHintPart checks them against the list).
+const (
+	h4Byline  = 'b' | 'y'<<8 | 'l'<<16 | 'i'<<24
+	h4Author  = 'a' | 'u'<<8 | 't'<<16 | 'h'<<24
+	h4Writer  = 'w' | 'r'<<8 | 'i'<<16 | 't'<<24
+	h4Date    = 'd' | 'a'<<8 | 't'<<16 | 'e'<<24
+	h4Time    = 't' | 'i'<<8 | 'm'<<16 | 'e'<<24
+	h4Meta    = 'm' | 'e'<<8 | 't'<<16 | 'a'<<24
+	h4Info    = 'i' | 'n'<<8 | 'f'<<16 | 'o'<<24
+	h4Source  = 's' | 'o'<<8 | 'u'<<16 | 'r'<<24
+	h4Publish = 'p' | 'u'<<8 | 'b'<<16 | 'l'<<24
+	h4Posted  = 'p' | 'o'<<8 | 's'<<16 | 't'<<24
+	h4Attr    = 'a' | 't'<<8 | 't'<<16 | 'r'<<24
+	h4Credit  = 'c' | 'r'<<8 | 'e'<<16 | 'd'<<24
+	h4Editor  = 'e' | 'd'<<8 | 'i'<<16 | 't'<<24
 )
 
 func tokenHead(tok, w string) bool {
@@ -126,13 +175,8 @@ func pageChromeToken(tok string) bool {
 // mHintClass reports whether a class/id string names a byline/date block.
 func mHintClass(cls string) bool {
 	cls = strings.ToLower(cls)
-	// One pass over cls finds any of hintParts (filed by first byte).
-	for i := 0; i < len(cls); i++ {
-		for _, p := range hintPartsByFirst[cls[i]] {
-			if strings.HasPrefix(cls[i:], p) {
-				return true
-			}
-		}
+	if hasHintPart(cls) {
+		return true
 	}
 	for tok := range strings.FieldsSeq(cls) {
 		for _, w := range hintWords {
@@ -154,12 +198,8 @@ func hintToken(tok string) bool {
 			return mHintClass(tok)
 		}
 	}
-	for i := 0; i < len(tok); i++ {
-		for _, p := range hintPartsByFirst[tok[i]] {
-			if strings.HasPrefix(tok[i:], p) {
-				return true
-			}
-		}
+	if hasHintPart(tok) {
+		return true
 	}
 	for _, w := range hintWords {
 		if tokenHead(tok, w) {
@@ -361,20 +401,32 @@ func classVerdict(cls string, cache map[string]uint8) uint8 {
 		if j == i {
 			break
 		}
+		if i == 0 && j == len(cls) {
+			// A class of one token: the caller keeps its verdict
+			// (wholeVerdict), a second map would only copy it.
+			return tokenVerdict(cls)
+		}
 		tok := cls[i:j]
 		i = j
 		tv, ok := cache[tok]
 		if !ok {
-			low := strings.ToLower(tok)
-			if !strings.HasPrefix(low, "category-") && !strings.HasPrefix(low, "tag-") && !strings.HasPrefix(low, "has-") && !strings.HasPrefix(low, "wp-") && mNoiseToken(low) {
-				tv |= clsNoise
-			}
-			if hintToken(low) {
-				tv |= clsHint
-			}
+			tv = tokenVerdict(tok)
 			cache[tok] = tv
 		}
 		v |= tv
+	}
+	return v
+}
+
+// tokenVerdict is classVerdict of one token.
+func tokenVerdict(tok string) uint8 {
+	var v uint8
+	low := strings.ToLower(tok)
+	if !strings.HasPrefix(low, "category-") && !strings.HasPrefix(low, "tag-") && !strings.HasPrefix(low, "has-") && !strings.HasPrefix(low, "wp-") && mNoiseToken(low) {
+		v |= clsNoise
+	}
+	if hintToken(low) {
+		v |= clsHint
 	}
 	return v
 }

@@ -3,6 +3,7 @@ package meta
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -45,4 +46,59 @@ func TestMetaLines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// classVerdictRef is classVerdict without its caches: the verdicts of
+// the tokens, each judged afresh.
+func classVerdictRef(cls string) uint8 {
+	var v uint8
+	for _, tok := range strings.FieldsFunc(cls, func(r rune) bool { return r < utf8.RuneSelf && isRegexSpace(byte(r)) }) {
+		v |= tokenVerdict(tok)
+	}
+	return v
+}
+
+// TestClassVerdict: a class of one token, judged without the token
+// cache, and the tokens of longer classes, judged through it, give the
+// verdict of each token judged afresh, whatever the cache holds.
+func TestClassVerdict(t *testing.T) {
+	cache := map[string]uint8{}
+	for _, tc := range []struct {
+		name, cls string
+		want      uint8
+	}{
+		{"one noise token", "sidebar", clsNoise},
+		{"one hint token", "byline", clsHint},
+		{"both in one token", "footer-meta", clsNoise | clsHint},
+		{"taxonomy is no noise", "category-related", 0},
+		{"tokens of both", "post-meta related-posts", clsNoise | clsHint},
+		{"cached token again", "sidebar byline", clsNoise | clsHint},
+		{"leading space", " sidebar", clsNoise},
+		{"capitals", "Entry-Meta", clsHint},
+		{"layout", "col-md-8 main", 0},
+		{"empty", "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ref := classVerdict(tc.cls, cache), classVerdictRef(tc.cls)
+			if got != ref || got != tc.want {
+				t.Errorf("classVerdict(%q) = %d, afresh %d, want %d", tc.cls, got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzClassVerdict: classVerdict through a cache shared between calls is
+// the verdict judged afresh.
+func FuzzClassVerdict(f *testing.F) {
+	f.Add("sidebar", "sidebar byline")
+	f.Add("x\fly", "ly nav")
+	f.Add("Entry-Meta", " tag-hot\thot")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		cache := map[string]uint8{}
+		for _, s := range []string{a, b, a + " " + b} {
+			if got, want := classVerdict(s, cache), classVerdictRef(s); got != want {
+				t.Errorf("classVerdict(%q) = %d, afresh %d", s, got, want)
+			}
+		}
+	})
 }
