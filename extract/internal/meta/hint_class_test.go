@@ -38,7 +38,8 @@ func TestMHintClassOnePass(t *testing.T) {
 }
 
 // FuzzMHintClass: the one-pass search agrees with a Contains per part,
-// and the one-token path (hintToken) with the one-pass search.
+// the one-token path (hintToken) with the one-pass search, and the
+// four-byte switch (hasHintPart) with a Contains per part.
 func FuzzMHintClass(f *testing.F) {
 	for _, c := range hintClassCases {
 		f.Add(c)
@@ -49,6 +50,9 @@ func FuzzMHintClass(f *testing.F) {
 		}
 		if got, want := hintToken(c), mHintClass(c); got != want {
 			t.Errorf("hintToken(%q) = %v, mHintClass %v", c, got, want)
+		}
+		if got, want := hasHintPart(c), hintPartRef(c); got != want {
+			t.Errorf("hasHintPart(%q) = %v, Contains per part %v", c, got, want)
 		}
 	})
 }
@@ -121,17 +125,4 @@ func TestHasHintPart(t *testing.T) {
 			}
 		})
 	}
-}
-
-// FuzzHasHintPart: hasHintPart is a strings.Contains per part on any
-// string.
-func FuzzHasHintPart(f *testing.F) {
-	for _, c := range hintClassCases {
-		f.Add(c)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := hasHintPart(s), hintPartRef(s); got != want {
-			t.Errorf("hasHintPart(%q) = %v, Contains per part %v", s, got, want)
-		}
-	})
 }
