@@ -1,12 +1,16 @@
 package meta
 
-import "testing"
+import (
+	"testing"
 
-// The word lists the label readers ask through a wordList.
-var wordListSets = []struct {
+	"newsarchive/extract/internal/boilerplate"
+)
+
+// The word lists the label readers ask through a boilerplate.Scan.
+var wordScans = []struct {
 	name  string
 	words []string
-	set   *wordList
+	set   *boilerplate.Scan
 }{
 	{"posted", zhPostedWords, zhPostedSet},
 	{"views", zhViewsWords, zhViewsSet},
@@ -14,8 +18,8 @@ var wordListSets = []struct {
 	{"editor", zhEditorWords, zhEditorSet},
 }
 
-// TestWordList: a wordList finds what containsAnyWord finds, no more.
-func TestWordList(t *testing.T) {
+// TestWordScans: a Scan finds what containsAnyWord finds, no more.
+func TestWordScans(t *testing.T) {
 	for _, tc := range []struct {
 		name, s string
 		want    map[string]bool // lists that must match; the rest must not
@@ -35,8 +39,8 @@ func TestWordList(t *testing.T) {
 		{"empty", "", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, l := range wordListSets {
-				got, ref := l.set.in(tc.s), containsAnyWord(tc.s, l.words)
+			for _, l := range wordScans {
+				got, ref := l.set.In(tc.s), containsAnyWord(tc.s, l.words)
 				if got != ref || got != tc.want[l.name] {
 					t.Errorf("%s.in(%q) = %v, containsAnyWord %v, want %v", l.name, tc.s, got, ref, tc.want[l.name])
 				}
@@ -45,14 +49,14 @@ func TestWordList(t *testing.T) {
 	}
 }
 
-// FuzzWordList: each wordList is containsAnyWord of its list on any string.
-func FuzzWordList(f *testing.F) {
+// FuzzWordScans: each Scan is containsAnyWord of its list on any string.
+func FuzzWordScans(f *testing.F) {
 	for _, s := range []string{"本报记者 林晓舟", "阅读：1024 责任编辑", "发表于", "posted", "记\xe8\x80", "訪問人氣"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, l := range wordListSets {
-			if got, want := l.set.in(s), containsAnyWord(s, l.words); got != want {
+		for _, l := range wordScans {
+			if got, want := l.set.In(s), containsAnyWord(s, l.words); got != want {
 				t.Errorf("%s.in(%q) = %v, containsAnyWord %v", l.name, s, got, want)
 			}
 		}
