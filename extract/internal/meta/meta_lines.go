@@ -13,18 +13,21 @@ import (
 // boundaries (block elements and <br>). Visible bylines, date lines and
 // Chinese label lines (来源：… 作者：… 点击量：…) are read from these, so
 // the document is walked once and the patterns run on short strings only.
+//
+// The flags come last, side by side: a page has thousands of lines.
 type metaLine struct {
 	text    string
 	node    *html.Node // nearest block ancestor
 	runes   int
-	links   int  // runes inside <a>
-	noise   bool // inside nav, footer, aside, comments, related or sidebar blocks
-	heading int  // 1..6 inside <hN>, else 0
-	hint    bool // inside an element whose class/id names a byline, author, date or info block
+	links   int // runes inside <a>
+	heading int // 1..6 inside <hN>, else 0
 
 	// noiseAt is the outermost element that makes the line noise, and
 	// deepNoise says a second one sits inside it: see unNoiseTitleBlock.
-	noiseAt   *html.Node
+	noiseAt *html.Node
+
+	noise     bool // inside nav, footer, aside, comments, related or sidebar blocks
+	hint      bool // inside an element whose class/id names a byline, author, date or info block
 	deepNoise bool
 }
 
@@ -232,21 +235,34 @@ const (
 // up to metaMaxLines lines or metaMaxBytes of text.
 func metaLines(root *html.Node) []metaLine {
 	var lines []metaLine
-	var b []byte // the line being read, reused
+	// The line being read: its one text node as it is (pend), else its
+	// pieces copied into b, reused. A line of one text node, the most
+	// common, is collapsed with no copy (Collapse keeps a collapsed text).
+	var b []byte
+	pend := ""
 	var cur metaLine
 	links, size := 0, 0
 	done := false
 	verdicts, whole := map[string]uint8{}, map[string]uint8{}
+	// spill moves pend into b, where the line's next piece goes.
+	spill := func() {
+		b = append(b, pend...)
+		pend = ""
+	}
 	flush := func() {
 		if done {
-			b = b[:0]
+			b, pend = b[:0], ""
 			return
 		}
 		t := ""
-		if hasNonSpace(b) {
+		if pend != "" {
+			if hasNonSpaceString(pend) {
+				t = dom.Collapse(pend)
+			}
+		} else if hasNonSpace(b) {
 			t = dom.Collapse(string(b))
 		}
-		b = b[:0]
+		b, pend = b[:0], ""
 		if t != "" {
 			cur.text = t
 			cur.runes = utf8.RuneCountInString(t)
@@ -264,12 +280,16 @@ func metaLines(root *html.Node) []metaLine {
 		}
 		switch n.Type {
 		case html.TextNode:
-			if len(b) == 0 {
+			if len(b) == 0 && pend == "" {
 				cur = metaLine{node: block, noise: noiseAt != nil, noiseAt: noiseAt, deepNoise: deep, hint: hint, heading: heading}
-			} else if hint {
-				cur.hint = true
+				pend = n.Data
+			} else {
+				if hint {
+					cur.hint = true
+				}
+				spill()
+				b = append(b, n.Data...)
 			}
-			b = append(b, n.Data...)
 			if inLink {
 				links += utf8.RuneCountInString(strings.TrimSpace(n.Data))
 			}
@@ -289,9 +309,10 @@ func metaLines(root *html.Node) []metaLine {
 			if isBlock {
 				flush()
 				block = n
-			} else if len(b) > 0 {
+			} else if len(b) > 0 || pend != "" {
 				// Inline elements set side by side ("<span>By</span><span>Jane")
 				// read as separate words; CSS puts the gap there.
+				spill()
 				b = append(b, ' ')
 			}
 			noiseHere := tag == "nav" || ((tag == "aside" || tag == "footer") && !mHasArticleAncestor(n))
@@ -449,6 +470,11 @@ func hasNonSpace(b []byte) bool {
 		i += n
 	}
 	return false
+}
+
+// hasNonSpaceString is hasNonSpace of a string.
+func hasNonSpaceString(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !dom.IsSpace(r) }) >= 0
 }
 
 // mNoiseClass reports whether an element's class/id marks a block whose

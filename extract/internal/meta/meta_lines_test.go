@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"newsarchive/extract/internal/dom"
 )
 
 func TestMetaLines(t *testing.T) {
@@ -98,6 +100,71 @@ func FuzzClassVerdict(f *testing.F) {
 		for _, s := range []string{a, b, a + " " + b} {
 			if got, want := classVerdict(s, cache), classVerdictRef(s); got != want {
 				t.Errorf("classVerdict(%q) = %d, afresh %d", s, got, want)
+			}
+		}
+	})
+}
+
+// TestHasNonSpaceString: the string form, which a line of one text node
+// is judged by, agrees with the byte form, which judges the others.
+func TestHasNonSpaceString(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"blank run between blocks", "\n\t  \r\n", false},
+		{"vertical tab and form feed", "\v\f", false},
+		{"no-break and ideographic spaces", "\u00a0\u3000", false},
+		{"zero-width space and byte-order mark", "\u200b\ufeff", false},
+		{"a word", "  Rain ", true},
+		{"an invalid byte", " \xff ", true},
+		{"a control byte that is no space", "\x1c", true},
+		{"han", "\u3000来源", true},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ref := hasNonSpaceString(tc.s), hasNonSpace([]byte(tc.s))
+			if got != ref || got != tc.want {
+				t.Errorf("hasNonSpaceString(%q) = %v, hasNonSpace %v, want %v", tc.s, got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzHasNonSpaceString: the two forms agree on any text.
+func FuzzHasNonSpaceString(f *testing.F) {
+	for _, s := range []string{" \t\n", "\u00a0x", "\xff", "\u200b", "\x1c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasNonSpaceString(s), hasNonSpace([]byte(s)); got != want {
+			t.Errorf("hasNonSpaceString(%q) = %v, hasNonSpace %v", s, got, want)
+		}
+	})
+}
+
+// FuzzMetaLinesText: however a line is gathered (one text node kept as
+// it is, or pieces copied), its text is collapsed and not blank, and its
+// rune count is its text's.
+func FuzzMetaLinesText(f *testing.F) {
+	for _, s := range []string{
+		`<p>Rain  falls</p><p><span>By</span><span>Jane</span></p>`,
+		"<div>\n  <p> one </p>\n two <b>three</b><br>four</div>",
+		`<h1><strong>Blog:</strong> Rain falls again over the valley</h1>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, page string) {
+		root, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			return
+		}
+		for _, ln := range metaLines(root) {
+			if ln.text == "" || dom.Collapse(ln.text) != ln.text {
+				t.Errorf("line %q is not collapsed", ln.text)
+			}
+			if ln.runes != utf8.RuneCountInString(ln.text) {
+				t.Errorf("line %q: runes %d", ln.text, ln.runes)
 			}
 		}
 	})
