@@ -66,3 +66,51 @@ var soundLines = []string{
 	"通讯员 林晓舟", "特約撰稿 許青禾", "實習生 王若溪", "新华社記者 林晓舟", "相關資料下載：", "  相关附件 ", "【 湖畔 】",
 	"湖畔在線：HTTPS://NEWS.EXAMPLE.CN/", "湖畔频道 example.com",
 }
+
+// affiliateNeedRef is the test affiliateNeed replaces: any line with
+// "link" passed.
+func affiliateNeedRef(s string) bool {
+	return FoldContains(s, "affiliate") || FoldContains(s, "commi") || FoldContains(s, "compens") || FoldContains(s, "link") || FoldContains(s, "subject to change")
+}
+
+// TestAffiliateNeed: the narrower test gives AffiliateNote the same
+// verdict as the one it replaces, and turns away lines that only name a
+// link.
+func TestAffiliateNeed(t *testing.T) {
+	for _, tc := range []struct {
+		name, s    string
+		need, want bool
+	}{
+		{"buy through links", "When you buy through the links on our site, we may earn a commission.", true, true},
+		{"click through links, no commission", "When you click on a product and shop via our links, thanks!", true, true},
+		{"buying through links", "Buying through our links supports the newsroom.", true, true},
+		{"affiliate disclosure", "This post may contain affiliate links.", true, true},
+		{"a link in prose", "Follow the link below to read the harbour board's report in full.", false, false},
+		{"links and when you apart", "When you are done, check the LINKS page.", true, false},
+		{"kelvin sign link is left as it was", "When you buy through our lin\u212as", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := affiliateNeed(tc.s); got != tc.need {
+				t.Errorf("affiliateNeed(%q) = %v, want %v", tc.s, got, tc.need)
+			}
+			got, ref := affiliateNeed(tc.s) && AffiliateNote.Re.MatchString(tc.s), affiliateNeedRef(tc.s) && AffiliateNote.Re.MatchString(tc.s)
+			if got != ref || got != tc.want {
+				t.Errorf("AffiliateNote(%q) = %v, with the old test %v, want %v", tc.s, got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzAffiliateNeed: AffiliateNote gives every line the verdict it gave
+// with the test affiliateNeed replaces.
+func FuzzAffiliateNeed(f *testing.F) {
+	for _, s := range []string{"When you buy through our links, we earn", "Follow the link", "Buying through our links supports us", "affiliate"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		re := AffiliateNote.Re.MatchString(s)
+		if got, want := affiliateNeed(s) && re, affiliateNeedRef(s) && re; got != want {
+			t.Errorf("AffiliateNote(%q) = %v, with the old test %v", s, got, want)
+		}
+	})
+}
