@@ -249,10 +249,31 @@ var (
 // Stamp finds a date or a clock time: 2019-11-20, 20.11.2019, 2019年11月,
 // 5:27, "March 4, 2021", "4 de março de 2021". A bare year (a
 // caption "2025 survey map") is not one.
-var Stamp = &Rule{Name: "stamp", Example: "2024-09-05", Re: regexp.MustCompile(`\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d\d\b|\d月\d|\b\d{1,2}\.?(\s+\p{L}+){1,3},?\s+(19|20)\d\d\b|\p{L}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b`), Need: func(s string) bool {
-	// Every form has an ASCII digit (\d).
-	return strings.ContainsAny(s, "0123456789")
-}}
+var Stamp = &Rule{Name: "stamp", Example: "2024-09-05", Re: regexp.MustCompile(`\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2}:\d\d\b|\d月\d|\b\d{1,2}\.?(\s+\p{L}+){1,3},?\s+(19|20)\d\d\b|\p{L}\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b`), Need: stampNeed}
+
+// stampNeed is Stamp's prefilter: every form holds four ASCII digits in a
+// row (a year), or a digit, one of - / . : or 月, and a digit. A line
+// with a count ("5 comments", "Top 10") has neither (TestStampNeed,
+// FuzzStampNeed).
+func stampNeed(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			run = 0
+			continue
+		}
+		if run++; run == 4 {
+			return true
+		}
+		if i+2 < len(s) && isDigit(s[i+2]) && strings.IndexByte("-/.:", s[i+1]) >= 0 ||
+			strings.HasPrefix(s[i+1:], "月") && i+4 < len(s) && isDigit(s[i+4]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // FormStatus matches the class of a form's status message, hidden until
 // the form is sent: w-form-done, form-success, error-message.

@@ -1,6 +1,9 @@
 package boilerplate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestPrefiltersSound checks that each prefiltered row's cheap test lets
 // through every line its regexp matches, including the letters that (?i)
@@ -111,6 +114,99 @@ func FuzzAffiliateNeed(f *testing.F) {
 		re := AffiliateNote.Re.MatchString(s)
 		if got, want := affiliateNeed(s) && re, affiliateNeedRef(s) && re; got != want {
 			t.Errorf("AffiliateNote(%q) = %v, with the old test %v", s, got, want)
+		}
+	})
+}
+
+// TestStampNeed: Stamp gives each line the verdict it gave with "holds a
+// digit" as its prefilter, and the lines with a count only skip the
+// pattern.
+func TestStampNeed(t *testing.T) {
+	for _, tc := range []struct {
+		name, s    string
+		need, want bool
+	}{
+		{"iso date", "2024-09-05", true, true},
+		{"clock time", "Updated 8:56", true, true},
+		{"day month year", "5.9.24", true, true},
+		{"month name and year", "March 4, 2021", true, true},
+		{"han month", "9月5日", true, true},
+		{"a count", "5 comments", false, false},
+		{"top ten", "Top 10 harbour walks", false, false},
+		{"a price", "$0.99 a month", true, false},
+		{"digit then a cut han month", "9\xe6\x9c\x88", false, false},
+		{"no digit", "Harbour news", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := stampNeed(tc.s); got != tc.need {
+				t.Errorf("stampNeed(%q) = %v, want %v", tc.s, got, tc.need)
+			}
+			re := Stamp.Re.MatchString(tc.s)
+			got, ref := stampNeed(tc.s) && re, strings.ContainsAny(tc.s, "0123456789") && re
+			if got != ref || got != tc.want {
+				t.Errorf("Stamp(%q) = %v, with the digit test %v, want %v", tc.s, got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzStampNeed: Stamp's verdict is the one it gave with the digit test.
+func FuzzStampNeed(f *testing.F) {
+	for _, s := range []string{"2024-09-05", "5 comments", "9月5", "4 March 2021", "$0.99"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		re := Stamp.Re.MatchString(s)
+		if got, want := stampNeed(s) && re, strings.ContainsAny(s, "0123456789") && re; got != want {
+			t.Errorf("Stamp(%q) = %v, with the digit test %v", s, got, want)
+		}
+	})
+}
+
+// TestEuroOpens: EuroLine gives each line the verdict it gave with
+// firstWordIn alone, and the lines that open with a quote, a figure or a
+// dash skip the pattern.
+func TestEuroOpens(t *testing.T) {
+	for _, tc := range []struct {
+		name, s     string
+		opens, want bool
+	}{
+		{"print button", "Artikel drucken", true, true},
+		{"after a star and a bracket", "*(Werbung", true, true},
+		{"spanish question mark", "¿Imprimir?", true, false},
+		{"e acute", "Étiquettes : port, ferry", true, true},
+		{"kelvin sign for k", "\u212aategorie: Hafen", true, true},
+		{"long s", "ſie sind nicht eingeloggt", true, true},
+		{"quoted sentence", "“The pier is closed,” she said.", false, false},
+		{"a figure", "4 Month of music for $0.99", false, false},
+		{"a dash", "— The harbour board (@board) 9 October 2018", false, false},
+		{"cyrillic", "Аккаунт: @harbour", false, false},
+		{"only openers", " *([", false, false},
+		{"empty", "", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := euroOpens(tc.s); got != tc.opens {
+				t.Errorf("euroOpens(%q) = %v, want %v", tc.s, got, tc.opens)
+			}
+			re := EuroLine.Re.MatchString(tc.s)
+			got, ref := EuroLine.Need(tc.s) && re, firstWordIn(tc.s, euroFirst) && re
+			if got != ref || got != tc.want {
+				t.Errorf("EuroLine(%q) = %v, with firstWordIn alone %v, want %v", tc.s, got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzEuroOpens: EuroLine's verdict is the one it gave with firstWordIn
+// alone.
+func FuzzEuroOpens(f *testing.F) {
+	for _, s := range []string{"Artikel drucken", "“The pier", "¿Imprimir?", "\u212aategorie: x", "4 Month", "Étiquettes : a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		re := EuroLine.Re.MatchString(s)
+		if got, want := EuroLine.Need(s) && re, firstWordIn(s, euroFirst) && re; got != want {
+			t.Errorf("EuroLine(%q) = %v, with firstWordIn alone %v", s, got, want)
 		}
 	})
 }
