@@ -156,8 +156,8 @@ func firstWordIn(s string, m map[string]bool) bool {
 // (?i) folds to a first letter of theirs: é and É (étiquettes), the
 // Kelvin sign (k), ſ (s). Every form opens with a letter: the quoted
 // sentences, figures and dashes that firstWordIn lets through (their
-// first word is empty) are spared the pattern (TestEuroOpens,
-// FuzzEuroOpens).
+// first word is empty) are spared the pattern (TestNarrowedNeeds,
+// FuzzNarrowedNeeds).
 func euroOpens(s string) bool {
 	i := 0
 	for i < len(s) && strings.IndexByte(" \t\n\f\r*([", s[i]) >= 0 {

@@ -145,7 +145,7 @@ var (
 	// affiliateNeed: each form holds "affiliate", "commission",
 	// "compensation" or "subject to change", or — the two forms about
 	// links — "link" with "when you" or "buying through". A line that
-	// names a link alone is common and long (TestAffiliateNeed).
+	// names a link alone is common and long (TestNarrowedNeeds).
 	affiliateNeed = func(s string) bool {
 		return FoldContains(s, "affiliate") || FoldContains(s, "commi") || FoldContains(s, "compens") ||
 			FoldContains(s, "link") && (FoldContains(s, "when you") || FoldContains(s, "buying through")) || FoldContains(s, "subject to change")
@@ -253,8 +253,8 @@ var Stamp = &Rule{Name: "stamp", Example: "2024-09-05", Re: regexp.MustCompile(`
 
 // stampNeed is Stamp's prefilter: every form holds four ASCII digits in a
 // row (a year), or a digit, one of - / . : or 月, and a digit. A line
-// with a count ("5 comments", "Top 10") has neither (TestStampNeed,
-// FuzzStampNeed).
+// with a count ("5 comments", "Top 10") has neither (TestNarrowedNeeds,
+// FuzzNarrowedNeeds).
 func stampNeed(s string) bool {
 	run := 0
 	for i := 0; i < len(s); i++ {

@@ -70,143 +70,84 @@ var soundLines = []string{
 	"湖畔在線：HTTPS://NEWS.EXAMPLE.CN/", "湖畔频道 example.com",
 }
 
-// affiliateNeedRef is the test affiliateNeed replaces: any line with
-// "link" passed.
-func affiliateNeedRef(s string) bool {
-	return FoldContains(s, "affiliate") || FoldContains(s, "commi") || FoldContains(s, "compens") || FoldContains(s, "link") || FoldContains(s, "subject to change")
+// narrowedNeeds are prefilters made narrower than the ones they
+// replaced (ref): the rule must give every line the verdict it gave.
+var narrowedNeeds = map[string]struct {
+	rule      *Rule
+	need, ref func(string) bool
+}{
+	// Any line with "link" passed.
+	"affiliate": {AffiliateNote, affiliateNeed, func(s string) bool {
+		return FoldContains(s, "affiliate") || FoldContains(s, "commi") || FoldContains(s, "compens") || FoldContains(s, "link") || FoldContains(s, "subject to change")
+	}},
+	// Any line with a digit passed.
+	"stamp": {Stamp, stampNeed, func(s string) bool { return strings.ContainsAny(s, "0123456789") }},
+	// firstWordIn alone passed lines whose first word is empty.
+	"euro": {EuroLine, EuroLine.Need, func(s string) bool { return firstWordIn(s, euroFirst) }},
 }
 
-// TestAffiliateNeed: the narrower test gives AffiliateNote the same
-// verdict as the one it replaces, and turns away lines that only name a
-// link.
-func TestAffiliateNeed(t *testing.T) {
+// TestNarrowedNeeds: each narrower prefilter turns away the lines it is
+// for (need false) and leaves the rule's verdict (want) as it was.
+func TestNarrowedNeeds(t *testing.T) {
 	for _, tc := range []struct {
-		name, s    string
-		need, want bool
+		need, name, s string
+		pass, want    bool
 	}{
-		{"buy through links", "When you buy through the links on our site, we may earn a commission.", true, true},
-		{"click through links, no commission", "When you click on a product and shop via our links, thanks!", true, true},
-		{"buying through links", "Buying through our links supports the newsroom.", true, true},
-		{"affiliate disclosure", "This post may contain affiliate links.", true, true},
-		{"a link in prose", "Follow the link below to read the harbour board's report in full.", false, false},
-		{"links and when you apart", "When you are done, check the LINKS page.", true, false},
-		{"kelvin sign link is left as it was", "When you buy through our lin\u212as", false, false},
+		{"affiliate", "buy through links", "When you buy through the links on our site, we may earn a commission.", true, true},
+		{"affiliate", "click through links, no commission", "When you click on a product and shop via our links, thanks!", true, true},
+		{"affiliate", "buying through links", "Buying through our links supports the newsroom.", true, true},
+		{"affiliate", "affiliate disclosure", "This post may contain affiliate links.", true, true},
+		{"affiliate", "a link in prose", "Follow the link below to read the harbour board's report in full.", false, false},
+		{"affiliate", "links and when you apart", "When you are done, check the LINKS page.", true, false},
+		{"affiliate", "kelvin sign link is left as it was", "When you buy through our lin\u212as", false, false},
+		{"stamp", "iso date", "2024-09-05", true, true},
+		{"stamp", "clock time", "Updated 8:56", true, true},
+		{"stamp", "day month year", "5.9.24", true, true},
+		{"stamp", "month name and year", "March 4, 2021", true, true},
+		{"stamp", "han month", "9月5日", true, true},
+		{"stamp", "a count", "5 comments", false, false},
+		{"stamp", "top ten", "Top 10 harbour walks", false, false},
+		{"stamp", "a price", "$0.99 a month", true, false},
+		{"stamp", "digit then a cut han month", "9\xe6\x9c\x88", false, false},
+		{"euro", "print button", "Artikel drucken", true, true},
+		{"euro", "after a star and a bracket", "*(Werbung", true, true},
+		{"euro", "spanish question mark", "¿Imprimir?", true, false},
+		{"euro", "e acute", "Étiquettes : port, ferry", true, true},
+		{"euro", "kelvin sign for k", "\u212aategorie: Hafen", true, true},
+		{"euro", "long s", "ſie sind nicht eingeloggt", true, true},
+		{"euro", "quoted sentence", "“The pier is closed,” she said.", false, false},
+		{"euro", "a figure", "4 Month of music for $0.99", false, false},
+		{"euro", "a dash", "— The harbour board (@board) 9 October 2018", false, false},
+		{"euro", "cyrillic", "Аккаунт: @harbour", false, false},
+		{"euro", "only openers", " *([", false, false},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := affiliateNeed(tc.s); got != tc.need {
-				t.Errorf("affiliateNeed(%q) = %v, want %v", tc.s, got, tc.need)
+		t.Run(tc.need+" "+tc.name, func(t *testing.T) {
+			n := narrowedNeeds[tc.need]
+			if got := n.need(tc.s); got != tc.pass {
+				t.Errorf("need(%q) = %v, want %v", tc.s, got, tc.pass)
 			}
-			got, ref := affiliateNeed(tc.s) && AffiliateNote.Re.MatchString(tc.s), affiliateNeedRef(tc.s) && AffiliateNote.Re.MatchString(tc.s)
+			re := n.rule.Re.MatchString(tc.s)
+			got, ref := n.need(tc.s) && re, n.ref(tc.s) && re
 			if got != ref || got != tc.want {
-				t.Errorf("AffiliateNote(%q) = %v, with the old test %v, want %v", tc.s, got, ref, tc.want)
+				t.Errorf("%s(%q) = %v, with the old prefilter %v, want %v", n.rule.Name, tc.s, got, ref, tc.want)
 			}
 		})
 	}
 }
 
-// FuzzAffiliateNeed: AffiliateNote gives every line the verdict it gave
-// with the test affiliateNeed replaces.
-func FuzzAffiliateNeed(f *testing.F) {
-	for _, s := range []string{"When you buy through our links, we earn", "Follow the link", "Buying through our links supports us", "affiliate"} {
+// FuzzNarrowedNeeds: on any line, each rule's verdict is the one it gave
+// with the prefilter it had.
+func FuzzNarrowedNeeds(f *testing.F) {
+	for _, s := range []string{"When you buy through our links", "Follow the link", "2024-09-05", "5 comments", "9月5", "$0.99",
+		"Artikel drucken", "“The pier", "¿Imprimir?", "\u212aategorie: x", "Étiquettes : a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		re := AffiliateNote.Re.MatchString(s)
-		if got, want := affiliateNeed(s) && re, affiliateNeedRef(s) && re; got != want {
-			t.Errorf("AffiliateNote(%q) = %v, with the old test %v", s, got, want)
-		}
-	})
-}
-
-// TestStampNeed: Stamp gives each line the verdict it gave with "holds a
-// digit" as its prefilter, and the lines with a count only skip the
-// pattern.
-func TestStampNeed(t *testing.T) {
-	for _, tc := range []struct {
-		name, s    string
-		need, want bool
-	}{
-		{"iso date", "2024-09-05", true, true},
-		{"clock time", "Updated 8:56", true, true},
-		{"day month year", "5.9.24", true, true},
-		{"month name and year", "March 4, 2021", true, true},
-		{"han month", "9月5日", true, true},
-		{"a count", "5 comments", false, false},
-		{"top ten", "Top 10 harbour walks", false, false},
-		{"a price", "$0.99 a month", true, false},
-		{"digit then a cut han month", "9\xe6\x9c\x88", false, false},
-		{"no digit", "Harbour news", false, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := stampNeed(tc.s); got != tc.need {
-				t.Errorf("stampNeed(%q) = %v, want %v", tc.s, got, tc.need)
+		for _, n := range narrowedNeeds {
+			re := n.rule.Re.MatchString(s)
+			if got, want := n.need(s) && re, n.ref(s) && re; got != want {
+				t.Errorf("%s(%q) = %v, with the old prefilter %v", n.rule.Name, s, got, want)
 			}
-			re := Stamp.Re.MatchString(tc.s)
-			got, ref := stampNeed(tc.s) && re, strings.ContainsAny(tc.s, "0123456789") && re
-			if got != ref || got != tc.want {
-				t.Errorf("Stamp(%q) = %v, with the digit test %v, want %v", tc.s, got, ref, tc.want)
-			}
-		})
-	}
-}
-
-// FuzzStampNeed: Stamp's verdict is the one it gave with the digit test.
-func FuzzStampNeed(f *testing.F) {
-	for _, s := range []string{"2024-09-05", "5 comments", "9月5", "4 March 2021", "$0.99"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		re := Stamp.Re.MatchString(s)
-		if got, want := stampNeed(s) && re, strings.ContainsAny(s, "0123456789") && re; got != want {
-			t.Errorf("Stamp(%q) = %v, with the digit test %v", s, got, want)
-		}
-	})
-}
-
-// TestEuroOpens: EuroLine gives each line the verdict it gave with
-// firstWordIn alone, and the lines that open with a quote, a figure or a
-// dash skip the pattern.
-func TestEuroOpens(t *testing.T) {
-	for _, tc := range []struct {
-		name, s     string
-		opens, want bool
-	}{
-		{"print button", "Artikel drucken", true, true},
-		{"after a star and a bracket", "*(Werbung", true, true},
-		{"spanish question mark", "¿Imprimir?", true, false},
-		{"e acute", "Étiquettes : port, ferry", true, true},
-		{"kelvin sign for k", "\u212aategorie: Hafen", true, true},
-		{"long s", "ſie sind nicht eingeloggt", true, true},
-		{"quoted sentence", "“The pier is closed,” she said.", false, false},
-		{"a figure", "4 Month of music for $0.99", false, false},
-		{"a dash", "— The harbour board (@board) 9 October 2018", false, false},
-		{"cyrillic", "Аккаунт: @harbour", false, false},
-		{"only openers", " *([", false, false},
-		{"empty", "", false, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := euroOpens(tc.s); got != tc.opens {
-				t.Errorf("euroOpens(%q) = %v, want %v", tc.s, got, tc.opens)
-			}
-			re := EuroLine.Re.MatchString(tc.s)
-			got, ref := EuroLine.Need(tc.s) && re, firstWordIn(tc.s, euroFirst) && re
-			if got != ref || got != tc.want {
-				t.Errorf("EuroLine(%q) = %v, with firstWordIn alone %v, want %v", tc.s, got, ref, tc.want)
-			}
-		})
-	}
-}
-
-// FuzzEuroOpens: EuroLine's verdict is the one it gave with firstWordIn
-// alone.
-func FuzzEuroOpens(f *testing.F) {
-	for _, s := range []string{"Artikel drucken", "“The pier", "¿Imprimir?", "\u212aategorie: x", "4 Month", "Étiquettes : a"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		re := EuroLine.Re.MatchString(s)
-		if got, want := EuroLine.Need(s) && re, firstWordIn(s, euroFirst) && re; got != want {
-			t.Errorf("EuroLine(%q) = %v, with firstWordIn alone %v", s, got, want)
 		}
 	})
 }
