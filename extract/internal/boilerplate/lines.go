@@ -142,12 +142,13 @@ var (
 	// affiliate ones.", "When you buy through our links, we may earn a
 	// commission.", "Deal pricing and availability subject to change."
 	AffiliateNote = &Rule{Name: "affiliateNote", Example: "This post may contain affiliate links.", Re: regexp.MustCompile(`(?i)^(disclosure:\s*|note:\s*)?(this|the|our|some) (post|article|page|story|blog|posts)s? (may )?(contains?|includes?|uses?) (some )?affiliate\b|^[\w.’'-]+( [\w.’'-]+)? may earn an? (small )?(affiliate )?commission\b|^some of the links (in|on) this (post|article|page) are affiliate|\b(we|i) (may|might) (earn|receive|get|make) (a |an )?(small )?(affiliate )?(commission|compensation)s?\b|\bwhen you (buy|purchase|click|shop)\b.{0,40}\b(through|via) (the |our |my |these )?links?\b|\bbuying through (the |our )?links\b.{0,30}\bsupports\b|\bmay contain affiliate links\b|\bpricing and availability (are )?subject to change\b`), Need: affiliateNeed}
-	// affiliateNeed: each form holds "affiliate", "commission",
-	// "compensation" or "subject to change", or — the two forms about
-	// links — "link" with "when you" or "buying through". A line that
-	// names a link alone is common and long (TestNarrowedNeeds).
+	// affiliateNeed: each form holds "affiliate", "commission" (with ſ
+	// for an s, "commi" only), "compensation" or "subject to change", or
+	// — the two forms about links — "link" with "when you" or "buying
+	// through". A line that names a link alone, or "committed", is common
+	// and long (TestNarrowedNeeds).
 	affiliateNeed = func(s string) bool {
-		return FoldContains(s, "affiliate") || FoldContains(s, "commi") || FoldContains(s, "compens") ||
+		return FoldContains(s, "affiliate") || FoldContains(s, "commission") || strings.Contains(s, "ſ") && FoldContains(s, "commi") || FoldContains(s, "compens") ||
 			FoldContains(s, "link") && (FoldContains(s, "when you") || FoldContains(s, "buying through")) || FoldContains(s, "subject to change")
 	}
 	// UpdatedStamp is a publication or update Stamp anywhere in the body:
@@ -163,9 +164,14 @@ var (
 	// ContactLine asks readers to write to the reporter: "Write to Jane
 	// Roe at …", "Email Jane at …", "Have a tip? Jane may be reached at …".
 	// It goes only with an address in it (see ContactAddr).
-	ContactLine = &Rule{Name: "contactLine", Example: "Write to Jane Roe at jane@example.com", Re: regexp.MustCompile(`(?i)^\s*(have a tip\?\s*)?((write to|e-?mail|reach|contact) .{1,60}?\b(at|on twitter|via)\b|.{1,40} (may|can) be reached at\b)`), Need: func(s string) bool {
-		return FoldContains(s, "at") || FoldContains(s, "twitter") || FoldContains(s, "via")
-	}}
+	ContactLine = &Rule{Name: "contactLine", Example: "Write to Jane Roe at jane@example.com", Re: regexp.MustCompile(`(?i)^\s*(have a tip\?\s*)?((write to|e-?mail|reach|contact) .{1,60}?\b(at|on twitter|via)\b|.{1,40} (may|can) be reached at\b)`), Need: contactNeed}
+	// contactNeed: every form holds "at", "twitter" or "via", and one of
+	// its verbs: "write to", "mail" (email, e-mail), "reach" (reached),
+	// "contact" (TestNarrowedNeeds).
+	contactNeed = func(s string) bool {
+		return (FoldContains(s, "at") || FoldContains(s, "twitter") || FoldContains(s, "via")) &&
+			(FoldContains(s, "write to") || FoldContains(s, "mail") || FoldContains(s, "reach") || FoldContains(s, "contact"))
+	}
 	// ContactAddr is an e-mail address, a Twitter link or an @handle.
 	ContactAddr = &Rule{Name: "contactAddr", Example: "jane@example.com", Re: regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+|(^|\s)@\w{2,}|twitter\.com/`)}
 	// EnjoyedPlea opens a request for support or a list of more posts:

@@ -80,6 +80,10 @@ var narrowedNeeds = map[string]struct {
 	"affiliate": {AffiliateNote, affiliateNeed, func(s string) bool {
 		return FoldContains(s, "affiliate") || FoldContains(s, "commi") || FoldContains(s, "compens") || FoldContains(s, "link") || FoldContains(s, "subject to change")
 	}},
+	// Any line with "at", "twitter" or "via" passed.
+	"contact": {ContactLine, contactNeed, func(s string) bool {
+		return FoldContains(s, "at") || FoldContains(s, "twitter") || FoldContains(s, "via")
+	}},
 	// Any line with a digit passed.
 	"stamp": {Stamp, stampNeed, func(s string) bool { return strings.ContainsAny(s, "0123456789") }},
 	// firstWordIn alone passed lines whose first word is empty.
@@ -100,6 +104,15 @@ func TestNarrowedNeeds(t *testing.T) {
 		{"affiliate", "a link in prose", "Follow the link below to read the harbour board's report in full.", false, false},
 		{"affiliate", "links and when you apart", "When you are done, check the LINKS page.", true, false},
 		{"affiliate", "kelvin sign link is left as it was", "When you buy through our lin\u212as", false, false},
+		{"affiliate", "committed", "The board is committed to the harbour.", false, false},
+		{"affiliate", "commission with a long s", "Harbour News may earn a commiſſion", true, true},
+		{"affiliate", "commission", "We may earn a commission on sales.", true, true},
+		{"contact", "write to", "Write to Jane Roe at jane@example.com", true, true},
+		{"contact", "reached", "Jane Roe can be reached at jane@example.com", true, true},
+		{"contact", "e-mail", "E-mail the harbour desk at desk@example.com", true, true},
+		{"contact", "prose with at", "The pier that closed at noon will open again.", false, false},
+		{"contact", "contact via", "Contact the harbour desk via the form below", true, true},
+		{"contact", "contact inside a sentence", "The board will contact the ferry company at once.", true, false},
 		{"stamp", "iso date", "2024-09-05", true, true},
 		{"stamp", "clock time", "Updated 8:56", true, true},
 		{"stamp", "day month year", "5.9.24", true, true},
@@ -139,7 +152,7 @@ func TestNarrowedNeeds(t *testing.T) {
 // with the prefilter it had.
 func FuzzNarrowedNeeds(f *testing.F) {
 	for _, s := range []string{"When you buy through our links", "Follow the link", "2024-09-05", "5 comments", "9月5", "$0.99",
-		"Artikel drucken", "“The pier", "¿Imprimir?", "\u212aategorie: x", "Étiquettes : a"} {
+		"Write to Jane at", "commiſſion", "Artikel drucken", "“The pier", "¿Imprimir?", "\u212aategorie: x", "Étiquettes : a"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
