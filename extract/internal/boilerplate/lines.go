@@ -283,9 +283,12 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // FormStatus matches the class of a form's status message, hidden until
 // the form is sent: w-form-done, form-success, error-message.
-var FormStatus = &Rule{Name: "formStatus", Example: "form-success", Re: regexp.MustCompile(`(?i)form[-_]*(done|fail|success|error)|(success|error)[-_]*(message|msg)`), Need: func(s string) bool {
-	return FoldContains(s, "form") || FoldContains(s, "success") || FoldContains(s, "error")
-}}
+var FormStatus = &Rule{Name: "formStatus", Example: "form-success", Re: regexp.MustCompile(`(?i)form[-_]*(done|fail|success|error)|(success|error)[-_]*(message|msg)`), Need: formStatusWords.In}
+
+// formStatusWords: every match holds one of them; FormStatus runs on the
+// class of every element, and one pass finds them where a FoldContains
+// per word made three (TestFormStatusNeed, FuzzFormStatusNeed).
+var formStatusWords = NewScan(nil, []string{"form", "success", "error"})
 
 // FoldContains reports whether s contains the lower-case ASCII word
 // sub in any letter case. Used only for words whose letters fold to ASCII

@@ -164,3 +164,43 @@ func FuzzNarrowedNeeds(f *testing.F) {
 		}
 	})
 }
+
+// formStatusNeedRef is the prefilter formStatusWords replaces.
+func formStatusNeedRef(s string) bool {
+	return FoldContains(s, "form") || FoldContains(s, "success") || FoldContains(s, "error")
+}
+
+func TestFormStatusNeed(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    bool
+	}{
+		{"webflow done", "w-form-done", true},
+		{"capitals", "FORM_FAIL", true},
+		{"error message", "error-message", true},
+		{"word at the end", "x-Success", true},
+		{"cut word", "x-succes", false},
+		{"long s is not folded", "ſuccess-msg", false},
+		{"layout", "col-md-8 main", false},
+		{"empty", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ref := formStatusWords.In(tc.s), formStatusNeedRef(tc.s)
+			if got != ref || got != tc.want {
+				t.Errorf("In(%q) = %v, a FoldContains per word %v, want %v", tc.s, got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzFormStatusNeed: the one pass is a FoldContains per word.
+func FuzzFormStatusNeed(f *testing.F) {
+	for _, s := range []string{"w-form-done", "FORM_FAIL", "error_msg", "x-succes", "ſuccess"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := formStatusWords.In(s), formStatusNeedRef(s); got != want {
+			t.Errorf("In(%q) = %v, a FoldContains per word %v", s, got, want)
+		}
+	})
+}
