@@ -83,3 +83,66 @@ func FuzzPageElems(f *testing.F) {
 		checkPageElems(t, page)
 	})
 }
+
+// bylineSelRef is bylineSel with its class and id words looked for as
+// they were, a strings.Contains per word; bylineSel judges each of the
+// other attributes alone.
+func bylineSelRef(n *html.Node) bool {
+	containsWords := map[string][]string{
+		"class": {"byline", "Byline", "author", "Author", "writer", "rich_media_meta_text"},
+		"id":    {"byline", "author"},
+	}
+	for _, a := range n.Attr {
+		words := containsWords[a.Key]
+		if words == nil || a.Namespace != "" || n.Type != html.ElementNode {
+			if bylineSel(&html.Node{Type: n.Type, Data: n.Data, Attr: []html.Attribute{a}}) {
+				return true
+			}
+			continue
+		}
+		for _, w := range words {
+			if strings.Contains(a.Val, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestBylineSel(t *testing.T) {
+	for _, tc := range []struct {
+		name, key, val string
+		want           bool
+	}{
+		{"byline class", "class", "post-byline", true},
+		{"capital author class", "class", "AuthorName", true},
+		{"writer class", "class", "story-writer", true},
+		{"public account strip", "class", "rich_media_meta rich_media_meta_text", true},
+		{"writer id is no byline", "id", "writer", false},
+		{"author id", "id", "author-box", true},
+		{"cut word", "class", "autho", false},
+		{"other case in id", "id", "Byline", false},
+		{"layout", "class", "col-md-8", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: tc.key, Val: tc.val}}}
+			got, ref := bylineSel(n), bylineSelRef(n)
+			if got != ref || got != tc.want {
+				t.Errorf("bylineSel = %v, the Contains form %v, want %v", got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzBylineSel: bylineSel is its Contains form on any class and id.
+func FuzzBylineSel(f *testing.F) {
+	f.Add("post-byline", "author")
+	f.Add("rich_media_meta_text", "x")
+	f.Add("Autho", "bylin")
+	f.Fuzz(func(t *testing.T, class, id string) {
+		n := &html.Node{Type: html.ElementNode, Data: "span", Attr: []html.Attribute{{Key: "class", Val: class}, {Key: "id", Val: id}}}
+		if got, want := bylineSel(n), bylineSelRef(n); got != want {
+			t.Errorf("bylineSel(class %q, id %q) = %v, the Contains form %v", class, id, got, want)
+		}
+	})
+}
