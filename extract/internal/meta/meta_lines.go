@@ -48,6 +48,14 @@ var (
 	// Whole tokens (or token heads before - _ digit) that are pinyin or
 	// short names of the same blocks: ly (来源), zuozhe, fbsj (发布时间).
 	hintWords = []string{"by", "ly", "laiyuan", "zuozhe", "fbsj", "sj", "rq"}
+	// hintWordFirst marks the bytes hintWords open with: a token that
+	// opens with none is no head of one.
+	hintWordFirst = func() (t [256]bool) {
+		for _, w := range hintWords {
+			t[w[0]] = true
+		}
+		return t
+	}()
 )
 
 // hasHintPart reports whether s holds one of hintParts. The parts have
@@ -203,6 +211,9 @@ func hintToken(tok string) bool {
 	}
 	if hasHintPart(tok) {
 		return true
+	}
+	if tok == "" || !hintWordFirst[tok[0]] {
+		return false
 	}
 	for _, w := range hintWords {
 		if tokenHead(tok, w) {
@@ -374,6 +385,11 @@ func metaLines(root *html.Node) []metaLine {
 
 const clsNoise, clsHint = 1, 2
 
+// regexSpaceByte is isRegexSpace as a table, for the token loop of
+// classVerdict, which reads every byte of every class name
+// (TestRegexSpaceByte).
+var regexSpaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true}
+
 // wholeVerdict is classVerdict of a whole class or id string, remembered
 // in whole.
 func wholeVerdict(s string, whole, tokens map[string]uint8) uint8 {
@@ -412,11 +428,11 @@ func unNoiseTitleBlock(lines []metaLine, titleIdx int) *html.Node {
 func classVerdict(cls string, cache map[string]uint8) uint8 {
 	var v uint8
 	for i := 0; i < len(cls); {
-		for i < len(cls) && isRegexSpace(cls[i]) {
+		for i < len(cls) && regexSpaceByte[cls[i]] {
 			i++
 		}
 		j := i
-		for j < len(cls) && !isRegexSpace(cls[j]) {
+		for j < len(cls) && !regexSpaceByte[cls[j]] {
 			j++
 		}
 		if j == i {

@@ -169,3 +169,12 @@ func FuzzMetaLinesText(f *testing.F) {
 		}
 	})
 }
+
+// TestRegexSpaceByte: the table is isRegexSpace on every byte.
+func TestRegexSpaceByte(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		if regexSpaceByte[c] != isRegexSpace(byte(c)) {
+			t.Errorf("regexSpaceByte[%#x] = %v, isRegexSpace %v", c, regexSpaceByte[c], isRegexSpace(byte(c)))
+		}
+	}
+}
