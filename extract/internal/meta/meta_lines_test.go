@@ -178,3 +178,79 @@ func TestRegexSpaceByte(t *testing.T) {
 		}
 	}
 }
+
+// metaBlockTagsRef is the set isMetaBlockTag replaces.
+var metaBlockTagsRef = map[string]bool{
+	"address":    true,
+	"article":    true,
+	"aside":      true,
+	"blockquote": true,
+	"br":         true,
+	"center":     true,
+	"dd":         true,
+	"details":    true,
+	"dialog":     true,
+	"div":        true,
+	"dl":         true,
+	"dt":         true,
+	"fieldset":   true,
+	"figcaption": true,
+	"figure":     true,
+	"footer":     true,
+	"form":       true,
+	"h1":         true,
+	"h2":         true,
+	"h3":         true,
+	"h4":         true,
+	"h5":         true,
+	"h6":         true,
+	"header":     true,
+	"hgroup":     true,
+	"hr":         true,
+	"li":         true,
+	"main":       true,
+	"nav":        true,
+	"ol":         true,
+	"p":          true,
+	"pre":        true,
+	"section":    true,
+	"summary":    true,
+	"table":      true,
+	"tbody":      true,
+	"td":         true,
+	"tfoot":      true,
+	"th":         true,
+	"thead":      true,
+	"tr":         true,
+	"ul":         true,
+	"body":       true,
+	"option":     true,
+	"button":     true,
+}
+
+// TestMetaBlockTag: the switch holds the tags of the set and no other,
+// whatever their case or a prefix.
+func TestMetaBlockTag(t *testing.T) {
+	var tags []string
+	for k := range metaBlockTagsRef {
+		tags = append(tags, k, strings.ToUpper(k), k+"x", k[:len(k)-1])
+	}
+	tags = append(tags, "span", "a", "", "h7", "svg")
+	for _, tag := range tags {
+		if got, want := isMetaBlockTag(tag), metaBlockTagsRef[tag]; got != want {
+			t.Errorf("isMetaBlockTag(%q) = %v, want %v", tag, got, want)
+		}
+	}
+}
+
+// FuzzMetaBlockTag: the switch is the set on any tag name.
+func FuzzMetaBlockTag(f *testing.F) {
+	for _, s := range []string{"div", "p", "span", "h6", "hgroup", "BR"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, tag string) {
+		if got, want := isMetaBlockTag(tag), metaBlockTagsRef[tag]; got != want {
+			t.Errorf("isMetaBlockTag(%q) = %v, want %v", tag, got, want)
+		}
+	})
+}
