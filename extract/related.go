@@ -154,7 +154,7 @@ func relatedByHint(root *html.Node) *html.Node {
 				continue
 			}
 			// Without attributes the hint is " ", which mayHint rejects.
-			if len(c.Attr) > 0 {
+			if len(c.Attr) > 0 && mayHintAttrs(c) {
 				hint := body.ClassID(c) + " " + strings.ToLower(dom.Attr(c, "aria-label"))
 				if mayHint(hint) && relatedHint.MatchString(hint) && !notRelated.MatchString(hint) {
 					if k := countLinks(c, nil); k >= 2 && k <= 60 {
@@ -178,6 +178,70 @@ func relatedByHint(root *html.Node) *html.Node {
 func mayHint(h string) bool {
 	return len(h) > 3 && (strings.Contains(h, "rel") || strings.Contains(h, "read") || strings.Contains(h, "more") ||
 		strings.Contains(h, "like") || strings.Contains(h, "xg"))
+}
+
+// mayHintAttrs is false where mayHint of the element's hint is false,
+// read from the attributes without building the hint: none of the
+// class, id and aria-label values holds one of its fragments in any
+// ASCII case (they hold no space, so none spans the joins). A value with
+// a byte above ASCII is passed on: lower-casing may turn it into ASCII
+// (the Kelvin sign into k). Most elements have no such fragment, and the
+// hint cost a lower-cased copy and a join each (TestMayHintAttrs,
+// FuzzMayHintAttrs).
+func mayHintAttrs(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id", "aria-label":
+			if hasHintFragment(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasHintFragment: s holds a byte above ASCII, or one of mayHint's
+// fragments in any ASCII case.
+func hasHintFragment(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		rest := s[i:]
+		switch c | 0x20 {
+		case 'r':
+			if hasPrefixFold(rest, "rel") || hasPrefixFold(rest, "read") {
+				return true
+			}
+		case 'm':
+			if hasPrefixFold(rest, "more") {
+				return true
+			}
+		case 'l':
+			if hasPrefixFold(rest, "like") {
+				return true
+			}
+		case 'x':
+			if hasPrefixFold(rest, "xg") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFold: s opens with the lower-case ASCII word w in any case.
+func hasPrefixFold(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if s[i]|0x20 != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // relatedItems turns a block into items: each link (by URL) is an item; its

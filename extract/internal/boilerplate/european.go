@@ -42,7 +42,7 @@ var (
 		`(werbung|anzeige|reklame)[.:*]?|` +
 		`\(?alle angaben ohne gewähr\.?\)?\.?` +
 		`)\s*$`), Need: func(s string) bool {
-		return firstWordIn(s, euroFirst)
+		return euroOpens(s) && firstWordIn(s, euroFirst)
 	}}
 	// euroFirst are the first words of EuroLine's forms (a word with a
 	// letter outside ASCII is let through: see firstWord).
@@ -149,6 +149,33 @@ func firstWordIn(s string, m map[string]bool) bool {
 		j++
 	}
 	return j == i || m[string(w[:j-i])]
+}
+
+// euroOpens: after the characters EuroLine's forms may open with (white
+// space, * ( [ ¿ ¡), s goes on with an ASCII letter or with a letter
+// (?i) folds to a first letter of theirs: é and É (étiquettes), the
+// Kelvin sign (k), ſ (s). Every form opens with a letter: the quoted
+// sentences, figures and dashes that firstWordIn lets through (their
+// first word is empty) are spared the pattern (TestNarrowedNeeds,
+// FuzzNarrowedNeeds).
+func euroOpens(s string) bool {
+	i := 0
+	for i < len(s) && strings.IndexByte(" \t\n\f\r*([", s[i]) >= 0 {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	if c := s[i] | 0x20; 'a' <= c && c <= 'z' {
+		return true
+	}
+	rest := s[i:]
+	for _, p := range [...]string{"¿", "¡", "é", "É", "\u212a", "ſ"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // noteNeed is EuroNote's prefilter, one pass over s: every form holds

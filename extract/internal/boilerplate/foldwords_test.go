@@ -2,6 +2,7 @@ package boilerplate
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -69,4 +70,78 @@ func TestFoldWordsNeedRejectsPatterns(t *testing.T) {
 			FoldWordsNeed(p)
 		}()
 	}
+}
+
+// foldScanRef is what Scan replaces in FoldWordsNeed: a Contains per
+// needle.
+func foldScanRef(cores, firsts []string) func(string) bool {
+	return func(s string) bool {
+		if strings.Contains(s, "\u212a") || strings.Contains(s, "ſ") {
+			return true
+		}
+		for _, c := range cores {
+			if FoldContains(s, c) {
+				return true
+			}
+		}
+		for _, f := range firsts {
+			if strings.Contains(s, f) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// foldScanPatterns have words of one and of many bytes, with and
+// without ASCII letters.
+var foldScanPatterns = []string{
+	`(?i)posted|\bdate\b|veröffentlicht|mis à jour|обновлено|发布`,
+	`(?i)x|1发|éé|ёлка`,
+}
+
+func TestFoldScan(t *testing.T) {
+	for _, tc := range []struct {
+		name, s string
+		want    [2]bool // for each of foldScanPatterns
+	}{
+		{"word in capitals", "Last POSTED on", [2]bool{true, false}},
+		{"core at the very end", "the Date", [2]bool{true, false}},
+		{"core cut at the end", "the Dat", [2]bool{false, false}},
+		{"one-letter core", "X marks", [2]bool{false, true}},
+		{"one-byte first letter", "第1发", [2]bool{true, true}},
+		{"cyrillic capital first", "ОБНОВЛЕНО", [2]bool{true, false}},
+		{"yo in capitals", "ЁЛКА", [2]bool{false, true}},
+		{"e acute in capitals", "ÉTÉ", [2]bool{false, true}},
+		{"long s", "ſ", [2]bool{true, true}},
+		{"kelvin sign at the end", "a\u212a", [2]bool{true, true}},
+		{"lead byte of kelvin only", "a\xe2\x84", [2]bool{false, false}},
+		{"none", "By Jane Roe", [2]bool{false, false}},
+		{"empty", "", [2]bool{false, false}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for i, p := range foldScanPatterns {
+				cores, firsts := foldWordsParts(p)
+				got, ref := NewScan(append([]string{"\u212a", "ſ"}, firsts...), cores).In(tc.s), foldScanRef(cores, firsts)(tc.s)
+				if got != ref || got != tc.want[i] {
+					t.Errorf("pattern %d: in(%q) = %v, a Contains per needle %v, want %v", i, tc.s, got, ref, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// FuzzFoldScan: Scan is a Contains per needle on any string.
+func FuzzFoldScan(f *testing.F) {
+	for _, s := range []string{"Posted 3 May", "poſted", "第1发", "ОБНОВЛЕНО", "a\xe2\x84"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, p := range foldScanPatterns {
+			cores, firsts := foldWordsParts(p)
+			if got, want := NewScan(append([]string{"\u212a", "ſ"}, firsts...), cores).In(s), foldScanRef(cores, firsts)(s); got != want {
+				t.Errorf("pattern %d: in(%q) = %v, a Contains per needle %v", i, s, got, want)
+			}
+		}
+	})
 }

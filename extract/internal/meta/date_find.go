@@ -5,9 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/andybalholm/cascadia"
-	"golang.org/x/net/html"
-
 	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/date"
 )
@@ -29,8 +26,6 @@ var (
 	// scoring on pages with many dated lines.
 	dateLabelNeed   = boilerplate.FoldWordsNeed(dateLabelRe.String())
 	dateUpdatedNeed = boilerplate.FoldWordsNeed(dateUpdatedRe.String())
-	timeSel         = cascadia.MustCompile(`time[datetime], [itemprop~=datePublished], [itemprop~=dateCreated]`)
-	modTimeSel      = cascadia.MustCompile(`[itemprop~=dateModified]`)
 )
 
 // isDateLabel is dateLabelRe.MatchString, its prefilter first.
@@ -42,10 +37,10 @@ func isDateUpdated(s string) bool { return dateUpdatedNeed(s) && dateUpdatedRe.M
 // microdataDate reads itemprop=datePublished or the first <time datetime>
 // outside comments and related lists (<time> inside the article header is
 // the publication date far more often than not).
-func microdataDate(root *html.Node) (published date.Date, ok bool) {
+func microdataDate(el *pageElems) (published date.Date, ok bool) {
 	var timeFallback date.Date
 	haveTime := false
-	for i, n := range cascadia.QueryAll(root, timeSel) {
+	for i, n := range el.get().times {
 		if i > 40 {
 			break
 		}
@@ -73,8 +68,8 @@ func microdataDate(root *html.Node) (published date.Date, ok bool) {
 	return timeFallback, haveTime
 }
 
-func microdataModified(root *html.Node) (date.Date, bool) {
-	for _, n := range cascadia.QueryAll(root, modTimeSel) {
+func microdataModified(el *pageElems) (date.Date, bool) {
+	for _, n := range el.get().modTimes {
 		if d, ok := date.ParseValue(mPropValue(n)); ok {
 			return d, true
 		}

@@ -38,7 +38,8 @@ func TestMHintClassOnePass(t *testing.T) {
 }
 
 // FuzzMHintClass: the one-pass search agrees with a Contains per part,
-// and the one-token path (hintToken) with the one-pass search.
+// the one-token path (hintToken) with the one-pass search, and the
+// four-byte switch (hasHintPart) with a Contains per part.
 func FuzzMHintClass(f *testing.F) {
 	for _, c := range hintClassCases {
 		f.Add(c)
@@ -49,6 +50,9 @@ func FuzzMHintClass(f *testing.F) {
 		}
 		if got, want := hintToken(c), mHintClass(c); got != want {
 			t.Errorf("hintToken(%q) = %v, mHintClass %v", c, got, want)
+		}
+		if got, want := hasHintPart(c), hintPartRef(c); got != want {
+			t.Errorf("hasHintPart(%q) = %v, Contains per part %v", c, got, want)
 		}
 	})
 }
@@ -76,6 +80,48 @@ func TestHintToken(t *testing.T) {
 			got, ref := hintToken(tc.tok), mHintClass(tc.tok)
 			if got != ref || got != tc.want {
 				t.Errorf("hintToken(%q) = %v, mHintClass %v, want %v", tc.tok, got, ref, tc.want)
+			}
+		})
+	}
+}
+
+// hintPartRef is what hasHintPart replaces: a strings.Contains per part.
+func hintPartRef(s string) bool {
+	for _, p := range hintParts {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestHasHintPart: the four-byte switch finds every part, at the start,
+// inside and at the end, and no head of a part that is not there whole.
+func TestHasHintPart(t *testing.T) {
+	type hintPartCase struct {
+		name, s string
+		want    bool
+	}
+	cases := []hintPartCase{
+		{"head of byline only", "x-byli", false},
+		{"head of publish only", "publi", false},
+		{"posted cut", "poste", false},
+		{"three bytes of date", "dat", false},
+		{"part after its own head", "autauthor", true},
+		{"capitals are not lowered here", "AUTHOR", false},
+		{"empty", "", false},
+	}
+	for _, p := range hintParts {
+		cases = append(cases,
+			hintPartCase{p + " alone", p, true},
+			hintPartCase{p + " inside", "x-" + p + "-y", true},
+			hintPartCase{p + " cut by one byte", p[:len(p)-1], false})
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ref := hasHintPart(tc.s), hintPartRef(tc.s)
+			if got != ref || got != tc.want {
+				t.Errorf("hasHintPart(%q) = %v, Contains per part %v, want %v", tc.s, got, ref, tc.want)
 			}
 		})
 	}

@@ -86,6 +86,7 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 	h := scanMetaHead(root)
 	ld := parseJSONLD(h.jsonld)
 	lines := metaLines(root)
+	el := newPageElems(root)
 	mt := h.meta
 	var m Meta
 
@@ -116,7 +117,7 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 
 	// Authors.
 	lang := pageLanguage(h, lines)
-	m.Authors = withoutOutlet(findAuthors(root, rules, ld, mt, lines, titleIdx, titleBlock, zh, siteName, strings.HasPrefix(lang, "zh")), siteName, ld.Publisher)
+	m.Authors = withoutOutlet(findAuthors(root, el, rules, ld, mt, lines, titleIdx, titleBlock, zh, siteName, strings.HasPrefix(lang, "zh")), siteName, ld.Publisher)
 
 	// Dates.
 	pageURL := ""
@@ -128,7 +129,7 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 	if d, ok := date.FromURL(pageURL); ok {
 		ctx.Year = d.Y
 	}
-	if d, ok := findPublished(root, rules, ld, mt, lines, titleIdx, ctx, pageURL); ok {
+	if d, ok := findPublished(root, el, rules, ld, mt, lines, titleIdx, ctx, pageURL); ok {
 		// The day in the URL (/2025/12/18/) is the day the site published
 		// on, in its own zone: a declared UTC time a day off is that day.
 		// A numeric date read month-first that the URL gives day-first
@@ -152,7 +153,7 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 		m.ModifiedAt = d.InZone(loc).String()
 	} else if d, ok := date.ParseValue(mt.first(modifiedKeys...)); ok {
 		m.ModifiedAt = d.InZone(loc).String()
-	} else if d, ok := microdataModified(root); ok {
+	} else if d, ok := microdataModified(el); ok {
 		m.ModifiedAt = d.InZone(loc).String()
 	}
 
@@ -194,7 +195,7 @@ func Find(doc *goquery.Document, base *url.URL, rules *Rules, now time.Time) Met
 	return m
 }
 
-func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, titleBlock *html.Node, zh zhResult, siteName string, zhPage bool) []string {
+func findAuthors(root *html.Node, el *pageElems, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, titleBlock *html.Node, zh zhResult, siteName string, zhPage bool) []string {
 	if s := ruleText(root, rules, func(r *Rules) string { return r.Author }); s != "" {
 		if a := zhNames(stripZhLabel(s), true); len(a) > 0 {
 			return a
@@ -209,7 +210,7 @@ func findAuthors(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []
 	vaDone := false
 	visible := func() []string {
 		if !vaDone {
-			va, vaDone = visibleAuthors(root, titleBlock), true
+			va, vaDone = visibleAuthors(el, titleBlock), true
 		}
 		return va
 	}

@@ -13,18 +13,21 @@ import (
 // boundaries (block elements and <br>). Visible bylines, date lines and
 // Chinese label lines (来源：… 作者：… 点击量：…) are read from these, so
 // the document is walked once and the patterns run on short strings only.
+//
+// The flags come last, side by side: a page has thousands of lines.
 type metaLine struct {
 	text    string
 	node    *html.Node // nearest block ancestor
 	runes   int
-	links   int  // runes inside <a>
-	noise   bool // inside nav, footer, aside, comments, related or sidebar blocks
-	heading int  // 1..6 inside <hN>, else 0
-	hint    bool // inside an element whose class/id names a byline, author, date or info block
+	links   int // runes inside <a>
+	heading int // 1..6 inside <hN>, else 0
 
 	// noiseAt is the outermost element that makes the line noise, and
 	// deepNoise says a second one sits inside it: see unNoiseTitleBlock.
-	noiseAt   *html.Node
+	noiseAt *html.Node
+
+	noise     bool // inside nav, footer, aside, comments, related or sidebar blocks
+	hint      bool // inside an element whose class/id names a byline, author, date or info block
 	deepNoise bool
 }
 
@@ -45,13 +48,70 @@ var (
 	// Whole tokens (or token heads before - _ digit) that are pinyin or
 	// short names of the same blocks: ly (来源), zuozhe, fbsj (发布时间).
 	hintWords = []string{"by", "ly", "laiyuan", "zuozhe", "fbsj", "sj", "rq"}
-	// hintPartsByFirst files hintParts by their first byte.
-	hintPartsByFirst = func() (t [256][]string) {
-		for _, p := range hintParts {
-			t[p[0]] = append(t[p[0]], p)
+	// hintWordFirst marks the bytes hintWords open with: a token that
+	// opens with none is no head of one.
+	hintWordFirst = func() (t [256]bool) {
+		for _, w := range hintWords {
+			t[w[0]] = true
 		}
 		return t
 	}()
+)
+
+// hasHintPart reports whether s holds one of hintParts. The parts have
+// distinct first four bytes, so each position of s is read as one 32-bit
+// word and compared in one switch; only a part's head is then compared
+// in full. Filing the parts by first byte still compared a part at
+// nearly every letter of every class name (TestHasHintPart,
+// FuzzMHintClass).
+func hasHintPart(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		var p string
+		switch uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24 {
+		case h4Date, h4Time, h4Meta, h4Info, h4Attr:
+			return true // the whole part
+		case h4Byline:
+			p = "byline"
+		case h4Author:
+			p = "author"
+		case h4Writer:
+			p = "writer"
+		case h4Source:
+			p = "source"
+		case h4Publish:
+			p = "publish"
+		case h4Posted:
+			p = "posted"
+		case h4Credit:
+			p = "credit"
+		case h4Editor:
+			p = "editor"
+		default:
+			continue
+		}
+		if strings.HasPrefix(s[i:], p) {
+			return true
+		}
+	}
+	return false
+}
+
+// The first four bytes of each of hintParts as hasHintPart reads them
+// (TestHasHintPart checks them against the list).
+const (
+	h4Byline  = 'b' | 'y'<<8 | 'l'<<16 | 'i'<<24
+	h4Author  = 'a' | 'u'<<8 | 't'<<16 | 'h'<<24
+	h4Writer  = 'w' | 'r'<<8 | 'i'<<16 | 't'<<24
+	h4Date    = 'd' | 'a'<<8 | 't'<<16 | 'e'<<24
+	h4Time    = 't' | 'i'<<8 | 'm'<<16 | 'e'<<24
+	h4Meta    = 'm' | 'e'<<8 | 't'<<16 | 'a'<<24
+	h4Info    = 'i' | 'n'<<8 | 'f'<<16 | 'o'<<24
+	h4Source  = 's' | 'o'<<8 | 'u'<<16 | 'r'<<24
+	h4Publish = 'p' | 'u'<<8 | 'b'<<16 | 'l'<<24
+	h4Posted  = 'p' | 'o'<<8 | 's'<<16 | 't'<<24
+	h4Attr    = 'a' | 't'<<8 | 't'<<16 | 'r'<<24
+	h4Credit  = 'c' | 'r'<<8 | 'e'<<16 | 'd'<<24
+	h4Editor  = 'e' | 'd'<<8 | 'i'<<16 | 't'<<24
 )
 
 func tokenHead(tok, w string) bool {
@@ -126,13 +186,8 @@ func pageChromeToken(tok string) bool {
 // mHintClass reports whether a class/id string names a byline/date block.
 func mHintClass(cls string) bool {
 	cls = strings.ToLower(cls)
-	// One pass over cls finds any of hintParts (filed by first byte).
-	for i := 0; i < len(cls); i++ {
-		for _, p := range hintPartsByFirst[cls[i]] {
-			if strings.HasPrefix(cls[i:], p) {
-				return true
-			}
-		}
+	if hasHintPart(cls) {
+		return true
 	}
 	for tok := range strings.FieldsSeq(cls) {
 		for _, w := range hintWords {
@@ -154,12 +209,11 @@ func hintToken(tok string) bool {
 			return mHintClass(tok)
 		}
 	}
-	for i := 0; i < len(tok); i++ {
-		for _, p := range hintPartsByFirst[tok[i]] {
-			if strings.HasPrefix(tok[i:], p) {
-				return true
-			}
-		}
+	if hasHintPart(tok) {
+		return true
+	}
+	if tok == "" || !hintWordFirst[tok[0]] {
+		return false
 	}
 	for _, w := range hintWords {
 		if tokenHead(tok, w) {
@@ -169,14 +223,19 @@ func hintToken(tok string) bool {
 	return false
 }
 
-var metaBlockTags = map[string]bool{
-	"address": true, "article": true, "aside": true, "blockquote": true, "br": true, "center": true,
-	"dd": true, "details": true, "dialog": true, "div": true, "dl": true, "dt": true, "fieldset": true,
-	"figcaption": true, "figure": true, "footer": true, "form": true, "h1": true, "h2": true, "h3": true,
-	"h4": true, "h5": true, "h6": true, "header": true, "hgroup": true, "hr": true, "li": true, "main": true,
-	"nav": true, "ol": true, "p": true, "pre": true, "section": true, "summary": true, "table": true,
-	"tbody": true, "td": true, "tfoot": true, "th": true, "thead": true, "tr": true, "ul": true, "body": true,
-	"option": true, "button": true,
+// isMetaBlockTag: the tags that end a line. A switch, which Go compiles
+// to a search by length and bytes, costs less than a map's hash on every
+// element of the walk (TestMetaBlockTag).
+func isMetaBlockTag(tag string) bool {
+	switch tag {
+	case "address", "article", "aside", "blockquote", "br", "center", "dd", "details",
+		"dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+		"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav",
+		"ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+		"tr", "ul", "body", "option", "button":
+		return true
+	}
+	return false
 }
 
 // The line walk stops after this many lines or bytes of text: the
@@ -192,21 +251,34 @@ const (
 // up to metaMaxLines lines or metaMaxBytes of text.
 func metaLines(root *html.Node) []metaLine {
 	var lines []metaLine
-	var b []byte // the line being read, reused
+	// The line being read: its one text node as it is (pend), else its
+	// pieces copied into b, reused. A line of one text node, the most
+	// common, is collapsed with no copy (Collapse keeps a collapsed text).
+	var b []byte
+	pend := ""
 	var cur metaLine
 	links, size := 0, 0
 	done := false
 	verdicts, whole := map[string]uint8{}, map[string]uint8{}
+	// spill moves pend into b, where the line's next piece goes.
+	spill := func() {
+		b = append(b, pend...)
+		pend = ""
+	}
 	flush := func() {
 		if done {
-			b = b[:0]
+			b, pend = b[:0], ""
 			return
 		}
 		t := ""
-		if hasNonSpace(b) {
+		if pend != "" {
+			if hasNonSpaceString(pend) {
+				t = dom.Collapse(pend)
+			}
+		} else if hasNonSpace(b) {
 			t = dom.Collapse(string(b))
 		}
-		b = b[:0]
+		b, pend = b[:0], ""
 		if t != "" {
 			cur.text = t
 			cur.runes = utf8.RuneCountInString(t)
@@ -224,12 +296,16 @@ func metaLines(root *html.Node) []metaLine {
 		}
 		switch n.Type {
 		case html.TextNode:
-			if len(b) == 0 {
+			if len(b) == 0 && pend == "" {
 				cur = metaLine{node: block, noise: noiseAt != nil, noiseAt: noiseAt, deepNoise: deep, hint: hint, heading: heading}
-			} else if hint {
-				cur.hint = true
+				pend = n.Data
+			} else {
+				if hint {
+					cur.hint = true
+				}
+				spill()
+				b = append(b, n.Data...)
 			}
-			b = append(b, n.Data...)
 			if inLink {
 				links += utf8.RuneCountInString(strings.TrimSpace(n.Data))
 			}
@@ -240,7 +316,7 @@ func metaLines(root *html.Node) []metaLine {
 				return
 			}
 			tag := n.Data
-			isBlock := metaBlockTags[tag]
+			isBlock := isMetaBlockTag(tag)
 			if !isBlock && mModifiedMark(n) {
 				// A revision date set inline beside the publication date
 				// ("<time class=updated>"): not the article's date.
@@ -249,9 +325,10 @@ func metaLines(root *html.Node) []metaLine {
 			if isBlock {
 				flush()
 				block = n
-			} else if len(b) > 0 {
+			} else if len(b) > 0 || pend != "" {
 				// Inline elements set side by side ("<span>By</span><span>Jane")
 				// read as separate words; CSS puts the gap there.
+				spill()
 				b = append(b, ' ')
 			}
 			noiseHere := tag == "nav" || ((tag == "aside" || tag == "footer") && !mHasArticleAncestor(n))
@@ -313,6 +390,11 @@ func metaLines(root *html.Node) []metaLine {
 
 const clsNoise, clsHint = 1, 2
 
+// regexSpaceByte is isRegexSpace as a table, for the token loop of
+// classVerdict, which reads every byte of every class name
+// (TestRegexSpaceByte).
+var regexSpaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true}
+
 // wholeVerdict is classVerdict of a whole class or id string, remembered
 // in whole.
 func wholeVerdict(s string, whole, tokens map[string]uint8) uint8 {
@@ -351,30 +433,42 @@ func unNoiseTitleBlock(lines []metaLine, titleIdx int) *html.Node {
 func classVerdict(cls string, cache map[string]uint8) uint8 {
 	var v uint8
 	for i := 0; i < len(cls); {
-		for i < len(cls) && isRegexSpace(cls[i]) {
+		for i < len(cls) && regexSpaceByte[cls[i]] {
 			i++
 		}
 		j := i
-		for j < len(cls) && !isRegexSpace(cls[j]) {
+		for j < len(cls) && !regexSpaceByte[cls[j]] {
 			j++
 		}
 		if j == i {
 			break
 		}
+		if i == 0 && j == len(cls) {
+			// A class of one token: the caller keeps its verdict
+			// (wholeVerdict), a second map would only copy it.
+			return tokenVerdict(cls)
+		}
 		tok := cls[i:j]
 		i = j
 		tv, ok := cache[tok]
 		if !ok {
-			low := strings.ToLower(tok)
-			if !strings.HasPrefix(low, "category-") && !strings.HasPrefix(low, "tag-") && !strings.HasPrefix(low, "has-") && !strings.HasPrefix(low, "wp-") && mNoiseToken(low) {
-				tv |= clsNoise
-			}
-			if hintToken(low) {
-				tv |= clsHint
-			}
+			tv = tokenVerdict(tok)
 			cache[tok] = tv
 		}
 		v |= tv
+	}
+	return v
+}
+
+// tokenVerdict is classVerdict of one token.
+func tokenVerdict(tok string) uint8 {
+	var v uint8
+	low := strings.ToLower(tok)
+	if !strings.HasPrefix(low, "category-") && !strings.HasPrefix(low, "tag-") && !strings.HasPrefix(low, "has-") && !strings.HasPrefix(low, "wp-") && mNoiseToken(low) {
+		v |= clsNoise
+	}
+	if hintToken(low) {
+		v |= clsHint
 	}
 	return v
 }
@@ -397,6 +491,11 @@ func hasNonSpace(b []byte) bool {
 		i += n
 	}
 	return false
+}
+
+// hasNonSpaceString is hasNonSpace of a string.
+func hasNonSpaceString(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !dom.IsSpace(r) }) >= 0
 }
 
 // mNoiseClass reports whether an element's class/id marks a block whose
@@ -446,7 +545,7 @@ func mHeadingKicker(h *html.Node) *html.Node {
 	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
 		c = c.NextSibling
 	}
-	if c == nil || c.Type != html.ElementNode || metaBlockTags[c.Data] || c.NextSibling == nil {
+	if c == nil || c.Type != html.ElementNode || isMetaBlockTag(c.Data) || c.NextSibling == nil {
 		return nil
 	}
 	t := dom.Collapse(mText(c))

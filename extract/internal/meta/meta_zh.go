@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"newsarchive/extract/internal/alt"
+	"newsarchive/extract/internal/boilerplate"
 	"newsarchive/extract/internal/date"
 	"newsarchive/extract/internal/zh"
 )
@@ -359,7 +360,7 @@ func readZhLabels(lines []metaLine) zhResult {
 			}
 			// A poster after a heading that follows the prose is a
 			// comment's (see zhResult.sectioned).
-			if r.poster == nil && !ln.noise && !r.sectioned && ln.runes <= 60 && containsAnyWord(t, zhPostedWords) {
+			if r.poster == nil && !ln.noise && !r.sectioned && ln.runes <= 60 && zhPostedSet.In(t) {
 				if m := zhPostedRe.FindStringSubmatch(t); m != nil && !zhFloorRe.MatchString(m[1]) {
 					r.poster = cleanAuthors(m[1])
 				}
@@ -374,7 +375,7 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.authors = zhSlashCredit(t)
 			}
 		}
-		if r.views == 0 && !ln.noise && ln.runes <= 200 && strings.ContainsAny(t, "0123456789") && containsAnyWord(t, zhViewsWords) {
+		if r.views == 0 && !ln.noise && ln.runes <= 200 && strings.ContainsAny(t, "0123456789") && zhViewsSet.In(t) {
 			if m := zhViewsRe.FindStringSubmatch(t); m != nil {
 				n := m[1]
 				if n == "" {
@@ -383,7 +384,7 @@ func readZhLabels(lines []metaLine) zhResult {
 				r.views, _ = strconv.ParseInt(n, 10, 64)
 			}
 		}
-		if r.editors == nil && !ln.noise && ln.runes <= 40 && containsAnyWord(t, zhEditorWords) {
+		if r.editors == nil && !ln.noise && ln.runes <= 40 && zhEditorSet.In(t) {
 			if m := zhBareEditorRe.FindStringSubmatch(strings.TrimRight(t, "）) ")); m != nil && hanName(m[1]) {
 				r.editors = []string{m[1]}
 			}
@@ -439,6 +440,11 @@ var (
 	zhViewsWords  = zh.Both("点击", "阅读", "浏览", "访问", "人气")
 	zhReportWords = zh.Both("记者", "通讯员", "实习生")
 	zhEditorWords = zh.Both("编辑")
+
+	// The same lists as one-pass scans (TestWordScans, FuzzWordScans):
+	// a Contains per word stopped at nearly every Han character.
+	zhPostedSet, zhViewsSet  = boilerplate.NewScan(zhPostedWords, nil), boilerplate.NewScan(zhViewsWords, nil)
+	zhReportSet, zhEditorSet = boilerplate.NewScan(zhReportWords, nil), boilerplate.NewScan(zhEditorWords, nil)
 )
 
 // containsAnyWord reports whether s holds one of words.
@@ -451,7 +457,7 @@ func containsAnyWord(s string, words []string) bool {
 	return false
 }
 
-func zhHasReporterWord(s string) bool { return containsAnyWord(s, zhReportWords) }
+func zhHasReporterWord(s string) bool { return zhReportSet.In(s) }
 
 // endsParen: the line ends with a closing parenthesis (zhTrailParenRe).
 func endsParen(s string) bool {

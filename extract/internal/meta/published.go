@@ -16,7 +16,7 @@ import (
 // ones a page offers (site rule, written date, declared metadata, the
 // date shown at the headline, the URL).
 
-func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, ctx date.Context, pageURL string) (date.Date, bool) {
+func findPublished(root *html.Node, el *pageElems, rules *Rules, ld ldInfo, mt metaTags, lines []metaLine, titleIdx int, ctx date.Context, pageURL string) (date.Date, bool) {
 	if s := ruleText(root, rules, func(r *Rules) string { return r.Date }); s != "" {
 		if date.ISORe.MatchString(s) {
 			if d, ok := ctx.Value(s); ok {
@@ -44,7 +44,7 @@ func findPublished(root *html.Node, rules *Rules, ld ldInfo, mt metaTags, lines 
 		declared, declOK = metaDate, metaOK
 	}
 	if !declOK {
-		declared, declOK = microdataDate(root)
+		declared, declOK = microdataDate(el)
 	}
 	// A generic meta date (name=date, DC.date) comes after the page's
 	// own datePublished or <time>, and a date shown at the headline on

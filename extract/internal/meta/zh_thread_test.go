@@ -210,7 +210,7 @@ func TestPublicAccountMetaStrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := visibleAuthors(root, nil); !reflect.DeepEqual(got, tc.want) {
+			if got := visibleAuthors(newPageElems(root), nil); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("visibleAuthors = %q, want %q", got, tc.want)
 			}
 		})
