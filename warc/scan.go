@@ -104,8 +104,6 @@ func (s *scanner) member() (gowarc.WarcRecord, []error, error) {
 	return rec, findings, nil
 }
 
-func (s *scanner) Close() error { return nil }
-
 // keepReader reads r, keeping what it reads up to keepMax bytes.
 type keepReader struct {
 	r    io.Reader
