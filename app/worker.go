@@ -49,6 +49,7 @@ func (s *Service) RunWorker(ctx context.Context, job config.Job, wo WorkerOption
 		return nil //nolint:nilerr // cancelled while Redis was down: a clean stop
 	}
 	defer redisfrontier.Close(rdb)
+	log.Info("worker connected; waiting for a run", "redis", rdb.Options().Addr)
 	defer func() { log.Info("worker stopped", "redis_round_trips", redisfrontier.RoundTrips()) }()
 	gen := int64(-1)
 	// A worker looks at the run every poll while it waits for one (cheap:

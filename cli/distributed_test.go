@@ -92,6 +92,19 @@ func (c *child) wait(t testing.TB, within time.Duration) {
 	}
 }
 
+// waitLog waits until the child's output holds line n times. The deadline
+// is generous: a child started on a loaded machine can take seconds to
+// start, and only a child that never gets there should fail the test.
+func (c *child) waitLog(t testing.TB, line string, n int) {
+	t.Helper()
+	for end := time.Now().Add(60 * time.Second); strings.Count(c.out.String(), line) < n; {
+		if time.Now().After(end) {
+			t.Fatalf("%s logged %q fewer than %d times in 60 s\n%s", c.name, line, n, c.out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func (c *child) kill9() {
 	c.cmd.Process.Signal(syscall.SIGKILL)
 	<-c.done
@@ -124,7 +137,11 @@ func TestDistributedCrawl(t *testing.T) {
 	dir := t.TempDir()
 	cfg := s.config(t, dir, srv.URL(0), delay, "")
 	ws := workers(t, cfg, 3) // before the archive side: they wait for the seeds
-	time.Sleep(200 * time.Millisecond)
+	// Every worker waits on Redis before the run starts: the archive side's
+	// own worker could otherwise crawl it all while they start.
+	for _, w := range ws {
+		w.waitLog(t, "worker connected; waiting for a run", 1)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "archive.db")); err == nil {
 		t.Fatal("a worker created the archive; workers must never open it")
 	}
@@ -236,9 +253,7 @@ func TestDistributedArchiveSideKilled(t *testing.T) {
 		t.Fatalf("never reached 30 pages\n%s", archive.out.String())
 	}
 	// The workers finish the frontier; their results wait in Redis.
-	for s.served.Load() < 80 {
-		time.Sleep(50 * time.Millisecond)
-	}
+	s.waitServed(t, 80, func() string { return ws[0].out.String() + ws[1].out.String() })
 	before := len(versions(t, filepath.Join(dir, "archive.db")))
 	if before >= 80 {
 		t.Fatalf("the killed archive side had archived everything (%d)", before)
@@ -259,9 +274,10 @@ func TestDistributedRedisRestarted(t *testing.T) {
 	dir := t.TempDir()
 	cfg := s.config(t, dir, srv.URL(0), 20*time.Millisecond, "")
 	ws := workers(t, cfg, 2)
-	restarted := make(chan struct{})
+	stopped, restarted := make(chan struct{}), make(chan struct{})
 	s.when(25, func() {
 		srv.Stop()
+		close(stopped)
 		go func() {
 			time.Sleep(time.Second)
 			srv.Restart()
@@ -269,11 +285,14 @@ func TestDistributedRedisRestarted(t *testing.T) {
 		}()
 	})
 	crawlArchive(t, cfg)
+	// The crawl cannot end while Redis is down, but it may end before
+	// Restart, which sees the server answer, has returned.
 	select {
-	case <-restarted:
+	case <-stopped:
 	default:
-		t.Fatal("the crawl ended before Redis was restarted")
+		t.Fatal("the crawl ended before Redis was stopped")
 	}
+	<-restarted
 	for _, w := range ws {
 		w.wait(t, 30*time.Second)
 	}
@@ -294,9 +313,7 @@ func TestDistributedWorkerStops(t *testing.T) {
 	cfg := s.config(t, dir, srv.URL(0), 0, "")
 	w := workers(t, cfg, 1)[0]
 	archive := startChild(t, "archive side", "--config", cfg, "crawl", "--job", "sites", "--no-fetch")
-	for s.served.Load() < 4 {
-		time.Sleep(20 * time.Millisecond)
-	}
+	s.waitServed(t, 4, func() string { return w.out.String() + archive.out.String() })
 	w.cmd.Process.Signal(syscall.SIGTERM)
 	w.wait(t, 10*time.Second)
 	out, _, code := run(context.Background(), "--config", cfg, "frontier", "--job", "sites")
@@ -337,12 +354,7 @@ func TestDistributedRedisUnreachable(t *testing.T) {
 	// Three attempts, however slowly the child starts; then their spacing
 	// must grow (a backoff, not a spin), read from the log's own clock.
 	const want = 3
-	for end := time.Now().Add(60 * time.Second); strings.Count(w.out.String(), "redis unreachable; retrying") < want; {
-		if time.Now().After(end) {
-			t.Fatalf("the worker made fewer than %d attempts in 60 s\n%s", want, w.out.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	w.waitLog(t, "redis unreachable; retrying", want)
 	w.cmd.Process.Signal(syscall.SIGTERM)
 	w.wait(t, 10*time.Second)
 	type attempt struct {

@@ -84,6 +84,17 @@ func (s *sites) when(n int64, fn func()) {
 	s.onServ.Store(&f)
 }
 
+// waitServed waits until n article pages have been served. The deadline
+// is generous (a loaded machine); out is what the test shows if it fails.
+func (s *sites) waitServed(t testing.TB, n int64, out func() string) {
+	t.Helper()
+	for end := time.Now().Add(60 * time.Second); s.served.Load() < n; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("%d article pages served in 60 s; waiting for %d\n%s", s.served.Load(), n, out())
+		}
+	}
+}
+
 // checkGaps fails the test for any two requests to one host that arrived
 // closer than delay.
 func (s *sites) checkGaps(t testing.TB, delay time.Duration) {

@@ -85,7 +85,9 @@ func TestDeadTargetDoesNotDelayLive(t *testing.T) {
 		put(t, st, rules, key, v1(), t0)
 		put(t, st, rules, key, v2(), t0)
 	}
-	const timeout = 5 * time.Second
+	// Long, so that a loaded machine's slow delivery to the live target
+	// stays far below the half of it that a wait behind the dead one takes.
+	const timeout = 30 * time.Second
 	s := &Sender{Outbox: st, Rules: rules, Timeout: timeout, Poll: 20 * time.Millisecond}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})

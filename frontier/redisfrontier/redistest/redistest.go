@@ -28,8 +28,9 @@ type Server struct {
 	aof  bool
 	t    testing.TB
 
-	mu  sync.Mutex
-	cmd *exec.Cmd
+	mu     sync.Mutex
+	cmd    *exec.Cmd
+	exited chan struct{} // closed when cmd has exited (its Wait returned)
 }
 
 // Options choose how the server keeps its data.
@@ -93,68 +94,99 @@ func (s *Server) start(bin string) error {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	c := redis.NewClient(&redis.Options{Addr: s.Addr, MaxRetries: -1})
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	fail := func(why string) error {
+		cmd.Process.Kill()
+		<-exited
+		return fmt.Errorf("%s on %s; log: %s", why, s.Addr, tail(filepath.Join(s.dir, "redis.log")))
+	}
+	// Each attempt is bounded by its context, so that an exit is noticed
+	// within a second.
+	c := redis.NewClient(&redis.Options{Addr: s.Addr, MaxRetries: -1, ContextTimeoutEnabled: true})
 	defer c.Close()
-	deadline := time.Now().Add(10 * time.Second)
+	// Generous: a loaded machine can take seconds to start a process.
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
+		select {
+		case <-exited: // the port was taken between the probe and the bind
+			return fail("redis-server exited")
+		default:
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		// PING is refused while the AOF loads (INFO is not): ready means loaded.
 		err := c.Ping(ctx).Err()
+		var info map[string]map[string]string
+		if err == nil {
+			info, err = c.InfoMap(ctx, "server").Result()
+		}
 		cancel()
 		if err == nil {
+			// The answer may come from another test's server that took
+			// the port first: only ours will do.
+			if got := info["Server"]["process_id"]; got != strconv.Itoa(cmd.Process.Pid) {
+				return fail("another redis-server (pid " + got + ") answers")
+			}
 			s.mu.Lock()
-			s.cmd = cmd
+			s.cmd, s.exited = cmd, exited
 			s.mu.Unlock()
 			return nil
 		}
-		if cmd.ProcessState != nil {
-			break
-		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	cmd.Process.Kill()
-	cmd.Wait()
-	return fmt.Errorf("no answer on %s; log: %s", s.Addr, tail(filepath.Join(s.dir, "redis.log")))
+	return fail("no answer")
 }
 
 // Stop stops the server (SIGTERM: it writes what it has and exits).
 func (s *Server) Stop() {
 	s.mu.Lock()
-	cmd := s.cmd
+	cmd, exited := s.cmd, s.exited
 	s.cmd = nil
 	s.mu.Unlock()
 	if cmd == nil {
 		return
 	}
 	cmd.Process.Signal(os.Interrupt)
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
 	select {
-	case <-done:
+	case <-exited:
 	case <-time.After(10 * time.Second):
 		cmd.Process.Kill()
-		<-done
+		<-exited
 	}
 }
 
 // Kill stops the server with SIGKILL, as a crash would.
 func (s *Server) Kill() {
 	s.mu.Lock()
-	cmd := s.cmd
+	cmd, exited := s.cmd, s.exited
 	s.cmd = nil
 	s.mu.Unlock()
 	if cmd != nil {
 		cmd.Process.Kill()
-		cmd.Wait()
+		<-exited
 	}
 }
 
 // Restart starts the server again on the same port and folder (after Stop
-// or Kill); with AOF on it comes back with its data.
+// or Kill); with AOF on it comes back with its data. The port is free
+// again after the stop, and another socket (a client's ephemeral port)
+// may hold it for a moment: the start is tried again for a while.
 func (s *Server) Restart() {
 	s.t.Helper()
-	if err := s.start(Binary(s.t)); err != nil {
+	if err := s.restart(); err != nil {
 		s.t.Fatalf("restarting redis-server: %v", err)
 	}
+}
+
+func (s *Server) restart() error {
+	bin := Binary(s.t)
+	var err error
+	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		if err = s.start(bin); err == nil {
+			return nil
+		}
+	}
+	return err
 }
 
 // FreeAddr is a loopback address nothing listens on (for a test of an
