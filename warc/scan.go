@@ -98,7 +98,7 @@ func (s *scanner) member() (gowarc.WarcRecord, []error, error) {
 		rec.Close()
 		return nil, findings, errors.Join(err, cerr)
 	}
-	if !s.tee.over && used <= int64(len(s.tee.buf)) {
+	if !s.tee.over { // then buf holds all the tee read, used included
 		s.kept = s.tee.buf[:used]
 	}
 	return rec, findings, nil
